@@ -1,0 +1,37 @@
+"""Sign-up and token forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+
+from onshore.accounts.models import User
+
+
+class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
+    class Meta:
+        model = User
+        fields = ("name", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError("An account with this e-mail exists: log in instead.")
+        return email
+
+
+class LoginForm(AuthenticationForm):
+    """Log in by e-mail; the address is matched case-insensitively."""
+
+    def clean(self) -> dict[str, Any]:
+        if self.cleaned_data.get("username"):
+            self.cleaned_data["username"] = self.cleaned_data["username"].strip().lower()
+        return super().clean()
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100, help_text="What uses this token, e.g. 'content plan script'."
+    )

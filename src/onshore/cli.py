@@ -1,0 +1,139 @@
+"""The ``onshore`` command.
+
+    onshore up [--host H] [--port P]   migrate, load the demo on first run, serve
+    onshore serve [--host H] [--port P] serve only (production WSGI server + static files)
+    onshore demo                       load the demo workspace and print how to log in
+    onshore createuser EMAIL --name N  create a user (asks for the password)
+    onshore check …                    the market-fit checker (see ``onshore check --help``)
+    onshore manage COMMAND …           any Django management command
+    onshore COMMAND …                  Django management commands not shadowed above
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onshore.settings")
+    import django
+
+    from onshore.config import ConfigError
+
+    try:
+        django.setup()
+    except ConfigError as exc:
+        sys.stderr.write(f"onshore: configuration error: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def _manage(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def _address_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on ({DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
+    return parser
+
+
+def _serve(host: str, port: int) -> None:
+    """Run gunicorn in this process with the settings' web worker count."""
+    from gunicorn.app.base import BaseApplication
+
+    from onshore.config import env_int
+    from onshore.wsgi import application
+
+    class OnshoreServer(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
+            self.cfg.set("workers", env_int("ONSHORE_WEB_WORKERS", 2, minimum=1))
+            self.cfg.set("threads", env_int("ONSHORE_WEB_THREADS", 4, minimum=1))
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("worker_tmp_dir", "/dev/shm" if os.path.isdir("/dev/shm") else None)
+
+        def load(self) -> Any:
+            return application
+
+    OnshoreServer().run()
+
+
+def cmd_up(argv: list[str]) -> int:
+    args = _address_parser("onshore up", "Migrate, load the demo on first run, serve.").parse_args(argv)
+    _setup_django()
+    _manage("migrate", "--no-input", "--verbosity", "0")
+    from onshore.accounts.models import User
+    from onshore.demo import load_demo, login_instructions
+
+    first_run = not User.objects.exists()
+    if first_run:
+        load_demo()
+    _manage("collectstatic", "--no-input", "--verbosity", "0")
+    base_url = f"http://{args.host}:{args.port}"
+    print(f"onshore is starting on {base_url}")
+    if first_run:
+        print(login_instructions(base_url))
+    _serve(args.host, args.port)
+    return 0
+
+
+def cmd_serve(argv: list[str]) -> int:
+    args = _address_parser("onshore serve", "Serve the web app (no migrations).").parse_args(argv)
+    _setup_django()
+    _serve(args.host, args.port)
+    return 0
+
+
+def cmd_demo(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="onshore demo", description="Load the demo workspace.")
+    parser.add_argument("--base-url", default=f"http://{DEFAULT_HOST}:{DEFAULT_PORT}")
+    args = parser.parse_args(argv)
+    _setup_django()
+    _manage("migrate", "--no-input", "--verbosity", "0")
+    from onshore.demo import demo_exists, load_demo, login_instructions
+
+    if demo_exists():
+        print("The demo workspace is already loaded.")
+    else:
+        load_demo()
+    print(login_instructions(args.base_url))
+    return 0
+
+
+def cmd_check(argv: list[str]) -> int:
+    from onshore.marketfit.cli import main as check_main
+
+    return check_main(argv)
+
+
+COMMANDS = {"up": cmd_up, "serve": cmd_serve, "demo": cmd_demo, "check": cmd_check}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command in COMMANDS:
+        return COMMANDS[command](rest)
+    if command == "manage":
+        command, rest = (rest[0], rest[1:]) if rest else ("help", [])
+    _setup_django()
+    from django.core.management import ManagementUtility
+
+    ManagementUtility(["onshore", command, *rest]).execute()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""Read onshore's configuration from ``ONSHORE_*`` environment variables.
+
+Every setting comes from the environment (documented in the README's configuration
+table). Bad values fail loudly at start-up with the variable's name, never later.
+A secret may instead be read from a file named by ``<NAME>_FILE``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+
+class ConfigError(ValueError):
+    """A configuration variable holds a value onshore cannot use."""
+
+
+def env_str(name: str, default: str = "") -> str:
+    """The variable's value, or the content of the file named by ``NAME_FILE``."""
+    file_name = os.environ.get(f"{name}_FILE")
+    if file_name:
+        try:
+            return Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{name}_FILE: cannot read {file_name!r}: {exc.strerror}") from exc
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name}: expected true or false, got {raw!r}")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}: expected a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name}: must be at least {minimum}, got {value}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    """Where the SQLite database, uploads and the generated secret key live."""
+    path = Path(os.environ.get("ONSHORE_DATA_DIR") or "var").resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secret_key(directory: Path) -> str:
+    """``ONSHORE_SECRET_KEY`` if set, else a key generated once into the data dir (0600)."""
+    configured = env_str("ONSHORE_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = directory / "secret_key"
+    if not key_file.exists():
+        # O_EXCL: two processes starting at once must not write two different keys.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(secrets.token_urlsafe(50))
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+def email_settings(url: str) -> dict[str, object]:
+    """Django e-mail settings from ``ONSHORE_EMAIL_URL``.
+
+    ``console:`` (the default) prints mail to the terminal; ``smtp://user:pass@host:587``
+    sends with STARTTLS, ``smtps://…`` with implicit TLS; ``?starttls=0`` turns STARTTLS off.
+    """
+    if url in {"", "console:", "console://"}:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if url in {"memory:", "locmem:"}:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        raise ConfigError(
+            "ONSHORE_EMAIL_URL: expected console:, smtp://user:password@host:port "
+            f"or smtps://…, got {url!r}"
+        )
+    options = parse_qs(parts.query)
+    implicit_tls = parts.scheme == "smtps"
+    starttls = not implicit_tls and options.get("starttls", ["1"])[0] not in {"0", "false"}
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or (465 if implicit_tls else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": implicit_tls,
+        "EMAIL_USE_TLS": starttls,
+        "EMAIL_TIMEOUT": 20,
+    }

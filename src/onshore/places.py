@@ -1,0 +1,168 @@
+"""Countries, language tags, time zones and currencies, checked against maintained data.
+
+Django-free. Country names and currencies come from CLDR (Babel); which IANA zones
+belong to which country comes from the tz database's own ``zone.tab`` (tzdata).
+Every check raises ``ValueError`` with a message a user can act on.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from zoneinfo import ZoneInfo, available_timezones
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_territory_currencies, list_currencies
+
+
+@functools.cache
+def _territory_names() -> dict[str, str]:
+    names = Locale("en").territories
+    # CLDR territory codes include regions ("150") and pseudo-codes ("ZZ"); keep countries.
+    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+
+
+@functools.cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text(encoding="utf-8")
+    zones: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _coordinates, zone = line.split("\t")[:3]
+        zones.setdefault(code, []).append(zone)
+    return {code: tuple(names) for code, names in zones.items()}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(code, English name) for every country that has a time zone, sorted by name."""
+    zones = _zones_by_country()
+    names = _territory_names()
+    return sorted(
+        ((code, names.get(code, code)) for code in zones), key=lambda pair: pair[1].casefold()
+    )
+
+
+def country_name(code: str) -> str:
+    return _territory_names().get(code.upper(), code)
+
+
+def normalise_country(code: str) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased; ValueError if it is not a country."""
+    cleaned = (code or "").strip().upper()
+    if cleaned not in _zones_by_country():
+        raise ValueError(f"'{code}' is not an ISO 3166 country code; use two letters, e.g. GB")
+    return cleaned
+
+
+def zones_for_country(code: str) -> tuple[str, ...]:
+    return _zones_by_country().get(code.upper(), ())
+
+
+def normalise_zone(zone: str) -> str:
+    """An IANA time zone name as the tz database spells it; ValueError otherwise."""
+    cleaned = (zone or "").strip()
+    if cleaned not in _available_zones():
+        raise ValueError(f"'{zone}' is not an IANA time zone; use a name like Europe/London")
+    return cleaned
+
+
+@functools.cache
+def _available_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def check_zone_in_country(zone: str, country: str) -> None:
+    """ValueError unless the zone is one the tz database lists for the country."""
+    if zone not in zones_for_country(country):
+        listed = ", ".join(zones_for_country(country)[:6]) or "none"
+        raise ValueError(
+            f"{zone} is not a time zone of {country_name(country)}; choose one of: {listed}"
+        )
+
+
+def normalise_language_tag(tag: str) -> str:
+    """A BCP 47 language tag that CLDR knows (``en-GB``, ``fr-CA``), in canonical case."""
+    cleaned = (tag or "").strip().replace("_", "-")
+    if not cleaned or len(cleaned) > 35:
+        raise ValueError("enter a language tag such as en-GB")
+    try:
+        locale = Locale.parse(cleaned, sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(f"'{tag}' is not a language tag CLDR knows; use one like en-GB") from None
+    parts = [locale.language]
+    if locale.script:
+        parts.append(locale.script)
+    if locale.territory:
+        parts.append(locale.territory)
+    return "-".join(parts)
+
+
+def language_name(tag: str) -> str:
+    try:
+        return Locale.parse(tag, sep="-").get_display_name("en") or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+
+
+def default_currency(country: str) -> str:
+    """The currency CLDR says the country uses today (GB → GBP, IE → EUR)."""
+    currencies = get_territory_currencies(country.upper(), tender=True)
+    return currencies[0] if currencies else "USD"
+
+
+def normalise_currency(code: str) -> str:
+    cleaned = (code or "").strip().upper()
+    if cleaned not in _currencies():
+        raise ValueError(f"'{code}' is not an ISO 4217 currency code; use three letters, e.g. GBP")
+    return cleaned
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+# The zone a country's market defaults to. For one-zone countries it is that zone; for
+# these multi-zone ones it is the most populous (CLDR's primaryZones plus the US, Canada,
+# Australia and others that CLDR leaves to its metazone "golden" zones).
+_PRIMARY_ZONES = {
+    "AR": "America/Argentina/Buenos_Aires",
+    "AU": "Australia/Sydney",
+    "BR": "America/Sao_Paulo",
+    "CA": "America/Toronto",
+    "CL": "America/Santiago",
+    "CN": "Asia/Shanghai",
+    "DE": "Europe/Berlin",
+    "EC": "America/Guayaquil",
+    "ES": "Europe/Madrid",
+    "ID": "Asia/Jakarta",
+    "KZ": "Asia/Almaty",
+    "MX": "America/Mexico_City",
+    "MY": "Asia/Kuala_Lumpur",
+    "NZ": "Pacific/Auckland",
+    "PT": "Europe/Lisbon",
+    "RU": "Europe/Moscow",
+    "UA": "Europe/Kyiv",
+    "US": "America/New_York",
+    "UZ": "Asia/Tashkent",
+}
+
+
+def primary_zone(country: str) -> str:
+    """The default zone for a country's market (US → America/New_York)."""
+    code = country.upper()
+    zones = zones_for_country(code)
+    preferred = _PRIMARY_ZONES.get(code)
+    if preferred in zones:
+        return preferred
+    return zones[0] if zones else "UTC"
+
+
+def zone_label(zone: str) -> str:
+    """The city part of a zone name, for people: America/New_York → New York."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zoneinfo(zone: str) -> ZoneInfo:
+    return ZoneInfo(zone)

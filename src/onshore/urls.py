@@ -1,0 +1,90 @@
+"""URL map: web pages, the API under /api/v1/, and a health check."""
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+
+from onshore.accounts import views as account_views
+from onshore.accounts.forms import LoginForm
+from onshore.api.app import api
+from onshore.workspaces import views as ws
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+auth_urls = [
+    path("signup/", account_views.signup, name="signup"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", authentication_form=LoginForm
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html"
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path("account/tokens/", account_views.tokens, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke/", account_views.token_revoke, name="token_revoke"),
+]
+
+workspace_urls = [
+    path("", ws.home, name="home"),
+    path("w/new/", ws.workspace_create, name="workspace_create"),
+    path("w/<slug:slug>/", ws.workspace_detail, name="workspace"),
+    path("w/<slug:slug>/settings/", ws.workspace_settings, name="workspace_settings"),
+    path("w/<slug:slug>/delete/", ws.workspace_delete, name="workspace_delete"),
+    path("w/<slug:slug>/markets/new/", ws.market_edit, name="market_create"),
+    path("w/<slug:slug>/markets/<int:market_id>/", ws.market_edit, name="market_edit"),
+    path(
+        "w/<slug:slug>/markets/<int:market_id>/delete/", ws.market_delete, name="market_delete"
+    ),
+    path("w/<slug:slug>/team/", ws.team, name="team"),
+    path("w/<slug:slug>/members/<int:member_id>/", ws.member_profile, name="member_profile"),
+    path("w/<slug:slug>/members/<int:member_id>/role/", ws.member_role, name="member_role"),
+    path(
+        "w/<slug:slug>/members/<int:member_id>/remove/", ws.member_remove, name="member_remove"
+    ),
+    path("w/<slug:slug>/invitations/", ws.invitations, name="invitations"),
+    path(
+        "w/<slug:slug>/invitations/<int:invitation_id>/revoke/",
+        ws.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("invite/<str:token>/", ws.invitation_accept, name="invitation_accept"),
+]
+
+urlpatterns = [
+    *auth_urls,
+    *workspace_urls,
+    path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
+]

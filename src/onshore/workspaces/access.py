@@ -1,0 +1,36 @@
+"""Finding a user's membership of a workspace; outsiders never learn it exists (404)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from onshore.workspaces.models import Membership
+
+
+class Forbidden(Exception):
+    """A member tried something their role does not allow (403 for members only)."""
+
+    def __init__(self, capability: str) -> None:
+        super().__init__(capability)
+        self.capability = capability
+
+
+def membership_or_404(user: Any, slug: str) -> Membership:
+    """The user's membership of the workspace, or 404 for anyone who is not a member."""
+    if not user.is_authenticated:
+        raise Http404("No such workspace")
+    membership = (
+        Membership.objects.select_related("workspace", "user")
+        .filter(workspace__slug=slug, user=user)
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such workspace")
+    return membership
+
+
+def require(membership: Membership, capability: str) -> None:
+    if not membership.can(capability):
+        raise Forbidden(capability)

@@ -1,0 +1,164 @@
+"""Web forms. They only translate HTML fields; the models hold the rules (``clean()``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from onshore import places
+from onshore.localtime import WEEKDAYS
+from onshore.workspaces.models import Market, Membership, Workspace
+from onshore.workspaces.roles import Role
+
+DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday"), strict=True))
+
+
+def _country_field(label: str, required: bool = True) -> forms.ChoiceField:
+    blank = [("", "— choose a country —")]
+    return forms.ChoiceField(label=label, choices=blank + places.country_choices(), required=required)
+
+
+def _split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
+
+
+class WorkspaceForm(forms.ModelForm):  # type: ignore[type-arg]
+    home_country = _country_field("Home country (where the business is based)")
+
+    class Meta:
+        model = Workspace
+        fields = ["name", "home_country", "home_timezone", "currency"]
+        help_texts = {
+            "home_timezone": "IANA name such as Europe/London; leave empty for the country's main zone.",
+            "currency": "ISO code such as GBP; leave empty for the country's currency.",
+        }
+
+
+class NewWorkspaceForm(WorkspaceForm):
+    """A workspace and its first target market, created together."""
+
+    market_country = _country_field("First target market: country")
+    market_language = forms.CharField(
+        label="Language tag", max_length=35, help_text="e.g. en-GB, en-US, fr-CA"
+    )
+    market_timezone = forms.CharField(
+        label="Time zone", max_length=64, required=False,
+        help_text="Leave empty for the market's main zone.",
+    )
+
+    def first_market(self, workspace: Workspace) -> Market:
+        return Market(
+            workspace=workspace,
+            country=self.cleaned_data["market_country"],
+            language=self.cleaned_data["market_language"],
+            timezone=self.cleaned_data["market_timezone"],
+        )
+
+
+class MarketForm(forms.ModelForm):  # type: ignore[type-arg]
+    country = _country_field("Country")
+    timezone = forms.CharField(
+        label="Primary time zone", max_length=64, required=False,
+        help_text="IANA name; leave empty for the country's main zone.",
+    )
+    other_zones_text = forms.CharField(
+        label="Other time zones", max_length=2000, required=False,
+        help_text="For countries with several zones, e.g. America/Chicago, America/Los_Angeles",
+    )
+
+    class Meta:
+        model = Market
+        fields = ["country", "language", "timezone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["other_zones_text"] = ", ".join(self.instance.other_zones)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.instance.other_zones = _split_list(data.get("other_zones_text", ""))
+        return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # The model reports bad extra zones on its own field name; show them on ours.
+        if "other_zones" in self.errors:
+            self.add_error("other_zones_text", self.errors.pop("other_zones"))
+
+
+class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Where and when a member works. Working hours are one span per weekday."""
+
+    home_country = _country_field("Country you work from")
+    timezone = forms.CharField(label="Time zone", max_length=64, help_text="e.g. Asia/Kolkata")
+    languages_text = forms.CharField(
+        label="Languages you write in", max_length=500, required=False,
+        help_text="Language tags, comma-separated, e.g. en-GB, hi",
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["relation", "agency_name", "home_country", "timezone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["languages_text"] = ", ".join(self.instance.languages or [])
+        hours = self.instance.working_hours or {}
+        for day in WEEKDAYS:
+            spans = hours.get(day) or [["", ""]]
+            self.fields[f"{day}_start"] = forms.TimeField(
+                label=f"{DAY_NAMES[day]} from", required=False, initial=spans[0][0],
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+            self.fields[f"{day}_end"] = forms.TimeField(
+                label=f"{DAY_NAMES[day]} to", required=False, initial=spans[0][1],
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+
+    def day_fields(self) -> list[tuple[str, Any, Any]]:
+        return [(DAY_NAMES[day], self[f"{day}_start"], self[f"{day}_end"]) for day in WEEKDAYS]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.instance.languages = _split_list(data.get("languages_text", ""))
+        hours: dict[str, list[list[str]]] = {}
+        for day in WEEKDAYS:
+            start, end = data.get(f"{day}_start"), data.get(f"{day}_end")
+            if start and end:
+                hours[day] = [[f"{start:%H:%M}", f"{end:%H:%M}"]]
+            elif start or end:
+                self.add_error(f"{day}_end", f"{DAY_NAMES[day]}: give both a start and an end")
+        self.instance.working_hours = hours
+        return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        for model_field, form_field in (("languages", "languages_text"),
+                                        ("working_hours", "mon_end")):
+            if model_field in self.errors:
+                self.add_error(form_field, self.errors.pop(model_field))
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mail (optional)", required=False, max_length=254,
+        help_text="We e-mail the link there; you can also copy it.",
+    )
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.CONTRIBUTOR)
+
+    def __init__(self, *args: Any, can_make_owners: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_make_owners:
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.OWNER]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+    def __init__(self, *args: Any, can_make_owners: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_make_owners:
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.OWNER]

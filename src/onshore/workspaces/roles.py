@@ -1,0 +1,60 @@
+"""Who may do what in a workspace: the one table every view and API route consults.
+
+The README's permission table is generated from ``CAPABILITIES`` (a test keeps them equal).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    MANAGER = "manager", "Manager"
+    CONTRIBUTOR = "contributor", "Contributor"
+    REVIEWER = "reviewer", "Reviewer"
+    VIEWER = "viewer", "Viewer"
+
+
+ALL_ROLES = frozenset(Role)
+OWNER_AND_MANAGER = frozenset({Role.OWNER, Role.MANAGER})
+
+# capability → (description for the README, roles that have it)
+CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
+    "view_workspace": ("See the workspace, its markets and the Team page", ALL_ROLES),
+    "edit_own_profile": ("Edit own location, time zone, hours and languages", ALL_ROLES),
+    "edit_workspace": ("Rename the workspace, change home country, zone, currency", OWNER_AND_MANAGER),
+    "manage_markets": ("Add, edit and remove target markets", OWNER_AND_MANAGER),
+    "invite": ("Invite people and revoke invitations", OWNER_AND_MANAGER),
+    "manage_members": (
+        "Change roles, edit profiles and remove members (managers: not owners)",
+        OWNER_AND_MANAGER,
+    ),
+    "manage_owners": ("Make someone an owner or change an owner's role", frozenset({Role.OWNER})),
+    "delete_workspace": ("Delete the workspace", frozenset({Role.OWNER})),
+    "draft_posts": (
+        "Draft posts and submit them for review",
+        frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR}),
+    ),
+    "review_posts": (
+        "Approve posts or request changes",
+        frozenset({Role.OWNER, Role.MANAGER, Role.REVIEWER}),
+    ),
+    "schedule_posts": ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
+}
+
+
+def role_can(role: str, capability: str) -> bool:
+    return role in CAPABILITIES[capability][1]
+
+
+def permission_table_markdown() -> str:
+    """The README table: one row per capability, one column per role."""
+    roles = list(Role)
+    header = "| Can… | " + " | ".join(role.label for role in roles) + " |"
+    rule = "|---|" + "---|" * len(roles)
+    rows = [
+        f"| {description} | " + " | ".join("✓" if role in allowed else "—" for role in roles) + " |"
+        for description, allowed in CAPABILITIES.values()
+    ]
+    return "\n".join([header, rule, *rows])

@@ -1,0 +1,305 @@
+"""Workspace pages: overview, settings, markets, team, member profiles, invitations."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from onshore import places
+from onshore.workspaces.access import membership_or_404
+from onshore.workspaces.forms import (
+    InvitationForm,
+    MarketForm,
+    NewWorkspaceForm,
+    ProfileForm,
+    RoleForm,
+    WorkspaceForm,
+)
+from onshore.workspaces.models import (
+    Invitation,
+    InvitationError,
+    Market,
+    Membership,
+    MembershipRuleError,
+    Workspace,
+)
+from onshore.workspaces.roles import Role
+from onshore.workspaces.team import team_rows
+
+View = Callable[..., HttpResponse]
+
+
+def member_view(capability: str) -> Callable[[View], View]:
+    """Resolve ``slug`` to the user's membership (404 for outsiders) and check the role.
+
+    A member without the capability gets 403: they know the workspace exists.
+    """
+
+    def decorate(view: View) -> View:
+        @login_required
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            membership = membership_or_404(request.user, slug)
+            if not membership.can(capability):
+                return render(request, "403.html", {"membership": membership}, status=403)
+            return view(request, membership, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _form_page(request: HttpRequest, template: str, **context: Any) -> HttpResponse:
+    # A form with errors is a 422, so scripts and tests can tell it from success.
+    form = context.get("form")
+    status = 422 if form is not None and form.errors else 200
+    return render(request, template, context, status=status)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = Membership.objects.filter(user=request.user).select_related("workspace")
+    return render(request, "workspaces/home.html", {"memberships": memberships})
+
+
+@login_required
+def workspace_create(request: HttpRequest) -> HttpResponse:
+    form = NewWorkspaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workspace = form.save(commit=False)
+        market = form.first_market(workspace)
+        try:
+            market.full_clean(exclude=["workspace"])
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(f"market_{name}" if name != "__all__" else None, errors)
+        else:
+            with transaction.atomic():
+                workspace.create_with_owner(request.user)
+                market.workspace = workspace
+                market.save()
+            messages.success(request, f"{workspace.name} is ready. Invite your team next.")
+            return redirect("workspace", slug=workspace.slug)
+    return _form_page(request, "workspaces/create.html", form=form)
+
+
+@member_view("view_workspace")
+def workspace_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
+    workspace = membership.workspace
+    return render(
+        request,
+        "workspaces/detail.html",
+        {"membership": membership, "workspace": workspace, "markets": workspace.markets.all()},
+    )
+
+
+@member_view("edit_workspace")
+def workspace_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = WorkspaceForm(request.POST or None, instance=membership.workspace)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Workspace settings saved.")
+        return redirect("workspace", slug=membership.workspace.slug)
+    return _form_page(request, "workspaces/settings.html", form=form, membership=membership)
+
+
+@require_POST
+@member_view("delete_workspace")
+def workspace_delete(request: HttpRequest, membership: Membership) -> HttpResponse:
+    if request.POST.get("confirm_name", "").strip() != membership.workspace.name:
+        messages.error(request, "confirm_name: type the workspace's exact name to delete it.")
+        return redirect("workspace_settings", slug=membership.workspace.slug)
+    membership.workspace.delete()
+    messages.success(request, "Workspace deleted.")
+    return redirect("home")
+
+
+@member_view("manage_markets")
+def market_edit(request: HttpRequest, membership: Membership, market_id: int | None = None) -> HttpResponse:
+    workspace = membership.workspace
+    market = (
+        get_object_or_404(Market, pk=market_id, workspace=workspace)
+        if market_id
+        else Market(workspace=workspace)
+    )
+    form = MarketForm(request.POST or None, instance=market)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Market {market.label} saved.")
+        return redirect("workspace", slug=workspace.slug)
+    return _form_page(
+        request, "workspaces/market_form.html", form=form, membership=membership, market=market
+    )
+
+
+@require_POST
+@member_view("manage_markets")
+def market_delete(request: HttpRequest, membership: Membership, market_id: int) -> HttpResponse:
+    market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
+    market.delete()
+    messages.success(request, f"Market {market.label} removed.")
+    return redirect("workspace", slug=membership.workspace.slug)
+
+
+@member_view("view_workspace")
+def team(request: HttpRequest, membership: Membership) -> HttpResponse:
+    workspace = membership.workspace
+    members = list(workspace.memberships.select_related("user", "workspace"))
+    rows = team_rows(workspace, members, timezone.now())
+    return render(
+        request,
+        "workspaces/team.html",
+        {
+            "membership": membership,
+            "workspace": workspace,
+            "rows": rows,
+            "markets": workspace.markets.all(),
+            "home_country_name": places.country_name(workspace.home_country),
+            "role_choices": Role.choices,
+        },
+    )
+
+
+def _may_edit_profile(actor: Membership, member: Membership) -> bool:
+    if actor.pk == member.pk:
+        return True
+    if member.role == Role.OWNER and not actor.can("manage_owners"):
+        return False
+    return actor.can("manage_members")
+
+
+@member_view("view_workspace")
+def member_profile(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
+    if not _may_edit_profile(membership, member):
+        return render(request, "403.html", {"membership": membership}, status=403)
+    form = ProfileForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved where and when {member.user.display_name} works.")
+        return redirect("team", slug=membership.workspace.slug)
+    return _form_page(
+        request, "workspaces/profile.html", form=form, membership=membership, member=member
+    )
+
+
+@require_POST
+@member_view("manage_members")
+def member_role(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
+    form = RoleForm(request.POST, can_make_owners=membership.can("manage_owners"))
+    if not form.is_valid():
+        messages.error(request, "role: choose one of the roles offered.")
+    else:
+        try:
+            member.change_role(membership, form.cleaned_data["role"])
+            messages.success(request, f"{member.user.display_name} is now {member.role}.")
+        except MembershipRuleError as exc:
+            messages.error(request, str(exc))
+    return redirect("team", slug=membership.workspace.slug)
+
+
+@require_POST
+@member_view("view_workspace")
+def member_remove(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
+    leaving = member.pk == membership.pk
+    if not leaving and not membership.can("manage_members"):
+        return render(request, "403.html", {"membership": membership}, status=403)
+    try:
+        member.remove(membership)
+    except MembershipRuleError as exc:
+        messages.error(request, str(exc))
+        return redirect("team", slug=membership.workspace.slug)
+    if leaving:
+        messages.success(request, f"You left {membership.workspace.name}.")
+        return redirect("home")
+    messages.success(request, f"{member.user.display_name} was removed.")
+    return redirect("team", slug=membership.workspace.slug)
+
+
+@member_view("invite")
+def invitations(request: HttpRequest, membership: Membership) -> HttpResponse:
+    workspace = membership.workspace
+    form = InvitationForm(request.POST or None, can_make_owners=membership.can("manage_owners"))
+    new_link = None
+    if request.method == "POST" and form.is_valid():
+        invitation, token = Invitation.issue(
+            workspace, form.cleaned_data["role"], request.user, form.cleaned_data["email"]
+        )
+        new_link = invitation.link(token)
+        if invitation.email:
+            _send_invitation(invitation, new_link, request.user)
+        form = InvitationForm(can_make_owners=membership.can("manage_owners"))
+    return _form_page(
+        request,
+        "workspaces/invitations.html",
+        form=form,
+        membership=membership,
+        new_link=new_link,
+        invitations=workspace.invitations.all()[:100],
+    )
+
+
+def _send_invitation(invitation: Invitation, link: str, sender: Any) -> None:
+    send_mail(
+        subject=f"{sender.display_name} invites you to {invitation.workspace.name} on onshore",
+        message=(
+            f"{sender.display_name} invites you to join {invitation.workspace.name} as "
+            f"{invitation.role}.\n\nOpen this link within 7 days to join:\n{link}\n"
+        ),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+@require_POST
+@member_view("invite")
+def invitation_revoke(request: HttpRequest, membership: Membership, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)
+    if invitation.status == "pending":
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        messages.success(request, "Invitation revoked: its link no longer works.")
+    return redirect("invitations", slug=membership.workspace.slug)
+
+
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone holding the link sees whose workspace it is; joining needs an account."""
+    invitation = Invitation.find(token)
+    if invitation is None:
+        return render(request, "workspaces/invitation_invalid.html", {"reason": "unknown"}, status=404)
+    if invitation.status != "pending":
+        return render(
+            request, "workspaces/invitation_invalid.html", {"reason": invitation.status}, status=410
+        )
+    if not request.user.is_authenticated:
+        here = reverse("invitation_accept", args=[token])
+        return render(
+            request, "workspaces/invitation_login.html", {"invitation": invitation, "next": here}
+        )
+    if request.method != "POST":
+        return render(request, "workspaces/invitation_accept.html", {"invitation": invitation})
+    try:
+        member = invitation.accept(request.user)
+    except InvitationError as exc:
+        messages.error(request, str(exc))
+        return redirect("home")
+    messages.success(
+        request,
+        f"Welcome to {invitation.workspace.name}. Record where and when you work, so the "
+        "team knows your time zone and availability.",
+    )
+    return redirect("member_profile", slug=invitation.workspace.slug, member_id=member.pk)
