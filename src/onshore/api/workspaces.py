@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.responses import Status
 from pydantic import ConfigDict, Field
 
 from onshore.workspaces.access import membership_or_404, require
@@ -172,7 +173,7 @@ def list_workspaces(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("", response={201: WorkspaceOut}, summary="Create a workspace; you become owner")
-def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> tuple[int, dict[str, Any]]:
+def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> Status[Any]:
     data = payload.dict()
     market_data = data.pop("markets")
     workspace = Workspace(**data)
@@ -184,7 +185,7 @@ def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> tuple[int, d
             market.workspace = workspace
             _clean_nested(market, f"markets.{index}")
             market.save()
-    return 201, _workspace_out(workspace)
+    return Status(201, _workspace_out(workspace))
 
 
 def _clean_nested(instance: Any, prefix: str) -> None:
@@ -215,11 +216,11 @@ def update_workspace(request: HttpRequest, slug: str, payload: WorkspacePatch) -
 
 
 @router.delete("/{slug}", response={204: None})
-def delete_workspace(request: HttpRequest, slug: str) -> tuple[int, None]:
+def delete_workspace(request: HttpRequest, slug: str) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "delete_workspace")
     membership.workspace.delete()
-    return 204, None
+    return Status(204, None)
 
 
 # --- markets --------------------------------------------------------------------------
@@ -231,13 +232,13 @@ def list_markets(request: HttpRequest, slug: str) -> Any:
 
 
 @router.post("/{slug}/markets", response={201: MarketOut})
-def create_market(request: HttpRequest, slug: str, payload: MarketIn) -> tuple[int, Market]:
+def create_market(request: HttpRequest, slug: str, payload: MarketIn) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = Market(workspace=membership.workspace, **payload.dict())
     market.full_clean()
     market.save()
-    return 201, market
+    return Status(201, market)
 
 
 @router.get("/{slug}/markets/{market_id}", response=MarketOut)
@@ -258,11 +259,11 @@ def update_market(request: HttpRequest, slug: str, market_id: int, payload: Mark
 
 
 @router.delete("/{slug}/markets/{market_id}", response={204: None})
-def delete_market(request: HttpRequest, slug: str, market_id: int) -> tuple[int, None]:
+def delete_market(request: HttpRequest, slug: str, market_id: int) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     get_object_or_404(Market, pk=market_id, workspace=membership.workspace).delete()
-    return 204, None
+    return Status(204, None)
 
 
 # --- members --------------------------------------------------------------------------
@@ -306,13 +307,13 @@ def update_member(
 
 
 @router.delete("/{slug}/members/{member_id}", response={204: None})
-def remove_member(request: HttpRequest, slug: str, member_id: int) -> tuple[int, None]:
+def remove_member(request: HttpRequest, slug: str, member_id: int) -> Status[Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
     if member.pk != actor.pk:
         require(actor, "manage_members")
     member.remove(actor)
-    return 204, None
+    return Status(204, None)
 
 
 # --- invitations ----------------------------------------------------------------------
@@ -344,7 +345,7 @@ def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 )
 def create_invitation(
     request: HttpRequest, slug: str, payload: InvitationIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "invite")
     if payload.role == Role.OWNER:
@@ -352,15 +353,15 @@ def create_invitation(
     invitation, token = Invitation.issue(
         membership.workspace, payload.role, request.user, payload.email
     )
-    return 201, _invitation_out(invitation, invitation.link(token))
+    return Status(201, _invitation_out(invitation, invitation.link(token)))
 
 
 @router.delete("/{slug}/invitations/{invitation_id}", response={204: None})
-def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> tuple[int, None]:
+def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "invite")
     invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)
     if invitation.status == "pending":
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-    return 204, None
+    return Status(204, None)

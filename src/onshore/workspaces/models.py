@@ -70,7 +70,7 @@ class Workspace(models.Model):
     """A business, with where it is based and the markets it posts for."""
 
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True, blank=True, editable=False)
     home_country = models.CharField(max_length=2, validators=[validate_country])
     home_timezone = models.CharField(
         "home time zone", max_length=64, validators=[validate_zone], blank=True
@@ -137,7 +137,9 @@ class Market(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="markets")
     country = models.CharField(max_length=2, validators=[validate_country])
     language = models.CharField("language tag", max_length=35, validators=[validate_language])
-    timezone = models.CharField("primary time zone", max_length=64, validators=[validate_zone])
+    timezone = models.CharField(
+        "primary time zone", max_length=64, validators=[validate_zone], blank=True
+    )
     other_zones = models.JSONField("other time zones", default=list, blank=True)
     created_at = models.DateTimeField(default=now)
 

@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Both do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres lint browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Re-install whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/onshore up --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/mypy
+
+# Everything on SQLite, then the data-layer, API and worker tests on a throwaway
+# PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
+test: lint browser test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.test-installed
+	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q
+
+test-postgres: $(VENV)/.test-installed
+	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python scripts/with_postgres.py -- \
+		$(BIN)/python -m pytest -q -m postgres -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) var/test

@@ -1,0 +1,71 @@
+"""Shared fixtures: named personas in one workspace, plus an outsider and anonymous.
+
+The personas follow the roles: owner, manager, contributor, reviewer, viewer; the
+outsider belongs to another workspace only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+
+PERSONAS = ("owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous")
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Team:
+    workspace: Any
+    other_workspace: Any
+    gb: Any
+    users: dict[str, Any]
+    members: dict[str, Any]
+
+    def client(self, persona: str) -> Client:
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(self.users[persona])
+        return client
+
+
+def make_user(email: str, name: str) -> Any:
+    from onshore.accounts.models import User
+
+    return User.objects.create_user(email, PASSWORD, name=name)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Argon2 is deliberately slow; tests that check it ask for it (see test_auth.py)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def team(db: Any) -> Team:
+    from onshore.workspaces.models import Market, Membership, Workspace
+
+    workspace = Workspace(name="Acme Tea", home_country="GB", home_timezone="Europe/London")
+    workspace.full_clean()
+    owner = make_user("owner@example.com", "Olive Owner")
+    workspace.create_with_owner(owner)
+    gb = Market.objects.create(workspace=workspace, country="GB", language="en-GB",
+                               timezone="Europe/London")
+    users = {"owner": owner}
+    members = {"owner": workspace.memberships.get(user=owner)}
+    for role in ("manager", "contributor", "reviewer", "viewer"):
+        user = make_user(f"{role}@example.com", f"{role.title()} Person")
+        users[role] = user
+        members[role] = Membership.objects.create(
+            workspace=workspace, user=user, role=role, relation="freelancer",
+            home_country="IN", timezone="Asia/Kolkata",
+            working_hours={"mon": [["10:00", "18:00"]]},
+        )
+    other = Workspace(name="Other Co", home_country="US")
+    other.full_clean()
+    outsider = make_user("outsider@example.com", "Oscar Outsider")
+    other.create_with_owner(outsider)
+    users["outsider"] = outsider
+    return Team(workspace, other, gb, users, members)
