@@ -11,7 +11,7 @@ from ninja.security import HttpBearer, django_auth
 
 from onshore.accounts.models import PersonalAccessToken
 from onshore.workspaces.access import Forbidden
-from onshore.workspaces.models import InvitationError, MembershipRuleError
+from onshore.workspaces.models import InvitationError, MembershipRuleError, OwnersOnlyError
 
 
 class TokenAuth(HttpBearer):
@@ -59,7 +59,8 @@ def on_forbidden(request: HttpRequest, exc: Forbidden) -> HttpResponse:
 
 @api.exception_handler(MembershipRuleError)
 def on_membership_rule(request: HttpRequest, exc: MembershipRuleError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=409)
+    status = 403 if isinstance(exc, OwnersOnlyError) else 409
+    return api.create_response(request, {"detail": str(exc)}, status=status)
 
 
 @api.exception_handler(InvitationError)

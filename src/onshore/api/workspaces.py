@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -158,6 +159,15 @@ def _member_out(member: Membership, markets: list[Market]) -> dict[str, Any]:
     }
 
 
+def _changes(payload: Schema) -> dict[str, Any]:
+    """The fields a PATCH sets. Leaving a field out keeps it; null is refused by name."""
+    changes = payload.dict(exclude_unset=True)
+    nulls = [name for name, value in changes.items() if value is None]
+    if nulls:
+        raise ValidationError({name: "must not be null; leave the field out to keep it" for name in nulls})
+    return changes
+
+
 def _apply(instance: Any, changes: dict[str, Any]) -> None:
     for name, value in changes.items():
         setattr(instance, name, value)
@@ -189,8 +199,6 @@ def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> Status[Any]:
 
 
 def _clean_nested(instance: Any, prefix: str) -> None:
-    from django.core.exceptions import ValidationError
-
     try:
         instance.full_clean()
     except ValidationError as exc:
@@ -209,7 +217,7 @@ def update_workspace(request: HttpRequest, slug: str, payload: WorkspacePatch) -
     membership = membership_or_404(request.user, slug)
     require(membership, "edit_workspace")
     workspace = membership.workspace
-    _apply(workspace, payload.dict(exclude_unset=True))
+    _apply(workspace, _changes(payload))
     workspace.full_clean()
     workspace.save()
     return _workspace_out(workspace)
@@ -252,7 +260,7 @@ def update_market(request: HttpRequest, slug: str, market_id: int, payload: Mark
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
-    _apply(market, payload.dict(exclude_unset=True))
+    _apply(market, _changes(payload))
     market.full_clean()
     market.save()
     return market
@@ -290,7 +298,7 @@ def update_member(
 ) -> dict[str, Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
-    changes = payload.dict(exclude_unset=True)
+    changes = _changes(payload)
     new_role = changes.pop("role", None)
     if changes and member.pk != actor.pk:
         require(actor, "manage_members")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from onshore import places
 from onshore.localtime import WEEKDAYS
@@ -22,6 +23,28 @@ def _country_field(label: str, required: bool = True) -> forms.ChoiceField:
 
 def _split_list(value: str) -> list[str]:
     return [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
+
+
+class ModelErrorsOnFormFields(forms.ModelForm):  # type: ignore[type-arg]
+    """Show the model's errors on the form fields that edit them.
+
+    Some model fields are edited through differently named form fields (a list as
+    comma-separated text); Django would otherwise fail on an error for a field the form
+    does not have.
+    """
+
+    model_error_fields: dict[str, str | None] = {}
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        if hasattr(errors, "error_dict"):
+            renamed: dict[str | None, Any] = {}
+            for name, messages in errors.error_dict.items():
+                target = self.model_error_fields.get(name, name)
+                renamed.setdefault(target, []).extend(messages)
+            errors = ValidationError(
+                {key if key is not None else NON_FIELD_ERRORS: value for key, value in renamed.items()}
+            )
+        super()._update_errors(errors)
 
 
 class WorkspaceForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -57,7 +80,7 @@ class NewWorkspaceForm(WorkspaceForm):
         )
 
 
-class MarketForm(forms.ModelForm):  # type: ignore[type-arg]
+class MarketForm(ModelErrorsOnFormFields):
     country = _country_field("Country")
     timezone = forms.CharField(
         label="Primary time zone", max_length=64, required=False,
@@ -77,19 +100,15 @@ class MarketForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.instance.pk:
             self.initial["other_zones_text"] = ", ".join(self.instance.other_zones)
 
+    model_error_fields = {"other_zones": "other_zones_text"}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.instance.other_zones = _split_list(data.get("other_zones_text", ""))
         return data
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        # The model reports bad extra zones on its own field name; show them on ours.
-        if "other_zones" in self.errors:
-            self.add_error("other_zones_text", self.errors.pop("other_zones"))
 
-
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProfileForm(ModelErrorsOnFormFields):
     """Where and when a member works. Working hours are one span per weekday."""
 
     home_country = _country_field("Country you work from")
@@ -98,6 +117,8 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
         label="Languages you write in", max_length=500, required=False,
         help_text="Language tags, comma-separated, e.g. en-GB, hi",
     )
+
+    model_error_fields = {"languages": "languages_text", "working_hours": None}
 
     class Meta:
         model = Membership
@@ -134,12 +155,6 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
         self.instance.working_hours = hours
         return data
 
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        for model_field, form_field in (("languages", "languages_text"),
-                                        ("working_hours", "mon_end")):
-            if model_field in self.errors:
-                self.add_error(form_field, self.errors.pop(model_field))
 
 
 class InvitationForm(forms.Form):

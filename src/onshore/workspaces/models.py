@@ -315,7 +315,7 @@ class Membership(models.Model):
         """Raise MembershipRuleError unless ``actor`` may change or remove this member."""
         touches_owner = self.role == Role.OWNER or new_role == Role.OWNER
         if touches_owner and not actor.can("manage_owners"):
-            raise MembershipRuleError("Only an owner can change an owner or make someone owner.")
+            raise OwnersOnlyError("Only an owner can change an owner or make someone owner.")
         leaving_owners = self.role == Role.OWNER and new_role != Role.OWNER
         if leaving_owners and not self._another_owner_exists():
             raise MembershipRuleError(
@@ -345,6 +345,10 @@ def _hash_invitation(token: str) -> str:
 
 class MembershipRuleError(Exception):
     """A change to the team that the workspace's rules do not allow, in plain words."""
+
+
+class OwnersOnlyError(MembershipRuleError):
+    """The change touches an owner and only owners may make it (a permission, so 403)."""
 
 
 class InvitationError(Exception):
