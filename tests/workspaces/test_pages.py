@@ -186,8 +186,10 @@ def test_team_page_shows_sourcing_native_flags_and_notes(team: Any) -> None:
     note = re.search(r'data-note-member="contributor@example.com" data-note-market="GB">(.*?)</section>',
                      page, re.S).group(1)
     assert "colour" in note and "Mothering Sunday" in note
-    assert "It is 13:00 in London, 4 h 30 min behind you" in note
-    assert "10:00–18:00 your time is 05:30–13:30 in London" not in note  # a Wednesday: no hours
+    assert "It is 13:00 in London, 4 h 30 min behind Contributor Person" in note
+    assert "does not work on Wednesdays" in note  # hours are recorded for Mondays only
+    assert '<td class="local-time">Wed 17:30</td>' in row("contributor@example.com")
+    assert '<td class="local-time">Wed 07:00</td>' in row("viewer@example.com")
     assert 'data-note-member="sophie@example.com" data-note-market="GB"' not in page
     assert 'data-note-member="sophie@example.com" data-note-market="US"' in page
     assert 'data-note-member="owner@example.com"' not in page  # owners are not contributors
@@ -199,4 +201,4 @@ def test_team_note_gives_the_working_day_in_the_market_zone(team: Any) -> None:
     client = logged_in(team.users["contributor"])
     with time_machine.travel(monday, tick=False):
         page = client.get(f"/w/{team.workspace.slug}/team/").content.decode()
-    assert "10:00–18:00 your time is 05:30–13:30 in London" in page
+    assert "working day today (Monday): 10:00–18:00 in Kolkata is 05:30–13:30 in London" in page

@@ -95,6 +95,7 @@ class MarketNote:
 
 def market_note(
     *,
+    person: str,
     market_country: str,
     market_language: str,
     market_zone: str,
@@ -116,8 +117,10 @@ def market_note(
         spelling_and_vocabulary=f"{spelling}. Dates are written like "
         f"{_example_date(at, market_language)}.",
         holidays_and_customs=f"{customs}. {_upcoming_holidays(country, at.date())}",
-        time_difference=_difference_sentence(market_zone, member_zone, at),
-        availability=_availability_sentence(market_zone, member_zone, member_hours_today, at),
+        time_difference=_difference_sentence(person, market_zone, member_zone, at),
+        availability=_availability_sentence(
+            person, market_zone, member_zone, member_hours_today, at
+        ),
     )
 
 
@@ -136,29 +139,34 @@ def _upcoming_holidays(country: str, today: date, limit: int = 3) -> str:
     upcoming = sorted((day, name) for day, name in calendar.items() if day >= today)[:limit]
     if not upcoming:
         return ""
-    listed = "; ".join(f"{name} ({day:%-d %b})" for day, name in upcoming)
+    listed = "; ".join(f"{name} on {day:%-d %b}" for day, name in upcoming)
     return f"Next public holidays there: {listed}."
 
 
-def _difference_sentence(market_zone: str, member_zone: str, at: datetime) -> str:
+def _difference_sentence(person: str, market_zone: str, member_zone: str, at: datetime) -> str:
     market_time = local_now(market_zone, at)
     offset = offset_between(member_zone, market_zone, at)
     where = places.zone_label(market_zone)
-    return f"It is {market_time:%H:%M} in {where}, {describe_offset_from(offset, 'you')}."
+    return f"It is {market_time:%H:%M} in {where}, {describe_offset_from(offset, person)}."
 
 
 def _availability_sentence(
-    market_zone: str, member_zone: str, hours_today: tuple[DayHours, ...], at: datetime
+    person: str,
+    market_zone: str,
+    member_zone: str,
+    hours_today: tuple[DayHours, ...],
+    at: datetime,
 ) -> str:
+    weekday = local_now(member_zone, at).strftime("%A")
     if not hours_today:
-        return "No working hours recorded for today: record them so others know when you reply."
-    where = places.zone_label(market_zone)
+        return f"{person} does not work on {weekday}s (their local {weekday})."
+    where, home = places.zone_label(market_zone), places.zone_label(member_zone)
     shown = []
     for span in hours_today:
         start = _convert(span.start, member_zone, market_zone, at)
         end = _convert(span.end, member_zone, market_zone, at)
-        shown.append(f"{span.label()} your time is {start:%H:%M}–{end:%H:%M} in {where}")
-    return "Today " + "; ".join(shown) + "."
+        shown.append(f"{span.label()} in {home} is {start:%H:%M}–{end:%H:%M} in {where}")
+    return f"{person}'s working day today ({weekday}): " + "; ".join(shown) + "."
 
 
 def _convert(clock: time, from_zone: str, to_zone: str, at: datetime) -> datetime:

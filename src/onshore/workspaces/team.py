@@ -23,7 +23,7 @@ class MarketFit:
 class TeamRow:
     membership: Membership
     sourcing_class: str | None  # None until the person has recorded where they work
-    local_time: datetime | None
+    local_time: str  # formatted here: the template filter would convert it to UTC
     difference_to_business: str
     markets: list[MarketFit] = field(default_factory=list)
 
@@ -41,12 +41,12 @@ def _needs_market_notes(member: Membership) -> bool:
 
 def _row(workspace: Workspace, member: Membership, markets: list[Market], at: datetime) -> TeamRow:
     if not member.is_profile_complete:
-        return TeamRow(member, None, None, "not recorded yet")
+        return TeamRow(member, None, "", "not recorded yet")
     offset = offset_between(workspace.home_timezone, member.timezone, at)
     row = TeamRow(
         membership=member,
         sourcing_class=member.sourcing_class,
-        local_time=at.astimezone(places.zoneinfo(member.timezone)),
+        local_time=f"{at.astimezone(places.zoneinfo(member.timezone)):%a %H:%M}",
         difference_to_business=describe_offset_from(offset, "the business"),
     )
     for market in markets:
@@ -59,6 +59,7 @@ def _row(workspace: Workspace, member: Membership, markets: list[Market], at: da
 
 def _note(member: Membership, market: Market, at: datetime) -> sourcing.MarketNote:
     return sourcing.market_note(
+        person=member.user.display_name,
         market_country=market.country,
         market_language=market.language,
         market_zone=market.timezone,

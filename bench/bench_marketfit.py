@@ -1,0 +1,109 @@
+"""Benchmark the market-fit checker: throughput, peak memory, CLI start-up.
+
+    .venv/bin/python bench/bench_marketfit.py [--posts 100000]
+
+Posts are 50-280 characters, built from corpus sentences and rule triggers with a fixed
+seed, spread over eight markets, every post with a network and a scheduled instant so
+every rule runs. Results are printed as Markdown for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "data" / "marketfit" / "corpus.jsonl"
+MARKETS = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
+NETWORKS = ("x", "bluesky", "mastodon", "threads", "linkedin", "instagram")
+EXTRAS = (
+    " Live at 9am EST.", " Only $20!", " See https://example.com/p/123", " #sale #new",
+    " @friend@mastodon.social", " 95°F today.", " Happy Thanksgiving!", " Ends 04/07.",
+    " Friday 4 July 2026.", " 👍🏽🎉", " Our colour range.", " New sneakers.",
+)  # fmt: skip
+
+
+def make_posts(count: int, seed: int = 7) -> list[tuple[str, str, str, datetime]]:
+    rng = random.Random(seed)
+    sentences = [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    sentences = [s for s in sentences if len(s) < 200]
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    posts = []
+    for _ in range(count):
+        text = rng.choice(sentences)
+        while len(text) < 50 or (len(text) < 200 and rng.random() < 0.5):
+            text += rng.choice(EXTRAS) if rng.random() < 0.5 else " " + rng.choice(sentences)
+        text = text[:280]
+        at = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 365))
+        posts.append((text, rng.choice(MARKETS), rng.choice(NETWORKS), at))
+    return posts
+
+
+def throughput(count: int) -> tuple[float, int, int]:
+    from onshore.marketfit import Post, check
+
+    posts = make_posts(count)
+    check(Post(posts[0][0], "GB"))  # load data once, as a long-running process would
+    findings = 0
+    began = time.perf_counter()
+    for text, market, network, at in posts:
+        findings += len(check(Post(text, market, network=network, at=at)))
+    elapsed = time.perf_counter() - began
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return count / elapsed, peak_kib, findings
+
+
+def startup(runs: int = 5) -> list[float]:
+    """Wall time of `python -m onshore.marketfit --market GB` on one post, each run a
+    fresh interpreter (the first run also compiles nothing: .pyc files already exist)."""
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "onshore.marketfit", "--market", "GB", "--network", "x",
+             "--at", "2026-07-04T09:00"],
+            input="Our new color range lands this fall, from $20. Live at 9am EST!",
+            text=True, capture_output=True, check=False,
+        )  # fmt: skip
+        timings.append(time.perf_counter() - began)
+    return timings
+
+
+def machine() -> str:
+    model = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{os.cpu_count()} CPUs (nproc), {model}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=100_000)
+    args = parser.parse_args()
+    cold = startup()
+    rate, peak_kib, findings = throughput(args.posts)
+    print(f"- Machine: {machine()}")
+    print(f"- Posts: {args.posts:,} of 50-280 characters, 8 markets, all rules, network + time set")
+    print(f"- Throughput: {rate:,.0f} posts/s in one process ({findings:,} findings)")
+    print(f"- Peak memory (max RSS of the benchmark process): {peak_kib / 1024:.0f} MiB")
+    print(
+        f"- `onshore check` start-up on one post (fresh interpreter, wall): first "
+        f"{cold[0]:.2f} s, median of {len(cold)} {statistics.median(cold):.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""onshore.marketfit: check a social post against the market it is written for.
+
+Django-free. Public API::
+
+    from onshore.marketfit import Post, Options, check
+    findings = check(Post("Our new color range", market="GB"))
+
+Names are resolved lazily (PEP 562) so ``import onshore.marketfit`` costs almost
+nothing; data files load on the first check that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from onshore.marketfit._types import (
+    CATEGORIES,
+    NETWORKS,
+    Finding,
+    Options,
+    Post,
+    UnknownNetworkError,
+)
+
+if TYPE_CHECKING:
+    from onshore.marketfit._engine import UnknownZoneError, check, parse_at
+    from onshore.marketfit._length import count_length
+    from onshore.marketfit._markets import Market, UnknownMarketError, get_market
+    from onshore.marketfit._registry import RULES, Rule
+
+__all__ = [
+    "CATEGORIES",
+    "NETWORKS",
+    "RULES",
+    "Finding",
+    "Market",
+    "Options",
+    "Post",
+    "Rule",
+    "UnknownMarketError",
+    "UnknownNetworkError",
+    "UnknownZoneError",
+    "check",
+    "count_length",
+    "get_market",
+    "parse_at",
+]
+
+_LAZY = {
+    "check": "onshore.marketfit._engine",
+    "parse_at": "onshore.marketfit._engine",
+    "UnknownZoneError": "onshore.marketfit._engine",
+    "count_length": "onshore.marketfit._length",
+    "Market": "onshore.marketfit._markets",
+    "UnknownMarketError": "onshore.marketfit._markets",
+    "get_market": "onshore.marketfit._markets",
+    "Rule": "onshore.marketfit._registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from onshore.marketfit._engine import load_rules
+        from onshore.marketfit._registry import RULES
+
+        load_rules()
+        return RULES
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'onshore.marketfit' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

@@ -1,0 +1,187 @@
+"""Dates written in a post: "Friday 4 July 2026", "July 4th", "04/07", "2026-07-04".
+
+Shared by the date, timezone and holiday rules so the text is scanned once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+
+NAMED_DAY_FIRST = re.compile(
+    r"\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b" + _YEAR, re.I
+)
+NAMED_MONTH_FIRST = re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR, re.I)
+NUMERIC = re.compile(
+    r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?"
+    r"(?![\d/:%-]|\.\d)"
+)
+ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    kind: str  # "named", "numeric", "iso"
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    # numeric only: the two numbers as written, in order
+    first: int = 0
+    second: int = 0
+
+
+# Cheap first pass: a named date needs a digit and a month name.
+_ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def named_dates(masked: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    if not _ANY_MONTH.search(masked) or not any(c.isdigit() for c in masked):
+        return found
+    taken: list[tuple[int, int]] = []
+    for pattern in (NAMED_DAY_FIRST, NAMED_MONTH_FIRST):
+        for match in pattern.finditer(masked):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            mention = _named(match)
+            if mention is not None:
+                found.append(mention)
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _named(match: re.Match[str]) -> DateMention | None:
+    month = MONTHS[match.group("month").lower()]
+    day = int(match.group("day"))
+    year = int(match.group("year")) if match.group("year") else None
+    if not is_valid(year or 2024, month, day):
+        return None
+    weekday = match.group("weekday")
+    return DateMention(
+        start=match.start(),
+        end=match.end(),
+        kind="named",
+        month=month,
+        day=day,
+        year=year,
+        weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+        weekday_span=match.span("weekday") if weekday else None,
+    )
+
+
+def numeric_dates(masked: str) -> list[DateMention]:
+    """Slash or dot dates. month/day are filled in day-first; rules re-read them."""
+    found: list[DateMention] = []
+    if "/" not in masked and "." not in masked:
+        return found
+    for match in NUMERIC.finditer(masked):
+        first, second = int(match.group("a")), int(match.group("b"))
+        if match.group("sep") == "." and not match.group("year"):
+            continue  # "3.5" is a number, not a date
+        if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+            continue
+        year = _year(match.group("year"))
+        found.append(
+            DateMention(
+                match.start(),
+                match.end(),
+                "numeric",
+                second,
+                first,
+                year,
+                first=first,
+                second=second,
+            )
+        )
+    return found
+
+
+def iso_dates(masked: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    if "-" not in masked:
+        return found
+    for match in ISO.finditer(masked):
+        year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
+        if is_valid(year, month, day):
+            found.append(DateMention(match.start(), match.end(), "iso", month, day, year))
+    return found
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def is_valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve(mention: DateMention, reference: date | None) -> date | None:
+    """The calendar date a named/ISO mention means; without a year, the next occurrence
+    on or after ``reference`` (a post scheduled in December about "3 January")."""
+    year = mention.year
+    if year is None:
+        if reference is None:
+            return None
+        year = reference.year
+        if is_valid(year, mention.month, mention.day) and date(
+            year, mention.month, mention.day
+        ) < reference.replace(day=1):
+            year += 1
+    if not is_valid(year, mention.month, mention.day):
+        return None
+    return date(year, mention.month, mention.day)

@@ -1,0 +1,87 @@
+"""Dates of holidays and observances per market.
+
+Public holidays come from the ``holidays`` package. Observances it does not carry are
+computed here, each with its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-based) weekday (Monday=0) of a month."""
+    first = date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    return first + timedelta(days=offset + 7 * (nth - 1))
+
+
+def easter(year: int) -> date:
+    # holidays depends on python-dateutil, so it is always installed with it.
+    from dateutil.easter import easter as western_easter  # type: ignore[import-untyped]
+
+    result: date = western_easter(year)
+    return result
+
+
+def mothering_sunday(year: int) -> date:
+    # Laetare Sunday, the fourth Sunday of Lent: three weeks before Easter Sunday.
+    # Source: Church of England calendar; observed as Mother's Day in the UK and Ireland.
+    return easter(year) - timedelta(days=21)
+
+
+def mothers_day_may(year: int) -> date:
+    # Second Sunday in May: US Joint Resolution of 8 May 1914, followed by Canada,
+    # Australia, New Zealand, India and South Africa.
+    return nth_weekday(year, 5, 6, 2)
+
+
+def fathers_day_june(year: int) -> date:
+    # Third Sunday in June: US (36 U.S.C. 109), UK, Ireland, Canada, India, South Africa.
+    return nth_weekday(year, 6, 6, 3)
+
+
+def fathers_day_september(year: int) -> date:
+    # First Sunday in September in Australia and New Zealand.
+    return nth_weekday(year, 9, 6, 1)
+
+
+def thanksgiving_us(year: int) -> date:
+    # Fourth Thursday in November (5 U.S.C. 6103).
+    return nth_weekday(year, 11, 3, 4)
+
+
+def thanksgiving_ca(year: int) -> date:
+    # Second Monday in October (Holidays Act, R.S.C. 1985, c. H-5, s. 2 as proclaimed).
+    return nth_weekday(year, 10, 0, 2)
+
+
+def fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+@cache
+def public_holidays(market: str, year: int) -> Any:
+    """The ``holidays`` calendar of a market's national public holidays, or None."""
+    import warnings
+
+    import holidays
+
+    with warnings.catch_warnings():
+        # Outside the years a country's data covers the calendar is simply empty.
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            return holidays.country_holidays(market, years=year)
+        except NotImplementedError:
+            return None
+
+
+def public_holiday_name(market: str, day: date) -> str | None:
+    calendar = public_holidays(market, day.year)
+    if calendar is None:
+        return None
+    name = calendar.get(day)
+    return str(name) if name else None

@@ -1,0 +1,179 @@
+"""Rules: data (id, category, severity, message, markets, examples) plus a detector.
+
+Every rule carries required examples: text it must flag (with the exact span) and
+text it must leave alone. tests/marketfit/test_rule_examples.py runs them all, so a
+rule without examples, or one that disagrees with its own examples, fails the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from onshore.marketfit import _dates
+from onshore.marketfit._markets import SPELLING_CATEGORIES, Market
+from onshore.marketfit._text import Document
+from onshore.marketfit._types import Category, Options, Post, Severity
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a detector found: a span, an optional replacement, message values."""
+
+    start: int
+    end: int
+    suggestion: str | None = None
+    detail: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Example:
+    """``flag`` is the exact text the rule must flag (first occurrence gives the span);
+    None means the rule must not flag anything in ``text``."""
+
+    text: str
+    market: str
+    flag: str | None
+    at: str | None = None  # ISO 8601, optionally with a [Zone] suffix
+    network: str | None = None
+
+
+@dataclass
+class Context:
+    """Everything a detector may read, computed once per post."""
+
+    post: Post
+    market: Market
+    options: Options
+    doc: Document
+    zone: ZoneInfo
+    local_at: datetime | None  # scheduled wall-clock time in ``zone``
+    wall_time_requested: datetime | None  # naive wall time the author asked for
+    cache: dict[str, Any] = field(default_factory=dict)  # scans shared between rules
+
+    @cached_property
+    def spelling_categories(self) -> str | None:
+        """VarCon categories accepted for this post, or None when not English."""
+        variant = self.english_variant
+        if variant is None:
+            return None
+        accepted = SPELLING_CATEGORIES[variant]
+        if not self.options.oxford_spelling:
+            accepted = accepted.replace("Z", "")
+        return accepted
+
+    @cached_property
+    def english_variant(self) -> str | None:
+        language = (self.post.locale or self.market.language).replace("_", "-")
+        parts = language.split("-")
+        if parts[0].lower() != "en":
+            return None
+        region = parts[-1].upper() if len(parts) > 1 else self.market.code
+        if region in SPELLING_CATEGORIES:
+            return region
+        return self.market.spelling_variant
+
+    @property
+    def local_date(self) -> date | None:
+        return self.local_at.date() if self.local_at else None
+
+    @cached_property
+    def named_dates(self) -> list[_dates.DateMention]:
+        return _dates.named_dates(self.doc.masked)
+
+    @cached_property
+    def numeric_dates(self) -> list[_dates.DateMention]:
+        return _dates.numeric_dates(self.doc.masked)
+
+    @cached_property
+    def iso_dates(self) -> list[_dates.DateMention]:
+        return _dates.iso_dates(self.doc.masked)
+
+    @cached_property
+    def reference_dates(self) -> list[date]:
+        """The dates the post is about: the first written (named or ISO) date, else the
+        scheduled date. A written date without a year and no schedule could be any
+        year, so it stands for 2024-2028 and rules flag only what is wrong in all."""
+        written = sorted(self.named_dates + self.iso_dates, key=lambda m: m.start)
+        if written:
+            mention = written[0]
+            resolved = _dates.resolve(mention, self.local_date)
+            if resolved is not None:
+                return [resolved]
+            return [
+                date(year, mention.month, mention.day)
+                for year in range(2024, 2029)
+                if _dates.is_valid(year, mention.month, mention.day)
+            ]
+        return [self.local_date] if self.local_date else []
+
+
+Detector = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: Category
+    severity: Severity
+    message: str  # str.format template: {readers}, {market}, {found}, {suggestion}, detail
+    detect: Detector
+    examples: tuple[Example, ...]
+    markets: frozenset[str] | None = None  # None: every market
+    english_only: bool = False
+
+    def applies_to(self, context: Context) -> bool:
+        if self.markets is not None and context.market.code not in self.markets:
+            return False
+        return not (self.english_only and context.english_variant is None)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(
+    rule_id: str,
+    category: Category,
+    severity: Severity,
+    message: str,
+    examples: Iterable[Example],
+    markets: Iterable[str] | None = None,
+    english_only: bool = False,
+) -> Callable[[Detector], Detector]:
+    """Decorator: register ``detect`` as the detector of a new rule."""
+
+    def wrap(detect: Detector) -> Detector:
+        add_rule(
+            Rule(
+                id=rule_id,
+                category=category,
+                severity=severity,
+                message=message,
+                detect=detect,
+                examples=tuple(examples),
+                markets=frozenset(markets) if markets is not None else None,
+                english_only=english_only,
+            )
+        )
+        return detect
+
+    return wrap
+
+
+def add_rule(rule: Rule) -> None:
+    if rule.id in RULES:
+        raise ValueError(f"duplicate rule id {rule.id}")
+    RULES[rule.id] = rule
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Keep the author's capitalization when suggesting a replacement."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,228 @@
+"""Spelling: another market's spelling of a word (VarCon), and meaning-dependent words.
+
+The VarCon table only flags a word no meaning of which is accepted in the market, so
+words whose spelling depends on meaning (check/cheque, tire/tyre, meter/metre,
+program/programme) are never flagged from the table; the context rules below look at
+the surrounding words instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from onshore.marketfit._data import spelling_table
+from onshore.marketfit._registry import Context, Example, Hit, match_case, register
+from onshore.marketfit._text import Word
+
+ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
+# VarCon lists these as spellings, but they are different words; the vocabulary rules
+# own them so a post does not get two findings for one word.
+LEFT_TO_VOCABULARY = frozenset({"mom", "moms", "mum", "mums", "math", "maths"})
+BRITISH_STYLE = ("GB", "AU", "NZ", "IE", "IN", "ZA")
+
+
+@register(
+    "spelling.variant",
+    "spelling",
+    "warning",
+    "{readers} spell this '{suggestion}'",
+    english_only=True,
+    examples=[
+        Example("Our new colour range is here.", "US", "colour"),
+        Example("Pick your favorite color today.", "GB", "favorite"),
+        Example("We traveled coast to coast this summer.", "CA", "traveled"),
+        Example("We organise weekly meetups.", "US", "organise"),
+        Example("We organize weekly meetups.", "GB", None),  # Oxford -ize is British too
+        Example("We organise weekly meetups.", "GB", None),
+        Example("Our colour team will organize it.", "CA", None),  # Canadian mix
+        Example("A trip to Pearl Harbor and the Rockefeller Center.", "GB", None),
+        Example("The World Health Organization met today.", "GB", None),
+        Example("Grey skies, travelled far.", "US", "Grey"),
+        Example("See https://example.com/color and @colorteam #colorful", "GB", None),
+        Example('She wrote "my favorite color" in the survey.', "GB", None),
+        Example("The jewelry sale ends today. <!-- onshore-ignore -->", "GB", "jewelry"),
+        Example("<!-- onshore-ignore --> The jewelry sale ends today.", "GB", None),
+    ],
+)
+def detect_variant_spelling(context: Context) -> Iterator[Hit]:
+    accepted = context.spelling_categories
+    variant = context.english_variant
+    if accepted is None or variant is None:
+        return
+    suggest_in = accepted[0]
+    # VarCon marks US -or spellings as Canadian variants ("Cv"), but Canadian Press
+    # style and Canadian publishers use colour/centre with -ize; only VarCon's
+    # preferred Canadian spelling counts as Canadian.
+    field = 1 if variant == "CA" else 0
+    table = spelling_table()
+    for word in context.doc.words:
+        if word.is_name or word.lower in LEFT_TO_VOCABULARY:
+            continue
+        hit = _variant_hit(word, table, accepted, suggest_in, field)
+        if hit is not None:
+            yield hit
+
+
+def _variant_hit(
+    word: Word, table: dict[str, list[object]], accepted: str, suggest_in: str, field: int
+) -> Hit | None:
+    """``field`` 0 checks against VarCon's accepted spellings, 1 against preferred."""
+    base = _strip_possessive(word.lower)
+    entry = table.get(base)
+    if entry is None:
+        return None
+    accepted_in, suggestions = entry[field], entry[2]
+    assert isinstance(accepted_in, str) and isinstance(suggestions, dict)
+    if any(category in accepted_in for category in accepted):
+        return None
+    replacement = suggestions.get(suggest_in)
+    if not replacement:
+        return None
+    suggestion = match_case(word.text, str(replacement)) + word.text[len(base) :]
+    return Hit(word.start, word.end, suggestion)
+
+
+def _strip_possessive(lower: str) -> str:
+    """The table has no possessives: colour's is looked up as colour."""
+    for suffix in ("'s", "’s"):
+        if lower.endswith(suffix):
+            return lower[: -len(suffix)]
+    return lower
+
+
+# ---------------------------------------------------------------- meaning-dependent
+
+TIRE = re.compile(r"\b(tires?)\b", re.I)
+WHEEL_CONTEXT = re.compile(
+    r"\b(?:car|cars|bike|bikes|bicycle|wheels?|puncture[ds]?|tread|pressure|flat|spare|"
+    r"winter|rubber|alloys?|fitted|fitting|rotation|truck|van|tubeless|mechanic|garage|"
+    r"set of|new|worn|bald)\b",
+    re.I,
+)
+
+
+@register(
+    "spelling.tyre",
+    "spelling",
+    "warning",
+    "{readers} spell the wheel '{suggestion}' ('tire' means to get tired there)",
+    markets=BRITISH_STYLE,
+    english_only=True,
+    examples=[
+        Example("Check your tire pressure before the long weekend.", "GB", "tire"),
+        Example("Four new tires fitted while you wait.", "AU", "tires"),
+        Example("We never tire of good coffee.", "GB", None),
+        Example("Winter tires are a must this season.", "CA", None),
+    ],
+)
+def detect_tire(context: Context) -> Iterator[Hit]:
+    masked = context.doc.masked
+    for match in TIRE.finditer(masked):
+        window = masked[max(0, match.start() - 40) : match.end() + 40]
+        if WHEEL_CONTEXT.search(window) and not re.search(r"\btires?\s+of\b", window, re.I):
+            word = match.group(1)
+            yield Hit(match.start(1), match.end(1), match_case(word, "tyre" + word[4:]))
+
+
+CHEQUE = re.compile(
+    r"\b(?:pay(?:ing)? by|paid by|write|wrote|written|writing|cash(?:ed|ing)?|deposit(?:ed|ing)?|"
+    r"bounced?|sign(?:ed)?|blank|personal|bank|post-dated|postdated)\s+"
+    r"(?:(?:a|the|your|my|our|his|her|their)\s+)?(checks?)\b"
+    r"|\b(checks?)\s+(?:book|payable|clearing|clears?|cleared|bounced)\b"
+    r"|\b(checkbooks?)\b",
+    re.I,
+)
+
+
+@register(
+    "spelling.cheque",
+    "spelling",
+    "warning",
+    "{readers} spell the bank payment '{suggestion}'",
+    markets=("GB", "CA", "AU", "NZ", "IE", "IN", "ZA"),
+    english_only=True,
+    examples=[
+        Example("You can still pay by check at the front desk.", "GB", "check"),
+        Example("Deposit your checks with the app.", "CA", "checks"),
+        Example("Check out our new menu!", "GB", None),
+        Example("We run a background check on every hire.", "AU", None),
+        Example("You can still pay by check at the front desk.", "US", None),
+    ],
+)
+def detect_check(context: Context) -> Iterator[Hit]:
+    for match in CHEQUE.finditer(context.doc.masked):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        word = match.group(group)
+        replacement = word.lower().replace("check", "cheque")
+        yield Hit(match.start(group), match.end(group), match_case(word, replacement))
+
+
+METER = re.compile(
+    r"\b\d[\d,.]*\s*-?\s*((?:kilo|centi|milli)?meters?)\b"
+    r"|\b((?:kilo|centi|milli)meters?)\b"
+    r"|\b(?:square|cubic)\s+(meters?)\b",
+    re.I,
+)
+
+
+@register(
+    "spelling.metre",
+    "spelling",
+    "warning",
+    "{readers} spell the unit of length '{suggestion}'",
+    markets=("GB", "CA", "AU", "NZ", "IE", "IN", "ZA"),
+    english_only=True,
+    examples=[
+        Example("The pool is 50 meters long.", "GB", "meters"),
+        Example("Only 3 kilometers from the beach.", "AU", "kilometers"),
+        Example("Smart meter installs start Monday.", "GB", None),
+        Example("Feed the parking meter first.", "AU", None),
+        Example("The pool is 50 meters long.", "US", None),
+    ],
+)
+def detect_meter(context: Context) -> Iterator[Hit]:
+    for match in METER.finditer(context.doc.masked):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        word = match.group(group)
+        replacement = re.sub("meter", "metre", word.lower())
+        yield Hit(match.start(group), match.end(group), match_case(word, replacement))
+
+
+PROGRAM = re.compile(
+    r"\b(?:the|a|an|our|your|this|new|tv|television|radio|training|loyalty|rewards?|"
+    r"mentoring|graduate|exchange|festival|events?|degree|apprenticeship|fitness|"
+    r"volunteer|outreach|community|summer|school|research|leadership|membership|"
+    r"partner|referral|ambassador|wellbeing|wellness|internship)\s+(programs?)\b",
+    re.I,
+)
+COMPUTER_CONTEXT = re.compile(
+    r"\b(?:software|computer|app|apps|code|coding|coder|developers?|install|python|java|"
+    r"javascript|script|compile[ds]?|programming|programmers?|binary|bug|api|startup|run the)\b",
+    re.I,
+)
+
+
+@register(
+    "spelling.programme",
+    "spelling",
+    "warning",
+    "{readers} spell a scheme, show or event '{suggestion}' ('program' is for software)",
+    markets=("GB", "NZ", "IE", "ZA", "IN"),
+    english_only=True,
+    examples=[
+        Example("Join our loyalty program and save.", "GB", "program"),
+        Example("The festival programs are out now.", "NZ", "programs"),
+        Example("Download the program and install it on your computer.", "GB", None),
+        Example("We program in Python every day.", "GB", None),
+        Example("Join our loyalty program and save.", "AU", None),
+    ],
+)
+def detect_program(context: Context) -> Iterator[Hit]:
+    masked = context.doc.masked
+    if COMPUTER_CONTEXT.search(masked):
+        return
+    for match in PROGRAM.finditer(masked):
+        word = match.group(1)
+        replacement = "programmes" if word.lower().endswith("s") else "programme"
+        yield Hit(match.start(1), match.end(1), match_case(word, replacement))

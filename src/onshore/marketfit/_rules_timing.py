@@ -1,0 +1,114 @@
+"""Timing of the scheduled instant in the market: night, public holiday, DST gap/fold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, time
+
+from onshore.marketfit._observances import public_holiday_name
+from onshore.marketfit._registry import Context, Example, Hit, register
+
+
+def _is_night(moment: time, start: time, end: time) -> bool:
+    if start <= end:
+        return start <= moment < end
+    return moment >= start or moment < end  # the window wraps past midnight
+
+
+@register(
+    "timing.night",
+    "timing",
+    "warning",
+    "Scheduled for {clock} in {zone}, when {readers} are asleep",
+    examples=[
+        Example("New drop is live!", "GB", "", at="2026-03-10T03:00"),
+        Example("New drop is live!", "US", "", at="2026-03-10T02:00:00+00:00"),
+        Example("New drop is live!", "GB", None, at="2026-03-10T09:00"),
+        Example("New drop is live!", "US", None, at="2026-03-10T14:00:00+00:00"),
+    ],
+)
+def detect_night(context: Context) -> Iterator[Hit]:
+    local = context.local_at
+    if local is None:
+        return
+    options = context.options
+    if _is_night(local.time(), options.night_start, options.night_end):
+        yield Hit(0, 0, None, {"clock": local.strftime("%H:%M"), "zone": context.zone.key})
+
+
+@register(
+    "timing.public_holiday",
+    "timing",
+    "info",
+    "Scheduled on {holiday}, a public holiday in {market}",
+    examples=[
+        Example("Our spring range is here.", "GB", "", at="2026-12-25T10:00"),
+        Example("Merry Christmas from the team!", "GB", None, at="2026-12-25T10:00"),
+        Example("Our spring range is here.", "GB", None, at="2026-12-22T10:00"),
+    ],
+)
+def detect_public_holiday(context: Context) -> Iterator[Hit]:
+    day = context.local_date
+    if day is None:
+        return
+    name = public_holiday_name(context.market.code, day)
+    if name is None or _mentions_holiday(context.doc.lower_masked, name):
+        return
+    yield Hit(0, 0, None, {"holiday": name})
+
+
+def _mentions_holiday(lower_text: str, name: str) -> bool:
+    """A post about the holiday itself ("Happy Canada Day") is meant for that day."""
+    keywords = [w for w in name.lower().replace("(observed)", "").split() if len(w) > 3]
+    keywords += ["christmas"] if "christmas" in name.lower() else []
+    return any(word.strip("'’") in lower_text for word in keywords if word != "day")
+
+
+@register(
+    "timing.dst_gap",
+    "timing",
+    "error",
+    "{clock} does not exist on {day} in {zone}: clocks jump forward an hour",
+    examples=[
+        Example("Spring sale!", "US", "", at="2026-03-08T02:30"),
+        Example("Spring sale!", "US", None, at="2026-03-08T03:30"),
+    ],
+)
+def detect_dst_gap(context: Context) -> Iterator[Hit]:
+    wall = context.wall_time_requested
+    if wall is None:
+        return
+    aware = wall.replace(tzinfo=context.zone)
+    round_trip = aware.astimezone(UTC).astimezone(context.zone).replace(tzinfo=None)
+    if round_trip != wall:
+        yield Hit(0, 0, None, _when(wall, context))
+
+
+@register(
+    "timing.dst_fold",
+    "timing",
+    "warning",
+    "{clock} happens twice on {day} in {zone} as clocks go back; the post may go out "
+    "an hour apart from what you expect",
+    examples=[
+        Example("Autumn sale!", "GB", "", at="2026-10-25T01:30"),
+        Example("Autumn sale!", "GB", None, at="2026-10-25T03:30"),
+    ],
+)
+def detect_dst_fold(context: Context) -> Iterator[Hit]:
+    local = context.local_at
+    if local is None:
+        return
+    wall = local.replace(tzinfo=None)
+    first = wall.replace(tzinfo=context.zone, fold=0).utcoffset()
+    second = wall.replace(tzinfo=context.zone, fold=1).utcoffset()
+    if first != second and first is not None and second is not None and first > second:
+        yield Hit(0, 0, None, _when(wall, context))
+
+
+def _when(wall: datetime, context: Context) -> dict[str, str]:
+    return {
+        "clock": wall.strftime("%H:%M"),
+        "day": f"{wall.day} {wall:%B %Y}",
+        "zone": context.zone.key,
+    }

@@ -1,0 +1,141 @@
+"""Units: a unit the market does not use for that quantity.
+
+Which units a market uses comes from CLDR unit preferences (data/units.json): the union
+over every usage of the market's preferred units, falling back to CLDR's world default
+("001"). Markets on the metric or UK system also accept every world-default unit (the UK
+uses kilograms and kilometres as well as miles); the US accepts only its own list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from onshore.marketfit._data import unit_preferences
+from onshore.marketfit._registry import Context, Example, Hit, register
+
+
+@dataclass(frozen=True)
+class Unit:
+    cldr: str  # CLDR unit id
+    pattern: str  # regex for the unit after the number
+    convert: Callable[[float], float]
+    metric_target: str  # what to write in a metric market
+    us_target: str  # what to write in the US
+
+
+UNITS: tuple[Unit, ...] = (
+    Unit(
+        "fahrenheit",
+        r"(?:°\s?|º\s?|degrees\s+)F(?:ahrenheit)?\b",
+        lambda f: (f - 32) * 5 / 9,
+        "°C",
+        "°F",
+    ),
+    Unit(
+        "celsius", r"(?:°\s?|º\s?|degrees\s+)C(?:elsius)?\b", lambda c: c * 9 / 5 + 32, "°C", "°F"
+    ),
+    Unit(
+        "kilometer-per-hour",
+        r"(?:km/h|kph|kmh|km per hour|kilomet(?:re|er)s per hour)\b",
+        lambda v: v / 1.609344,
+        "km/h",
+        "mph",
+    ),
+    Unit("mile-per-hour", r"(?:mph|miles per hour)\b", lambda v: v * 1.609344, "km/h", "mph"),
+    Unit(
+        "kilometer", r"(?:km|kms|kilomet(?:re|er)s?)\b(?!/)", lambda v: v / 1.609344, "km", "miles"
+    ),
+    Unit("mile", r"(?:miles?|mi)\b(?!\s+per)", lambda v: v * 1.609344, "km", "miles"),
+    Unit("kilogram", r"(?:kg|kgs|kilos?|kilograms?)\b", lambda v: v * 2.20462, "kg", "lb"),
+    Unit("pound", r"(?:lbs?)\b", lambda v: v / 2.20462, "kg", "lb"),
+    Unit("stone", r"(?:stone|st)\b", lambda v: v * 14, "kg", "lb"),
+    Unit("gallon", r"(?:gallons?|gal)\b", lambda v: v * 3.785, "L", "gallons"),
+    Unit("pint", r"pints?\b", lambda v: v * 0.473, "L", "pints"),
+    Unit("foot", r"(?:ft|feet|foot)\b", lambda v: v * 0.3048, "m", "ft"),
+    Unit("centimeter", r"(?:cm|centimet(?:re|er)s?)\b", lambda v: v / 2.54, "cm", "in"),
+    Unit(
+        "square-foot", r"(?:sq\.?\s?ft|square\s+f(?:ee|oo)t)\b", lambda v: v * 0.0929, "m²", "sq ft"
+    ),
+    Unit(
+        "square-meter",
+        r"(?:m²|m2|sqm|square\s+met(?:re|er)s?)(?!\w)",
+        lambda v: v * 10.764,
+        "m²",
+        "sq ft",
+    ),
+    Unit("hectare", r"(?:hectares?|ha)\b", lambda v: v * 2.471, "ha", "acres"),
+    Unit("mile-per-gallon", r"mpg\b", lambda v: 235.215 / v if v else 0.0, "L/100 km", "mpg"),
+)
+QUANTITY = re.compile(
+    r"(?<![\w.,])(?P<number>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?-?\s?(?P<unit>"
+    + "|".join(f"(?P<u{index}>{unit.pattern})" for index, unit in enumerate(UNITS))
+    + r")",
+)
+# CLDR lists only imperial gallons and fluid ounces for UK fluids, but pints are the
+# legal measure for draught beer and milk in the UK (Weights and Measures Act 1985) and
+# the usual beer measure in Ireland, Australia and New Zealand.
+EXTRA_ACCEPTED = {"GB": {"pint", "stone"}, "IE": {"pint", "stone"}, "AU": {"pint"},
+                  "NZ": {"pint"}}  # fmt: skip
+# Stone appears in CLDR only as "stone-and-pound" for people's weight in the UK.
+ALIASES = {"stone": "stone"}
+
+
+@cache
+def accepted_units(market: str, system: str) -> frozenset[str]:
+    prefs = unit_preferences()
+    units = set(prefs["preferred"].get(market, prefs["metric_default"]))
+    if system in ("metric", "UK"):
+        units |= set(prefs["metric_default"])
+    return frozenset(units | EXTRA_ACCEPTED.get(market, set()))
+
+
+def _is_ordinal(number: str, unit: str) -> bool:
+    """'1st', '21st' are ordinals, not stone."""
+    return unit == "st" and number.endswith("1") and not number.endswith("11")
+
+
+def format_number(value: float) -> str:
+    if abs(value) >= 10:
+        return str(round(value))
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+@register(
+    "units.foreign",
+    "units",
+    "warning",
+    "{readers} measure this in {target}, not {found_unit}",
+    examples=[
+        Example("Scorcher today: 95°F by noon!", "AU", "95°F"),
+        Example("Cruising at 100 km/h on the new bypass.", "US", "100 km/h"),
+        Example("I lost 2 stone since January!", "US", "2 stone"),
+        Example("Only 5 miles to the coast.", "AU", "5 miles"),
+        Example("Only 5 miles to the coast, 30 mph limit, pints £4.", "GB", None),
+        Example("A 5 km fun run, then 2 kg of strawberries.", "GB", None),
+        Example("Scorcher today: 35°C by noon!", "AU", None),
+    ],
+)
+def detect_foreign_units(context: Context) -> Iterator[Hit]:
+    market = context.market
+    accepted = accepted_units(market.code, market.measurement_system)
+    us = market.measurement_system == "US"
+    masked = context.doc.masked
+    if not any(c.isdigit() for c in masked):
+        return
+    for match in QUANTITY.finditer(masked):
+        unit = next(u for i, u in enumerate(UNITS) if match.group(f"u{i}") is not None)
+        if unit.cldr in accepted or _is_ordinal(match.group("number"), match.group("unit")):
+            continue
+        value = float(match.group("number").replace(",", ""))
+        target = unit.us_target if us else unit.metric_target
+        converted = format_number(unit.convert(value))
+        joiner = "" if target.startswith("°") else " "
+        yield Hit(
+            match.start(),
+            match.end(),
+            f"{converted}{joiner}{target}",
+            {"target": target, "found_unit": match.group("unit")},
+        )

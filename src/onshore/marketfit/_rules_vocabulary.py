@@ -1,0 +1,463 @@
+"""Vocabulary: a word another market uses for the thing (sneakers/trainers).
+
+Each term is data: a pattern, the markets where it reads as foreign, the local word,
+and examples. Ambiguous words (fall, gas, pants, trunk, chips) have patterns that only
+match in the one sense that differs, e.g. "this fall" but never "prices fall".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from onshore.marketfit._registry import Context, Example, Hit, Rule, add_rule, match_case
+
+NOT_US = ("GB", "IE", "AU", "NZ", "IN", "ZA")
+UK_IE = ("GB", "IE")
+UK_IE_AU_NZ = ("GB", "IE", "AU", "NZ")
+NORTH_AMERICA = ("US", "CA")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    pattern: str  # group 1 (or the whole match) is the flagged span
+    suggestion: str | Mapping[str, str]  # one word, or per market
+    markets: tuple[str, ...]
+    flag: tuple[str, str]  # (text, flagged part) in the first market
+    clean: tuple[str, ...]  # texts that must not be flagged in the first market
+    # Lower-case text every match contains; a cheap substring test skips the regex.
+    needles: tuple[str, ...] = ()
+
+    def needles_or_default(self) -> tuple[str, ...]:
+        return self.needles or (self.flag[1].lower()[:4],)
+
+
+TERMS: tuple[Term, ...] = (
+    Term(
+        "sneakers",
+        r"\b(sneakers?)\b",
+        "trainers",
+        UK_IE,
+        ("New sneakers just dropped.", "sneakers"),
+        ("Watch the film Sneakers tonight.",),
+    ),
+    Term(
+        "trainers",
+        r"\b(?:pair of|running|new)\s+(trainers)\b",
+        "sneakers",
+        ("US", "CA"),
+        ("Grab a new pair of trainers.", "trainers"),
+        ("Our personal trainers are ready.",),
+    ),
+    Term(
+        "apartment",
+        r"\b(apartments?)\b",
+        "flat",
+        UK_IE,
+        ("Two-bedroom apartment to let in Leeds.", "apartment"),
+        ("Luxury Apartments Ltd is hiring.",),
+    ),
+    Term(
+        "zip_code",
+        r"\b((?:zip|ZIP)\s+codes?)\b",
+        {"CA": "postal code", "*": "postcode"},
+        ("GB", "IE", "AU", "NZ", "CA", "IN", "ZA"),
+        ("Enter your zip code at checkout.", "zip code"),
+        ("Zip your code before pushing.",),
+    ),
+    Term(
+        "postcode",
+        r"\b(post\s?codes?)\b",
+        "ZIP code",
+        ("US",),
+        ("Enter your postcode at checkout.", "postcode"),
+        ("Post your code snippets below.",),
+    ),
+    Term(
+        "vacation",
+        r"\b(vacations?)\b",
+        "holiday",
+        ("GB", "IE", "AU", "NZ"),
+        ("Book your summer vacation now.", "vacation"),
+        ("Book your summer holiday now.",),
+    ),
+    Term(
+        "lorry",
+        r"\b(lorry|lorries)\b",
+        "truck",
+        ("US", "CA"),
+        ("Our lorry is on its way.", "lorry"),
+        ("Our truck is on its way.",),
+    ),
+    Term(
+        "nappies",
+        r"\b(nappy|nappies)\b",
+        "diaper",
+        ("US", "CA"),
+        ("Stock up on nappies this week.", "nappies"),
+        ("Stock up on diapers this week.",),
+    ),
+    Term(
+        "diapers",
+        r"\b(diapers?)\b",
+        "nappies",
+        ("GB", "IE", "AU", "NZ"),
+        ("Stock up on diapers this week.", "diapers"),
+        ("Stock up on nappies this week.",),
+    ),
+    Term(
+        "cell_phone",
+        r"\b(cell\s?phones?)\b",
+        "mobile",
+        ("GB", "IE", "AU", "NZ"),
+        ("Switch off your cell phone in the cinema.", "cell phone"),
+        ("Switch off your mobile in the cinema.",),
+    ),
+    Term(
+        "fall_season",
+        r"\b(?:this|last|next|the|in|early|late|for)\s+(fall)\b(?!\s+(?:in|of|for|off|over|"
+        r"behind|apart|short|asleep|through|into|on|out|back|down|flat|ill|prey|victim))"
+        r"|\b(fall)\s+(?:20\d\d|collection|season|menu|semester|term|lineup|colou?rs)\b",
+        "autumn",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Our new range lands this fall.", "fall"),
+        ("Don't let prices fall through the cracks.", "Watch the leaves fall."),
+    ),
+    Term(
+        "gas_petrol",
+        r"\b(gas)\s+(?:stations?|tanks?|pumps?|mileage|guzzlers?)\b"
+        r"|\b(?:tank|full tank|fill up with|out of|price of|cheap)\s+(?:of\s+)?(gas)\b",
+        "petrol",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Stop at the gas station on your way.", "gas"),
+        ("Compare gas and electricity bills.", "The gas boiler needs a service."),
+    ),
+    Term(
+        "gasoline",
+        r"\b(gasoline)\b",
+        "petrol",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Save on gasoline this summer.", "gasoline"),
+        ("Save on petrol this summer.",),
+    ),
+    Term(
+        "petrol",
+        r"\b(petrol)\b",
+        "gas",
+        ("US", "CA"),
+        ("Save on petrol this summer.", "petrol"),
+        ("Save on gas this summer.",),
+    ),
+    Term(
+        "pants",
+        r"\b(?:pair of|dress|suit|khaki|work|cargo|sweat|linen|wide-leg|tailored)\s+(pants)\b"
+        r"|\b(pants)\s+and\s+(?:a\s+)?(?:shirt|blouse|top|jacket|blazer)",
+        "trousers",
+        UK_IE,
+        ("Our linen pants are back in stock.", "pants"),
+        ("That film was pants, honestly.", "New pants and socks for the gym bag."),
+    ),
+    Term(
+        "trunk",
+        r"\b(?:car|the|your|my|our)\s+(trunk)\b(?!\s+(?:road|line|call))",
+        "boot",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Pop the shopping in the trunk.", "trunk"),
+        ("The old oak trunk is hollow.", "Take the trunk road north."),
+    ),
+    Term(
+        "chips_crisps",
+        r"\b(?:bag|packet|pack)\s+of\s+(chips)\b|\b(?:potato|corn)\s+(chips)\b",
+        "crisps",
+        UK_IE,
+        ("Grab a bag of chips for the road.", "chips"),
+        ("Fish and chips every Friday.", "Our new chips use less power."),
+    ),
+    Term(
+        "chips_fries",
+        r"\b(?:burger|steak)\s+(?:and|&|with)\s+(chips)\b|\b(chips)\s+and\s+(?:ketchup|gravy)\b",
+        "fries",
+        ("US",),
+        ("Burger and chips for $12.", "chips"),
+        ("Fish and chips night at the pub.", "Salsa and chips on the house."),
+    ),
+    Term(
+        "parking_lot",
+        r"\b(parking lots?)\b",
+        "car park",
+        ("GB", "IE", "AU", "NZ"),
+        ("Free parking lot behind the store.", "parking lot"),
+        ("Free car park behind the store.",),
+    ),
+    Term(
+        "car_park",
+        r"\b(car\s?parks?)\b",
+        "parking lot",
+        ("US", "CA"),
+        ("Free car park behind the store.", "car park"),
+        ("Free parking lot behind the store.",),
+    ),
+    Term(
+        "eggplant",
+        r"\b(eggplants?)\b",
+        "aubergine",
+        UK_IE,
+        ("Try our smoky eggplant dip.", "eggplant"),
+        ("Try our smoky aubergine dip.",),
+    ),
+    Term(
+        "aubergine",
+        r"\b(aubergines?)\b",
+        "eggplant",
+        ("US", "CA", "AU", "NZ"),
+        ("Try our smoky aubergine dip.", "aubergine"),
+        ("Try our smoky eggplant dip.",),
+    ),
+    Term(
+        "zucchini",
+        r"\b(zucchinis?)\b",
+        "courgette",
+        UK_IE,
+        ("Zucchini fritters are back.", "Zucchini"),
+        ("Courgette fritters are back.",),
+    ),
+    Term(
+        "courgette",
+        r"\b(courgettes?)\b",
+        "zucchini",
+        ("US", "CA", "AU", "NZ"),
+        ("Courgette fritters are back.", "Courgette"),
+        ("Zucchini fritters are back.",),
+    ),
+    Term(
+        "cilantro",
+        r"\b(cilantro)\b",
+        "coriander",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Top with fresh cilantro.", "cilantro"),
+        ("Top with fresh coriander.",),
+    ),
+    Term(
+        "arugula",
+        r"\b(arugula)\b",
+        "rocket",
+        ("GB", "IE", "AU", "NZ", "ZA"),
+        ("Peppery arugula salad.", "arugula"),
+        ("Peppery rocket salad.",),
+    ),
+    Term(
+        "stroller",
+        r"\b(strollers?)\b",
+        "pushchair",
+        UK_IE,
+        ("Stroller parking by the entrance.", "Stroller"),
+        ("Pushchair parking by the door.",),
+    ),
+    Term(
+        "flashlight",
+        r"\b(flashlights?)\b",
+        "torch",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Pack a flashlight for the night walk.", "flashlight"),
+        ("Pack a torch for the night walk.",),
+    ),
+    Term(
+        "torch",
+        r"\b(?:a|your)\s+(torch)\s+for\b",
+        "flashlight",
+        ("US", "CA"),
+        ("Bring a torch for the cave tour.", "torch"),
+        ("Olympic torch relay today.",),
+    ),
+    Term(
+        "math",
+        r"\b(math)\b",
+        "maths",
+        ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+        ("Free math tutoring every Tuesday.", "math"),
+        ("Free maths tutoring every Tuesday.",),
+    ),
+    Term(
+        "maths",
+        r"\b(maths)\b",
+        "math",
+        ("US", "CA"),
+        ("Free maths tutoring every Tuesday.", "maths"),
+        ("Free math tutoring every Tuesday.",),
+    ),
+    Term(
+        "soccer",
+        r"\b(soccer)\b",
+        "football",
+        UK_IE,
+        ("Soccer fans, this one is for you.", "Soccer"),
+        ("Football fans, this one's for you.",),
+    ),
+    Term(
+        "mom",
+        r"\b(moms?)\b",
+        "mum",
+        ("GB", "IE", "AU", "NZ", "ZA"),
+        ("Treat your mom this weekend.", "mom"),
+        ("Treat your mum this weekend.",),
+    ),
+    Term(
+        "mum",
+        r"\b(?:your|my|our|for)\s+(mums?)\b",
+        "mom",
+        ("US",),
+        ("Treat your mum this weekend.", "mum"),
+        ("Keep mum about the surprise.",),
+    ),
+    Term(
+        "sidewalk",
+        r"\b(sidewalks?)\b",
+        "pavement",
+        UK_IE,
+        ("Sidewalk sale all weekend.", "Sidewalk"),
+        ("Pavement café open all weekend.",),
+    ),
+    Term(
+        "takeout",
+        r"\b(take-?out)\b",
+        "takeaway",
+        ("GB", "IE", "AU", "NZ"),
+        ("Order takeout tonight.", "takeout"),
+        ("Order a takeaway tonight.",),
+    ),
+    Term(
+        "faucet",
+        r"\b(faucets?)\b",
+        "tap",
+        ("GB", "IE", "AU", "NZ"),
+        ("New kitchen faucet range.", "faucet"),
+        ("New kitchen tap range.",),
+    ),
+    Term(
+        "candy",
+        r"\b(candy|candies)\b",
+        "sweets",
+        UK_IE,
+        ("Free candy for every kid.", "candy"),
+        ("Candy Crush fans, rejoice.",),
+    ),
+    Term(
+        "trash_can",
+        r"\b(trash\s?cans?|garbage\s?cans?)\b",
+        "bin",
+        ("GB", "IE", "AU", "NZ"),
+        ("Use the trash can by the door.", "trash can"),
+        ("Use the bin by the door.",),
+    ),
+    Term(
+        "freeway",
+        r"\b(freeways?)\b",
+        "motorway",
+        ("GB", "IE", "NZ"),
+        ("Closed freeway exit this weekend.", "freeway"),
+        ("Closed motorway exit tonight.",),
+    ),
+    Term(
+        "elevator",
+        r"\b(elevators?)\b(?!\s+pitch)",
+        "lift",
+        UK_IE,
+        ("The elevator is out of service.", "elevator"),
+        ("Your elevator pitch, sharpened.",),
+    ),
+    Term(
+        "holiday_vacation",
+        r"\b(?:on|a|summer|beach)\s+(holiday)\b(?!\s+(?:season|party|sale))",
+        "vacation",
+        ("US", "CA"),
+        ("Heading off on holiday next week.", "holiday"),
+        ("Happy holiday season!",),
+    ),
+    Term(
+        "arvo",
+        r"\b(arvo)\b",
+        "afternoon",
+        ("US", "CA", "GB", "IE", "IN", "ZA"),
+        ("See you this arvo!", "arvo"),
+        ("See you this afternoon!",),
+    ),
+    Term(
+        "esky",
+        r"\b(esky|eskies)\b",
+        "cooler",
+        ("US", "CA", "GB", "IE"),
+        ("Bring an esky to the beach.", "esky"),
+        ("Bring a cooler to the beach.",),
+    ),
+    Term(
+        "restroom",
+        r"\b(restrooms?)\b",
+        "toilets",
+        UK_IE,
+        ("Restrooms are on level 2.", "Restrooms"),
+        ("Toilets are on level 2.",),
+    ),
+    Term(
+        "fortnight",
+        r"\b(fortnight(?:ly)?)\b",
+        {"US": "two weeks"},
+        ("US",),
+        ("New drops every fortnight.", "fortnight"),
+        ("New drops every two weeks.",),
+    ),
+)
+
+
+def _detector(term: Term, pattern: re.Pattern[str]) -> Callable[[Context], Iterator[Hit]]:
+    needles = term.needles_or_default()
+
+    def detect(context: Context) -> Iterator[Hit]:
+        lower = context.doc.lower_masked
+        if not any(needle in lower for needle in needles):
+            return
+        names = context.doc.name_starts
+        for match in pattern.finditer(context.doc.masked):
+            group = next((g for g in range(1, (pattern.groups or 0) + 1) if match.group(g)), 0)
+            start, end = match.span(group)
+            # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
+            if start in names and match.group(group)[:1].isupper():
+                continue
+            yield Hit(start, end, match_case(match.group(group), local_word(term, context)))
+
+    return detect
+
+
+def local_word(term: Term, context: Context) -> str:
+    if isinstance(term.suggestion, str):
+        return term.suggestion
+    code = context.market.code
+    return term.suggestion.get(code, term.suggestion.get("*", ""))
+
+
+def _examples(term: Term) -> list[Example]:
+    market = term.markets[0]
+    examples = [Example(term.flag[0], market, term.flag[1])]
+    examples += [Example(text, market, None) for text in term.clean]
+    return examples
+
+
+def _register_terms() -> None:
+    for term in TERMS:
+        pattern = re.compile(term.pattern, re.IGNORECASE)
+        add_rule(
+            Rule(
+                id=f"vocabulary.{term.id}",
+                category="vocabulary",
+                severity="warning",
+                message="{readers} say '{suggestion}' rather than '{found}'",
+                detect=_detector(term, pattern),
+                examples=tuple(_examples(term)),
+                markets=frozenset(term.markets),
+                english_only=True,
+            )
+        )
+
+
+_register_terms()

@@ -1,0 +1,97 @@
+"""Value types of the public API: Post, Finding, Options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+Category = Literal[
+    "spelling",
+    "vocabulary",
+    "timezone",
+    "date",
+    "currency",
+    "units",
+    "holiday",
+    "timing",
+    "length",
+]
+CATEGORIES: tuple[Category, ...] = (
+    "spelling",
+    "vocabulary",
+    "timezone",
+    "date",
+    "currency",
+    "units",
+    "holiday",
+    "timing",
+    "length",
+)
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+NETWORKS: tuple[str, ...] = ("x", "bluesky", "mastodon", "threads", "linkedin", "instagram")
+
+
+class UnknownNetworkError(ValueError):
+    """The network is not one the checker knows the length rules of."""
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post as written for one market.
+
+    ``at`` is the scheduled instant. An aware datetime whose tzinfo is a ZoneInfo is
+    read as the wall-clock time the author picked in that zone (so a time DST skips is
+    reported); any other aware datetime is an instant. A naive datetime is read as
+    wall-clock time in ``zone`` (default: the market's main zone).
+    """
+
+    text: str
+    market: str
+    locale: str | None = None
+    network: str | None = None
+    at: datetime | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-workspace settings for a check.
+
+    ``disabled`` holds rule ids or whole categories. ``glossary`` holds words and
+    phrases the workspace accepts (brand names, house style); they are never flagged.
+    ``oxford_spelling`` accepts -ize in British-style markets (it is correct there);
+    switch it off for a house style that wants -ise only.
+    """
+
+    disabled: frozenset[str] = frozenset()
+    severity_overrides: Mapping[str, Severity] = field(default_factory=dict)
+    glossary: frozenset[str] = frozenset()
+    oxford_spelling: bool = True
+    night_start: time = time(22, 0)
+    night_end: time = time(7, 0)
+    mastodon_limit: int = 500

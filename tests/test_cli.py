@@ -1,0 +1,99 @@
+"""The ``onshore`` command, run as a user runs it: in a subprocess, on a fresh data dir."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ONSHORE = str(Path(sys.executable).parent / "onshore")
+
+
+def run(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
+    return subprocess.run(
+        [ONSHORE, *args], env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), **env},
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_demo_loads_once_and_prints_how_to_log_in(tmp_path: Path) -> None:
+    first = run(["demo"], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "emma@harbourpine.example" in first.stdout
+    assert "priya@brightwave.example" in first.stdout and "password for all of them" in first.stdout
+    again = run(["demo"], tmp_path)
+    assert "already loaded" in again.stdout
+
+
+def test_createuser_validates_and_creates(tmp_path: Path) -> None:
+    run(["migrate", "--no-input", "-v", "0"], tmp_path)
+    weak = run(["createuser", "ana@example.com", "--name", "Ana"], tmp_path,
+               ONSHORE_NEW_USER_PASSWORD="123")
+    assert weak.returncode != 0 and "password:" in weak.stderr
+    bad = run(["createuser", "not-an-address", "--name", "Ana"], tmp_path,
+              ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42")
+    assert bad.returncode != 0 and "email:" in bad.stderr
+    ok = run(["createuser", "Ana@Example.com", "--name", "Ana"], tmp_path,
+             ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42")
+    assert ok.returncode == 0 and "Created ana@example.com" in ok.stdout
+
+
+def test_django_management_commands_are_reachable(tmp_path: Path) -> None:
+    result = run(["manage", "check"], tmp_path)
+    assert result.returncode == 0 and "no issues" in result.stdout
+    assert run(["showmigrations", "workspaces"], tmp_path).returncode == 0
+
+
+def test_bad_configuration_is_one_clear_line(tmp_path: Path) -> None:
+    result = run(["demo"], tmp_path, ONSHORE_DEBUG="perhaps")
+    assert result.returncode == 2
+    assert "ONSHORE_DEBUG: expected true or false" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path) -> None:
+    port = free_port()
+    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
+    server = subprocess.Popen(
+        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
+        env={**inherited, "ONSHORE_DATA_DIR": str(tmp_path), "ONSHORE_WEB_WORKERS": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        login_page = _wait_for(f"{base}/login/")
+        assert login_page.status_code == 200
+        assert "gunicorn" in login_page.headers.get("server", "")
+        css = httpx.get(f"{base}/static/onshore/onshore.css")
+        assert css.status_code == 200 and "text/css" in css.headers["content-type"]
+        assert httpx.get(f"{base}/api/v1/openapi.json").json()["info"]["title"] == "onshore API"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert "emma@harbourpine.example" in output  # first run: demo loaded and logins printed
+    assert (tmp_path / "onshore.sqlite3").exists()
+
+
+def _wait_for(url: str, seconds: float = 60) -> httpx.Response:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"{url} did not answer within {seconds} s")
+            time.sleep(0.3)
