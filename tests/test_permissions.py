@@ -90,6 +90,8 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
      managers_only(204, anonymous=401)),
     ("POST", f"{API}/invitations/accept", {"token": "not-a-real-token-at-all"},
      expect(404, outsider=404, anonymous=401)),
+    ("POST", f"{API}/check", {"text": "Our color range", "market": "GB"},
+     expect(200, outsider=200, anonymous=401)),
     ("GET", f"{API}/openapi.json", None, expect(200, outsider=200, anonymous=200)),
 ]
 

@@ -69,9 +69,10 @@ def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpRespo
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, workspaces
+    from onshore.api import accounts, check, workspaces
 
     api.add_router("/", accounts.router)
+    api.add_router("/", check.router)
     api.add_router("/workspaces", workspaces.router)
 
 
