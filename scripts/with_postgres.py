@@ -26,7 +26,9 @@ def find_pg_binary(name: str) -> str:
         return found
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
     if not candidates:
-        sys.exit(f"with_postgres: {name} not found; install PostgreSQL 15 (apt-get install postgresql)")
+        sys.exit(
+            f"with_postgres: {name} not found; install PostgreSQL 15 (apt-get install postgresql)"
+        )
     return candidates[0]
 
 
@@ -53,20 +55,57 @@ def main(argv: list[str]) -> int:
     quiet = {"stdout": subprocess.DEVNULL}
     try:
         subprocess.run(
-            as_server_user([find_pg_binary("initdb"), "-D", data, "-U", "onshore", "-A", "trust",
-                            "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"]),
-            check=True, **quiet,
+            as_server_user(
+                [
+                    find_pg_binary("initdb"),
+                    "-D",
+                    data,
+                    "-U",
+                    "onshore",
+                    "-A",
+                    "trust",
+                    "--no-sync",
+                    "-E",
+                    "UTF8",
+                    "--locale",
+                    "C.UTF-8",
+                ]
+            ),
+            check=True,
+            **quiet,
         )
-        options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off " \
-                  "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        subprocess.run(
-            as_server_user([find_pg_binary("pg_ctl"), "-D", data, "-o", options,
-                            "-l", os.path.join(workdir, "log"), "-w", "start"]),
-            check=True, **quiet,
+        options = (
+            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         subprocess.run(
-            [find_pg_binary("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "onshore",
-             "onshore"],
+            as_server_user(
+                [
+                    find_pg_binary("pg_ctl"),
+                    "-D",
+                    data,
+                    "-o",
+                    options,
+                    "-l",
+                    os.path.join(workdir, "log"),
+                    "-w",
+                    "start",
+                ]
+            ),
+            check=True,
+            **quiet,
+        )
+        subprocess.run(
+            [
+                find_pg_binary("createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "onshore",
+                "onshore",
+            ],
             check=True,
         )
         env = dict(os.environ, ONSHORE_DATABASE_URL=f"postgres://onshore@127.0.0.1:{port}/onshore")
@@ -75,7 +114,8 @@ def main(argv: list[str]) -> int:
     finally:
         subprocess.run(
             as_server_user([find_pg_binary("pg_ctl"), "-D", data, "-m", "immediate", "stop"]),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(workdir, ignore_errors=True)
 

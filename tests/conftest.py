@@ -51,16 +51,21 @@ def team(db: Any) -> Team:
     workspace.full_clean()
     owner = make_user("owner@example.com", "Olive Owner")
     workspace.create_with_owner(owner)
-    gb = Market.objects.create(workspace=workspace, country="GB", language="en-GB",
-                               timezone="Europe/London")
+    gb = Market.objects.create(
+        workspace=workspace, country="GB", language="en-GB", timezone="Europe/London"
+    )
     users = {"owner": owner}
     members = {"owner": workspace.memberships.get(user=owner)}
     for role in ("manager", "contributor", "reviewer", "viewer"):
         user = make_user(f"{role}@example.com", f"{role.title()} Person")
         users[role] = user
         members[role] = Membership.objects.create(
-            workspace=workspace, user=user, role=role, relation="freelancer",
-            home_country="IN", timezone="Asia/Kolkata",
+            workspace=workspace,
+            user=user,
+            role=role,
+            relation="freelancer",
+            home_country="IN",
+            timezone="Asia/Kolkata",
             working_hours={"mon": [["10:00", "18:00"]]},
         )
     other = Workspace(name="Other Co", home_country="US")

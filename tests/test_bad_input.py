@@ -23,26 +23,47 @@ BAD_VALUES = {
 }
 
 VALID_WORKSPACE = {
-    "name": "Acme", "home_country": "GB", "home_timezone": "", "currency": "",
-    "market_country": "GB", "market_language": "en-GB", "market_timezone": "",
+    "name": "Acme",
+    "home_country": "GB",
+    "home_timezone": "",
+    "currency": "",
+    "market_country": "GB",
+    "market_language": "en-GB",
+    "market_timezone": "",
 }
 VALID_PROFILE = {
-    "relation": "agency", "agency_name": "Brightwave", "home_country": "IN",
-    "timezone": "Asia/Kolkata", "languages_text": "en-IN", "mon_start": "09:00", "mon_end": "17:00",
+    "relation": "agency",
+    "agency_name": "Brightwave",
+    "home_country": "IN",
+    "timezone": "Asia/Kolkata",
+    "languages_text": "en-IN",
+    "mon_start": "09:00",
+    "mon_end": "17:00",
 }
 
 FORMS = [
     ("/w/new/", VALID_WORKSPACE),
-    ("/w/{slug}/settings/", {"name": "Acme", "home_country": "GB", "home_timezone": "",
-                              "currency": "GBP"}),
-    ("/w/{slug}/markets/new/", {"country": "US", "language": "en-US", "timezone": "",
-                                "other_zones_text": ""}),
+    (
+        "/w/{slug}/settings/",
+        {"name": "Acme", "home_country": "GB", "home_timezone": "", "currency": "GBP"},
+    ),
+    (
+        "/w/{slug}/markets/new/",
+        {"country": "US", "language": "en-US", "timezone": "", "other_zones_text": ""},
+    ),
     ("/w/{slug}/members/{member}/", VALID_PROFILE),
     ("/w/{slug}/invitations/", {"email": "a@example.com", "role": "viewer"}),
     ("/w/{slug}/members/{member}/role/", {"role": "viewer"}),
     ("/account/tokens/", {"name": "script"}),
-    ("/signup/", {"name": "Ana", "email": "ana@example.com", "password1": "plum-orchard-42x",
-                  "password2": "plum-orchard-42x"}),
+    (
+        "/signup/",
+        {
+            "name": "Ana",
+            "email": "ana@example.com",
+            "password1": "plum-orchard-42x",
+            "password2": "plum-orchard-42x",
+        },
+    ),
     ("/password-reset/", {"email": "owner@example.com"}),
 ]
 
@@ -77,22 +98,46 @@ def test_a_list_where_one_value_is_expected_is_handled(team: Any) -> None:
 
 
 API_BODIES = [
-    ("POST", "/api/v1/workspaces",
-     {"name": "A", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"}]}),
-    ("PATCH", "/api/v1/workspaces/{slug}", {"name": "A", "home_country": "GB",
-                                            "home_timezone": "Europe/London", "currency": "GBP"}),
-    ("POST", "/api/v1/workspaces/{slug}/markets", {"country": "US", "language": "en-US",
-                                                   "timezone": "", "other_zones": []}),
-    ("PATCH", "/api/v1/workspaces/{slug}/members/{member}",
-     {"relation": "agency", "agency_name": "B", "home_country": "IN", "timezone": "Asia/Kolkata",
-      "working_hours": {"mon": [["09:00", "17:00"]]}, "languages": ["hi"], "role": "viewer"}),
+    (
+        "POST",
+        "/api/v1/workspaces",
+        {"name": "A", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"}]},
+    ),
+    (
+        "PATCH",
+        "/api/v1/workspaces/{slug}",
+        {"name": "A", "home_country": "GB", "home_timezone": "Europe/London", "currency": "GBP"},
+    ),
+    (
+        "POST",
+        "/api/v1/workspaces/{slug}/markets",
+        {"country": "US", "language": "en-US", "timezone": "", "other_zones": []},
+    ),
+    (
+        "PATCH",
+        "/api/v1/workspaces/{slug}/members/{member}",
+        {
+            "relation": "agency",
+            "agency_name": "B",
+            "home_country": "IN",
+            "timezone": "Asia/Kolkata",
+            "working_hours": {"mon": [["09:00", "17:00"]]},
+            "languages": ["hi"],
+            "role": "viewer",
+        },
+    ),
     ("POST", "/api/v1/workspaces/{slug}/invitations", {"role": "viewer", "email": ""}),
     ("POST", "/api/v1/invitations/accept", {"token": "abcdefghijklmnop"}),
 ]
 
 API_BAD_VALUES: dict[str, Any] = {
-    "null": None, "number": 12345, "list": ["x"], "object": {"a": 1}, "empty": "",
-    "overlong": "x" * 5000, "unknown": "no-such-thing",
+    "null": None,
+    "number": 12345,
+    "list": ["x"],
+    "object": {"a": 1},
+    "empty": "",
+    "overlong": "x" * 5000,
+    "unknown": "no-such-thing",
 }
 
 

@@ -19,8 +19,11 @@ ONSHORE = str(Path(sys.executable).parent / "onshore")
 def run(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
     return subprocess.run(
-        [ONSHORE, *args], env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), **env},
-        capture_output=True, text=True, timeout=120,
+        [ONSHORE, *args],
+        env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -41,14 +44,23 @@ def test_demo_loads_once_and_prints_how_to_log_in(tmp_path: Path) -> None:
 
 def test_createuser_validates_and_creates(tmp_path: Path) -> None:
     run(["migrate", "--no-input", "-v", "0"], tmp_path)
-    weak = run(["createuser", "ana@example.com", "--name", "Ana"], tmp_path,
-               ONSHORE_NEW_USER_PASSWORD="123")
+    weak = run(
+        ["createuser", "ana@example.com", "--name", "Ana"],
+        tmp_path,
+        ONSHORE_NEW_USER_PASSWORD="123",
+    )
     assert weak.returncode != 0 and "password:" in weak.stderr
-    bad = run(["createuser", "not-an-address", "--name", "Ana"], tmp_path,
-              ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42")
+    bad = run(
+        ["createuser", "not-an-address", "--name", "Ana"],
+        tmp_path,
+        ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42",
+    )
     assert bad.returncode != 0 and "email:" in bad.stderr
-    ok = run(["createuser", "Ana@Example.com", "--name", "Ana"], tmp_path,
-             ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42")
+    ok = run(
+        ["createuser", "Ana@Example.com", "--name", "Ana"],
+        tmp_path,
+        ONSHORE_NEW_USER_PASSWORD="plum-orchard-lantern-42",
+    )
     assert ok.returncode == 0 and "Created ana@example.com" in ok.stdout
 
 
@@ -71,7 +83,10 @@ def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path)
     server = subprocess.Popen(
         [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
         env={**inherited, "ONSHORE_DATA_DIR": str(tmp_path), "ONSHORE_WEB_WORKERS": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"

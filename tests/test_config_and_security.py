@@ -7,18 +7,23 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+
 import pytest
 from django.test import Client
 
 from onshore.config import ConfigError, email_settings, env_bool, env_int, env_str, secret_key
 
 
-def settings_in_subprocess(env: dict[str, str], expression: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def settings_in_subprocess(
+    env: dict[str, str], expression: str, tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
     """Import the settings afresh with ``env`` and print ``expression``."""
     code = f"import onshore.settings as s; print({expression})"
     inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
     full_env = {**inherited, "ONSHORE_DATA_DIR": str(tmp_path), **env}
-    return subprocess.run([sys.executable, "-c", code], env=full_env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=full_env, capture_output=True, text=True
+    )
 
 
 def test_bad_boolean_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,11 +65,21 @@ def test_email_url_forms() -> None:
     assert email_settings("")["EMAIL_BACKEND"].endswith("console.EmailBackend")
     smtp = email_settings("smtp://mailer%40example.com:p%40ss@mail.example.com:2525")
     assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"], smtp["EMAIL_HOST_USER"]) == (
-        "mail.example.com", 2525, "mailer@example.com")
+        "mail.example.com",
+        2525,
+        "mailer@example.com",
+    )
     assert (smtp["EMAIL_HOST_PASSWORD"], smtp["EMAIL_USE_TLS"], smtp["EMAIL_USE_SSL"]) == (
-        "p@ss", True, False)
+        "p@ss",
+        True,
+        False,
+    )
     smtps = email_settings("smtps://u:p@mail.example.com")
-    assert (smtps["EMAIL_PORT"], smtps["EMAIL_USE_SSL"], smtps["EMAIL_USE_TLS"]) == (465, True, False)
+    assert (smtps["EMAIL_PORT"], smtps["EMAIL_USE_SSL"], smtps["EMAIL_USE_TLS"]) == (
+        465,
+        True,
+        False,
+    )
     with pytest.raises(ConfigError, match="ONSHORE_EMAIL_URL"):
         email_settings("pigeon://coop")
 
@@ -72,7 +87,9 @@ def test_email_url_forms() -> None:
 def test_database_url_switches_to_postgresql_and_refuses_others(tmp_path: Path) -> None:
     pg = settings_in_subprocess(
         {"ONSHORE_DATABASE_URL": "postgres://u:p@db.internal:5433/onshore"},
-        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['PORT']", tmp_path)
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['PORT']",
+        tmp_path,
+    )
     assert pg.stdout.strip() == "django.db.backends.postgresql 5433"
     bad = settings_in_subprocess({"ONSHORE_DATABASE_URL": "mysql://x"}, "1", tmp_path)
     assert bad.returncode != 0 and "ONSHORE_DATABASE_URL: expected postgres://" in bad.stderr
@@ -83,7 +100,9 @@ def test_https_turns_on_secure_cookies_and_hsts(tmp_path: Path) -> None:
     assert plain.stdout.strip() == "False False"
     https = settings_in_subprocess(
         {"ONSHORE_SITE_URL": "https://social.example.com"},
-        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0", tmp_path)
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0",
+        tmp_path,
+    )
     assert https.stdout.strip() == "True True True"
 
 
@@ -91,7 +110,8 @@ def test_allowed_hosts_default_to_loopback_and_come_from_env(tmp_path: Path) -> 
     default = settings_in_subprocess({}, "s.ALLOWED_HOSTS", tmp_path)
     assert default.stdout.strip() == "['127.0.0.1', 'localhost', '[::1]']"
     custom = settings_in_subprocess(
-        {"ONSHORE_ALLOWED_HOSTS": "social.example.com, .example.org"}, "s.ALLOWED_HOSTS", tmp_path)
+        {"ONSHORE_ALLOWED_HOSTS": "social.example.com, .example.org"}, "s.ALLOWED_HOSTS", tmp_path
+    )
     assert custom.stdout.strip() == "['social.example.com', '.example.org']"
 
 
@@ -129,7 +149,8 @@ def test_sqlite_database_runs_in_wal_mode(tmp_path: Path) -> None:
     env = {**os.environ, "ONSHORE_DATA_DIR": str(tmp_path)}
     env.pop("ONSHORE_DATABASE_URL", None)
     code = (
-        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='onshore.settings'; django.setup();"
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='onshore.settings';"
+        "django.setup();"
         "from django.db import connection; c=connection.cursor();"
         "print(c.execute('PRAGMA journal_mode').fetchone()[0])"
     )

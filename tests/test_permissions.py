@@ -19,12 +19,20 @@ from onshore.workspaces.models import Invitation
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 OWNER, MANAGER, CONTRIB, REVIEWER, VIEWER, OUTSIDER, ANON = (
-    "owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous",
+    "owner",
+    "manager",
+    "contributor",
+    "reviewer",
+    "viewer",
+    "outsider",
+    "anonymous",
 )
 MEMBERS = (OWNER, MANAGER, CONTRIB, REVIEWER, VIEWER)
 
 
-def expect(default: int, anonymous: int = 302, outsider: int = 404, **overrides: int) -> dict[str, int]:
+def expect(
+    default: int, anonymous: int = 302, outsider: int = 404, **overrides: int
+) -> dict[str, int]:
     """Expected status per persona: members get ``default`` unless overridden."""
     table = {persona: default for persona in MEMBERS}
     table.update(overrides)
@@ -48,10 +56,20 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/w/{slug}/markets/{market}/", None, managers_only(200)),
     ("POST", "/w/{slug}/markets/{market}/delete/", {}, managers_only(302)),
     ("GET", "/w/{slug}/team/", None, expect(200)),
-    ("GET", "/w/{slug}/members/{contributor}/", None, expect(403, owner=200, manager=200, contributor=200)),
+    (
+        "GET",
+        "/w/{slug}/members/{contributor}/",
+        None,
+        expect(403, owner=200, manager=200, contributor=200),
+    ),
     ("GET", "/w/{slug}/members/{owner}/", None, expect(403, owner=200)),
     ("POST", "/w/{slug}/members/{viewer}/role/", {"role": "reviewer"}, managers_only(302)),
-    ("POST", "/w/{slug}/members/{reviewer}/remove/", {}, expect(403, owner=302, manager=302, reviewer=302)),
+    (
+        "POST",
+        "/w/{slug}/members/{reviewer}/remove/",
+        {},
+        expect(403, owner=302, manager=302, reviewer=302),
+    ),
     ("GET", "/w/{slug}/invitations/", None, managers_only(200)),
     ("POST", "/w/{slug}/invitations/{invitation}/revoke/", {}, managers_only(302)),
     ("GET", "/account/tokens/", None, expect(200, outsider=200)),
@@ -63,35 +81,78 @@ API = "/api/v1"
 API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", f"{API}/me", None, expect(200, outsider=200, anonymous=401)),
     ("GET", f"{API}/workspaces", None, expect(200, outsider=200, anonymous=401)),
-    ("POST", f"{API}/workspaces",
-     {"name": "New Co", "home_country": "IE", "markets": [{"country": "IE", "language": "en-IE"}]},
-     expect(201, outsider=201, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces",
+        {
+            "name": "New Co",
+            "home_country": "IE",
+            "markets": [{"country": "IE", "language": "en-IE"}],
+        },
+        expect(201, outsider=201, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}", None, expect(200, anonymous=401)),
     ("PATCH", f"{API}/workspaces/{{slug}}", {"name": "Renamed"}, managers_only(200, anonymous=401)),
     ("DELETE", f"{API}/workspaces/{{slug}}", None, expect(403, owner=204, anonymous=401)),
     ("GET", f"{API}/workspaces/{{slug}}/markets", None, expect(200, anonymous=401)),
-    ("POST", f"{API}/workspaces/{{slug}}/markets", {"country": "US", "language": "en-US"},
-     managers_only(201, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/markets",
+        {"country": "US", "language": "en-US"},
+        managers_only(201, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/markets/{{market}}", None, expect(200, anonymous=401)),
-    ("PATCH", f"{API}/workspaces/{{slug}}/markets/{{market}}", {"language": "en-GB"},
-     managers_only(200, anonymous=401)),
-    ("DELETE", f"{API}/workspaces/{{slug}}/markets/{{market}}", None,
-     managers_only(204, anonymous=401)),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/markets/{{market}}",
+        {"language": "en-GB"},
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/markets/{{market}}",
+        None,
+        managers_only(204, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/members", None, expect(200, anonymous=401)),
     ("GET", f"{API}/workspaces/{{slug}}/members/{{contributor}}", None, expect(200, anonymous=401)),
-    ("PATCH", f"{API}/workspaces/{{slug}}/members/{{contributor}}", {"timezone": "Asia/Kolkata"},
-     expect(403, owner=200, manager=200, contributor=200, anonymous=401)),
-    ("DELETE", f"{API}/workspaces/{{slug}}/members/{{viewer}}", None,
-     expect(403, owner=204, manager=204, viewer=204, anonymous=401)),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/members/{{contributor}}",
+        {"timezone": "Asia/Kolkata"},
+        expect(403, owner=200, manager=200, contributor=200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/members/{{viewer}}",
+        None,
+        expect(403, owner=204, manager=204, viewer=204, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/invitations", None, managers_only(200, anonymous=401)),
-    ("POST", f"{API}/workspaces/{{slug}}/invitations", {"role": "viewer"},
-     managers_only(201, anonymous=401)),
-    ("DELETE", f"{API}/workspaces/{{slug}}/invitations/{{invitation}}", None,
-     managers_only(204, anonymous=401)),
-    ("POST", f"{API}/invitations/accept", {"token": "not-a-real-token-at-all"},
-     expect(404, outsider=404, anonymous=401)),
-    ("POST", f"{API}/check", {"text": "Our color range", "market": "GB"},
-     expect(200, outsider=200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/invitations",
+        {"role": "viewer"},
+        managers_only(201, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/invitations/{{invitation}}",
+        None,
+        managers_only(204, anonymous=401),
+    ),
+    (
+        "POST",
+        f"{API}/invitations/accept",
+        {"token": "not-a-real-token-at-all"},
+        expect(404, outsider=404, anonymous=401),
+    ),
+    (
+        "POST",
+        f"{API}/check",
+        {"text": "Our color range", "market": "GB"},
+        expect(200, outsider=200, anonymous=401),
+    ),
     ("GET", f"{API}/openapi.json", None, expect(200, outsider=200, anonymous=200)),
 ]
 
@@ -118,7 +179,9 @@ def _fill(url: str, team: Any) -> str:
 
 
 @pytest.mark.parametrize(("method", "url", "body", "persona", "status"), _cases(WEB_ROUTES))
-def test_web_route_permissions(team: Any, method: str, url: str, body: Any, persona: str, status: int) -> None:
+def test_web_route_permissions(
+    team: Any, method: str, url: str, body: Any, persona: str, status: int
+) -> None:
     client = team.client(persona)
     target = _fill(url, team)
     response = client.get(target) if method == "GET" else client.post(target, body or {})
@@ -126,18 +189,30 @@ def test_web_route_permissions(team: Any, method: str, url: str, body: Any, pers
 
 
 @pytest.mark.parametrize(("method", "url", "body", "persona", "status"), _cases(API_ROUTES))
-def test_api_route_permissions(team: Any, method: str, url: str, body: Any, persona: str, status: int) -> None:
+def test_api_route_permissions(
+    team: Any, method: str, url: str, body: Any, persona: str, status: int
+) -> None:
     client = team.client(persona)
     response = client.generic(
-        method, _fill(url, team), json.dumps(body) if body is not None else "",
+        method,
+        _fill(url, team),
+        json.dumps(body) if body is not None else "",
         content_type="application/json",
     )
     assert response.status_code == status, response.content[:300]
 
 
 def _normalise(pattern: str) -> str:
-    for marker in ("<slug:slug>", "<int:market_id>", "<int:member_id>", "<int:invitation_id>",
-                   "<str:token>", "<int:token_id>", "<uidb64>", "<token>"):
+    for marker in (
+        "<slug:slug>",
+        "<int:market_id>",
+        "<int:member_id>",
+        "<int:invitation_id>",
+        "<str:token>",
+        "<int:token_id>",
+        "<uidb64>",
+        "<token>",
+    ):
         pattern = pattern.replace(marker, "{}")
     return "/" + pattern
 
@@ -146,19 +221,36 @@ def test_every_route_is_listed() -> None:
     """Adding a web route without adding it to this table fails here."""
     listed = {_normalise_template(url) for _, url, _, _ in WEB_ROUTES}
     exempt = {  # reachable by anyone by design: authentication pages
-        "/signup/", "/login/", "/logout/", "/password-reset/", "/password-reset/sent/",
-        "/password-reset/{}/{}/", "/password-reset/done/", "/account/tokens/{}/revoke/",
+        "/signup/",
+        "/login/",
+        "/logout/",
+        "/password-reset/",
+        "/password-reset/sent/",
+        "/password-reset/{}/{}/",
+        "/password-reset/done/",
+        "/account/tokens/{}/revoke/",
     }
     routes = {
-        _normalise(str(p.pattern)) for p in get_resolver().url_patterns if not str(p.pattern).startswith("api/")
+        _normalise(str(p.pattern))
+        for p in get_resolver().url_patterns
+        if not str(p.pattern).startswith("api/")
     }
     missing = routes - listed - exempt
     assert not missing, f"add these routes to the permission table: {sorted(missing)}"
 
 
 def _normalise_template(url: str) -> str:
-    for name in ("{slug}", "{market}", "{invitation}", "{token}", "{owner}", "{manager}",
-                 "{contributor}", "{reviewer}", "{viewer}"):
+    for name in (
+        "{slug}",
+        "{market}",
+        "{invitation}",
+        "{token}",
+        "{owner}",
+        "{manager}",
+        "{contributor}",
+        "{reviewer}",
+        "{viewer}",
+    ):
         url = url.replace(name, "{}")
     return url
 

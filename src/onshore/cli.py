@@ -1,12 +1,12 @@
 """The ``onshore`` command.
 
-    onshore up [--host H] [--port P]   migrate, load the demo on first run, serve
-    onshore serve [--host H] [--port P] serve only (production WSGI server + static files)
-    onshore demo                       load the demo workspace and print how to log in
-    onshore createuser EMAIL --name N  create a user (asks for the password)
-    onshore check …                    the market-fit checker (see ``onshore check --help``)
-    onshore manage COMMAND …           any Django management command
-    onshore COMMAND …                  Django management commands not shadowed above
+onshore up [--host H] [--port P]   migrate, load the demo on first run, serve
+onshore serve [--host H] [--port P] serve only (production WSGI server + static files)
+onshore demo                       load the demo workspace and print how to log in
+onshore createuser EMAIL --name N  create a user (asks for the password)
+onshore check …                    the market-fit checker (see ``onshore check --help``)
+onshore manage COMMAND …           any Django management command
+onshore COMMAND …                  Django management commands not shadowed above
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def _manage(*args: str) -> None:
 
 def _address_parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
-    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on ({DEFAULT_HOST})")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on ({DEFAULT_HOST})"
+    )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     return parser
 
@@ -68,7 +70,9 @@ def _serve(host: str, port: int) -> None:
 
 
 def cmd_up(argv: list[str]) -> int:
-    args = _address_parser("onshore up", "Migrate, load the demo on first run, serve.").parse_args(argv)
+    args = _address_parser("onshore up", "Migrate, load the demo on first run, serve.").parse_args(
+        argv
+    )
     _setup_django()
     _manage("migrate", "--no-input", "--verbosity", "0")
     from onshore.accounts.models import User

@@ -35,23 +35,67 @@ class DemoPerson:
 
 
 DEMO_PEOPLE = (
-    DemoPerson("Emma Clarke", "emma@harbourpine.example", Role.OWNER, "employee", "GB",
-               "Europe/London", WEEKDAYS_9_TO_5, ("en-GB",)),
-    DemoPerson("Oliver Hughes", "oliver@harbourpine.example", Role.MANAGER, "employee", "GB",
-               "Europe/London", WEEKDAYS_9_TO_5, ("en-GB",)),
-    DemoPerson("James Whitfield", "james@harbourpine.example", Role.REVIEWER, "employee", "GB",
-               "Europe/London", {d: [["10:00", "16:00"]] for d in ("mon", "tue", "wed", "thu")},
-               ("en-GB",)),
-    DemoPerson("Sophie Turner", "sophie@turnerwrites.example", Role.CONTRIBUTOR, "freelancer",
-               "GB", "Europe/London",
-               {d: [["08:00", "14:00"]] for d in ("mon", "tue", "wed", "thu", "fri")},
-               ("en-GB",)),
-    DemoPerson("Megan Brooks", "megan@brookscopy.example", Role.CONTRIBUTOR, "freelancer", "US",
-               "America/Chicago", WEEKDAYS_9_TO_5, ("en-US",)),
-    DemoPerson("Priya Raman", "priya@brightwave.example", Role.CONTRIBUTOR, "agency", "IN",
-               "Asia/Kolkata",
-               {d: [["10:00", "19:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
-               ("en-IN", "hi", "ta"), agency="Brightwave Digital"),
+    DemoPerson(
+        "Emma Clarke",
+        "emma@harbourpine.example",
+        Role.OWNER,
+        "employee",
+        "GB",
+        "Europe/London",
+        WEEKDAYS_9_TO_5,
+        ("en-GB",),
+    ),
+    DemoPerson(
+        "Oliver Hughes",
+        "oliver@harbourpine.example",
+        Role.MANAGER,
+        "employee",
+        "GB",
+        "Europe/London",
+        WEEKDAYS_9_TO_5,
+        ("en-GB",),
+    ),
+    DemoPerson(
+        "James Whitfield",
+        "james@harbourpine.example",
+        Role.REVIEWER,
+        "employee",
+        "GB",
+        "Europe/London",
+        {d: [["10:00", "16:00"]] for d in ("mon", "tue", "wed", "thu")},
+        ("en-GB",),
+    ),
+    DemoPerson(
+        "Sophie Turner",
+        "sophie@turnerwrites.example",
+        Role.CONTRIBUTOR,
+        "freelancer",
+        "GB",
+        "Europe/London",
+        {d: [["08:00", "14:00"]] for d in ("mon", "tue", "wed", "thu", "fri")},
+        ("en-GB",),
+    ),
+    DemoPerson(
+        "Megan Brooks",
+        "megan@brookscopy.example",
+        Role.CONTRIBUTOR,
+        "freelancer",
+        "US",
+        "America/Chicago",
+        WEEKDAYS_9_TO_5,
+        ("en-US",),
+    ),
+    DemoPerson(
+        "Priya Raman",
+        "priya@brightwave.example",
+        Role.CONTRIBUTOR,
+        "agency",
+        "IN",
+        "Asia/Kolkata",
+        {d: [["10:00", "19:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+        ("en-IN", "hi", "ta"),
+        agency="Brightwave Digital",
+    ),
 )
 
 
@@ -66,15 +110,22 @@ def load_demo() -> Workspace:
     if existing:
         return existing
     workspace = Workspace(
-        name="Harbour & Pine Coffee", slug=DEMO_SLUG, home_country="GB",
-        home_timezone="Europe/London", currency="GBP",
+        name="Harbour & Pine Coffee",
+        slug=DEMO_SLUG,
+        home_country="GB",
+        home_timezone="Europe/London",
+        currency="GBP",
     )
     workspace.full_clean()
     workspace.save()
-    Market.objects.create(workspace=workspace, country="GB", language="en-GB",
-                          timezone="Europe/London")
     Market.objects.create(
-        workspace=workspace, country="US", language="en-US", timezone="America/New_York",
+        workspace=workspace, country="GB", language="en-GB", timezone="Europe/London"
+    )
+    Market.objects.create(
+        workspace=workspace,
+        country="US",
+        language="en-US",
+        timezone="America/New_York",
         other_zones=["America/Chicago", "America/Denver", "America/Los_Angeles"],
     )
     for person in DEMO_PEOPLE:
@@ -87,9 +138,15 @@ def _add_person(workspace: Workspace, person: DemoPerson) -> None:
     if user is None:
         user = User.objects.create_user(person.email, DEMO_PASSWORD, name=person.name)
     member = Membership(
-        workspace=workspace, user=user, role=person.role, relation=person.relation,
-        agency_name=person.agency, home_country=person.country, timezone=person.zone,
-        working_hours=person.hours, languages=list(person.languages),
+        workspace=workspace,
+        user=user,
+        role=person.role,
+        relation=person.relation,
+        agency_name=person.agency,
+        home_country=person.country,
+        timezone=person.zone,
+        working_hours=person.hours,
+        languages=list(person.languages),
     )
     member.full_clean()
     member.save()

@@ -34,20 +34,33 @@ def error_fields(response: Any) -> list[str]:
 
 def test_create_a_workspace_with_markets_and_read_it_back() -> None:
     api = Api(make_user("ana@example.com", "Ana"))
-    created = api.call("POST", "/workspaces", {
-        "name": "Koala Coffee", "home_country": "AU",
-        "markets": [
-            {"country": "AU", "language": "en-AU",
-             "other_zones": ["Australia/Perth", "Australia/Brisbane"]},
-            {"country": "NZ", "language": "en-NZ"},
-        ],
-    })
+    created = api.call(
+        "POST",
+        "/workspaces",
+        {
+            "name": "Koala Coffee",
+            "home_country": "AU",
+            "markets": [
+                {
+                    "country": "AU",
+                    "language": "en-AU",
+                    "other_zones": ["Australia/Perth", "Australia/Brisbane"],
+                },
+                {"country": "NZ", "language": "en-NZ"},
+            ],
+        },
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert (body["slug"], body["currency"], body["home_timezone"]) == (
-        "koala-coffee", "AUD", "Australia/Sydney")
+        "koala-coffee",
+        "AUD",
+        "Australia/Sydney",
+    )
     assert [(m["country"], m["timezone"]) for m in body["markets"]] == [
-        ("AU", "Australia/Sydney"), ("NZ", "Pacific/Auckland")]
+        ("AU", "Australia/Sydney"),
+        ("NZ", "Pacific/Auckland"),
+    ]
     assert body["markets"][0]["other_zones"] == ["Australia/Perth", "Australia/Brisbane"]
     members = api.call("GET", "/workspaces/koala-coffee/members").json()
     assert [(m["role"], m["sourcing_class"]) for m in members] == [("owner", "in-house")]
@@ -57,22 +70,58 @@ def test_create_a_workspace_with_markets_and_read_it_back() -> None:
     ("body", "fields"),
     [
         ({}, ["payload.name", "payload.home_country", "payload.markets"]),
-        ({"name": "", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"}]},
-         ["payload.name"]),
-        ({"name": "x" * 101, "home_country": "GB",
-          "markets": [{"country": "GB", "language": "en-GB"}]}, ["payload.name"]),
-        ({"name": 12, "home_country": ["GB"], "markets": "GB"},
-         ["payload.name", "payload.home_country", "payload.markets"]),
-        ({"name": "A", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"}],
-          "colour": "blue"}, ["payload.colour"]),
-        ({"name": "A", "home_country": "XX", "markets": [{"country": "GB", "language": "en-GB"}]},
-         ["home_country"]),
-        ({"name": "A", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB",
-                                                           "timezone": "Asia/Tokyo"}]},
-         ["markets.0.timezone"]),
-        ({"name": "A", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"},
-                                                          {"country": "US", "language": "zz-!!"}]},
-         ["markets.1.language"]),
+        (
+            {"name": "", "home_country": "GB", "markets": [{"country": "GB", "language": "en-GB"}]},
+            ["payload.name"],
+        ),
+        (
+            {
+                "name": "x" * 101,
+                "home_country": "GB",
+                "markets": [{"country": "GB", "language": "en-GB"}],
+            },
+            ["payload.name"],
+        ),
+        (
+            {"name": 12, "home_country": ["GB"], "markets": "GB"},
+            ["payload.name", "payload.home_country", "payload.markets"],
+        ),
+        (
+            {
+                "name": "A",
+                "home_country": "GB",
+                "markets": [{"country": "GB", "language": "en-GB"}],
+                "colour": "blue",
+            },
+            ["payload.colour"],
+        ),
+        (
+            {
+                "name": "A",
+                "home_country": "XX",
+                "markets": [{"country": "GB", "language": "en-GB"}],
+            },
+            ["home_country"],
+        ),
+        (
+            {
+                "name": "A",
+                "home_country": "GB",
+                "markets": [{"country": "GB", "language": "en-GB", "timezone": "Asia/Tokyo"}],
+            },
+            ["markets.0.timezone"],
+        ),
+        (
+            {
+                "name": "A",
+                "home_country": "GB",
+                "markets": [
+                    {"country": "GB", "language": "en-GB"},
+                    {"country": "US", "language": "zz-!!"},
+                ],
+            },
+            ["markets.1.language"],
+        ),
     ],
 )
 def test_bad_workspace_input_is_422_naming_each_field_and_writes_nothing(
@@ -87,37 +136,52 @@ def test_bad_workspace_input_is_422_naming_each_field_and_writes_nothing(
 
 def test_malformed_json_is_a_client_error_not_a_500() -> None:
     api = Api(make_user("ana@example.com", "Ana"))
-    response = api.client.generic("POST", "/api/v1/workspaces", "{not json",
-                                  content_type="application/json")
+    response = api.client.generic(
+        "POST", "/api/v1/workspaces", "{not json", content_type="application/json"
+    )
     assert 400 <= response.status_code < 500
 
 
 def test_outsiders_get_404_for_every_workspace_route(team: Any) -> None:
     api = Api(team.users["outsider"])
     slug = team.workspace.slug
-    for path in (f"/workspaces/{slug}", f"/workspaces/{slug}/members",
-                 f"/workspaces/{slug}/markets/{team.gb.pk}"):
+    for path in (
+        f"/workspaces/{slug}",
+        f"/workspaces/{slug}/members",
+        f"/workspaces/{slug}/markets/{team.gb.pk}",
+    ):
         assert api.call("GET", path).status_code == 404
     assert api.call("PATCH", f"/workspaces/{slug}", {"name": "Mine now"}).status_code == 404
     assert Workspace.objects.get(pk=team.workspace.pk).name == "Acme Tea"
 
 
 def test_a_market_id_from_another_workspace_is_404(team: Any) -> None:
-    foreign = team.other_workspace.markets.create(country="US", language="en-US",
-                                                  timezone="America/New_York")
+    foreign = team.other_workspace.markets.create(
+        country="US", language="en-US", timezone="America/New_York"
+    )
     api = Api(team.users["owner"])
-    assert api.call("GET", f"/workspaces/{team.workspace.slug}/markets/{foreign.pk}").status_code == 404
+    assert (
+        api.call("GET", f"/workspaces/{team.workspace.slug}/markets/{foreign.pk}").status_code
+        == 404
+    )
 
 
 def test_member_records_where_and_when_they_work(team: Any) -> None:
     member = team.members["contributor"]
     api = Api(team.users["contributor"])
     path = f"/workspaces/{team.workspace.slug}/members/{member.pk}"
-    response = api.call("PATCH", path, {
-        "relation": "agency", "agency_name": "Brightwave Digital", "home_country": "IN",
-        "timezone": "Asia/Kolkata", "languages": ["en_IN", "hi"],
-        "working_hours": {"mon": [["10:00", "19:00"]], "sat": [["10:00", "14:00"]]},
-    })
+    response = api.call(
+        "PATCH",
+        path,
+        {
+            "relation": "agency",
+            "agency_name": "Brightwave Digital",
+            "home_country": "IN",
+            "timezone": "Asia/Kolkata",
+            "languages": ["en_IN", "hi"],
+            "working_hours": {"mon": [["10:00", "19:00"]], "sat": [["10:00", "14:00"]]},
+        },
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["sourcing_class"] == "offshored"
@@ -156,13 +220,19 @@ def test_role_rules_give_403_and_409(team: Any) -> None:
     last_owner = owner.call("PATCH", owner_path, {"role": "manager"})
     assert last_owner.status_code == 409
     assert "needs an owner" in last_owner.json()["detail"]
-    assert manager.call("POST", f"/workspaces/{slug}/invitations", {"role": "owner"}).status_code == 403
+    assert (
+        manager.call("POST", f"/workspaces/{slug}/invitations", {"role": "owner"}).status_code
+        == 403
+    )
 
 
 def test_invite_then_join_through_the_api(team: Any) -> None:
     owner = Api(team.users["owner"])
-    created = owner.call("POST", f"/workspaces/{team.workspace.slug}/invitations",
-                         {"role": "reviewer", "email": "client@example.com"})
+    created = owner.call(
+        "POST",
+        f"/workspaces/{team.workspace.slug}/invitations",
+        {"role": "reviewer", "email": "client@example.com"},
+    )
     assert created.status_code == 201
     link = created.json()["link"]
     token = link.rstrip("/").rsplit("/", 1)[-1]
@@ -171,10 +241,14 @@ def test_invite_then_join_through_the_api(team: Any) -> None:
 
     newcomer = Api(make_user("client@example.com", "Client"))
     joined = newcomer.call("POST", "/invitations/accept", {"token": token})
-    assert joined.json() == {"workspace": team.workspace.slug,
-                             "member_id": joined.json()["member_id"], "role": "reviewer"}
+    assert joined.json() == {
+        "workspace": team.workspace.slug,
+        "member_id": joined.json()["member_id"],
+        "role": "reviewer",
+    }
     again = Api(make_user("other@example.com", "Other")).call(
-        "POST", "/invitations/accept", {"token": token})
+        "POST", "/invitations/accept", {"token": token}
+    )
     assert again.status_code == 409
     assert "accepted" in again.json()["detail"]
 
@@ -191,7 +265,8 @@ def test_openapi_document_lists_the_routes() -> None:
     schema = Client().get("/api/v1/openapi.json").json()
     assert "/api/v1/workspaces/{slug}/members/{member_id}" in schema["paths"]
     assert "BearerAuth" in json.dumps(schema["components"]) or "TokenAuth" in json.dumps(
-        schema["components"])
+        schema["components"]
+    )
 
 
 def test_revoking_an_invitation_kills_its_link(team: Any) -> None:

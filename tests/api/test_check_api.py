@@ -29,13 +29,15 @@ def test_findings_for_a_us_post_with_uk_spelling_and_a_wrong_zone(client: Client
     findings = response.json()["findings"]
     by_category = {f["category"]: f for f in findings}
     spelling = by_category["spelling"]
-    assert text[spelling["start"]:spelling["end"]] == "colour"
+    assert text[spelling["start"] : spelling["end"]] == "colour"
     assert spelling["suggestion"] == "color"
     assert "timezone" in by_category
 
 
 def test_a_clean_post_has_no_findings(client: Client) -> None:
-    response = post(client, {"text": "Fresh scones and a proper cuppa, all weekend.", "market": "GB"})
+    response = post(
+        client, {"text": "Fresh scones and a proper cuppa, all weekend.", "market": "GB"}
+    )
     assert response.json() == {"findings": []}
 
 
@@ -50,7 +52,9 @@ def test_a_clean_post_has_no_findings(client: Client) -> None:
         ({"text": "hi", "market": "GB", "mood": "sunny"}, "payload.mood"),
     ],
 )
-def test_bad_check_input_is_422_naming_the_field(client: Client, body: dict[str, Any], field: str) -> None:
+def test_bad_check_input_is_422_naming_the_field(
+    client: Client, body: dict[str, Any], field: str
+) -> None:
     response = post(client, body)
     assert response.status_code == 422, response.content
     fields = [".".join(map(str, item["loc"][1:])) for item in response.json()["detail"]]

@@ -24,7 +24,9 @@ def sign_up(page: Any, name: str, email: str) -> None:
     page.click("button:has-text('Sign up')")
 
 
-def test_signup_workspace_invite_and_team_page(browser: Any, live_server: Any, screenshot_dir: Path) -> None:
+def test_signup_workspace_invite_and_team_page(
+    browser: Any, live_server: Any, screenshot_dir: Path
+) -> None:
     owner = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     owner.goto(f"{live_server.url}/signup/")
     sign_up(owner, "Freya Lund", "freya@fjordfern.example")

@@ -47,14 +47,19 @@ def test_workspace_defaults_currency_and_zone_from_the_home_country() -> None:
     [
         ({"home_country": "XX"}, "home_country", "not an ISO 3166 country code"),
         ({"home_country": "GB", "home_timezone": "Mars/Olympus"}, "home_timezone", "not an IANA"),
-        ({"home_country": "GB", "home_timezone": "America/New_York"}, "home_timezone",
-         "not a time zone of United Kingdom"),
+        (
+            {"home_country": "GB", "home_timezone": "America/New_York"},
+            "home_timezone",
+            "not a time zone of United Kingdom",
+        ),
         ({"home_country": "GB", "currency": "XYZ"}, "currency", "not an ISO 4217"),
         ({"home_country": "GB", "name": ""}, "name", "cannot be blank"),
         ({"home_country": "GB", "name": "x" * 101}, "name", "at most 100"),
     ],
 )
-def test_workspace_refuses_bad_values_naming_the_field(fields: dict[str, str], field: str, words: str) -> None:
+def test_workspace_refuses_bad_values_naming_the_field(
+    fields: dict[str, str], field: str, words: str
+) -> None:
     workspace = Workspace(**{"name": "Acme", **fields})
     errors = errors_of(workspace)
     assert field in errors
@@ -69,8 +74,12 @@ def test_slugs_are_unique(team: Any) -> None:
 
 
 def test_multi_zone_market_keeps_its_primary_and_other_zones(team: Any) -> None:
-    market = Market(workspace=team.workspace, country="us", language="en_us",
-                    other_zones=["America/Chicago", "America/Los_Angeles", "America/Chicago"])
+    market = Market(
+        workspace=team.workspace,
+        country="us",
+        language="en_us",
+        other_zones=["America/Chicago", "America/Los_Angeles", "America/Chicago"],
+    )
     market.full_clean()
     assert (market.country, market.language, market.timezone) == ("US", "en-US", "America/New_York")
     assert market.zones == ["America/New_York", "America/Chicago", "America/Los_Angeles"]
@@ -81,14 +90,22 @@ def test_multi_zone_market_keeps_its_primary_and_other_zones(team: Any) -> None:
     [
         ({"country": "ZZ", "language": "en"}, "country", "not an ISO 3166"),
         ({"country": "GB", "language": "klingon-XX"}, "language", "not a language tag"),
-        ({"country": "GB", "language": "en-GB", "timezone": "Europe/Paris"}, "timezone",
-         "not a time zone of United Kingdom"),
-        ({"country": "AU", "language": "en-AU", "other_zones": ["Pacific/Auckland"]}, "other_zones",
-         "not a time zone of Australia"),
+        (
+            {"country": "GB", "language": "en-GB", "timezone": "Europe/Paris"},
+            "timezone",
+            "not a time zone of United Kingdom",
+        ),
+        (
+            {"country": "AU", "language": "en-AU", "other_zones": ["Pacific/Auckland"]},
+            "other_zones",
+            "not a time zone of Australia",
+        ),
         ({"country": "GB", "language": "en-GB"}, "language", "already has that market"),
     ],
 )
-def test_market_refuses_bad_values_naming_the_field(team: Any, fields: dict[str, Any], field: str, words: str) -> None:
+def test_market_refuses_bad_values_naming_the_field(
+    team: Any, fields: dict[str, Any], field: str, words: str
+) -> None:
     errors = errors_of(Market(workspace=team.workspace, **fields))
     assert field in errors
     assert words in " ".join(errors[field])

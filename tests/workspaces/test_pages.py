@@ -17,8 +17,13 @@ from tests.conftest import make_user
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 NEW_WORKSPACE = {
-    "name": "Thistle Knitwear", "home_country": "GB", "home_timezone": "", "currency": "",
-    "market_country": "GB", "market_language": "en-GB", "market_timezone": "Europe/London",
+    "name": "Thistle Knitwear",
+    "home_country": "GB",
+    "home_timezone": "",
+    "currency": "",
+    "market_country": "GB",
+    "market_language": "en-GB",
+    "market_timezone": "Europe/London",
 }
 
 
@@ -53,7 +58,11 @@ def test_create_a_workspace_with_its_first_market() -> None:
         ({"home_timezone": "Europe/Paris"}, "home_timezone", "not a time zone of United Kingdom"),
         ({"currency": "ZZZ"}, "currency", "not an ISO 4217"),
         ({"market_language": "!!"}, "market_language", "not a language tag"),
-        ({"market_timezone": "America/Chicago"}, "market_timezone", "not a time zone of United Kingdom"),
+        (
+            {"market_timezone": "America/Chicago"},
+            "market_timezone",
+            "not a time zone of United Kingdom",
+        ),
     ],
 )
 def test_bad_workspace_form_input_names_the_field_and_creates_nothing(
@@ -68,10 +77,15 @@ def test_bad_workspace_form_input_names_the_field_and_creates_nothing(
 
 def test_names_with_html_are_shown_as_text(team: Any) -> None:
     client = logged_in(team.users["owner"])
-    client.post(f"/w/{team.workspace.slug}/settings/", {
-        "name": "<script>alert(1)</script>", "home_country": "GB",
-        "home_timezone": "Europe/London", "currency": "GBP",
-    })
+    client.post(
+        f"/w/{team.workspace.slug}/settings/",
+        {
+            "name": "<script>alert(1)</script>",
+            "home_country": "GB",
+            "home_timezone": "Europe/London",
+            "currency": "GBP",
+        },
+    )
     page = client.get(f"/w/{team.workspace.slug}/team/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -79,16 +93,27 @@ def test_names_with_html_are_shown_as_text(team: Any) -> None:
 
 def test_add_a_multi_zone_market(team: Any) -> None:
     client = logged_in(team.users["manager"])
-    response = client.post(f"/w/{team.workspace.slug}/markets/new/", {
-        "country": "US", "language": "en-US", "timezone": "",
-        "other_zones_text": "America/Chicago, America/Los_Angeles",
-    })
+    response = client.post(
+        f"/w/{team.workspace.slug}/markets/new/",
+        {
+            "country": "US",
+            "language": "en-US",
+            "timezone": "",
+            "other_zones_text": "America/Chicago, America/Los_Angeles",
+        },
+    )
     assert response.status_code == 302
     market = team.workspace.markets.get(country="US")
     assert market.zones == ["America/New_York", "America/Chicago", "America/Los_Angeles"]
-    bad = client.post(f"/w/{team.workspace.slug}/markets/{market.pk}/", {
-        "country": "US", "language": "en-US", "timezone": "", "other_zones_text": "Europe/Rome",
-    })
+    bad = client.post(
+        f"/w/{team.workspace.slug}/markets/{market.pk}/",
+        {
+            "country": "US",
+            "language": "en-US",
+            "timezone": "",
+            "other_zones_text": "Europe/Rome",
+        },
+    )
     assert "not a time zone of United States" in field_error(bad, "other_zones_text")
 
 
@@ -96,9 +121,17 @@ def test_profile_form_records_hours_and_refuses_half_a_day(team: Any) -> None:
     member = team.members["contributor"]
     client = logged_in(team.users["contributor"])
     url = f"/w/{team.workspace.slug}/members/{member.pk}/"
-    form = {"relation": "freelancer", "agency_name": "", "home_country": "US",
-            "timezone": "America/Chicago", "languages_text": "en-US, es",
-            "mon_start": "08:00", "mon_end": "16:00", "fri_start": "22:00", "fri_end": "02:00"}
+    form = {
+        "relation": "freelancer",
+        "agency_name": "",
+        "home_country": "US",
+        "timezone": "America/Chicago",
+        "languages_text": "en-US, es",
+        "mon_start": "08:00",
+        "mon_end": "16:00",
+        "fri_start": "22:00",
+        "fri_end": "02:00",
+    }
     assert client.post(url, form).status_code == 302
     member.refresh_from_db()
     assert member.working_hours == {"mon": [["08:00", "16:00"]], "fri": [["22:00", "02:00"]]}
@@ -112,9 +145,13 @@ def test_profile_form_records_hours_and_refuses_half_a_day(team: Any) -> None:
 
 def test_invitation_is_emailed_and_joins_once(team: Any) -> None:
     client = logged_in(team.users["owner"])
-    page = client.post(f"/w/{team.workspace.slug}/invitations/",
-                       {"email": "new@example.com", "role": "contributor"})
-    link = re.search(r'id="invite-link" class="wide" readonly value="([^"]+)"', page.content.decode())
+    page = client.post(
+        f"/w/{team.workspace.slug}/invitations/",
+        {"email": "new@example.com", "role": "contributor"},
+    )
+    link = re.search(
+        r'id="invite-link" class="wide" readonly value="([^"]+)"', page.content.decode()
+    )
     assert link and link.group(1) in mail.outbox[0].body
     path = link.group(1).split("127.0.0.1:8000", 1)[-1]
 
@@ -136,21 +173,32 @@ def test_unknown_invitation_link_is_404_with_a_message() -> None:
 def test_signup_from_an_invitation_comes_back_to_it(team: Any) -> None:
     _, token = Invitation.issue(team.workspace, "reviewer", team.users["owner"])
     client = Client()
-    response = client.post(f"/signup/?next=/invite/{token}/", {
-        "name": "Client", "email": "client@example.com",
-        "password1": "plum-orchard-lantern-42", "password2": "plum-orchard-lantern-42",
-        "next": f"/invite/{token}/",
-    })
+    response = client.post(
+        f"/signup/?next=/invite/{token}/",
+        {
+            "name": "Client",
+            "email": "client@example.com",
+            "password1": "plum-orchard-lantern-42",
+            "password2": "plum-orchard-lantern-42",
+            "next": f"/invite/{token}/",
+        },
+    )
     assert response["Location"] == f"/invite/{token}/"
     client.post(f"/invite/{token}/")
     assert Membership.objects.get(user__email="client@example.com").role == "reviewer"
 
 
 def test_signup_ignores_a_next_link_to_another_site() -> None:
-    response = Client().post("/signup/", {
-        "name": "Eve", "email": "eve@example.com", "password1": "plum-orchard-lantern-42",
-        "password2": "plum-orchard-lantern-42", "next": "https://evil.example/",
-    })
+    response = Client().post(
+        "/signup/",
+        {
+            "name": "Eve",
+            "email": "eve@example.com",
+            "password1": "plum-orchard-lantern-42",
+            "password2": "plum-orchard-lantern-42",
+            "next": "https://evil.example/",
+        },
+    )
     assert response["Location"] == "/"
 
 
@@ -159,14 +207,21 @@ SUMMER_NOON = datetime(2026, 7, 15, 12, 0, tzinfo=UTC)
 
 
 def test_team_page_shows_sourcing_native_flags_and_notes(team: Any) -> None:
-    us = Market.objects.create(workspace=team.workspace, country="US", language="en-US",
-                               timezone="America/New_York")
+    us = Market.objects.create(
+        workspace=team.workspace, country="US", language="en-US", timezone="America/New_York"
+    )
     chicago = team.members["viewer"]
     chicago.role, chicago.home_country, chicago.timezone = "contributor", "US", "America/Chicago"
     chicago.save()
     sophie = make_user("sophie@example.com", "Sophie")
-    Membership.objects.create(workspace=team.workspace, user=sophie, role="contributor",
-                              relation="freelancer", home_country="GB", timezone="Europe/London")
+    Membership.objects.create(
+        workspace=team.workspace,
+        user=sophie,
+        role="contributor",
+        relation="freelancer",
+        home_country="GB",
+        timezone="Europe/London",
+    )
     client = logged_in(team.users["owner"])
     with time_machine.travel(SUMMER_NOON, tick=False):
         page = client.get(f"/w/{team.workspace.slug}/team/").content.decode()
@@ -183,8 +238,11 @@ def test_team_page_shows_sourcing_native_flags_and_notes(team: Any) -> None:
     assert "4 h 30 min ahead of the business" in row("contributor@example.com")
     assert "6 h behind the business" in row("viewer@example.com")
 
-    note = re.search(r'data-note-member="contributor@example.com" data-note-market="GB">(.*?)</section>',
-                     page, re.S).group(1)
+    note = re.search(
+        r'data-note-member="contributor@example.com" data-note-market="GB">(.*?)</section>',
+        page,
+        re.S,
+    ).group(1)
     assert "colour" in note and "Mothering Sunday" in note
     assert "It is 13:00 in London, 4 h 30 min behind Contributor Person" in note
     assert "does not work on Wednesdays" in note  # hours are recorded for Mondays only

@@ -52,7 +52,8 @@ def on_model_validation_error(request: HttpRequest, exc: DjangoValidationError) 
 @api.exception_handler(Forbidden)
 def on_forbidden(request: HttpRequest, exc: Forbidden) -> HttpResponse:
     return api.create_response(
-        request, {"detail": f"Your role in this workspace does not allow: {exc.capability}"},
+        request,
+        {"detail": f"Your role in this workspace does not allow: {exc.capability}"},
         status=403,
     )
 

@@ -51,8 +51,12 @@ def check_post(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         except ValueError as exc:
             raise ValidationError({"at": str(exc)}) from None
     post = marketfit.Post(
-        payload.text, payload.market.upper(), locale=payload.locale, network=payload.network,
-        at=at, zone=payload.zone,
+        payload.text,
+        payload.market.upper(),
+        locale=payload.locale,
+        network=payload.network,
+        at=at,
+        zone=payload.zone,
     )
     try:
         findings = marketfit.check(post)

@@ -32,7 +32,9 @@ class StrictSchema(Schema):
 class MarketIn(StrictSchema):
     country: str = Field(min_length=2, max_length=2, description="ISO 3166 code, e.g. GB")
     language: str = Field(min_length=2, max_length=35, description="BCP 47 tag, e.g. en-GB")
-    timezone: str = Field("", max_length=64, description="IANA zone; empty: the country's main zone")
+    timezone: str = Field(
+        "", max_length=64, description="IANA zone; empty: the country's main zone"
+    )
     other_zones: list[str] = Field(default_factory=list, max_length=50)
 
 
@@ -164,7 +166,9 @@ def _changes(payload: Schema) -> dict[str, Any]:
     changes = payload.dict(exclude_unset=True)
     nulls = [name for name, value in changes.items() if value is None]
     if nulls:
-        raise ValidationError({name: "must not be null; leave the field out to keep it" for name in nulls})
+        raise ValidationError(
+            {name: "must not be null; leave the field out to keep it" for name in nulls}
+        )
     return changes
 
 
@@ -178,7 +182,9 @@ def _apply(instance: Any, changes: dict[str, Any]) -> None:
 
 @router.get("", response=list[WorkspaceOut], summary="Workspaces you belong to")
 def list_workspaces(request: HttpRequest) -> list[dict[str, Any]]:
-    workspaces = Workspace.objects.filter(memberships__user=request.user).prefetch_related("markets")
+    workspaces = Workspace.objects.filter(memberships__user=request.user).prefetch_related(
+        "markets"
+    )
     return [_workspace_out(workspace) for workspace in workspaces]
 
 
@@ -351,9 +357,7 @@ def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     response={201: InvitationOut},
     summary="Create an invitation; its link is returned only here",
 )
-def create_invitation(
-    request: HttpRequest, slug: str, payload: InvitationIn
-) -> Status[Any]:
+def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "invite")
     if payload.role == Role.OWNER:

@@ -12,13 +12,20 @@ from onshore.localtime import WEEKDAYS
 from onshore.workspaces.models import Market, Membership, Workspace
 from onshore.workspaces.roles import Role
 
-DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                "Saturday", "Sunday"), strict=True))
+DAY_NAMES = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
 
 
 def _country_field(label: str, required: bool = True) -> forms.ChoiceField:
     blank = [("", "— choose a country —")]
-    return forms.ChoiceField(label=label, choices=blank + places.country_choices(), required=required)
+    return forms.ChoiceField(
+        label=label, choices=blank + places.country_choices(), required=required
+    )
 
 
 def _split_list(value: str) -> list[str]:
@@ -42,7 +49,10 @@ class ModelErrorsOnFormFields(forms.ModelForm):  # type: ignore[type-arg]
                 target = self.model_error_fields.get(name, name)
                 renamed.setdefault(target, []).extend(messages)
             errors = ValidationError(
-                {key if key is not None else NON_FIELD_ERRORS: value for key, value in renamed.items()}
+                {
+                    key if key is not None else NON_FIELD_ERRORS: value
+                    for key, value in renamed.items()
+                }
             )
         super()._update_errors(errors)
 
@@ -54,7 +64,9 @@ class WorkspaceForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Workspace
         fields = ["name", "home_country", "home_timezone", "currency"]
         help_texts = {
-            "home_timezone": "IANA name such as Europe/London; leave empty for the country's main zone.",
+            "home_timezone": (
+                "IANA name such as Europe/London; leave empty for the country's main zone."
+            ),
             "currency": "ISO code such as GBP; leave empty for the country's currency.",
         }
 
@@ -67,7 +79,9 @@ class NewWorkspaceForm(WorkspaceForm):
         label="Language tag", max_length=35, help_text="e.g. en-GB, en-US, fr-CA"
     )
     market_timezone = forms.CharField(
-        label="Time zone", max_length=64, required=False,
+        label="Time zone",
+        max_length=64,
+        required=False,
         help_text="Leave empty for the market's main zone.",
     )
 
@@ -83,11 +97,15 @@ class NewWorkspaceForm(WorkspaceForm):
 class MarketForm(ModelErrorsOnFormFields):
     country = _country_field("Country")
     timezone = forms.CharField(
-        label="Primary time zone", max_length=64, required=False,
+        label="Primary time zone",
+        max_length=64,
+        required=False,
         help_text="IANA name; leave empty for the country's main zone.",
     )
     other_zones_text = forms.CharField(
-        label="Other time zones", max_length=2000, required=False,
+        label="Other time zones",
+        max_length=2000,
+        required=False,
         help_text="For countries with several zones, e.g. America/Chicago, America/Los_Angeles",
     )
 
@@ -114,7 +132,9 @@ class ProfileForm(ModelErrorsOnFormFields):
     home_country = _country_field("Country you work from")
     timezone = forms.CharField(label="Time zone", max_length=64, help_text="e.g. Asia/Kolkata")
     languages_text = forms.CharField(
-        label="Languages you write in", max_length=500, required=False,
+        label="Languages you write in",
+        max_length=500,
+        required=False,
         help_text="Language tags, comma-separated, e.g. en-GB, hi",
     )
 
@@ -131,11 +151,15 @@ class ProfileForm(ModelErrorsOnFormFields):
         for day in WEEKDAYS:
             spans = hours.get(day) or [["", ""]]
             self.fields[f"{day}_start"] = forms.TimeField(
-                label=f"{DAY_NAMES[day]} from", required=False, initial=spans[0][0],
+                label=f"{DAY_NAMES[day]} from",
+                required=False,
+                initial=spans[0][0],
                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             )
             self.fields[f"{day}_end"] = forms.TimeField(
-                label=f"{DAY_NAMES[day]} to", required=False, initial=spans[0][1],
+                label=f"{DAY_NAMES[day]} to",
+                required=False,
+                initial=spans[0][1],
                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             )
 
@@ -156,10 +180,11 @@ class ProfileForm(ModelErrorsOnFormFields):
         return data
 
 
-
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail (optional)", required=False, max_length=254,
+        label="E-mail (optional)",
+        required=False,
+        max_length=254,
         help_text="We e-mail the link there; you can also copy it.",
     )
     role = forms.ChoiceField(choices=Role.choices, initial=Role.CONTRIBUTOR)

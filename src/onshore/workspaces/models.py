@@ -6,6 +6,7 @@ enforce the same rules: both call ``full_clean()`` before saving.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from datetime import datetime, timedelta
@@ -14,8 +15,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.timezone import now
 from django.utils.text import slugify
+from django.utils.timezone import now
 
 from onshore import places
 from onshore.localtime import WeeklyHours, parse_weekly_hours
@@ -103,7 +104,7 @@ class Workspace(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:  # noqa: DJ012 (after clean, read in order)
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
@@ -169,10 +170,8 @@ class Market(models.Model):
             return
         errors: dict[str, str] = {}
         if self.language:
-            try:
+            with contextlib.suppress(ValueError):  # reported by the field validator
                 self.language = places.normalise_language_tag(self.language)
-            except ValueError:
-                pass  # reported by the field validator
         if not self.timezone:
             self.timezone = places.primary_zone(self.country)
         try:
@@ -231,17 +230,11 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=12, choices=Role.choices)
-    relation = models.CharField(
-        "relation to the business", max_length=12, choices=Relation.choices
-    )
+    relation = models.CharField("relation to the business", max_length=12, choices=Relation.choices)
     agency_name = models.CharField(max_length=100, blank=True)
-    home_country = models.CharField(
-        max_length=2, validators=[validate_country], blank=True
-    )
+    home_country = models.CharField(max_length=2, validators=[validate_country], blank=True)
     timezone = models.CharField("time zone", max_length=64, validators=[validate_zone], blank=True)
-    working_hours = models.JSONField(
-        default=dict, blank=True, validators=[validate_working_hours]
-    )
+    working_hours = models.JSONField(default=dict, blank=True, validators=[validate_working_hours])
     languages = models.JSONField(default=list, blank=True, validators=[validate_languages])
     joined_at = models.DateTimeField(default=now)
 
@@ -275,10 +268,8 @@ class Membership(models.Model):
         if self.timezone and not self.home_country:
             errors["home_country"] = "record the country you work from with the time zone"
         if isinstance(self.languages, list):
-            try:
+            with contextlib.suppress(ValueError):  # reported by the field validator
                 self.languages = [places.normalise_language_tag(tag) for tag in self.languages]
-            except ValueError:
-                pass
         if errors:
             raise ValidationError(errors)
 
@@ -318,9 +309,7 @@ class Membership(models.Model):
             raise OwnersOnlyError("Only an owner can change an owner or make someone owner.")
         leaving_owners = self.role == Role.OWNER and new_role != Role.OWNER
         if leaving_owners and not self._another_owner_exists():
-            raise MembershipRuleError(
-                "A workspace needs an owner: make someone else owner first."
-            )
+            raise MembershipRuleError("A workspace needs an owner: make someone else owner first.")
 
     def _another_owner_exists(self) -> bool:
         others = Membership.objects.filter(workspace_id=self.workspace_id, role=Role.OWNER)
@@ -328,7 +317,9 @@ class Membership(models.Model):
 
     def change_role(self, actor: Membership, new_role: str) -> None:
         if new_role not in Role.values:
-            raise MembershipRuleError(f"'{new_role}' is not a role; use one of {', '.join(Role.values)}")
+            raise MembershipRuleError(
+                f"'{new_role}' is not a role; use one of {', '.join(Role.values)}"
+            )
         self._check_may_manage(actor, new_role)
         self.role = new_role
         self.save(update_fields=["role"])

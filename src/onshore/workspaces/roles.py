@@ -23,7 +23,10 @@ OWNER_AND_MANAGER = frozenset({Role.OWNER, Role.MANAGER})
 CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
     "view_workspace": ("See the workspace, its markets and the Team page", ALL_ROLES),
     "edit_own_profile": ("Edit own location, time zone, hours and languages", ALL_ROLES),
-    "edit_workspace": ("Rename the workspace, change home country, zone, currency", OWNER_AND_MANAGER),
+    "edit_workspace": (
+        "Rename the workspace, change home country, zone, currency",
+        OWNER_AND_MANAGER,
+    ),
     "manage_markets": ("Add, edit and remove target markets", OWNER_AND_MANAGER),
     "invite": ("Invite people and revoke invitations", OWNER_AND_MANAGER),
     "manage_members": (
@@ -32,15 +35,6 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
     ),
     "manage_owners": ("Make someone an owner or change an owner's role", frozenset({Role.OWNER})),
     "delete_workspace": ("Delete the workspace", frozenset({Role.OWNER})),
-    "draft_posts": (
-        "Draft posts and submit them for review",
-        frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR}),
-    ),
-    "review_posts": (
-        "Approve posts or request changes",
-        frozenset({Role.OWNER, Role.MANAGER, Role.REVIEWER}),
-    ),
-    "schedule_posts": ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
 }
 
 

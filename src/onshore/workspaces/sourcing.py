@@ -56,8 +56,7 @@ _WATCH_FOR: dict[str, tuple[str, str]] = {
     ),
     "CA": (
         "Canadian spelling mixes British and American: colour and centre but organize",
-        "Thanksgiving is in October; Canada Day on 1 July; Victoria Day in May; "
-        "six time zones",
+        "Thanksgiving is in October; Canada Day on 1 July; Victoria Day in May; six time zones",
     ),
     "AU": (
         "Australian spelling follows British (colour, organise); arvo, servo and brekkie are "

@@ -33,7 +33,6 @@ from onshore.workspaces.models import (
     Market,
     Membership,
     MembershipRuleError,
-    Workspace,
 )
 from onshore.workspaces.roles import Role
 from onshore.workspaces.team import team_rows
@@ -127,7 +126,9 @@ def workspace_delete(request: HttpRequest, membership: Membership) -> HttpRespon
 
 
 @member_view("manage_markets")
-def market_edit(request: HttpRequest, membership: Membership, market_id: int | None = None) -> HttpResponse:
+def market_edit(
+    request: HttpRequest, membership: Membership, market_id: int | None = None
+) -> HttpResponse:
     workspace = membership.workspace
     market = (
         get_object_or_404(Market, pk=market_id, workspace=workspace)
@@ -267,7 +268,9 @@ def _send_invitation(invitation: Invitation, link: str, sender: Any) -> None:
 
 @require_POST
 @member_view("invite")
-def invitation_revoke(request: HttpRequest, membership: Membership, invitation_id: int) -> HttpResponse:
+def invitation_revoke(
+    request: HttpRequest, membership: Membership, invitation_id: int
+) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)
     if invitation.status == "pending":
         invitation.revoked_at = timezone.now()
@@ -280,7 +283,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Anyone holding the link sees whose workspace it is; joining needs an account."""
     invitation = Invitation.find(token)
     if invitation is None:
-        return render(request, "workspaces/invitation_invalid.html", {"reason": "unknown"}, status=404)
+        return render(
+            request, "workspaces/invitation_invalid.html", {"reason": "unknown"}, status=404
+        )
     if invitation.status != "pending":
         return render(
             request, "workspaces/invitation_invalid.html", {"reason": invitation.status}, status=410

@@ -2,13 +2,13 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import onshore.workspaces.models
 from django.conf import settings
 from django.db import migrations, models
 
+import onshore.workspaces.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,73 +17,254 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Workspace',
+            name="Workspace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(blank=True, editable=False, max_length=60, unique=True)),
-                ('home_country', models.CharField(max_length=2, validators=[onshore.workspaces.models.validate_country])),
-                ('home_timezone', models.CharField(blank=True, max_length=64, validators=[onshore.workspaces.models.validate_zone], verbose_name='home time zone')),
-                ('currency', models.CharField(blank=True, max_length=3, validators=[onshore.workspaces.models.validate_currency])),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(blank=True, editable=False, max_length=60, unique=True)),
+                (
+                    "home_country",
+                    models.CharField(
+                        max_length=2, validators=[onshore.workspaces.models.validate_country]
+                    ),
+                ),
+                (
+                    "home_timezone",
+                    models.CharField(
+                        blank=True,
+                        max_length=64,
+                        validators=[onshore.workspaces.models.validate_zone],
+                        verbose_name="home time zone",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        blank=True,
+                        max_length=3,
+                        validators=[onshore.workspaces.models.validate_currency],
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('manager', 'Manager'), ('contributor', 'Contributor'), ('reviewer', 'Reviewer'), ('viewer', 'Viewer')], max_length=12)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("owner", "Owner"),
+                            ("manager", "Manager"),
+                            ("contributor", "Contributor"),
+                            ("reviewer", "Reviewer"),
+                            ("viewer", "Viewer"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('manager', 'Manager'), ('contributor', 'Contributor'), ('reviewer', 'Reviewer'), ('viewer', 'Viewer')], max_length=12)),
-                ('relation', models.CharField(choices=[('employee', 'Employee of the business'), ('freelancer', 'Freelancer'), ('agency', 'Agency')], max_length=12, verbose_name='relation to the business')),
-                ('agency_name', models.CharField(blank=True, max_length=100)),
-                ('home_country', models.CharField(blank=True, max_length=2, validators=[onshore.workspaces.models.validate_country])),
-                ('timezone', models.CharField(blank=True, max_length=64, validators=[onshore.workspaces.models.validate_zone], verbose_name='time zone')),
-                ('working_hours', models.JSONField(blank=True, default=dict, validators=[onshore.workspaces.models.validate_working_hours])),
-                ('languages', models.JSONField(blank=True, default=list, validators=[onshore.workspaces.models.validate_languages])),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("owner", "Owner"),
+                            ("manager", "Manager"),
+                            ("contributor", "Contributor"),
+                            ("reviewer", "Reviewer"),
+                            ("viewer", "Viewer"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("employee", "Employee of the business"),
+                            ("freelancer", "Freelancer"),
+                            ("agency", "Agency"),
+                        ],
+                        max_length=12,
+                        verbose_name="relation to the business",
+                    ),
+                ),
+                ("agency_name", models.CharField(blank=True, max_length=100)),
+                (
+                    "home_country",
+                    models.CharField(
+                        blank=True,
+                        max_length=2,
+                        validators=[onshore.workspaces.models.validate_country],
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        blank=True,
+                        max_length=64,
+                        validators=[onshore.workspaces.models.validate_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "working_hours",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        validators=[onshore.workspaces.models.validate_working_hours],
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        validators=[onshore.workspaces.models.validate_languages],
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['joined_at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('workspace', 'user'), name='one_membership_per_user')],
+                "ordering": ["joined_at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("workspace", "user"), name="one_membership_per_user"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Market',
+            name="Market",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(max_length=2, validators=[onshore.workspaces.models.validate_country])),
-                ('language', models.CharField(max_length=35, validators=[onshore.workspaces.models.validate_language], verbose_name='language tag')),
-                ('timezone', models.CharField(blank=True, max_length=64, validators=[onshore.workspaces.models.validate_zone], verbose_name='primary time zone')),
-                ('other_zones', models.JSONField(blank=True, default=list, verbose_name='other time zones')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='markets', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        max_length=2, validators=[onshore.workspaces.models.validate_country]
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        max_length=35,
+                        validators=[onshore.workspaces.models.validate_language],
+                        verbose_name="language tag",
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        blank=True,
+                        max_length=64,
+                        validators=[onshore.workspaces.models.validate_zone],
+                        verbose_name="primary time zone",
+                    ),
+                ),
+                (
+                    "other_zones",
+                    models.JSONField(blank=True, default=list, verbose_name="other time zones"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="markets",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('workspace', 'country', 'language'), name='one_market_per_country_language')],
+                "ordering": ["created_at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("workspace", "country", "language"),
+                        name="one_market_per_country_language",
+                    )
+                ],
             },
         ),
     ]
