@@ -134,7 +134,7 @@ def test_market_note_in_the_markets_own_time_across_dst() -> None:
         at=at,
     )
     assert note.market_label == "United Kingdom (en-GB)"
-    assert "It is 07:00 in London, 4 h 30 min behind Priya" == note.time_difference.rstrip(".")
+    assert note.time_difference.rstrip(".") == "It is 07:00 in London, 4 h 30 min behind Priya"
     assert "10:00–19:00 in Kolkata is 05:30–14:30 in London" in note.availability
     assert "30/03/2026" in note.spelling_and_vocabulary
     assert "Good Friday on 3 Apr" in note.holidays_and_customs
