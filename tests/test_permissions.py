@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.urls import get_resolver
 
+from onshore.posts import editing
 from onshore.workspaces.models import Invitation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -45,6 +46,10 @@ def managers_only(ok: int, anonymous: int = 302) -> dict[str, int]:
     return expect(403, anonymous=anonymous, owner=ok, manager=ok)
 
 
+def drafters(ok: int, anonymous: int = 302) -> dict[str, int]:
+    return expect(403, anonymous=anonymous, owner=ok, manager=ok, contributor=ok)
+
+
 # (method, url template, body, expected statuses). Templates use the team fixture's ids.
 WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/", None, expect(200, outsider=200)),
@@ -54,7 +59,7 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("POST", "/w/{slug}/delete/", {}, expect(403, owner=302)),
     ("GET", "/w/{slug}/markets/new/", None, managers_only(200)),
     ("GET", "/w/{slug}/markets/{market}/", None, managers_only(200)),
-    ("POST", "/w/{slug}/markets/{market}/delete/", {}, managers_only(302)),
+    ("POST", "/w/{slug}/markets/{spare}/delete/", {}, managers_only(302)),
     ("GET", "/w/{slug}/team/", None, expect(200)),
     (
         "GET",
@@ -72,6 +77,32 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ),
     ("GET", "/w/{slug}/invitations/", None, managers_only(200)),
     ("POST", "/w/{slug}/invitations/{invitation}/revoke/", {}, managers_only(302)),
+    ("GET", "/w/{slug}/posts/", None, expect(200)),
+    ("GET", "/w/{slug}/posts/new/", None, drafters(200)),
+    ("GET", "/w/{slug}/posts/{post}/", None, expect(200)),
+    (
+        "POST",
+        "/w/{slug}/posts/{post}/",
+        {"market": "MARKET_ID", "text": "Edited text"},
+        drafters(302),
+    ),
+    ("POST", "/w/{slug}/posts/{post}/action/", {"action": "submit"}, drafters(302)),
+    ("POST", "/w/{slug}/posts/{post}/comment/", {"body": "Looks good"}, expect(302, viewer=403)),
+    (
+        "POST",
+        "/w/{slug}/posts/{post}/dismiss/",
+        {"rule": "spelling.variant", "reason": "brand name"},
+        drafters(302),
+    ),
+    (
+        "POST",
+        "/w/{slug}/posts/{post}/schedule/",
+        {"date": "2026-12-01", "time": "09:30"},
+        managers_only(302),
+    ),
+    ("GET", "/w/{slug}/posts/{post}/diff/", None, expect(200)),
+    ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
+    ("POST", "/w/{slug}/check/", {"text": "Our color range", "market": "MARKET_ID"}, expect(200)),
     ("GET", "/account/tokens/", None, expect(200, outsider=200)),
     ("GET", "/invite/{token}/", None, expect(200, outsider=200, anonymous=200)),
     ("GET", "/healthz", None, expect(200, outsider=200, anonymous=200)),
@@ -110,7 +141,7 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ),
     (
         "DELETE",
-        f"{API}/workspaces/{{slug}}/markets/{{market}}",
+        f"{API}/workspaces/{{slug}}/markets/{{spare}}",
         None,
         managers_only(204, anonymous=401),
     ),
@@ -141,6 +172,53 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         None,
         managers_only(204, anonymous=401),
     ),
+    ("GET", f"{API}/workspaces/{{slug}}/posts", None, expect(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts",
+        {"market_id": "MARKET_ID", "text": "Hello"},
+        drafters(201, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}", None, expect(200, anonymous=401)),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}",
+        {"text": "Hello again"},
+        drafters(200, anonymous=401),
+    ),
+    ("DELETE", f"{API}/workspaces/{{slug}}/posts/{{post}}", None, drafters(204, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/actions",
+        {"action": "submit"},
+        drafters(200, anonymous=401),
+    ),
+    (
+        "PUT",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/schedule",
+        {"date": "2026-12-01", "time": "09:30"},
+        managers_only(200, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}/findings", None, expect(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/dismissals",
+        {"rule": "spelling.variant", "reason": "brand name"},
+        drafters(201, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}/comments", None, expect(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/comments",
+        {"body": "Nice"},
+        expect(201, viewer=403, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/revisions",
+        None,
+        expect(200, anonymous=401),
+    ),
     (
         "POST",
         f"{API}/invitations/accept",
@@ -169,13 +247,25 @@ def _cases(routes: list[tuple[str, str, Any, dict[str, int]]]) -> list[Any]:
 
 def _fill(url: str, team: Any) -> str:
     invitation, token = Invitation.issue(team.workspace, "viewer", team.users[OWNER])
+    post = editing.create_post(
+        team.members[CONTRIB], editing.PostChanges(text="Autumn blend is back", market=team.gb)
+    )
+    spare = team.workspace.markets.get_or_create(
+        country="IE", language="en-IE", defaults={"timezone": "Europe/Dublin"}
+    )[0]
     return url.format(
         slug=team.workspace.slug,
         market=team.gb.pk,
+        spare=spare.pk,
         invitation=invitation.pk,
         token=token,
+        post=post.pk,
         **{role: member.pk for role, member in team.members.items()},
     )
+
+
+def _body(body: dict[str, Any] | None, team: Any) -> dict[str, Any]:
+    return {k: team.gb.pk if v == "MARKET_ID" else v for k, v in (body or {}).items()}
 
 
 @pytest.mark.parametrize(("method", "url", "body", "persona", "status"), _cases(WEB_ROUTES))
@@ -184,7 +274,7 @@ def test_web_route_permissions(
 ) -> None:
     client = team.client(persona)
     target = _fill(url, team)
-    response = client.get(target) if method == "GET" else client.post(target, body or {})
+    response = client.get(target) if method == "GET" else client.post(target, _body(body, team))
     assert response.status_code == status, response.content[:300]
 
 
@@ -196,7 +286,7 @@ def test_api_route_permissions(
     response = client.generic(
         method,
         _fill(url, team),
-        json.dumps(body) if body is not None else "",
+        json.dumps(_body(body, team)) if body is not None else "",
         content_type="application/json",
     )
     assert response.status_code == status, response.content[:300]
@@ -208,6 +298,7 @@ def _normalise(pattern: str) -> str:
         "<int:market_id>",
         "<int:member_id>",
         "<int:invitation_id>",
+        "<int:post_id>",
         "<str:token>",
         "<int:token_id>",
         "<uidb64>",
@@ -243,6 +334,8 @@ def _normalise_template(url: str) -> str:
     for name in (
         "{slug}",
         "{market}",
+        "{spare}",
+        "{post}",
         "{invitation}",
         "{token}",
         "{owner}",
@@ -268,6 +361,6 @@ def test_every_api_operation_is_listed() -> None:
 
 
 def _api_template(path: str) -> str:
-    for name in ("{slug}", "{market_id}", "{member_id}", "{invitation_id}"):
+    for name in ("{slug}", "{market_id}", "{member_id}", "{invitation_id}", "{post_id}"):
         path = path.replace(name, "{}")
     return path

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "axes",
     "onshore.accounts",
     "onshore.workspaces",
+    "onshore.posts",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from django.urls import path
 from onshore.accounts import views as account_views
 from onshore.accounts.forms import LoginForm
 from onshore.api.app import api
+from onshore.posts import views as posts
 from onshore.workspaces import views as ws
 
 
@@ -78,9 +79,23 @@ workspace_urls = [
     path("invite/<str:token>/", ws.invitation_accept, name="invitation_accept"),
 ]
 
+post_urls = [
+    path("w/<slug:slug>/posts/", posts.post_list, name="post_list"),
+    path("w/<slug:slug>/posts/new/", posts.post_create, name="post_create"),
+    path("w/<slug:slug>/posts/<int:post_id>/", posts.post_detail, name="post_detail"),
+    path("w/<slug:slug>/posts/<int:post_id>/action/", posts.post_action, name="post_action"),
+    path("w/<slug:slug>/posts/<int:post_id>/comment/", posts.post_comment, name="post_comment"),
+    path("w/<slug:slug>/posts/<int:post_id>/dismiss/", posts.post_dismiss, name="post_dismiss"),
+    path("w/<slug:slug>/posts/<int:post_id>/schedule/", posts.post_schedule, name="post_schedule"),
+    path("w/<slug:slug>/posts/<int:post_id>/diff/", posts.revision_diff, name="revision_diff"),
+    path("w/<slug:slug>/review/", posts.review_queue, name="review_queue"),
+    path("w/<slug:slug>/check/", posts.live_check, name="live_check"),
+]
+
 urlpatterns = [
     *auth_urls,
     *workspace_urls,
+    *post_urls,
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
 ]

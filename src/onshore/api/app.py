@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
 from onshore.accounts.models import PersonalAccessToken
+from onshore.posts.workflow import TransitionError, TransitionForbidden
 from onshore.workspaces.access import Forbidden
 from onshore.workspaces.models import InvitationError, MembershipRuleError, OwnersOnlyError
 
@@ -64,17 +65,24 @@ def on_membership_rule(request: HttpRequest, exc: MembershipRuleError) -> HttpRe
     return api.create_response(request, {"detail": str(exc)}, status=status)
 
 
+@api.exception_handler(TransitionError)
+def on_transition_error(request: HttpRequest, exc: TransitionError) -> HttpResponse:
+    status = 403 if isinstance(exc, TransitionForbidden) else 409
+    return api.create_response(request, {"detail": str(exc)}, status=status)
+
+
 @api.exception_handler(InvitationError)
 def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, check, workspaces
+    from onshore.api import accounts, check, posts, workspaces
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
     api.add_router("/workspaces", workspaces.router)
+    api.add_router("/workspaces", posts.router)
 
 
 _register_routers()

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import RestrictedError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,7 +16,13 @@ from ninja.responses import Status
 from pydantic import ConfigDict, Field
 
 from onshore.workspaces.access import membership_or_404, require
-from onshore.workspaces.models import Invitation, Market, Membership, Workspace
+from onshore.workspaces.models import (
+    Invitation,
+    Market,
+    Membership,
+    MembershipRuleError,
+    Workspace,
+)
 from onshore.workspaces.roles import Role
 
 router = Router(tags=["workspaces"])
@@ -276,7 +283,11 @@ def update_market(request: HttpRequest, slug: str, market_id: int, payload: Mark
 def delete_market(request: HttpRequest, slug: str, market_id: int) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
-    get_object_or_404(Market, pk=market_id, workspace=membership.workspace).delete()
+    market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
+    try:
+        market.delete()
+    except RestrictedError:
+        raise MembershipRuleError(f"{market.label} has posts: move or delete them first.") from None
     return Status(204, None)
 
 

@@ -35,6 +35,23 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
     ),
     "manage_owners": ("Make someone an owner or change an owner's role", frozenset({Role.OWNER})),
     "delete_workspace": ("Delete the workspace", frozenset({Role.OWNER})),
+    "draft_posts": (
+        "Draft and edit posts, submit them for review",
+        frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR}),
+    ),
+    "review_posts": (
+        "Approve posts or request changes",
+        frozenset({Role.OWNER, Role.MANAGER, Role.REVIEWER}),
+    ),
+    "comment_posts": (
+        "Comment on posts",
+        frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR, Role.REVIEWER}),
+    ),
+    "override_findings": (
+        "Submit despite error findings, with a written reason",
+        OWNER_AND_MANAGER,
+    ),
+    "schedule_posts": ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
 }
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -149,8 +150,12 @@ def market_edit(
 @member_view("manage_markets")
 def market_delete(request: HttpRequest, membership: Membership, market_id: int) -> HttpResponse:
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
-    market.delete()
-    messages.success(request, f"Market {market.label} removed.")
+    try:
+        market.delete()
+    except RestrictedError:
+        messages.error(request, f"{market.label} has posts: move or delete them first.")
+    else:
+        messages.success(request, f"Market {market.label} removed.")
     return redirect("workspace", slug=membership.workspace.slug)
 
 

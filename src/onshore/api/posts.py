@@ -1,0 +1,332 @@
+"""Posts: CRUD, variants, workflow actions, comments, revisions, findings, dismissals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.responses import Status
+from pydantic import ConfigDict, Field
+
+from onshore.posts import checks, editing, workflow
+from onshore.posts.models import Dismissal, Post, State
+from onshore.workspaces.access import membership_or_404, require
+from onshore.workspaces.models import Market, Membership
+
+router = Router(tags=["posts"])
+
+# Mirrors posts.models.Network (a test keeps them equal), so OpenAPI lists the values.
+NetworkName = Literal["x", "bluesky", "mastodon", "linkedin", "instagram", "threads", "facebook"]
+ActionName = Literal["submit", "approve", "request_changes", "schedule", "unschedule"]
+
+
+class StrictSchema(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PostIn(StrictSchema):
+    market_id: int
+    text: str = Field(min_length=1, max_length=10_000)
+    link: str = Field("", max_length=2000)
+    tags: list[str] = Field(default_factory=list, max_length=30)
+    networks: list[NetworkName] = Field(default_factory=list, max_length=7)
+    variants: dict[NetworkName, str] = Field(default_factory=dict)
+
+
+class PostPatch(StrictSchema):
+    market_id: int | None = None
+    text: str | None = Field(None, min_length=1, max_length=10_000)
+    link: str | None = Field(None, max_length=2000)
+    tags: list[str] | None = Field(None, max_length=30)
+    networks: list[NetworkName] | None = Field(None, max_length=7)
+    variants: dict[NetworkName, str] | None = None
+
+
+class ScheduleIn(StrictSchema):
+    date: date
+    time: time
+    fold: Literal[0, 1] | None = Field(
+        None, description="for a wall time that occurs twice: 0 the first, 1 the second"
+    )
+
+
+class ActionIn(StrictSchema):
+    action: ActionName
+    note: str = Field("", max_length=5000)
+    override_reason: str = Field("", max_length=2000)
+
+
+class CommentIn(StrictSchema):
+    body: str = Field(min_length=1, max_length=5000)
+
+
+class DismissIn(StrictSchema):
+    rule: str = Field(min_length=1, max_length=80)
+    span_text: str = Field("", max_length=200)
+    reason: str = Field(min_length=3, max_length=500)
+
+
+class FindingOut(Schema):
+    network: str | None
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    suggestion: str | None
+
+
+class ScheduleOut(Schema):
+    date: date
+    time: time
+    zone: str
+    fold: int
+    instant: datetime
+
+
+class PostOut(Schema):
+    id: int
+    market_id: int
+    author: str | None
+    state: str
+    text: str
+    link: str
+    tags: list[str]
+    networks: list[str]
+    variants: dict[str, str]
+    schedule: ScheduleOut | None
+    rework_rounds: int
+    override_reason: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class CommentOut(Schema):
+    id: int
+    author: str | None
+    body: str
+    mentions: list[int]
+    created_at: datetime
+
+
+class RevisionOut(Schema):
+    number: int
+    text: str
+    variants: dict[str, str]
+    author: str | None
+    created_at: datetime
+
+
+def post_out(post: Post) -> dict[str, Any]:
+    schedule = None
+    if post.scheduled_at:
+        schedule = {
+            "date": post.scheduled_date,
+            "time": post.scheduled_time,
+            "zone": post.scheduled_zone,
+            "fold": post.scheduled_fold,
+            "instant": post.scheduled_at,
+        }
+    return {
+        "id": post.pk,
+        "market_id": post.market_id,
+        "author": post.author.email if post.author else None,
+        "state": post.state,
+        "text": post.text,
+        "link": post.link,
+        "tags": post.tags,
+        "networks": post.networks,
+        "variants": {v.network: v.text for v in post.variants.all()},
+        "schedule": schedule,
+        "rework_rounds": post.rework_rounds,
+        "override_reason": post.override_reason,
+        "created_at": post.created_at,
+        "updated_at": post.updated_at,
+    }
+
+
+def _member_and_post(request: HttpRequest, slug: str, post_id: int) -> tuple[Membership, Post]:
+    member = membership_or_404(request.user, slug)
+    post = get_object_or_404(
+        Post.objects.select_related("market", "author"), pk=post_id, workspace=member.workspace
+    )
+    return member, post
+
+
+def _market(member: Membership, market_id: int) -> Market:
+    market = Market.objects.filter(pk=market_id, workspace=member.workspace).first()
+    if market is None:
+        raise ValidationError({"market_id": "choose one of this workspace's markets"})
+    return market
+
+
+def _changes(payload: Any, member: Membership) -> editing.PostChanges:
+    data = payload.dict(exclude_unset=True)
+    nulls = [name for name, value in data.items() if value is None]
+    if nulls:
+        raise ValidationError(
+            {n: "must not be null; leave the field out to keep it" for n in nulls}
+        )
+    market_id = data.pop("market_id", None)
+    return editing.PostChanges(market=_market(member, market_id) if market_id else None, **data)
+
+
+@router.get("/{slug}/posts", response=list[PostOut], summary="Posts, newest change first")
+def list_posts(
+    request: HttpRequest,
+    slug: str,
+    state: str | None = None,
+    market_id: int | None = None,
+    tag: str | None = None,
+) -> list[dict[str, Any]]:
+    member = membership_or_404(request.user, slug)
+    posts: QuerySet[Post] = member.workspace.posts.select_related("author").prefetch_related(
+        "variants"
+    )
+    if state:
+        posts = posts.filter(state=state)
+    if market_id:
+        posts = posts.filter(market_id=market_id)
+    # Tags are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
+    wanted = tag.lower().lstrip("#") if tag else None
+    return [post_out(p) for p in posts[:500] if wanted is None or wanted in p.tags]
+
+
+@router.post("/{slug}/posts", response={201: PostOut})
+def create_post(request: HttpRequest, slug: str, payload: PostIn) -> Status[Any]:
+    member = membership_or_404(request.user, slug)
+    require(member, "draft_posts")
+    post = editing.create_post(member, _changes(payload, member))
+    return Status(201, post_out(post))
+
+
+@router.get("/{slug}/posts/{post_id}", response=PostOut)
+def get_post(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+    return post_out(_member_and_post(request, slug, post_id)[1])
+
+
+@router.patch("/{slug}/posts/{post_id}", response=PostOut)
+def update_post(
+    request: HttpRequest, slug: str, post_id: int, payload: PostPatch
+) -> dict[str, Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    require(member, "draft_posts")
+    return post_out(editing.update_post(post, member, _changes(payload, member)))
+
+
+@router.delete("/{slug}/posts/{post_id}", response={204: None})
+def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    require(member, "draft_posts")
+    if post.state in {State.PUBLISHING, State.PUBLISHED}:
+        raise workflow.TransitionError("A published post cannot be deleted here.")
+    post.delete()
+    return Status(204, None)
+
+
+@router.post(
+    "/{slug}/posts/{post_id}/actions",
+    response=PostOut,
+    summary="Move the post through review: submit, approve, request_changes, …",
+)
+def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn) -> dict[str, Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    errors = checks.check_post(post).error_count if payload.action == "submit" else 0
+    updated = workflow.perform(
+        post,
+        member,
+        payload.action,
+        note=payload.note,
+        blocking_errors=errors,
+        override_reason=payload.override_reason,
+    )
+    return post_out(updated)
+
+
+@router.put(
+    "/{slug}/posts/{post_id}/schedule",
+    response=PostOut,
+    summary="Set the wall-clock date and time in the market's zone",
+)
+def schedule_post(
+    request: HttpRequest, slug: str, post_id: int, payload: ScheduleIn
+) -> dict[str, Any]:
+    from onshore.localtime import resolve_wall_time
+
+    member, post = _member_and_post(request, slug, post_id)
+    require(member, "schedule_posts")
+    result = editing.set_schedule(
+        post, member, payload.date, payload.time, payload.fold, resolve_wall_time
+    )
+    if result.kind == "skipped":
+        raise ValidationError({"time": result.explanation()})
+    if result.kind == "ambiguous":
+        raise ValidationError(
+            {"fold": result.explanation() + " Send fold 0 for the first or 1 for the second."}
+        )
+    return post_out(post)
+
+
+@router.get("/{slug}/posts/{post_id}/findings", response=list[FindingOut])
+def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+    _, post = _member_and_post(request, slug, post_id)
+    return [
+        {"network": checked.network, **finding.to_dict()}
+        for checked in checks.check_post(post).texts
+        for finding in checked.findings
+    ]
+
+
+@router.post("/{slug}/posts/{post_id}/dismissals", response={201: None})
+def dismiss_finding(
+    request: HttpRequest, slug: str, post_id: int, payload: DismissIn
+) -> Status[Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    require(member, "draft_posts")
+    Dismissal.objects.create(post=post, by=member.user, **payload.dict())
+    return Status(201, None)
+
+
+@router.get("/{slug}/posts/{post_id}/comments", response=list[CommentOut])
+def list_comments(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+    _, post = _member_and_post(request, slug, post_id)
+    return [
+        _comment_out(c) for c in post.comments.select_related("author").prefetch_related("mentions")
+    ]
+
+
+def _comment_out(comment: Any) -> dict[str, Any]:
+    return {
+        "id": comment.pk,
+        "author": comment.author.email if comment.author else None,
+        "body": comment.body,
+        "mentions": [m.pk for m in comment.mentions.all()],
+        "created_at": comment.created_at,
+    }
+
+
+@router.post("/{slug}/posts/{post_id}/comments", response={201: CommentOut})
+def add_comment(request: HttpRequest, slug: str, post_id: int, payload: CommentIn) -> Status[Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    return Status(201, _comment_out(editing.add_comment(post, member, payload.body)))
+
+
+@router.get("/{slug}/posts/{post_id}/revisions", response=list[RevisionOut])
+def list_revisions(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+    _, post = _member_and_post(request, slug, post_id)
+    return [
+        {
+            "number": r.number,
+            "text": r.text,
+            "variants": r.variants,
+            "author": r.author.email if r.author else None,
+            "created_at": r.created_at,
+        }
+        for r in post.revisions.select_related("author")
+    ]

@@ -1,0 +1,90 @@
+"""Running the market-fit checker on a post: base text, every network variant, schedule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from onshore import marketfit
+
+
+@dataclass
+class CheckedText:
+    """Findings for one text the post will publish (the base text or a network variant)."""
+
+    network: str | None
+    text: str
+    findings: list[Any]
+    dismissed: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class PostCheck:
+    texts: list[CheckedText]
+
+    @property
+    def open_findings(self) -> list[Any]:
+        return [finding for checked in self.texts for finding in checked.findings]
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for finding in self.open_findings if finding.severity == "error")
+
+    def summary(self) -> str:
+        counts = Counter(finding.severity for finding in self.open_findings)
+        if not counts:
+            return "no findings"
+        return ", ".join(
+            f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        )
+
+
+def check_text(
+    text: str,
+    *,
+    market: str,
+    locale: str,
+    network: str | None,
+    at: datetime | None,
+    zone: str | None,
+    dismissals: list[Any],
+) -> CheckedText:
+    post = marketfit.Post(text, market, locale=locale, network=network, at=at, zone=zone)
+    found = marketfit.check(post)
+    kept = [f for f in found if not any(d.matches(f, text) for d in dismissals)]
+    dropped = [f for f in found if f not in kept]
+    return CheckedText(network, text, kept, dropped)
+
+
+def check_post(post: Any) -> PostCheck:
+    """Check the base text for every chosen network without a variant, and each variant."""
+    market = post.market
+    dismissals = list(post.dismissals.all())
+    at = post.scheduled_at.astimezone(_zone(market.timezone)) if post.scheduled_at else None
+    common = {
+        "market": market.country,
+        "locale": market.language,
+        "at": at,
+        "zone": market.timezone,
+        "dismissals": dismissals,
+    }
+    variants = {variant.network: variant.text for variant in post.variants.all()}
+    base_networks = [n for n in post.networks if n not in variants] or [None]
+    texts = [check_text(post.text, network=n, **common) for n in base_networks[:1]]
+    # Length differs per network: check the base text's length on the other networks too.
+    for network in base_networks[1:]:
+        extra = check_text(post.text, network=network, **common)
+        extra.findings = [f for f in extra.findings if f.category == "length"]
+        texts.append(extra)
+    texts += [check_text(text, network=n, **common) for n, text in variants.items()]
+    return PostCheck(texts)
+
+
+def _zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)

@@ -1,0 +1,169 @@
+"""Creating and changing posts: every text change is a revision; edits after approval
+send the post back to review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.timezone import now
+
+from onshore.posts import workflow
+from onshore.posts.models import Comment, Post, PostVariant, Revision, State
+from onshore.workspaces.models import Market, Membership
+
+MENTION = re.compile(r"(?<![\w@])@([\w.+-]+@[\w-]+\.[\w.-]+|[\w.-]+)")
+
+
+@dataclass
+class PostChanges:
+    """What an editor or API call sets; None leaves a field as it is."""
+
+    text: str | None = None
+    market: Market | None = None
+    link: str | None = None
+    tags: list[str] | None = None
+    networks: list[str] | None = None
+    variants: dict[str, str] | None = None  # network → text; "" removes the variant
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _variants_of(post: Post) -> dict[str, str]:
+    return {variant.network: variant.text for variant in post.variants.all()}
+
+
+@transaction.atomic
+def create_post(member: Membership, changes: PostChanges) -> Post:
+    if not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot draft posts.")
+    post = Post(
+        workspace=member.workspace,
+        author=member.user,
+        state=State.DRAFT,
+        market=changes.market,
+        text=changes.text or "",
+    )
+    _apply_fields(post, changes)
+    post.full_clean()
+    post.save()
+    _apply_variants(post, changes.variants or {})
+    _add_revision(post, member)
+    return post
+
+
+@transaction.atomic
+def update_post(post: Post, member: Membership, changes: PostChanges) -> Post:
+    """Change a post; a change of text or variants adds a revision (and may re-open review)."""
+    if not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot edit posts.")
+    if not post.is_editable:
+        raise workflow.TransitionError(
+            f"A {State(post.state).label.lower()} post cannot be edited."
+        )
+    before = (post.text, _variants_of(post))
+    if changes.text is not None:
+        post.text = changes.text
+    _apply_fields(post, changes)
+    post.full_clean()
+    if changes.variants is not None:
+        _apply_variants(post, changes.variants)
+    if (post.text, _variants_of(post)) != before:
+        workflow.send_back_to_review(post, member.user)
+        _add_revision(post, member)
+    post.updated_at = now()
+    post.save()
+    return post
+
+
+def _apply_fields(post: Post, changes: PostChanges) -> None:
+    if changes.market is not None:
+        post.market = changes.market
+    if changes.link is not None:
+        post.link = changes.link.strip()
+    if changes.tags is not None:
+        post.tags = changes.tags
+    if changes.networks is not None:
+        post.networks = sorted(set(changes.networks))
+
+
+def _apply_variants(post: Post, variants: dict[str, str]) -> None:
+    for network, text in variants.items():
+        if not text.strip():
+            PostVariant.objects.filter(post=post, network=network).delete()
+            continue
+        variant = PostVariant(post=post, network=network, text=text)
+        try:
+            variant.full_clean(exclude=["post"], validate_unique=False)
+        except ValidationError as exc:
+            raise ValidationError(
+                {f"variants.{network}.{k}": v for k, v in exc.message_dict.items()}
+            ) from None
+        PostVariant.objects.update_or_create(post=post, network=network, defaults={"text": text})
+
+
+def _add_revision(post: Post, member: Membership) -> Revision:
+    last = post.revisions.order_by("-number").first()
+    return Revision.objects.create(
+        post=post,
+        number=(last.number + 1) if last else 1,
+        text=post.text,
+        variants=_variants_of(post),
+        author=member.user,
+    )
+
+
+def add_comment(post: Post, member: Membership, body: str) -> Comment:
+    """A comment; @name or @email mentions of members are linked to them."""
+    if not member.can("comment_posts"):
+        raise workflow.TransitionForbidden("Your role cannot comment on posts.")
+    cleaned = (body or "").strip()
+    if not cleaned:
+        raise ValidationError({"body": "write something to comment"})
+    if len(cleaned) > 5000:
+        raise ValidationError({"body": "at most 5,000 characters"})
+    comment = Comment.objects.create(post=post, author=member.user, body=cleaned)
+    comment.mentions.set(mentioned_members(post.workspace_id, cleaned))
+    return comment
+
+
+def mentioned_members(workspace_id: int, body: str) -> list[Membership]:
+    handles = {handle.lower().rstrip(".") for handle in MENTION.findall(body)}
+    if not handles:
+        return []
+    members = Membership.objects.filter(workspace_id=workspace_id).select_related("user")
+    return [m for m in members if _handles_of(m) & handles]
+
+
+def _handles_of(member: Membership) -> set[str]:
+    """@priya, @priya.raman, @priyaraman or @priya@brightwave.example all mention Priya."""
+    name = member.user.name.lower().split()
+    handles = {member.user.email.lower(), member.user.email.split("@")[0].lower()}
+    if name:
+        handles |= {name[0], ".".join(name), "".join(name)}
+    return handles
+
+
+def set_schedule(
+    post: Post, member: Membership, day: date, clock: time, fold: int | None, resolve: Any
+) -> Any:
+    """Store the wall time in the market's zone and the instant it gives.
+
+    ``resolve`` is ``onshore.localtime.resolve_wall_time``; returns its result so callers
+    can offer the nearest valid times (skipped) or ask which occurrence (ambiguous).
+    """
+    if not member.can("schedule_posts") and not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot set a post's time.")
+    zone = post.market.timezone
+    result = resolve(day, clock, zone, fold=fold)
+    if result.kind != "ok":
+        return result
+    post.scheduled_date, post.scheduled_time, post.scheduled_zone = day, clock, zone
+    post.scheduled_fold = result.fold if getattr(result, "fold", None) is not None else 0
+    post.scheduled_at = result.instant
+    post.updated_at = now()
+    post.save()
+    return result

@@ -1,0 +1,88 @@
+"""Post editor and schedule forms; the rules are in editing.py and the models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from onshore.posts.editing import PostChanges
+from onshore.posts.models import MAX_TEXT, Network, Post
+from onshore.workspaces.models import Workspace
+
+
+class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.label)
+
+
+class PostForm(forms.Form):
+    market = MarketChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    text = forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}))
+    networks = forms.MultipleChoiceField(
+        choices=Network.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    link = forms.URLField(max_length=2000, required=False, assume_scheme="https")
+    tags = forms.CharField(max_length=1000, required=False, help_text="comma-separated")
+
+    def __init__(
+        self, *args: Any, workspace: Workspace, post: Post | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["market"].queryset = workspace.markets.all()
+        self.variant_names = []
+        for network, label in Network.choices:
+            name = f"variant_{network}"
+            self.fields[name] = forms.CharField(
+                label=f"{label} text",
+                max_length=MAX_TEXT,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Leave empty to post the main text on {label}.",
+            )
+            self.variant_names.append(name)
+        if post is not None:
+            self.initial.update(
+                {
+                    "market": post.market_id,
+                    "text": post.text,
+                    "networks": post.networks,
+                    "link": post.link,
+                    "tags": ", ".join(post.tags),
+                    **{f"variant_{v.network}": v.text for v in post.variants.all()},
+                }
+            )
+
+    def main_fields(self) -> list[Any]:
+        return [self[name] for name in ("market", "text", "networks", "link", "tags")]
+
+    def variant_fields(self) -> list[Any]:
+        return [self[name] for name in self.variant_names]
+
+    def changes(self) -> PostChanges:
+        data = self.cleaned_data
+        tags = [tag.strip() for tag in data.get("tags", "").split(",") if tag.strip()]
+        return PostChanges(
+            text=data["text"],
+            market=data["market"],
+            link=data.get("link", ""),
+            tags=tags,
+            networks=data.get("networks", []),
+            variants={n: data.get(f"variant_{n}", "") for n in Network.values},
+        )
+
+    def add_model_errors(self, exc: ValidationError) -> None:
+        for name, problems in exc.message_dict.items():
+            field = name if name in self.fields else None
+            if name.startswith("variants."):
+                field = f"variant_{name.split('.')[1]}"
+            self.add_error(field, problems)
+
+
+class ScheduleForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    fold = forms.ChoiceField(
+        choices=[("", "—"), ("0", "the first"), ("1", "the second")], required=False
+    )

@@ -1,0 +1,237 @@
+"""Posts, their network variants, media placeholders, revisions, comments and review trail.
+
+State changes go through ``onshore.posts.workflow`` only, so the role-and-state rules
+live in one table; this module holds the data and the invariants of single rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.timezone import now
+
+from onshore.workspaces.models import Market, Membership, Workspace
+
+MAX_TEXT = 10_000
+
+
+class Network(models.TextChoices):
+    X = "x", "X"
+    BLUESKY = "bluesky", "Bluesky"
+    MASTODON = "mastodon", "Mastodon"
+    LINKEDIN = "linkedin", "LinkedIn"
+    INSTAGRAM = "instagram", "Instagram"
+    THREADS = "threads", "Threads"
+    FACEBOOK = "facebook", "Facebook"
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHING = "publishing", "Publishing"
+    PUBLISHED = "published", "Published"
+    FAILED = "failed", "Failed"
+
+
+def validate_tags(value: object) -> None:
+    if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
+        raise ValidationError("expected a list of tags")
+    if len(value) > 30:
+        raise ValidationError("at most 30 tags")
+    for tag in value:
+        if not tag.strip() or len(tag) > 40:
+            raise ValidationError(f"'{tag[:40]}': a tag is 1 to 40 characters")
+
+
+def validate_networks(value: object) -> None:
+    if not isinstance(value, list) or not all(item in Network.values for item in value):
+        raise ValidationError(f"expected a list of networks from: {', '.join(Network.values)}")
+
+
+class Post(models.Model):
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="posts")
+    # RESTRICT, not PROTECT: a market with posts cannot be removed on its own, but
+    # deleting the whole workspace (which deletes the posts too) still works.
+    market = models.ForeignKey(Market, on_delete=models.RESTRICT, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="posts"
+    )
+    text = models.TextField(max_length=MAX_TEXT)
+    link = models.URLField(max_length=2000, blank=True)
+    tags = models.JSONField(default=list, blank=True, validators=[validate_tags])
+    networks = models.JSONField(
+        "networks", default=list, blank=True, validators=[validate_networks]
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+
+    # The schedule as entered (wall time in the market's zone) plus the instant it gave;
+    # the instant is recomputed from the wall time if the zone's rules ever change.
+    scheduled_date = models.DateField(null=True, blank=True)
+    scheduled_time = models.TimeField(null=True, blank=True)
+    scheduled_zone = models.CharField(max_length=64, blank=True)
+    scheduled_fold = models.PositiveSmallIntegerField(default=0)
+    scheduled_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    rework_rounds = models.PositiveIntegerField(default=0)
+    first_submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    override_reason = models.TextField(blank=True)
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=now)
+    updated_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["workspace", "state", "updated_at"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def clean(self) -> None:
+        if self.market_id and self.workspace_id and self.market.workspace_id != self.workspace_id:
+            raise ValidationError({"market": "choose one of this workspace's markets"})
+        if isinstance(self.tags, list):
+            self.tags = sorted(
+                {tag.strip().lstrip("#").lower() for tag in self.tags if isinstance(tag, str)}
+            )
+        if not (self.text or "").strip():
+            raise ValidationError({"text": "write the post's text"})
+
+    def text_for(self, network: str) -> str:
+        """The text published on a network: its variant if there is one, else the base text."""
+        for variant in self.variants.all():
+            if variant.network == network:
+                return variant.text
+        return self.text
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state not in {State.PUBLISHING, State.PUBLISHED}
+
+
+class PostVariant(models.Model):
+    """Text that replaces the base text on one network (shorter for X, hashtags for Instagram)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="variants")
+    network = models.CharField(max_length=12, choices=Network.choices)
+    text = models.TextField(max_length=MAX_TEXT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "network"], name="one_variant_per_network")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network}: {self.text[:40]}"
+
+
+class Media(models.Model):
+    """A placeholder for an image or video the post will carry; images need alt text."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Image"
+        VIDEO = "video", "Video"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="media")
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMAGE)
+    description = models.CharField(max_length=200, help_text="what the file will be")
+    alt_text = models.CharField(max_length=1500, blank=True)
+
+    def __str__(self) -> str:
+        return self.description
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.IMAGE and not self.alt_text.strip():
+            raise ValidationError({"alt_text": "describe the image for people who cannot see it"})
+
+
+class Revision(models.Model):
+    """The post's text (and variants) after one change, numbered from 1."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    variants = models.JSONField(default=dict, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "number"], name="revision_numbers_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"revision {self.number}"
+
+
+class Comment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(max_length=5000)
+    mentions = models.ManyToManyField(Membership, blank=True, related_name="mentioned_in")
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Dismissal(models.Model):
+    """A checker finding someone decided to keep, with why; shown to the reviewer."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="dismissals")
+    rule = models.CharField(max_length=80)
+    span_text = models.CharField(max_length=200, blank=True)
+    reason = models.CharField(max_length=500)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rule} '{self.span_text}'"
+
+    def matches(self, finding: Any, text: str) -> bool:
+        return finding.rule == self.rule and text[finding.start : finding.end] == self.span_text
+
+
+class PostEvent(models.Model):
+    """One state change, who made it and when: the review trail and the cost ledger's input."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=30)
+    from_state = models.CharField(max_length=20, choices=State.choices)
+    to_state = models.CharField(max_length=20, choices=State.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_state} → {self.to_state}"

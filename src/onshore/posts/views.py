@@ -1,0 +1,324 @@
+"""Post pages: list, editor with live market-fit checks, review actions, comments,
+revisions and their diff, schedule in the market's time, and the review queue."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, time
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from onshore import marketfit
+from onshore.localtime import describe_in_zones, resolve_wall_time
+from onshore.posts import checks, editing, workflow
+from onshore.posts.forms import PostForm, ScheduleForm
+from onshore.posts.highlight import highlighted
+from onshore.posts.models import Dismissal, Network, Post, Revision, State
+from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.views import member_view
+
+
+def _post_or_404(member: Membership, post_id: int) -> Post:
+    return get_object_or_404(
+        Post.objects.select_related("market", "author", "workspace"),
+        pk=post_id,
+        workspace=member.workspace,
+    )
+
+
+def _viewer_zone(member: Membership) -> str:
+    return member.timezone or member.workspace.home_timezone
+
+
+@member_view("view_workspace")
+def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    posts = membership.workspace.posts.select_related("market", "author")
+    state, market_id = request.GET.get("state", ""), request.GET.get("market", "")
+    if state in State.values:
+        posts = posts.filter(state=state)
+    if market_id.isdigit():
+        posts = posts.filter(market_id=int(market_id))
+    return render(
+        request,
+        "posts/list.html",
+        {
+            "membership": membership,
+            "posts": posts[:200],
+            "states": State.choices,
+            "markets": membership.workspace.markets.all(),
+            "state": state,
+            "market_id": market_id,
+        },
+    )
+
+
+@member_view("review_posts")
+def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """What waits for review, oldest first, with each post's market-fit summary."""
+    waiting = (
+        membership.workspace.posts.filter(state=State.IN_REVIEW)
+        .select_related("market", "author")
+        .prefetch_related("variants", "dismissals")
+        .order_by("updated_at", "id")
+    )
+    rows = [(post, checks.check_post(post)) for post in waiting[:200]]
+    return render(request, "posts/review_queue.html", {"membership": membership, "rows": rows})
+
+
+@member_view("draft_posts")
+def post_create(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = PostForm(request.POST or None, workspace=membership.workspace)
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = editing.create_post(membership, form.changes())
+        except ValidationError as exc:
+            form.add_model_errors(exc)
+        else:
+            messages.success(request, "Draft saved.")
+            return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+    return _editor(request, membership, None, form)
+
+
+@member_view("view_workspace")
+def post_detail(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    form = PostForm(request.POST or None, workspace=membership.workspace, post=post)
+    if request.method == "POST":
+        if not membership.can("draft_posts"):
+            return render(request, "403.html", {"membership": membership}, status=403)
+        if form.is_valid():
+            try:
+                editing.update_post(post, membership, form.changes())
+            except ValidationError as exc:
+                form.add_model_errors(exc)
+            except workflow.TransitionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Saved.")
+                return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+    return _editor(request, membership, post, form)
+
+
+def _editor(
+    request: HttpRequest, membership: Membership, post: Post | None, form: PostForm
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "membership": membership,
+        "post": post,
+        "form": form,
+        "networks": Network.choices,
+    }
+    if post is not None:
+        context.update(_post_context(membership, post))
+    status = 422 if form.errors else 200
+    return render(request, "posts/editor.html", context, status=status)
+
+
+def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
+    result = checks.check_post(post)
+    schedule_label = ""
+    if post.scheduled_at:
+        schedule_label = describe_in_zones(
+            post.scheduled_at, post.market.timezone, _viewer_zone(membership)
+        )
+    return {
+        "check": result,
+        "check_views": [highlighted(checked) for checked in result.texts],
+        "actions": workflow.available_actions(post, membership),
+        "comments": post.comments.select_related("author"),
+        "revisions": post.revisions.select_related("author"),
+        "dismissals": post.dismissals.select_related("by"),
+        "events": post.events.select_related("by"),
+        "schedule_form": ScheduleForm(
+            initial={"date": post.scheduled_date, "time": post.scheduled_time}
+        ),
+        "schedule_label": schedule_label,
+        "can_override": membership.can("override_findings"),
+    }
+
+
+@require_POST
+@member_view("view_workspace")
+def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The editor's as-you-type check (htmx): findings highlighted in place."""
+    text = request.POST.get("text", "")[:10_000]
+    market = Market.objects.filter(
+        pk=_int(request.POST.get("market")), workspace=membership.workspace
+    ).first()
+    if market is None:
+        return render(request, "posts/_findings.html", {"views": [], "no_market": True})
+    networks = [n for n in request.POST.getlist("networks") if n in Network.values] or [None]
+    views = []
+    for network in networks:
+        checked = checks.check_text(
+            text,
+            market=market.country,
+            locale=market.language,
+            network=network,
+            at=None,
+            zone=market.timezone,
+            dismissals=[],
+        )
+        if network is not networks[0]:
+            checked.findings = [f for f in checked.findings if f.category == "length"]
+        views.append(highlighted(checked))
+    return render(
+        request,
+        "posts/_findings.html",
+        {
+            "views": views,
+            "counters": _counters(text, networks),
+        },
+    )
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+def _counters(text: str, networks: list[str | None]) -> list[dict[str, Any]]:
+    shown = [n for n in networks if n] or ["x", "bluesky", "mastodon"]
+    counters = []
+    for network in shown:
+        used, limit = marketfit.count_length(text, network)
+        counters.append({"network": network, "used": used, "limit": limit, "over": used > limit})
+    return counters
+
+
+@require_POST
+@member_view("view_workspace")
+def post_action(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    action = request.POST.get("action", "")
+    errors = checks.check_post(post).error_count if action == "submit" else 0
+    try:
+        workflow.perform(
+            post,
+            membership,
+            action,
+            note=request.POST.get("note", ""),
+            blocking_errors=errors,
+            override_reason=request.POST.get("override_reason", ""),
+        )
+    except workflow.TransitionForbidden:
+        return render(request, "403.html", {"membership": membership}, status=403)
+    except workflow.TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        state = Post.objects.get(pk=post.pk).get_state_display().lower()
+        messages.success(request, f"Done: the post is now {state}.")
+    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+@require_POST
+@member_view("comment_posts")
+def post_comment(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    try:
+        editing.add_comment(post, membership, request.POST.get("body", ""))
+    except ValidationError as exc:
+        messages.error(request, "body: " + " ".join(exc.messages))
+    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+@require_POST
+@member_view("draft_posts")
+def post_dismiss(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    reason = request.POST.get("reason", "").strip()
+    rule = request.POST.get("rule", "").strip()[:80]
+    if len(reason) < 3 or not rule:
+        messages.error(
+            request, "reason: say why this finding does not apply (3 characters or more)."
+        )
+    else:
+        Dismissal.objects.create(
+            post=post,
+            rule=rule,
+            reason=reason[:500],
+            by=membership.user,
+            span_text=request.POST.get("span_text", "")[:200],
+        )
+        messages.success(request, "Finding dismissed; the reviewer will see your reason.")
+    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+@require_POST
+@member_view("schedule_posts")
+def post_schedule(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+    day: date = form.cleaned_data["date"]
+    clock: time = form.cleaned_data["time"]
+    fold = form.cleaned_data.get("fold")
+    result = editing.set_schedule(
+        post, membership, day, clock, int(fold) if fold in ("0", "1") else None, resolve_wall_time
+    )
+    if result.kind != "ok":
+        return _editor_with_schedule_question(request, membership, post, form, result)
+    when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
+    messages.success(request, f"Time set: {when}. {result.explanation()}".strip())
+    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+def _editor_with_schedule_question(
+    request: HttpRequest, membership: Membership, post: Post, form: ScheduleForm, result: Any
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "membership": membership,
+        "post": post,
+        "form": PostForm(workspace=membership.workspace, post=post),
+        "networks": Network.choices,
+    }
+    context.update(_post_context(membership, post))
+    context["schedule_form"] = form
+    context["schedule_question"] = result
+    return render(request, "posts/editor.html", context, status=422)
+
+
+@member_view("view_workspace")
+def revision_diff(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    post = _post_or_404(membership, post_id)
+    revisions = {r.number: r for r in post.revisions.all()}
+    newest = max(revisions) if revisions else 0
+    a, b = _int(request.GET.get("a")) or max(newest - 1, 1), _int(request.GET.get("b")) or newest
+    older, newer = revisions.get(a), revisions.get(b)
+    if older is None or newer is None:
+        messages.error(request, f"a, b: choose revisions between 1 and {newest}.")
+        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+    return render(
+        request,
+        "posts/diff.html",
+        {
+            "membership": membership,
+            "post": post,
+            "older": older,
+            "newer": newer,
+            "diff": _word_diff(older, newer),
+            "numbers": sorted(revisions),
+        },
+    )
+
+
+def _word_diff(older: Revision, newer: Revision) -> list[tuple[str, str]]:
+    """(kind, text) pieces: 'same', 'removed' or 'added', word by word."""
+    before, after = older.text.split(" "), newer.text.split(" ")
+    pieces: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(("same", " ".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", " ".join(before[i1:i2])))
+        if j2 > j1:
+            pieces.append(("added", " ".join(after[j1:j2])))
+    return pieces

@@ -1,0 +1,181 @@
+"""The review workflow: which action moves a post from which states, for which roles.
+
+    draft → in review → changes requested → (back to in review) → approved → scheduled
+    → publishing → published | failed
+
+Every transition is allowed by role and state only (the TRANSITIONS table). A refused
+one raises ``TransitionError`` with a message for people; the API answers it with 409
+(or 403 when it is the role that is missing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.timezone import now
+
+from onshore.posts.models import Comment, Post, PostEvent, State
+from onshore.workspaces.models import Membership
+
+
+class TransitionError(Exception):
+    """The post's state does not allow this action, or a required input is missing."""
+
+
+class TransitionForbidden(TransitionError):
+    """The member's role does not allow this action."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    from_states: frozenset[str]
+    to_state: str
+    capability: str
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition(
+            "submit",
+            "Submit for review",
+            frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
+            State.IN_REVIEW,
+            "draft_posts",
+        ),
+        Transition(
+            "approve", "Approve", frozenset({State.IN_REVIEW}), State.APPROVED, "review_posts"
+        ),
+        Transition(
+            "request_changes",
+            "Request changes",
+            frozenset({State.IN_REVIEW}),
+            State.CHANGES_REQUESTED,
+            "review_posts",
+        ),
+        Transition(
+            "schedule", "Schedule", frozenset({State.APPROVED}), State.SCHEDULED, "schedule_posts"
+        ),
+        Transition(
+            "unschedule",
+            "Unschedule",
+            frozenset({State.SCHEDULED}),
+            State.APPROVED,
+            "schedule_posts",
+        ),
+    )
+}
+
+# Editing the text of a post in these states sends it back to review.
+REVIEW_AGAIN_AFTER_EDIT = frozenset({State.APPROVED, State.SCHEDULED})
+
+
+def available_actions(post: Post, member: Membership) -> list[Transition]:
+    """The actions this member may take on the post now (for buttons)."""
+    return [
+        t for t in TRANSITIONS.values() if post.state in t.from_states and member.can(t.capability)
+    ]
+
+
+def _check(post: Post, member: Membership, transition: Transition) -> None:
+    if not member.can(transition.capability):
+        raise TransitionForbidden(
+            f"Your role ({member.role}) cannot {transition.label.lower()} posts."
+        )
+    if post.state not in transition.from_states:
+        allowed = " or ".join(State(s).label.lower() for s in sorted(transition.from_states))
+        raise TransitionError(
+            f"Cannot {transition.label.lower()}: the post is {State(post.state).label.lower()}; "
+            f"it must be {allowed}."
+        )
+
+
+@transaction.atomic
+def perform(
+    post: Post,
+    member: Membership,
+    action: str,
+    *,
+    note: str = "",
+    blocking_errors: int = 0,
+    override_reason: str = "",
+) -> Post:
+    """Apply ``action`` to the post as ``member``; records the event. Raises TransitionError."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise TransitionError(f"'{action}' is not an action; use one of {', '.join(TRANSITIONS)}")
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    _check(locked, member, transition)
+    _run_action_rules(locked, member, action, note, blocking_errors, override_reason)
+    _record(locked, member, transition, note)
+    return locked
+
+
+def _run_action_rules(
+    post: Post,
+    member: Membership,
+    action: str,
+    note: str,
+    blocking_errors: int,
+    override_reason: str,
+) -> None:
+    if action == "submit":
+        _submit(post, member, blocking_errors, override_reason)
+    elif action == "request_changes":
+        if not note.strip():
+            raise TransitionError("Say what to change: a comment is required to request changes.")
+        Comment.objects.create(post=post, author=member.user, body=note.strip())
+    elif action == "approve":
+        post.approved_at = now()
+    elif action == "schedule" and post.scheduled_at is None:
+        raise TransitionError("Set a date and time in the market's zone before scheduling.")
+
+
+def _submit(post: Post, member: Membership, blocking_errors: int, override_reason: str) -> None:
+    if blocking_errors:
+        if not override_reason.strip():
+            raise TransitionError(
+                f"{blocking_errors} market-fit error(s) block submitting: fix or dismiss them, "
+                "or a manager can submit anyway with a written reason."
+            )
+        if not member.can("override_findings"):
+            raise TransitionForbidden("Only managers and owners can submit despite errors.")
+        post.override_reason, post.override_by = override_reason.strip(), member.user
+    if post.state == State.CHANGES_REQUESTED:
+        post.rework_rounds += 1  # each return from changes requested is a rework round
+    if post.first_submitted_at is None:
+        post.first_submitted_at = now()
+
+
+def _record(post: Post, member: Membership, transition: Transition, note: str) -> None:
+    PostEvent.objects.create(
+        post=post,
+        action=transition.action,
+        from_state=post.state,
+        to_state=transition.to_state,
+        by=member.user,
+        note=note.strip(),
+    )
+    post.state = transition.to_state
+    post.updated_at = now()
+    post.save()
+
+
+def send_back_to_review(post: Post, by: Any) -> None:
+    """An approved or scheduled post whose text changed must be approved again."""
+    if post.state not in REVIEW_AGAIN_AFTER_EDIT:
+        return
+    PostEvent.objects.create(
+        post=post,
+        action="edited",
+        from_state=post.state,
+        to_state=State.IN_REVIEW,
+        by=by,
+        note="text changed after approval",
+    )
+    post.state = State.IN_REVIEW
+    post.approved_at = None
