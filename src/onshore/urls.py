@@ -88,6 +88,9 @@ post_urls = [
     path("w/<slug:slug>/posts/<int:post_id>/dismiss/", posts.post_dismiss, name="post_dismiss"),
     path("w/<slug:slug>/posts/<int:post_id>/schedule/", posts.post_schedule, name="post_schedule"),
     path("w/<slug:slug>/posts/<int:post_id>/diff/", posts.revision_diff, name="revision_diff"),
+    path(
+        "w/<slug:slug>/posts/<int:post_id>/next-slot/", posts.post_next_slot, name="post_next_slot"
+    ),
     path("w/<slug:slug>/review/", posts.review_queue, name="review_queue"),
     path("w/<slug:slug>/check/", posts.live_check, name="live_check"),
 ]

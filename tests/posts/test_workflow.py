@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from onshore.localtime import resolve_wall_time
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, PostEvent, State
 
@@ -138,7 +137,7 @@ def test_scheduling_stores_wall_time_zone_and_instant(team: Any) -> None:
     post = draft(team)
     # 29 March 2026 is the day UK clocks go forward; 09:30 London is 08:30 UTC.
     result = editing.set_schedule(
-        post, team.members["manager"], date(2026, 3, 29), time(9, 30), None, resolve_wall_time
+        post, team.members["manager"], date(2026, 3, 29), time(9, 30), None
     )
     assert result.kind == "ok"
     post.refresh_from_db()
@@ -153,7 +152,7 @@ def test_scheduling_stores_wall_time_zone_and_instant(team: Any) -> None:
 def test_a_skipped_wall_time_is_refused_with_the_nearest_times(team: Any) -> None:
     post = draft(team)
     result = editing.set_schedule(
-        post, team.members["manager"], date(2026, 3, 29), time(1, 30), None, resolve_wall_time
+        post, team.members["manager"], date(2026, 3, 29), time(1, 30), None
     )
     assert result.kind == "skipped"
     assert "00:59" in result.explanation() and "02:00" in result.explanation()
@@ -164,12 +163,10 @@ def test_a_skipped_wall_time_is_refused_with_the_nearest_times(team: Any) -> Non
 def test_a_repeated_wall_time_asks_then_takes_the_chosen_one(team: Any) -> None:
     post = draft(team)
     asked = editing.set_schedule(
-        post, team.members["manager"], date(2026, 10, 25), time(1, 30), None, resolve_wall_time
+        post, team.members["manager"], date(2026, 10, 25), time(1, 30), None
     )
     assert asked.kind == "ambiguous"
-    editing.set_schedule(
-        post, team.members["manager"], date(2026, 10, 25), time(1, 30), 1, resolve_wall_time
-    )
+    editing.set_schedule(post, team.members["manager"], date(2026, 10, 25), time(1, 30), 1)
     post.refresh_from_db()
     assert (post.scheduled_fold, post.scheduled_at) == (
         1,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.timezone import now as django_now
 from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict, Field
@@ -257,18 +258,30 @@ def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn
 def schedule_post(
     request: HttpRequest, slug: str, post_id: int, payload: ScheduleIn
 ) -> dict[str, Any]:
-    from onshore.localtime import resolve_wall_time
 
     member, post = _member_and_post(request, slug, post_id)
     require(member, "schedule_posts")
-    result = editing.set_schedule(
-        post, member, payload.date, payload.time, payload.fold, resolve_wall_time
-    )
+    result = editing.set_schedule(post, member, payload.date, payload.time, payload.fold)
     if result.kind == "skipped":
         raise ValidationError({"time": result.explanation()})
     if result.kind == "ambiguous":
         raise ValidationError(
             {"fold": result.explanation() + " Send fold 0 for the first or 1 for the second."}
+        )
+    return post_out(post)
+
+
+@router.post(
+    "/{slug}/posts/{post_id}/schedule/next-free-slot",
+    response=PostOut,
+    summary="Set the time to the market's next recurring slot no other post holds",
+)
+def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+    member, post = _member_and_post(request, slug, post_id)
+    require(member, "schedule_posts")
+    if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
+        raise workflow.TransitionError(
+            f"{post.market.label} has no free posting slot in the next year; add slots first."
         )
     return post_out(post)
 

@@ -43,6 +43,11 @@ class MarketIn(StrictSchema):
         "", max_length=64, description="IANA zone; empty: the country's main zone"
     )
     other_zones: list[str] = Field(default_factory=list, max_length=50)
+    posting_slots: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=50,
+        description='recurring wall times, e.g. [{"days": ["tue", "thu"], "time": "09:30"}]',
+    )
 
 
 class MarketPatch(StrictSchema):
@@ -50,6 +55,7 @@ class MarketPatch(StrictSchema):
     language: str | None = Field(None, min_length=2, max_length=35)
     timezone: str | None = Field(None, max_length=64)
     other_zones: list[str] | None = Field(None, max_length=50)
+    posting_slots: list[dict[str, Any]] | None = Field(None, max_length=50)
 
 
 class MarketOut(Schema):
@@ -59,6 +65,7 @@ class MarketOut(Schema):
     language: str
     timezone: str
     other_zones: list[str]
+    posting_slots: list[dict[str, Any]]
 
     @staticmethod
     def resolve_country_name(market: Market) -> str:

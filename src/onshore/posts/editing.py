@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from zoneinfo import ZoneInfo
+from datetime import date, datetime, time
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.timezone import now
 
+from onshore.localtime import WallTime, next_free_slot, resolve_wall_time
 from onshore.posts import workflow
 from onshore.posts.models import Comment, Post, PostVariant, Revision, State
 from onshore.workspaces.models import Market, Membership
@@ -148,22 +150,41 @@ def _handles_of(member: Membership) -> set[str]:
 
 
 def set_schedule(
-    post: Post, member: Membership, day: date, clock: time, fold: int | None, resolve: Any
-) -> Any:
+    post: Post, member: Membership, day: date, clock: time, fold: int | None
+) -> WallTime:
     """Store the wall time in the market's zone and the instant it gives.
 
-    ``resolve`` is ``onshore.localtime.resolve_wall_time``; returns its result so callers
-    can offer the nearest valid times (skipped) or ask which occurrence (ambiguous).
+    Returns how the wall time resolved, so callers can offer the nearest valid times
+    (skipped) or ask which occurrence is meant (ambiguous); only "ok" is stored.
     """
     if not member.can("schedule_posts") and not member.can("draft_posts"):
         raise workflow.TransitionForbidden("Your role cannot set a post's time.")
     zone = post.market.timezone
-    result = resolve(day, clock, zone, fold=fold)
+    result = resolve_wall_time(day, clock, zone, fold=fold)
     if result.kind != "ok":
         return result
     post.scheduled_date, post.scheduled_time, post.scheduled_zone = day, clock, zone
-    post.scheduled_fold = result.fold if getattr(result, "fold", None) is not None else 0
+    post.scheduled_fold = result.fold or 0
     post.scheduled_at = result.instant
     post.updated_at = now()
     post.save()
     return result
+
+
+def schedule_in_next_free_slot(post: Post, member: Membership, after: datetime) -> WallTime | None:
+    """Put the post in its market's next posting slot that no other post holds.
+
+    Returns the resolved WallTime, or None when the market has no free slot within a year.
+    """
+    market = post.market
+    taken = (
+        Post.objects.filter(market=market, scheduled_at__isnull=False)
+        .exclude(pk=post.pk)
+        .values_list("scheduled_at", flat=True)
+    )
+    instant = next_free_slot(market.slots, market.timezone, after, list(taken))
+    if instant is None:
+        return None
+    local = instant.astimezone(ZoneInfo(market.timezone))
+    clock = local.time().replace(tzinfo=None)
+    return set_schedule(post, member, local.date(), clock, local.fold)

@@ -11,10 +11,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore import marketfit
-from onshore.localtime import describe_in_zones, resolve_wall_time
+from onshore.localtime import describe_in_zones
 from onshore.posts import checks, editing, workflow
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
@@ -260,12 +261,30 @@ def post_schedule(request: HttpRequest, membership: Membership, post_id: int) ->
     clock: time = form.cleaned_data["time"]
     fold = form.cleaned_data.get("fold")
     result = editing.set_schedule(
-        post, membership, day, clock, int(fold) if fold in ("0", "1") else None, resolve_wall_time
+        post, membership, day, clock, int(fold) if fold in ("0", "1") else None
     )
     if result.kind != "ok":
         return _editor_with_schedule_question(request, membership, post, form, result)
     when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
     messages.success(request, f"Time set: {when}. {result.explanation()}".strip())
+    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+@require_POST
+@member_view("schedule_posts")
+def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    """'Add to next free slot': the market's next recurring slot no other post holds."""
+    post = _post_or_404(membership, post_id)
+    result = editing.schedule_in_next_free_slot(post, membership, timezone.now())
+    if result is None:
+        messages.error(
+            request,
+            f"{post.market.label} has no free posting slot in the next "
+            "year: add slots on the market's page.",
+        )
+    else:
+        when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
+        messages.success(request, f"Time set to the next free slot: {when}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 

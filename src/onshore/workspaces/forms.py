@@ -28,6 +28,23 @@ def _country_field(label: str, required: bool = True) -> forms.ChoiceField:
     )
 
 
+def slots_from_text(value: str) -> list[dict[str, Any]]:
+    """'tue thu 09:30; sat 11:00' → [{"days": ["tue", "thu"], "time": "09:30"}, …].
+
+    Validation (day names, clock) is the model's, so a typo is reported there by slot.
+    """
+    slots = []
+    for chunk in value.split(";"):
+        words = chunk.replace(",", " ").split()
+        if words:
+            slots.append({"days": words[:-1], "time": words[-1]})
+    return slots
+
+
+def slots_to_text(slots: list[dict[str, Any]]) -> str:
+    return "; ".join(" ".join([*slot.get("days", []), slot.get("time", "")]) for slot in slots)
+
+
 def _split_list(value: str) -> list[str]:
     return [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
 
@@ -117,12 +134,21 @@ class MarketForm(ModelErrorsOnFormFields):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["other_zones_text"] = ", ".join(self.instance.other_zones)
+            self.initial["slots_text"] = slots_to_text(self.instance.posting_slots)
 
-    model_error_fields = {"other_zones": "other_zones_text"}
+    slots_text = forms.CharField(
+        label="Posting slots",
+        max_length=1000,
+        required=False,
+        help_text="Recurring times in the primary zone, e.g. 'tue thu 09:30; sat 11:00'. "
+        "They stay at that local time across daylight saving changes.",
+    )
+    model_error_fields = {"other_zones": "other_zones_text", "posting_slots": "slots_text"}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.instance.other_zones = _split_list(data.get("other_zones_text", ""))
+        self.instance.posting_slots = slots_from_text(data.get("slots_text", ""))
         return data
 
 

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.timezone import now
 
 from onshore import places
-from onshore.localtime import WeeklyHours, parse_weekly_hours
+from onshore.localtime import Slot, WeeklyHours, parse_slots, parse_weekly_hours
 from onshore.workspaces import sourcing
 from onshore.workspaces.roles import Role, role_can
 
@@ -142,6 +142,8 @@ class Market(models.Model):
         "primary time zone", max_length=64, validators=[validate_zone], blank=True
     )
     other_zones = models.JSONField("other time zones", default=list, blank=True)
+    # Recurring posting times in the primary zone's wall clock: [{"days": ["tue"], "time": "09:30"}]
+    posting_slots = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=now)
 
     class Meta:
@@ -163,6 +165,13 @@ class Market(models.Model):
     def zones(self) -> list[str]:
         return [self.timezone, *self.other_zones]
 
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        try:
+            return parse_slots(self.posting_slots, self.timezone)
+        except ValueError:
+            return ()
+
     def clean(self) -> None:
         try:
             self.country = places.normalise_country(self.country)
@@ -181,6 +190,10 @@ class Market(models.Model):
         error = self._check_other_zones()
         if error:
             errors["other_zones"] = error
+        try:
+            parse_slots(self.posting_slots, self.timezone or "UTC")
+        except ValueError as exc:
+            errors["posting_slots"] = str(exc)
         if errors:
             raise ValidationError(errors)
 
