@@ -102,6 +102,8 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ),
     ("GET", "/w/{slug}/posts/{post}/diff/", None, expect(200)),
     ("POST", "/w/{slug}/posts/{post}/next-slot/", {}, managers_only(302)),
+    ("GET", "/w/{slug}/calendar/", None, expect(200)),
+    ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(422)),
     ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
     ("POST", "/w/{slug}/check/", {"text": "Our color range", "market": "MARKET_ID"}, expect(200)),
     ("GET", "/account/tokens/", None, expect(200, outsider=200)),
@@ -200,8 +202,12 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         {"date": "2026-12-01", "time": "09:30"},
         managers_only(200, anonymous=401),
     ),
-    ("POST", f"{API}/workspaces/{{slug}}/posts/{{post}}/schedule/next-free-slot", None,
-     expect(403, owner=409, manager=409, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/schedule/next-free-slot",
+        None,
+        expect(403, owner=409, manager=409, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}/findings", None, expect(200, anonymous=401)),
     (
         "POST",

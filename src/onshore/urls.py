@@ -91,6 +91,8 @@ post_urls = [
     path(
         "w/<slug:slug>/posts/<int:post_id>/next-slot/", posts.post_next_slot, name="post_next_slot"
     ),
+    path("w/<slug:slug>/posts/<int:post_id>/move/", posts.post_move, name="post_move"),
+    path("w/<slug:slug>/calendar/", posts.calendar_view, name="calendar"),
     path("w/<slug:slug>/review/", posts.review_queue, name="review_queue"),
     path("w/<slug:slug>/check/", posts.live_check, name="live_check"),
 ]

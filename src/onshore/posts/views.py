@@ -4,19 +4,19 @@ revisions and their diff, schedule in the market's time, and the review queue.""
 from __future__ import annotations
 
 import difflib
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore import marketfit
 from onshore.localtime import describe_in_zones
-from onshore.posts import checks, editing, workflow
+from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
 from onshore.posts.models import Dismissal, Network, Post, Revision, State
@@ -341,3 +341,89 @@ def _word_diff(older: Revision, newer: Revision) -> list[tuple[str, str]]:
         if j2 > j1:
             pieces.append(("added", " ".join(after[j1:j2])))
     return pieces
+
+
+@member_view("view_workspace")
+def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Month, week or list of scheduled posts, in each market's zone or the viewer's."""
+    view = request.GET.get("view") if request.GET.get("view") in calendar.VIEWS else "month"
+    anchor = _date_param(request.GET.get("date")) or timezone.now().date()
+    in_my_zone = request.GET.get("zone") == "mine"
+    display_zone = _viewer_zone(membership) if in_my_zone else None
+    filters = calendar.CalendarFilters.from_query(request.GET)
+    days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters)
+    start, end = calendar.range_for(view, anchor)
+    step = {"week": timedelta(days=7), "list": timedelta(days=31)}.get(view)
+    previous_anchor = (
+        anchor - step if step else (start.replace(day=1) - timedelta(days=1)).replace(day=1)
+    )
+    next_anchor = (
+        anchor + step if step else (anchor.replace(day=28) + timedelta(days=4)).replace(day=1)
+    )
+    return render(
+        request,
+        "posts/calendar.html",
+        {
+            "membership": membership,
+            "view": view,
+            "anchor": anchor,
+            "days": days,
+            "weeks": calendar.weeks(days) if view == "month" else [],
+            "hours": calendar.by_hour(days) if view == "week" else [],
+            "in_my_zone": in_my_zone,
+            "viewer_zone": _viewer_zone(membership),
+            "filters": filters,
+            "query": _query_without(request, "view", "date"),
+            "previous_anchor": previous_anchor,
+            "next_anchor": next_anchor,
+            "markets": membership.workspace.markets.all(),
+            "states": State.choices,
+            "networks": Network.choices,
+            "authors": membership.workspace.memberships.select_related("user"),
+            "can_move": membership.can("schedule_posts"),
+            "range_label": f"{start:%-d %b %Y} – {end:%-d %b %Y}",
+        },
+    )
+
+
+def _date_param(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_POST
+@member_view("schedule_posts")
+def post_move(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
+    """Drag and drop: a new day keeps the wall time; a new hour (week view) sets it too.
+
+    Answers JSON for the calendar's script: 200 with the new time, or 422 with why not.
+    """
+    post = _post_or_404(membership, post_id)
+    day = _date_param(request.POST.get("date"))
+    if day is None or post.scheduled_time is None:
+        return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
+    clock = post.scheduled_time
+    hour = request.POST.get("hour", "")
+    if hour.isdigit() and int(hour) < 24:
+        clock = clock.replace(hour=int(hour))
+    result = editing.set_schedule(post, membership, day, clock, None)
+    if result.kind != "ok":
+        return JsonResponse({"error": result.explanation()}, status=422)
+    flags = calendar.timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
+    return JsonResponse(
+        {
+            "when": describe_in_zones(
+                post.scheduled_at, post.market.timezone, _viewer_zone(membership)
+            ),
+            "timing": list(flags),
+        }
+    )

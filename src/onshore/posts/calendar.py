@@ -1,0 +1,184 @@
+"""The content calendar: posts placed on the days of a month, week or list, in the
+market's zone or the viewer's, with the markets' public holidays and timing flags.
+
+The number of SQL queries is the same whatever the number of posts (one for posts with
+their market and author, one for markets), which a test asserts.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from onshore import marketfit
+from onshore.posts.models import Network, Post, State
+
+VIEWS = ("month", "week", "list")
+
+
+@dataclass(frozen=True)
+class CalendarFilters:
+    market_id: int | None = None
+    state: str | None = None
+    network: str | None = None
+    tag: str | None = None
+    author_id: int | None = None
+
+    @classmethod
+    def from_query(cls, query: Any) -> CalendarFilters:
+        def number(name: str) -> int | None:
+            value = query.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        state = query.get("state") if query.get("state") in State.values else None
+        network = query.get("network") if query.get("network") in Network.values else None
+        tag = (query.get("tag") or "").strip().lower().lstrip("#")[:40] or None
+        return cls(number("market"), state, network, tag, number("author"))
+
+
+@dataclass
+class CalendarEntry:
+    post: Post
+    local: datetime  # in the zone the calendar is shown in
+    market_local: datetime  # always in the market's zone
+    flags: list[str]
+
+    # Formatted here: Django's |time filter would convert aware datetimes to UTC.
+    @property
+    def time_label(self) -> str:
+        return f"{self.local:%H:%M}"
+
+    @property
+    def market_time_label(self) -> str:
+        return f"{self.market_local:%H:%M}"
+
+
+@dataclass
+class CalendarDay:
+    day: date
+    in_range: bool
+    entries: list[CalendarEntry] = field(default_factory=list)
+    holidays: list[str] = field(default_factory=list)
+
+
+def range_for(view: str, anchor: date, first_weekday: int = 0) -> tuple[date, date]:
+    """First and last day shown: whole weeks for a month, one week, or 31 days for a list."""
+    if view == "week":
+        start = anchor - timedelta(days=(anchor.weekday() - first_weekday) % 7)
+        return start, start + timedelta(days=6)
+    if view == "list":
+        return anchor, anchor + timedelta(days=30)
+    first = anchor.replace(day=1)
+    last = first.replace(day=stdlib_calendar.monthrange(first.year, first.month)[1])
+    start = first - timedelta(days=(first.weekday() - first_weekday) % 7)
+    end = last + timedelta(days=(first_weekday - 1 - last.weekday()) % 7)
+    return start, end
+
+
+def build_days(
+    workspace: Any, view: str, anchor: date, display_zone: str | None, filters: CalendarFilters
+) -> list[CalendarDay]:
+    """The days to show with their posts; ``display_zone`` None means each market's zone."""
+    start, end = range_for(view, anchor)
+    days = {
+        start + timedelta(days=n): CalendarDay(start + timedelta(days=n), True)
+        for n in range((end - start).days + 1)
+    }
+    if view == "month":
+        for day in days.values():
+            day.in_range = day.day.month == anchor.month
+    markets = list(workspace.markets.all())
+    for entry in _entries(workspace, start, end, display_zone, filters):
+        slot = days.get(entry.local.date())
+        if slot is not None:
+            slot.entries.append(entry)
+    _add_holidays(days, markets, start, end)
+    return list(days.values())
+
+
+def _entries(
+    workspace: Any, start: date, end: date, display_zone: str | None, filters: CalendarFilters
+) -> list[CalendarEntry]:
+    # A day "starts" in some zone between UTC-12 and UTC+14: query a day wider either side.
+    lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
+    upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
+    posts = (
+        workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
+        .select_related("market", "author")
+        .order_by("scheduled_at", "id")
+    )
+    posts = _apply_filters(posts, filters)
+    entries = []
+    for post in posts:
+        if filters.network and filters.network not in post.networks:
+            continue
+        if filters.tag and filters.tag not in post.tags:
+            continue  # tags are a JSON list: filtered here so SQLite and PostgreSQL agree
+        market_local = post.scheduled_at.astimezone(_zone(post.market.timezone))
+        local = post.scheduled_at.astimezone(_zone(display_zone)) if display_zone else market_local
+        flags = timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
+        entries.append(CalendarEntry(post, local, market_local, list(flags)))
+    return entries
+
+
+def _apply_filters(posts: Any, filters: CalendarFilters) -> Any:
+    if filters.market_id:
+        posts = posts.filter(market_id=filters.market_id)
+    if filters.state:
+        posts = posts.filter(state=filters.state)
+    if filters.author_id:
+        posts = posts.filter(author_id=filters.author_id)
+    return posts
+
+
+@functools.lru_cache(maxsize=8192)
+def timing_flags(country: str, zone: str, instant: datetime) -> tuple[str, ...]:
+    """The checker's timing findings (night, public holiday, DST) for a scheduled instant.
+
+    Cached: a calendar shows many posts at the same slot times.
+    """
+    post = marketfit.Post("", country, at=instant.astimezone(_zone(zone)), zone=zone)
+    return tuple(f.message for f in marketfit.check(post) if f.category == "timing")
+
+
+def _add_holidays(
+    days: dict[date, CalendarDay], markets: list[Any], start: date, end: date
+) -> None:
+    years = tuple(range(start.year, end.year + 1))
+    for country in sorted({market.country for market in markets}):
+        for day, name in _holidays(country, years).items():
+            if day in days:
+                days[day].holidays.append(f"{name} ({country})")
+
+
+@functools.lru_cache(maxsize=256)
+def _holidays(country: str, years: tuple[int, ...]) -> dict[date, str]:
+    try:
+        return dict(holidays.country_holidays(country, years=list(years)))
+    except NotImplementedError:
+        return {}
+
+
+@functools.lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def weeks(days: list[CalendarDay]) -> list[list[CalendarDay]]:
+    return [days[i : i + 7] for i in range(0, len(days), 7)]
+
+
+def by_hour(days: list[CalendarDay]) -> list[tuple[int, list[list[CalendarEntry]]]]:
+    """Week view rows: for each hour, the entries of each day in that hour."""
+    grid: dict[int, list[list[CalendarEntry]]] = defaultdict(lambda: [[] for _ in days])
+    for column, day in enumerate(days):
+        for entry in day.entries:
+            grid[entry.local.hour][column].append(entry)
+    return [(hour, grid[hour]) for hour in range(24)]

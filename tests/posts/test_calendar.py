@@ -1,0 +1,159 @@
+"""The calendar: days in the market's or the viewer's zone, holidays, filters, moving posts,
+and a query count that does not grow with the number of posts."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from onshore.posts import editing
+from onshore.posts.models import Post
+from onshore.workspaces.models import Market
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+def scheduled(
+    team: Any, market: Market, day: date, clock: time, text: str = "Winter roast", **extra: Any
+) -> Post:
+    post = editing.create_post(
+        team.members["manager"], editing.PostChanges(text=text, market=market, **extra)
+    )
+    assert editing.set_schedule(post, team.members["manager"], day, clock, None).kind == "ok"
+    return post
+
+
+def client_for(team: Any, persona: str = "manager") -> Client:
+    client = Client()
+    client.force_login(team.users[persona])
+    return client
+
+
+def cell(page: str, day: str) -> str:
+    match = re.search(rf'data-date="{day}">(.*?)</td>', page, re.S)
+    assert match, f"no cell for {day}"
+    return match.group(1)
+
+
+@pytest.fixture
+def us(team: Any) -> Market:
+    return Market.objects.create(
+        workspace=team.workspace, country="US", language="en-US", timezone="America/New_York"
+    )
+
+
+def test_month_shows_posts_on_their_market_day_with_holidays_and_timing_flags(
+    team: Any, us: Market
+) -> None:
+    scheduled(team, team.gb, date(2026, 12, 25), time(10, 0), "Merry Christmas from us")
+    # 22:30 on 3 Dec in New York is already 4 Dec in London and in UTC.
+    scheduled(team, us, date(2026, 12, 3), time(22, 30), "Late night roast")
+    page = (
+        client_for(team).get(f"/w/{team.workspace.slug}/calendar/?date=2026-12-01").content.decode()
+    )
+    christmas = cell(page, "2026-12-25")
+    assert "Christmas Day (GB)" in christmas and "Christmas Day (US)" in christmas
+    assert "<time" in christmas and ">10:00</time>" in christmas
+    assert "a public holiday in the United Kingdom" in christmas
+    assert "Late night roast" in cell(page, "2026-12-03")
+    assert ">22:30</time>" in cell(page, "2026-12-03")
+    assert "when US readers are asleep" in cell(page, "2026-12-03")
+    assert "Boxing Day (GB)" in cell(page, "2026-12-26")
+
+
+def test_viewer_zone_toggle_moves_posts_to_the_viewers_day(team: Any, us: Market) -> None:
+    scheduled(team, us, date(2026, 12, 3), time(22, 30), "Late night roast")
+    # The manager works from Asia/Kolkata (see the fixture): 09:00 on 4 Dec there.
+    page = (
+        client_for(team)
+        .get(f"/w/{team.workspace.slug}/calendar/?date=2026-12-01&zone=mine")
+        .content.decode()
+    )
+    assert "Late night roast" not in cell(page, "2026-12-03")
+    day = cell(page, "2026-12-04")
+    assert ">09:00</time>" in day and "22:30 market" in day
+
+
+def test_filters_by_market_state_network_tag_and_author(team: Any, us: Market) -> None:
+    scheduled(
+        team,
+        team.gb,
+        date(2026, 12, 1),
+        time(9, 0),
+        "GB autumn post",
+        tags=["autumn"],
+        networks=["x"],
+    )
+    scheduled(
+        team,
+        us,
+        date(2026, 12, 1),
+        time(9, 0),
+        "US winter post",
+        tags=["winter"],
+        networks=["bluesky"],
+    )
+    base = f"/w/{team.workspace.slug}/calendar/?date=2026-12-01"
+    client = client_for(team)
+
+    def shown(query: str) -> set[str]:
+        page = client.get(f"{base}&{query}").content.decode()
+        return set(re.findall(r"(GB autumn post|US winter post)", page))
+
+    assert shown(f"market={us.pk}") == {"US winter post"}
+    assert shown("network=x") == {"GB autumn post"}
+    assert shown("tag=%23Winter") == {"US winter post"}
+    assert shown("state=approved") == set()
+    assert shown(f"author={team.users['manager'].pk}") == {"GB autumn post", "US winter post"}
+    assert shown("market=oops&state=nonsense") == {"GB autumn post", "US winter post"}
+
+
+def test_week_and_list_views(team: Any) -> None:
+    scheduled(team, team.gb, date(2026, 12, 2), time(9, 30), "Midweek scones")
+    client = client_for(team)
+    week = client.get(f"/w/{team.workspace.slug}/calendar/?view=week&date=2026-12-03")
+    assert "30 Nov 2026 – 6 Dec 2026" in week.content.decode()
+    assert re.search(r'data-hour="9">.*Midweek scones', week.content.decode(), re.S)
+    listing = client.get(f"/w/{team.workspace.slug}/calendar/?view=list&date=2026-12-01")
+    assert "Wednesday 2 December 2026" in listing.content.decode()
+    bad = client.get(f"/w/{team.workspace.slug}/calendar/?view=year&date=not-a-date")
+    assert bad.status_code == 200
+
+
+def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:
+    # 09:30 on Friday 27 March (GMT) dragged to Monday 30 March (BST) stays 09:30 London.
+    post = scheduled(team, team.gb, date(2026, 3, 27), time(9, 30))
+    client = client_for(team)
+    url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
+    moved = client.post(url, {"date": "2026-03-30"})
+    assert moved.json()["when"].startswith("09:30 London")
+    post.refresh_from_db()
+    assert post.scheduled_at == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
+    night = client.post(url, {"date": "2026-03-30", "hour": "3"})
+    assert any("asleep" in flag for flag in night.json()["timing"])
+    gap = client.post(url, {"date": "2026-03-29", "hour": "1"})
+    assert gap.status_code == 422 and "does not exist" in gap.json()["error"]
+    assert client.post(url, {"date": "someday"}).status_code == 422
+    assert client_for(team, "contributor").post(url, {"date": "2026-03-31"}).status_code == 403
+
+
+def test_month_query_count_does_not_grow_with_posts(team: Any, us: Market) -> None:
+    url = f"/w/{team.workspace.slug}/calendar/?date=2026-12-01"
+    client = client_for(team)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    scheduled(team, team.gb, date(2026, 12, 1), time(9, 0))
+    few = queries()
+    for day in range(2, 28):
+        scheduled(team, us if day % 2 else team.gb, date(2026, 12, day), time(10, day % 60))
+    assert queries() == few
