@@ -157,3 +157,15 @@ def test_month_query_count_does_not_grow_with_posts(team: Any, us: Market) -> No
     for day in range(2, 28):
         scheduled(team, us if day % 2 else team.gb, date(2026, 12, day), time(10, day % 60))
     assert queries() == few
+
+
+def test_a_busy_day_shows_four_posts_and_links_to_the_rest(team: Any) -> None:
+    for minute in range(6):
+        scheduled(team, team.gb, date(2026, 12, 9), time(10, minute), f"Busy post {minute}")
+    client = client_for(team)
+    page = client.get(f"/w/{team.workspace.slug}/calendar/?date=2026-12-01").content.decode()
+    day = cell(page, "2026-12-09")
+    assert day.count('class="entry') == 4 and "+2 more" in day
+    more = re.search(r'href="(\?view=list&(?:amp;)?date=2026-12-09[^"]*)"', day).group(1)
+    listing = client.get(f"/w/{team.workspace.slug}/calendar/" + more.replace("&amp;", "&"))
+    assert listing.content.decode().count("Busy post") == 6

@@ -16,11 +16,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.db.models.functions import Left
 
 from onshore import marketfit
-from onshore.posts.models import Network, Post, State
+from onshore.posts.models import Network, State
 
 VIEWS = ("month", "week", "list")
+MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that day's list
+SNIPPET_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,20 @@ class CalendarFilters:
         return cls(number("market"), state, network, tag, number("author"))
 
 
+@dataclass(frozen=True)
+class CalendarPost:
+    """The few fields a calendar shows; read with .values() (no model instances: speed)."""
+
+    pk: int
+    market: Any
+    state: str
+    snippet: str
+    scheduled_at: datetime
+
+
 @dataclass
 class CalendarEntry:
-    post: Post
+    post: CalendarPost
     local: datetime  # in the zone the calendar is shown in
     market_local: datetime  # always in the market's zone
     flags: list[str]
@@ -66,6 +80,15 @@ class CalendarDay:
     in_range: bool
     entries: list[CalendarEntry] = field(default_factory=list)
     holidays: list[str] = field(default_factory=list)
+    shown_limit: int | None = None  # month cells show a few posts and "+N more"
+
+    @property
+    def shown(self) -> list[CalendarEntry]:
+        return self.entries[: self.shown_limit] if self.shown_limit else self.entries
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.entries) - len(self.shown)
 
 
 def range_for(view: str, anchor: date, first_weekday: int = 0) -> tuple[date, date]:
@@ -94,36 +117,45 @@ def build_days(
     if view == "month":
         for day in days.values():
             day.in_range = day.day.month == anchor.month
-    markets = list(workspace.markets.all())
-    for entry in _entries(workspace, start, end, display_zone, filters):
+            day.shown_limit = MONTH_CELL_LIMIT
+    markets = {market.pk: market for market in workspace.markets.all()}
+    for entry in _entries(workspace, markets, start, end, display_zone, filters):
         slot = days.get(entry.local.date())
         if slot is not None:
             slot.entries.append(entry)
-    _add_holidays(days, markets, start, end)
+    _add_holidays(days, list(markets.values()), start, end)
     return list(days.values())
 
 
 def _entries(
-    workspace: Any, start: date, end: date, display_zone: str | None, filters: CalendarFilters
+    workspace: Any,
+    markets: dict[int, Any],
+    start: date,
+    end: date,
+    display_zone: str | None,
+    filters: CalendarFilters,
 ) -> list[CalendarEntry]:
     # A day "starts" in some zone between UTC-12 and UTC+14: query a day wider either side.
     lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
     upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
-    posts = (
-        workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
-        .select_related("market", "author")
+    posts = workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
+    rows = (
+        _apply_filters(posts, filters)
         .order_by("scheduled_at", "id")
+        .annotate(snippet=Left("text", SNIPPET_LENGTH))
+        .values_list("pk", "market_id", "state", "snippet", "scheduled_at", "tags", "networks")
     )
-    posts = _apply_filters(posts, filters)
     entries = []
-    for post in posts:
-        if filters.network and filters.network not in post.networks:
+    for pk, market_id, state, snippet, at, tags, networks in rows:
+        if filters.network and filters.network not in networks:
             continue
-        if filters.tag and filters.tag not in post.tags:
+        if filters.tag and filters.tag not in tags:
             continue  # tags are a JSON list: filtered here so SQLite and PostgreSQL agree
-        market_local = post.scheduled_at.astimezone(_zone(post.market.timezone))
-        local = post.scheduled_at.astimezone(_zone(display_zone)) if display_zone else market_local
-        flags = timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
+        market = markets[market_id]
+        market_local = at.astimezone(_zone(market.timezone))
+        local = at.astimezone(_zone(display_zone)) if display_zone else market_local
+        flags = timing_flags(market.country, market.timezone, at)
+        post = CalendarPost(pk, market, state, snippet, at)
         entries.append(CalendarEntry(post, local, market_local, list(flags)))
     return entries
 
