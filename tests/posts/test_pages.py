@@ -160,3 +160,60 @@ def test_schedule_form_asks_about_a_repeated_time(team: Any) -> None:
     assert "01:30 London" in chosen.content.decode()
     bad = client.post(url, {"date": "tomorrow", "time": "25:00"}, follow=True)
     assert "date:" in bad.content.decode() and "time:" in bad.content.decode()
+
+
+def test_media_placeholders_need_alt_text_for_images(team: Any) -> None:
+    client = logged_in(team, "contributor")
+    url = f"/w/{team.workspace.slug}/posts/new/"
+    form = {
+        "market": team.gb.pk,
+        "text": "New mugs",
+        "media_0_kind": "image",
+        "media_0_description": "Photo of the blue mug",
+        "media_0_alt": "",
+    }
+    refused = client.post(url, form)
+    assert refused.status_code == 422
+    assert "describe the image" in refused.content.decode()
+    assert not Post.objects.exists()
+    client.post(
+        url,
+        {
+            **form,
+            "media_0_alt": "A blue enamel mug on an oak table",
+            "media_1_kind": "video",
+            "media_1_description": "Pouring clip",
+        },
+    )
+    post = Post.objects.get()
+    assert list(post.media.values_list("kind", "alt_text")) == [
+        ("image", "A blue enamel mug on an oak table"),
+        ("video", ""),
+    ]
+
+
+def test_media_through_the_api(team: Any) -> None:
+    client = logged_in(team, "contributor")
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts"
+    bad = client.post(
+        url,
+        {
+            "market_id": team.gb.pk,
+            "text": "Mugs",
+            "media": [{"kind": "image", "description": "Mug photo"}],
+        },
+        content_type="application/json",
+    )
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "media.0.alt_text"]
+    ok = client.post(
+        url,
+        {
+            "market_id": team.gb.pk,
+            "text": "Mugs",
+            "media": [{"kind": "image", "description": "Mug photo", "alt_text": "A blue mug"}],
+        },
+        content_type="application/json",
+    )
+    assert ok.json()["media"] == [
+        {"kind": "image", "description": "Mug photo", "alt_text": "A blue mug"}
+    ]

@@ -30,6 +30,12 @@ class StrictSchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+class MediaIn(StrictSchema):
+    kind: Literal["image", "video"] = "image"
+    description: str = Field(min_length=1, max_length=200, description="what the file will be")
+    alt_text: str = Field("", max_length=1500, description="required for images")
+
+
 class PostIn(StrictSchema):
     market_id: int
     text: str = Field(min_length=1, max_length=10_000)
@@ -37,6 +43,7 @@ class PostIn(StrictSchema):
     tags: list[str] = Field(default_factory=list, max_length=30)
     networks: list[NetworkName] = Field(default_factory=list, max_length=7)
     variants: dict[NetworkName, str] = Field(default_factory=dict)
+    media: list[MediaIn] = Field(default_factory=list, max_length=10)
 
 
 class PostPatch(StrictSchema):
@@ -46,6 +53,7 @@ class PostPatch(StrictSchema):
     tags: list[str] | None = Field(None, max_length=30)
     networks: list[NetworkName] | None = Field(None, max_length=7)
     variants: dict[NetworkName, str] | None = None
+    media: list[MediaIn] | None = Field(None, max_length=10)
 
 
 class ScheduleIn(StrictSchema):
@@ -101,6 +109,7 @@ class PostOut(Schema):
     tags: list[str]
     networks: list[str]
     variants: dict[str, str]
+    media: list[dict[str, str]]
     schedule: ScheduleOut | None
     rework_rounds: int
     override_reason: str
@@ -144,6 +153,10 @@ def post_out(post: Post) -> dict[str, Any]:
         "tags": post.tags,
         "networks": post.networks,
         "variants": {v.network: v.text for v in post.variants.all()},
+        "media": [
+            {"kind": m.kind, "description": m.description, "alt_text": m.alt_text}
+            for m in post.media.all()
+        ],
         "schedule": schedule,
         "rework_rounds": post.rework_rounds,
         "override_reason": post.override_reason,

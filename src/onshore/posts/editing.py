@@ -15,7 +15,7 @@ from django.utils.timezone import now
 
 from onshore.localtime import WallTime, next_free_slot, resolve_wall_time
 from onshore.posts import workflow
-from onshore.posts.models import Comment, Post, PostVariant, Revision, State
+from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.workspaces.models import Market, Membership
 
 MENTION = re.compile(r"(?<![\w@])@([\w.+-]+@[\w-]+\.[\w.-]+|[\w.-]+)")
@@ -31,6 +31,7 @@ class PostChanges:
     tags: list[str] | None = None
     networks: list[str] | None = None
     variants: dict[str, str] | None = None  # network → text; "" removes the variant
+    media: list[dict[str, str]] | None = None  # replaces all: [{kind, description, alt_text}]
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,6 +54,7 @@ def create_post(member: Membership, changes: PostChanges) -> Post:
     post.full_clean()
     post.save()
     _apply_variants(post, changes.variants or {})
+    _apply_media(post, changes.media or [])
     _add_revision(post, member)
     return post
 
@@ -73,6 +75,8 @@ def update_post(post: Post, member: Membership, changes: PostChanges) -> Post:
     post.full_clean()
     if changes.variants is not None:
         _apply_variants(post, changes.variants)
+    if changes.media is not None:
+        _apply_media(post, changes.media)
     if (post.text, _variants_of(post)) != before:
         workflow.send_back_to_review(post, member.user)
         _add_revision(post, member)
@@ -105,6 +109,22 @@ def _apply_variants(post: Post, variants: dict[str, str]) -> None:
                 {f"variants.{network}.{k}": v for k, v in exc.message_dict.items()}
             ) from None
         PostVariant.objects.update_or_create(post=post, network=network, defaults={"text": text})
+
+
+def _apply_media(post: Post, items: list[dict[str, str]]) -> None:
+    """Replace the post's media placeholders; every image needs alt text."""
+    if len(items) > 10:
+        raise ValidationError({"media": "at most 10 media items"})
+    media = [Media(post=post, **item) for item in items]
+    for position, item in enumerate(media):
+        try:
+            item.full_clean(exclude=["post"])
+        except ValidationError as exc:
+            raise ValidationError(
+                {f"media.{position}.{k}": v for k, v in exc.message_dict.items()}
+            ) from None
+    post.media.all().delete()
+    Media.objects.bulk_create(media)
 
 
 def _add_revision(post: Post, member: Membership) -> Revision:

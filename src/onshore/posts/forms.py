@@ -8,7 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from onshore.posts.editing import PostChanges
-from onshore.posts.models import MAX_TEXT, Network, Post
+from onshore.posts.models import MAX_TEXT, Media, Network, Post
+
+MEDIA_ROWS = 3
 from onshore.workspaces.models import Workspace
 
 
@@ -42,7 +44,21 @@ class PostForm(forms.Form):
                 help_text=f"Leave empty to post the main text on {label}.",
             )
             self.variant_names.append(name)
+        for index in range(MEDIA_ROWS):
+            self.fields[f"media_{index}_kind"] = forms.ChoiceField(
+                label=f"Media {index + 1}", choices=Media.Kind.choices, required=False
+            )
+            self.fields[f"media_{index}_description"] = forms.CharField(
+                label="what it will be", max_length=200, required=False
+            )
+            self.fields[f"media_{index}_alt"] = forms.CharField(
+                label="alt text (required for images)", max_length=1500, required=False
+            )
         if post is not None:
+            for index, item in enumerate(post.media.all()[:MEDIA_ROWS]):
+                self.initial[f"media_{index}_kind"] = item.kind
+                self.initial[f"media_{index}_description"] = item.description
+                self.initial[f"media_{index}_alt"] = item.alt_text
             self.initial.update(
                 {
                     "market": post.market_id,
@@ -60,6 +76,24 @@ class PostForm(forms.Form):
     def variant_fields(self) -> list[Any]:
         return [self[name] for name in self.variant_names]
 
+    def media_rows(self) -> list[tuple[Any, Any, Any]]:
+        return [
+            (self[f"media_{i}_kind"], self[f"media_{i}_description"], self[f"media_{i}_alt"])
+            for i in range(MEDIA_ROWS)
+        ]
+
+    def _media(self) -> list[dict[str, str]]:
+        data = self.cleaned_data
+        return [
+            {
+                "kind": data.get(f"media_{i}_kind") or "image",
+                "description": data[f"media_{i}_description"].strip(),
+                "alt_text": data.get(f"media_{i}_alt", "").strip(),
+            }
+            for i in range(MEDIA_ROWS)
+            if data.get(f"media_{i}_description", "").strip()
+        ]
+
     def changes(self) -> PostChanges:
         data = self.cleaned_data
         tags = [tag.strip() for tag in data.get("tags", "").split(",") if tag.strip()]
@@ -70,6 +104,7 @@ class PostForm(forms.Form):
             tags=tags,
             networks=data.get("networks", []),
             variants={n: data.get(f"variant_{n}", "") for n in Network.values},
+            media=self._media(),
         )
 
     def add_model_errors(self, exc: ValidationError) -> None:
@@ -77,6 +112,9 @@ class PostForm(forms.Form):
             field = name if name in self.fields else None
             if name.startswith("variants."):
                 field = f"variant_{name.split('.')[1]}"
+            if name.startswith("media."):
+                _, index, attribute = name.split(".")
+                field = f"media_{index}_{'alt' if attribute == 'alt_text' else attribute}"
             self.add_error(field, problems)
 
 
