@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 
 from onshore.posts.editing import PostChanges
 from onshore.posts.models import MAX_TEXT, Media, Network, Post
-
-MEDIA_ROWS = 3
 from onshore.workspaces.models import Workspace
+
+MEDIA_ROWS = 3  # media placeholder rows shown in the editor
 
 
 class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
