@@ -112,3 +112,14 @@ def _wait_for(url: str, seconds: float = 60) -> httpx.Response:
             if time.monotonic() > deadline:
                 pytest.fail(f"{url} did not answer within {seconds} s")
             time.sleep(0.3)
+
+
+def test_check_is_reachable_as_onshore_check(tmp_path: Path) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text("Our new color range.\n", encoding="utf-8")
+    result = run(["check", "--market", "GB", str(post)], tmp_path)
+    assert result.returncode == 0, result.stderr  # a warning is not an error
+    assert f"{post}:1:9: warning [spelling.variant]" in result.stdout
+    assert "colour" in result.stdout
+    unknown = run(["check", "--market", "XX", str(post)], tmp_path)
+    assert unknown.returncode == 2 and "XX" in unknown.stderr
