@@ -2,7 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, JsonResponse
-from django.urls import path
+from django.urls import include, path
 
 from onshore.accounts import views as account_views
 from onshore.accounts.forms import LoginForm
@@ -101,6 +101,7 @@ urlpatterns = [
     *auth_urls,
     *workspace_urls,
     *post_urls,
+    path("", include("onshore.posts.io_urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
 ]

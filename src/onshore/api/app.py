@@ -77,11 +77,13 @@ def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpRespo
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, check, posts, workspaces
+    from onshore.api import accounts, check, io, posts, workspaces
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
     api.add_router("/workspaces", workspaces.router)
+    # Before posts: its "/{slug}/posts/{post_id}" would otherwise take ".../posts/import".
+    api.add_router("/workspaces", io.router)
     api.add_router("/workspaces", posts.router)
 
 

@@ -6,11 +6,13 @@ live in one table; this module holds the data and the invariants of single rows.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.timezone import now
 
 from onshore.workspaces.models import Market, Membership, Workspace
@@ -235,3 +237,70 @@ class PostEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+
+def _hash_feed_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a workspace's calendar feed URL; only its hash is stored.
+
+    At most one live token per workspace: rotating revokes the old one, so a leaked URL
+    stops working the moment a manager makes a new one.
+    """
+
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="calendar_feed_tokens"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_live_calendar_feed_per_workspace",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.workspace_id}"
+
+    @classmethod
+    def live_for(cls, workspace: Workspace) -> CalendarFeedToken | None:
+        return cls.objects.filter(workspace=workspace, revoked_at__isnull=True).first()
+
+    @classmethod
+    @transaction.atomic
+    def rotate(cls, workspace: Workspace, by: Any) -> tuple[CalendarFeedToken, str]:
+        """Revoke the live token (if any) and issue a new one; the raw token is shown once."""
+        cls.revoke_all(workspace)
+        token = "feed_" + secrets.token_urlsafe(32)
+        feed = cls.objects.create(
+            workspace=workspace, token_hash=_hash_feed_token(token), created_by=by
+        )
+        return feed, token
+
+    @classmethod
+    def revoke_all(cls, workspace: Workspace) -> int:
+        return cls.objects.filter(workspace=workspace, revoked_at__isnull=True).update(
+            revoked_at=now()
+        )
+
+    @classmethod
+    def find(cls, token: str) -> CalendarFeedToken | None:
+        """The live token with this value, or None (unknown and revoked look the same)."""
+        if not token or len(token) > 200:
+            return None
+        return (
+            cls.objects.select_related("workspace")
+            .filter(token_hash=_hash_feed_token(token), revoked_at__isnull=True)
+            .first()
+        )
