@@ -655,12 +655,9 @@ def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) 
 def _write_all(
     member: Any, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
 ) -> None:
-    total = 2 * len(planned)  # creating, then checking: both take about as long
     with transaction.atomic():
-        created = []
-        for done, row in enumerate(planned, start=1):
-            created.append(_create(member, row, report))
-            _tick(options, done, total)
+        created = _create_all(member, planned, report)
+        _tick(options, len(planned), 2 * len(planned))
         if report.ok:
             _check_and_submit(member, planned, created, report, options)
         if not report.ok or options.dry_run:
@@ -677,21 +674,34 @@ def _tick(options: ImportOptions, done: int, total: int) -> None:
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
 
 
-def _create(member: Any, row: PlannedRow, report: ImportReport) -> Created:
-    changes = editing.PostChanges(
-        text=row.text, market=row.market, link=row.link, tags=row.tags, networks=row.networks
-    )
-    try:
-        post = editing.create_post(member, changes)
-    except ValidationError as exc:
-        report.refuse(RowError(row.line, _column_of(k), " ".join(v)) for k, v in _dict(exc).items())
-        return None
-    note = ""
-    if row.day is not None and row.clock is not None:
-        # fold=0: a wall time that happens twice takes its first occurrence (module doc).
-        result = editing.set_schedule(post, member, row.day, row.clock, 0)
-        note = result.explanation()
-    return post, note
+def _create_all(member: Any, planned: list[PlannedRow], report: ImportReport) -> list[Created]:
+    """Create every row's post in bulk; a row refused by the model is reported by line."""
+    new_posts = [
+        editing.NewPost(
+            editing.PostChanges(
+                text=row.text,
+                market=row.market,
+                link=row.link,
+                tags=row.tags,
+                networks=row.networks,
+            ),
+            row.day,
+            row.clock,
+        )
+        for row in planned
+    ]
+    created: list[Created] = []
+    for row, result in zip(planned, editing.create_posts(member, new_posts), strict=True):
+        if result.post is None:
+            report.refuse(
+                RowError(row.line, _column_of(k), " ".join(v)) for k, v in result.errors.items()
+            )
+            created.append(None)
+            continue
+        # A wall time that happens twice took its first occurrence: say so in the report.
+        note = result.schedule.explanation() if result.schedule is not None else ""
+        created.append((result.post, note))
+    return created
 
 
 def _dict(exc: ValidationError) -> dict[str, list[str]]:

@@ -35,6 +35,71 @@ class PostChanges:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class NewPost:
+    """One post for ``create_posts``: its fields and, optionally, a market wall time."""
+
+    changes: PostChanges
+    day: date | None = None
+    clock: time | None = None
+
+
+@dataclass
+class CreatedPost:
+    post: Post | None  # None when the row was refused
+    errors: dict[str, list[str]]
+    schedule: WallTime | None = None
+
+
+def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPost]:
+    """Create many drafts at once (imports) with the same rules as ``create_post``.
+
+    Foreign keys come from objects already loaded, so validation skips their lookups;
+    posts and their first revisions are inserted in bulk. Wall times resolve like
+    ``set_schedule``, except that a time which happens twice takes its first occurrence.
+    The caller holds the transaction.
+    """
+    if not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot draft posts.")
+    created = [_prepare(member, item) for item in new_posts]
+    posts = [item.post for item in created if item.post is not None]
+    Post.objects.bulk_create(posts, batch_size=500)
+    Revision.objects.bulk_create(
+        [Revision(post=p, number=1, text=p.text, variants={}, author=member.user) for p in posts],
+        batch_size=500,
+    )
+    return created
+
+
+def _prepare(member: Membership, item: NewPost) -> CreatedPost:
+    changes = item.changes
+    if changes.market is None:
+        return CreatedPost(None, {"market": ["choose one of this workspace's markets"]})
+    post = Post(
+        workspace=member.workspace,
+        author=member.user,
+        state=State.DRAFT,
+        market=changes.market,
+        text=changes.text or "",
+    )
+    _apply_fields(post, changes)
+    try:
+        post.full_clean(exclude=["workspace", "market", "author", "override_by"])
+    except ValidationError as exc:
+        return CreatedPost(None, exc.message_dict)
+    if item.day is None or item.clock is None:
+        return CreatedPost(post, {})
+    wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=None)
+    if wall.kind == "ambiguous":
+        wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=0)
+    if wall.kind != "ok":
+        return CreatedPost(None, {"local_time": [wall.explanation()]})
+    post.scheduled_date, post.scheduled_time = item.day, item.clock
+    post.scheduled_zone, post.scheduled_fold = changes.market.timezone, wall.fold or 0
+    post.scheduled_at = wall.instant
+    return CreatedPost(post, {}, wall)
+
+
 def _variants_of(post: Post) -> dict[str, str]:
     return {variant.network: variant.text for variant in post.variants.all()}
 
