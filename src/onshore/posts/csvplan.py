@@ -17,8 +17,8 @@ Two layouts are read, told apart by the first line:
   ``am``/``pm`` accepted).
 
 Rules shared by both: rows are checked first, without touching the database; only if
-every row is valid are posts created (``editing.create_post``, so each gets revision 1),
-scheduled (``editing.set_schedule``) and checked for market fit, in one transaction. A
+every row is valid are posts created (``editing.create_posts``: the model's validation,
+revision 1 and the schedule, in bulk) and checked for market fit, in one transaction. A
 row asked to be ``in_review`` is then submitted like any post; error findings refuse
 that row. Any refusal rolls everything back. A dry run does the same and rolls back.
 
