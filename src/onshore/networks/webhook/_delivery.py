@@ -1,0 +1,94 @@
+"""Deliver one signed webhook and map the receiver's answer onto the shared errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from onshore.networks._errors import PublishError
+from onshore.networks._http import build_request, is_transient_status, retry_after_seconds, send
+from onshore.networks._results import Published
+from onshore.networks.webhook._signing import sign
+
+# Enough of the receiver's answer to explain a failure, not enough to fill a page.
+_MAX_REASON_CHARS = 300
+
+
+@dataclass(frozen=True)
+class WebhookEndpoint:
+    """A webhook channel's configuration. The secret never appears in repr or logs."""
+
+    url: str
+    secret: str = field(repr=False)
+
+
+def encode_payload(payload: dict[str, Any]) -> bytes:
+    """The exact bytes sent and signed: compact UTF-8 JSON, as the spec recommends.
+
+    Key order is kept (not sorted), so a receiver sees the payload as built.
+    """
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def publish(
+    url: str,
+    secret: str,
+    message_id: str,
+    payload: dict[str, Any],
+    *,
+    client: httpx.Client,
+    now: datetime,
+) -> Published:
+    """POST ``payload`` to ``url``, signed per Standard Webhooks, and return on 2xx.
+
+    ``message_id`` must be the same on every attempt for one delivery: it is the
+    ``webhook-id`` receivers de-duplicate on, which is what makes a resend after an
+    ``UnknownOutcome`` safe. The timestamp is ``now`` (per attempt, as the spec says).
+    The caller is expected to have run ``check_destination`` on ``url`` first.
+    Raises PublishError (see ``status_error`` for the mapping) or UnknownOutcome.
+    """
+    body = encode_payload(payload)
+    request = build_request(
+        client, "POST", url, content=body, headers=signed_headers(message_id, body, secret, now)
+    )
+    response = send(client, request, what="delivering the webhook")
+    if not response.is_success:
+        raise status_error(response, now)
+    return Published(remote_id=message_id, url=None)
+
+
+def signed_headers(message_id: str, body: bytes, secret: str, now: datetime) -> dict[str, str]:
+    timestamp = int(now.timestamp())
+    return {
+        "content-type": "application/json",
+        "webhook-id": message_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign(message_id, timestamp, body, secret),
+    }
+
+
+def status_error(response: httpx.Response, now: datetime) -> PublishError:
+    """Map a non-2xx answer: 429 and 5xx are worth retrying, everything else is not.
+
+    3xx counts as a failure (the spec: update the URL instead of following), and a
+    4xx will not change by itself, so both are permanent and shown to the user.
+    """
+    transient = is_transient_status(response.status_code)
+    return PublishError(
+        _reason(response),
+        permanent=not transient,
+        retry_after=retry_after_seconds(response, now) if transient else None,
+        status_code=response.status_code,
+    )
+
+
+def _reason(response: httpx.Response) -> str:
+    reason = f"The webhook receiver answered {response.status_code} {response.reason_phrase}"
+    if response.is_redirect:
+        return f"{reason} (redirect to {response.headers.get('location', '?')}); update the URL."
+    text = response.text.strip()[:_MAX_REASON_CHARS]
+    return f"{reason}: {text}" if text else f"{reason}."

@@ -1,0 +1,41 @@
+"""The networks package is Django-free; its tests run without pytest-django, against
+real HTTP servers on 127.0.0.1 only (a local webhook receiver and a fake Mastodon)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.networks.fake_mastodon import FakeMastodon
+from tests.networks.webhook_receiver import WebhookReceiver
+
+# Short enough to keep "hang past the timeout" tests fast, long enough for a busy CI.
+CLIENT_TIMEOUT = 1.0
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing() -> None:
+    """Shadows the project-wide autouse fixture, which needs Django settings."""
+
+
+@pytest.fixture
+def client() -> Iterator[httpx.Client]:
+    # trust_env=False: a proxy from the environment must never see test traffic.
+    with httpx.Client(timeout=CLIENT_TIMEOUT, trust_env=False) as http:
+        yield http
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    server = WebhookReceiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_mastodon() -> Iterator[FakeMastodon]:
+    server = FakeMastodon().start()
+    yield server
+    server.stop()
