@@ -220,6 +220,7 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         None,
         expect(403, owner=409, manager=409, anonymous=401),
     ),
+    ("GET", f"{API}/workspaces/{{slug}}/calendar?start=2026-12-01", None, expect(200, anonymous=401)),
     ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}/findings", None, expect(200, anonymous=401)),
     (
         "POST",
@@ -359,6 +360,7 @@ def test_every_route_is_listed() -> None:
 
 
 def _normalise_template(url: str) -> str:
+    url = url.split("?")[0]
     for name in (
         "{slug}",
         "{market}",

@@ -169,3 +169,18 @@ def test_a_busy_day_shows_four_posts_and_links_to_the_rest(team: Any) -> None:
     more = re.search(r'href="(\?view=list&(?:amp;)?date=2026-12-09[^"]*)"', day).group(1)
     listing = client.get(f"/w/{team.workspace.slug}/calendar/" + more.replace("&amp;", "&"))
     assert listing.content.decode().count("Busy post") == 6
+
+
+def test_calendar_range_api(team: Any, us: Market) -> None:
+    scheduled(team, us, date(2026, 12, 3), time(22, 30), "Late night roast")
+    client = client_for(team, "viewer")
+    url = f"/api/v1/workspaces/{team.workspace.slug}/calendar"
+    days = client.get(url, {"start": "2026-12-03", "days": 2}).json()
+    assert [d["date"] for d in days] == ["2026-12-03", "2026-12-04"]
+    (entry,) = days[0]["entries"]
+    assert entry["local"].startswith("2026-12-03T22:30:00-05:00")
+    assert any("asleep" in flag for flag in entry["timing"])
+    mine = client.get(url, {"start": "2026-12-04", "days": 1, "zone": "Asia/Tokyo"}).json()
+    assert mine[0]["entries"][0]["local"].startswith("2026-12-04T12:30:00+09:00")
+    assert client.get(url, {"start": "2026-12-01", "days": 400}).status_code == 422
+    assert client.get(url, {"start": "2026-12-01", "zone": "Mars/Base"}).status_code == 422

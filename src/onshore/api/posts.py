@@ -14,7 +14,8 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict, Field
 
-from onshore.posts import checks, editing, workflow
+from onshore import places
+from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.models import Dismissal, Post, State
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
@@ -297,6 +298,75 @@ def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: int) -> di
             f"{post.market.label} has no free posting slot in the next year; add slots first."
         )
     return post_out(post)
+
+
+class CalendarEntryOut(Schema):
+    post_id: int
+    market_id: int
+    state: str
+    snippet: str
+    instant: datetime
+    local: datetime = Field(description="the time in the zone asked for (market's by default)")
+    timing: list[str] = Field(description="the checker's timing findings for this time")
+
+
+class CalendarDayOut(Schema):
+    date: date
+    holidays: list[str]
+    entries: list[CalendarEntryOut]
+
+
+@router.get(
+    "/{slug}/calendar",
+    response=list[CalendarDayOut],
+    summary="Scheduled posts by day, with the markets' public holidays",
+)
+def calendar_range(
+    request: HttpRequest,
+    slug: str,
+    start: date,
+    days: int = 31,
+    zone: str | None = None,
+    market_id: int | None = None,
+    state: str | None = None,
+    network: str | None = None,
+    tag: str | None = None,
+) -> list[dict[str, Any]]:
+    member = membership_or_404(request.user, slug)
+    if not 1 <= days <= 92:
+        raise ValidationError({"days": "ask for 1 to 92 days"})
+    if zone is not None:
+        try:
+            places.normalise_zone(zone)
+        except ValueError as exc:
+            raise ValidationError({"zone": str(exc)}) from None
+    query = {
+        "market": str(market_id or ""),
+        "state": state or "",
+        "network": network or "",
+        "tag": tag or "",
+    }
+    filters = calendar.CalendarFilters.from_query(query)
+    found = calendar.build_days(member.workspace, "list", start, zone, filters, length=days)
+    return [
+        {
+            "date": day.day,
+            "holidays": day.holidays,
+            "entries": [
+                {
+                    "post_id": e.post.pk,
+                    "market_id": e.post.market.pk,
+                    "state": e.post.state,
+                    "snippet": e.post.snippet,
+                    "instant": e.post.scheduled_at,
+                    "local": e.local,
+                    "timing": e.flags,
+                }
+                for e in day.entries
+            ],
+        }
+        for day in found
+    ]
 
 
 @router.get("/{slug}/posts/{post_id}/findings", response=list[FindingOut])

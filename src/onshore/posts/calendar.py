@@ -91,13 +91,15 @@ class CalendarDay:
         return len(self.entries) - len(self.shown)
 
 
-def range_for(view: str, anchor: date, first_weekday: int = 0) -> tuple[date, date]:
-    """First and last day shown: whole weeks for a month, one week, or 31 days for a list."""
+def range_for(
+    view: str, anchor: date, first_weekday: int = 0, length: int = 31
+) -> tuple[date, date]:
+    """First and last day shown: whole weeks for a month, one week, or ``length`` days."""
     if view == "week":
         start = anchor - timedelta(days=(anchor.weekday() - first_weekday) % 7)
         return start, start + timedelta(days=6)
     if view == "list":
-        return anchor, anchor + timedelta(days=30)
+        return anchor, anchor + timedelta(days=length - 1)
     first = anchor.replace(day=1)
     last = first.replace(day=stdlib_calendar.monthrange(first.year, first.month)[1])
     start = first - timedelta(days=(first.weekday() - first_weekday) % 7)
@@ -106,10 +108,15 @@ def range_for(view: str, anchor: date, first_weekday: int = 0) -> tuple[date, da
 
 
 def build_days(
-    workspace: Any, view: str, anchor: date, display_zone: str | None, filters: CalendarFilters
+    workspace: Any,
+    view: str,
+    anchor: date,
+    display_zone: str | None,
+    filters: CalendarFilters,
+    length: int = 31,
 ) -> list[CalendarDay]:
     """The days to show with their posts; ``display_zone`` None means each market's zone."""
-    start, end = range_for(view, anchor)
+    start, end = range_for(view, anchor, length=length)
     days = {
         start + timedelta(days=n): CalendarDay(start + timedelta(days=n), True)
         for n in range((end - start).days + 1)
