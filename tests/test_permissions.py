@@ -220,7 +220,12 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         None,
         expect(403, owner=409, manager=409, anonymous=401),
     ),
-    ("GET", f"{API}/workspaces/{{slug}}/calendar?start=2026-12-01", None, expect(200, anonymous=401)),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/calendar?start=2026-12-01",
+        None,
+        expect(200, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/posts/{{post}}/findings", None, expect(200, anonymous=401)),
     (
         "POST",
