@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "onshore.accounts",
     "onshore.workspaces",
     "onshore.posts",
+    "onshore.publishing",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,16 @@ USE_I18N = True
 USE_TZ = True
 
 INVITATION_VALID_DAYS = 7
+
+# --- Publishing ---------------------------------------------------------------------
+# Webhook URLs resolving to loopback or private addresses are refused unless allowed
+# (tests and single-machine setups allow loopback).
+WEBHOOK_ALLOW_LOOPBACK = env_bool("ONSHORE_WEBHOOK_ALLOW_LOOPBACK", False)
+WEBHOOK_ALLOW_PRIVATE = env_bool("ONSHORE_WEBHOOK_ALLOW_PRIVATE", False)
+WORKER_LEASE_SECONDS = env_int("ONSHORE_WORKER_LEASE_SECONDS", 120, minimum=5)
+WORKER_IDLE_SECONDS = env_int("ONSHORE_WORKER_IDLE_SECONDS", 5, minimum=1)
+WORKER_MAX_ATTEMPTS = env_int("ONSHORE_WORKER_MAX_ATTEMPTS", 8, minimum=1)
+NETWORK_TIMEOUT_SECONDS = env_int("ONSHORE_NETWORK_TIMEOUT_SECONDS", 20, minimum=1)
 
 LOGGING = {
     "version": 1,

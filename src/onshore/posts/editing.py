@@ -244,6 +244,10 @@ def set_schedule(
     """
     if not member.can("schedule_posts") and not member.can("draft_posts"):
         raise workflow.TransitionForbidden("Your role cannot set a post's time.")
+    if post.state in {State.PUBLISHING, State.PUBLISHED, State.FAILED}:
+        raise workflow.TransitionError(
+            f"A {State(post.state).label.lower()} post keeps the time it was published at."
+        )
     zone = post.market.timezone
     result = resolve_wall_time(day, clock, zone, fold=fold)
     if result.kind != "ok":
@@ -253,6 +257,8 @@ def set_schedule(
     post.scheduled_at = result.instant
     post.updated_at = now()
     post.save()
+    if post.state == State.SCHEDULED:
+        workflow.outbox().reschedule_deliveries(post)
     return result
 
 

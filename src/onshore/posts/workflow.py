@@ -131,8 +131,12 @@ def _run_action_rules(
         Comment.objects.create(post=post, author=member.user, body=note.strip())
     elif action == "approve":
         post.approved_at = now()
-    elif action == "schedule" and post.scheduled_at is None:
-        raise TransitionError("Set a date and time in the market's zone before scheduling.")
+    elif action == "schedule":
+        if post.scheduled_at is None:
+            raise TransitionError("Set a date and time in the market's zone before scheduling.")
+        outbox().create_deliveries(post)  # same transaction: scheduled ⇔ deliveries exist
+    elif action == "unschedule":
+        _cancel_deliveries(post)
 
 
 def _submit(post: Post, member: Membership, blocking_errors: int, override_reason: str) -> None:
@@ -165,10 +169,26 @@ def _record(post: Post, member: Membership, transition: Transition, note: str) -
     post.save()
 
 
+def outbox() -> Any:
+    # Imported late: publishing builds on posts, not the other way round.
+    from onshore.publishing import outbox as publishing_outbox
+
+    return publishing_outbox
+
+
+def _cancel_deliveries(post: Post) -> None:
+    try:
+        outbox().cancel_deliveries(post)
+    except outbox().DeliveriesInFlight as exc:
+        raise TransitionError(str(exc)) from None
+
+
 def send_back_to_review(post: Post, by: Any) -> None:
     """An approved or scheduled post whose text changed must be approved again."""
     if post.state not in REVIEW_AGAIN_AFTER_EDIT:
         return
+    if post.state == State.SCHEDULED:
+        _cancel_deliveries(post)
     PostEvent.objects.create(
         post=post,
         action="edited",

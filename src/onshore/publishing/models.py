@@ -1,0 +1,130 @@
+"""Channels a workspace publishes to, and the durable outbox of deliveries.
+
+A Delivery is one post going to one channel. Its row is the single source of truth for
+where that publication stands: written in the same transaction as the scheduling, moved
+by the worker with conditional updates (so two workers can never both own it), and
+carrying a key that stays the same on every attempt (so a retry cannot double-post).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.timezone import now
+
+from onshore.posts.models import Post
+from onshore.workspaces.models import Market, Workspace
+
+
+class ChannelKind(models.TextChoices):
+    MASTODON = "mastodon", "Mastodon"
+    BLUESKY = "bluesky", "Bluesky"
+    WEBHOOK = "webhook", "Webhook"
+
+
+class Channel(models.Model):
+    """Somewhere a market's posts are published. Secrets are stored encrypted."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        NEEDS_RECONNECT = "needs_reconnect", "Needs reconnecting"
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="channels")
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(max_length=10, choices=ChannelKind.choices)
+    name = models.CharField(max_length=100)
+    # Non-secret settings: instance or PDS URL, handle, webhook URL, account id, limits.
+    config = models.JSONField(default=dict, blank=True)
+    secret_encrypted = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    status_message = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+    def network(self) -> str:
+        """The post network whose variant text this channel publishes."""
+        return self.kind
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    IN_FLIGHT = "in_flight", "Publishing"
+    PUBLISHED = "published", "Published"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+OPEN_STATES = (DeliveryState.PENDING, DeliveryState.IN_FLIGHT)
+
+
+class Delivery(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="deliveries")
+    state = models.CharField(
+        max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    # The same on every attempt: Mastodon's Idempotency-Key, the Bluesky record key and
+    # the webhook-id are all derived from it.
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    due_at = models.DateTimeField(db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    lease_owner = models.CharField(max_length=100, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    # Set when an attempt may have reached the network without an answer (or a worker
+    # died mid-attempt): the next attempt must read back before sending again.
+    outcome_unknown = models.BooleanField(default=False)
+    first_attempt_at = models.DateTimeField(null=True, blank=True)
+    remote_id = models.CharField(max_length=300, blank=True)
+    remote_url = models.URLField(max_length=1000, blank=True)
+    last_error = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [models.Index(fields=["state", "due_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} → {self.channel}"
+
+    @property
+    def webhook_id(self) -> str:
+        return f"msg_{self.key.hex}"
+
+
+class DeliveryAttempt(models.Model):
+    """One try, written before the network is called and completed after."""
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="tries")
+    worker = models.CharField(max_length=100)
+    started_at = models.DateTimeField(default=now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)  # published, retry, failed, unknown
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"attempt on {self.delivery_id}: {self.outcome or 'running'}"
+
+
+class WorkerBeat(models.Model):
+    """Each worker's last loop, for the health page."""
+
+    worker = models.CharField(max_length=100, unique=True)
+    last_loop_at = models.DateTimeField()
+    published = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.worker

@@ -1,0 +1,140 @@
+"""From a Delivery to a network call: which text, which key, which credentials.
+
+``send`` and ``find`` are what the worker passes to ``outbox.publish_one_due``; tests
+pass the same functions with an HTTP client pointed at local servers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import httpx
+from django.conf import settings
+
+from onshore.networks import Published, PublishError, mastodon, webhook
+from onshore.publishing import crypto
+from onshore.publishing.models import Delivery
+
+ClientFactory = Callable[[], httpx.Client]
+
+
+def default_client() -> httpx.Client:
+    # trust_env=False: an environment proxy must never see credentials or test traffic.
+    return httpx.Client(
+        timeout=settings.NETWORK_TIMEOUT_SECONDS, trust_env=False, follow_redirects=False
+    )
+
+
+def webhook_payload(delivery: Delivery) -> dict[str, Any]:
+    post = delivery.post
+    return {
+        "type": "post.published",
+        "post": {
+            "id": post.pk,
+            "text": post.text_for("webhook"),
+            "link": post.link,
+            "tags": post.tags,
+            "market": post.market.country,
+            "language": post.market.language,
+            "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
+            "scheduled_local": (
+                f"{post.scheduled_date} {post.scheduled_time:%H:%M} {post.scheduled_zone}"
+                if post.scheduled_time
+                else None
+            ),
+        },
+    }
+
+
+def _secrets(delivery: Delivery) -> dict[str, Any]:
+    try:
+        return crypto.decrypt(delivery.channel.secret_encrypted)
+    except crypto.CredentialsUnreadable as exc:
+        raise PublishError(str(exc), permanent=True, needs_reconnect=True) from None
+
+
+def make_sender(
+    client_factory: ClientFactory = default_client,
+) -> Callable[[Delivery, datetime], Published]:
+    def send(delivery: Delivery, now: datetime) -> Published:
+        channel, post = delivery.channel, delivery.post
+        config, secrets = channel.config, _secrets(delivery)
+        with client_factory() as client:
+            if channel.kind == "webhook":
+                webhook.check_destination(
+                    config["url"],
+                    allow_loopback=settings.WEBHOOK_ALLOW_LOOPBACK,
+                    allow_private=settings.WEBHOOK_ALLOW_PRIVATE,
+                )
+                return webhook.publish(
+                    config["url"],
+                    secrets["secret"],
+                    delivery.webhook_id,
+                    webhook_payload(delivery),
+                    client=client,
+                    now=now,
+                )
+            if channel.kind == "mastodon":
+                return mastodon.publish(
+                    config["instance_url"],
+                    secrets["access_token"],
+                    str(delivery.key),
+                    post.text_for("mastodon"),
+                    language=post.market.language,
+                    client=client,
+                    now=now,
+                )
+            if channel.kind == "bluesky":
+                return _bluesky_send(delivery, config, secrets, client, now)
+        raise PublishError(f"unknown channel kind {channel.kind!r}", permanent=True)
+
+    return send
+
+
+def make_finder(
+    client_factory: ClientFactory = default_client,
+) -> Callable[[Delivery, datetime], Published | None]:
+    """Read back after an unknown outcome; None means "not there: sending is safe"."""
+
+    def find(delivery: Delivery, now: datetime) -> Published | None:
+        channel, post = delivery.channel, delivery.post
+        config, secrets = channel.config, _secrets(delivery)
+        with client_factory() as client:
+            if channel.kind == "mastodon":
+                return mastodon.find_published(
+                    config["instance_url"],
+                    secrets["access_token"],
+                    post.text_for("mastodon"),
+                    not_before=delivery.first_attempt_at or now,
+                    client=client,
+                    account_id=config.get("account_id"),
+                )
+            if channel.kind == "bluesky":
+                return _bluesky_find(delivery, config, secrets, client, now)
+        # A webhook cannot be read back; resending with the same webhook-id is the
+        # Standard Webhooks way: receivers drop an id they have seen.
+        return None
+
+    return find
+
+
+def _bluesky_send(
+    delivery: Delivery,
+    config: dict[str, Any],
+    secrets: dict[str, Any],
+    client: httpx.Client,
+    now: datetime,
+) -> Published:
+    raise PublishError("Bluesky publishing is not available yet", permanent=False)
+
+
+def _bluesky_find(
+    delivery: Delivery,
+    config: dict[str, Any],
+    secrets: dict[str, Any],
+    client: httpx.Client,
+    now: datetime,
+) -> Published | None:
+    return None

@@ -1,0 +1,287 @@
+"""The outbox: deliveries made with the schedule, sent exactly once to real local servers
+(a fake Mastodon and a webhook receiver on 127.0.0.1), retried, failed, read back."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, time, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from django.core import mail
+
+from onshore.networks import webhook
+from onshore.posts import editing, workflow
+from onshore.posts.models import Post, State
+from onshore.publishing import crypto, outbox, senders
+from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
+from tests.networks.fake_mastodon import FakeMastodon
+from tests.networks.webhook_receiver import WebhookReceiver
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+TOKEN = "token-of-the-roastery"
+WEBHOOK_SECRET = webhook.generate_secret()
+
+
+def quick_client() -> httpx.Client:
+    return httpx.Client(timeout=1.0, trust_env=False)
+
+
+SEND = senders.make_sender(quick_client)
+FIND = senders.make_finder(quick_client)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeMastodon]:
+    server = FakeMastodon().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    server = WebhookReceiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def allow_loopback_webhooks(settings: Any) -> None:
+    settings.WEBHOOK_ALLOW_LOOPBACK = True
+
+
+def mastodon_channel(team: Any, fake: FakeMastodon, market: Any = None) -> Channel:
+    account = fake.add_account("roastery", TOKEN)
+    return Channel.objects.create(
+        workspace=team.workspace,
+        market=market or team.gb,
+        kind="mastodon",
+        name="@roastery",
+        config={"instance_url": fake.base_url, "account_id": account.id},
+        secret_encrypted=crypto.encrypt({"access_token": TOKEN}),
+    )
+
+
+def webhook_channel(team: Any, receiver: WebhookReceiver) -> Channel:
+    return Channel.objects.create(
+        workspace=team.workspace,
+        market=team.gb,
+        kind="webhook",
+        name="CMS",
+        config={"url": receiver.url},
+        secret_encrypted=crypto.encrypt({"secret": WEBHOOK_SECRET}),
+    )
+
+
+def scheduled_post(team: Any, text: str = "Winter roast is here", **extra: Any) -> Post:
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text=text, market=team.gb, **extra)
+    )
+    for persona, action in (("contributor", "submit"), ("reviewer", "approve")):
+        post = workflow.perform(post, team.members[persona], action)
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 1), time(9, 30), None)
+    return workflow.perform(post, team.members["manager"], "schedule")
+
+
+def step(at: Any, worker: str = "w1") -> outbox.Step | None:
+    return outbox.publish_one_due(at, worker, SEND, FIND, random.Random(1))
+
+
+def test_scheduling_creates_one_delivery_per_channel_and_unscheduling_cancels(
+    team: Any, fake: FakeMastodon, receiver: WebhookReceiver
+) -> None:
+    mastodon_channel(team, fake)
+    webhook_channel(team, receiver)
+    us = team.workspace.markets.create(country="US", language="en-US", timezone="America/New_York")
+    Channel.objects.create(
+        workspace=team.workspace,
+        market=us,
+        kind="webhook",
+        name="US CMS",
+        config={"url": receiver.url},
+    )
+    post = scheduled_post(team)
+    deliveries = Delivery.objects.filter(post=post)
+    assert sorted(d.channel.kind for d in deliveries) == ["mastodon", "webhook"]
+    assert {d.due_at for d in deliveries} == {post.scheduled_at}
+    workflow.perform(post, team.members["manager"], "unschedule")
+    assert set(deliveries.values_list("state", flat=True)) == {DeliveryState.CANCELLED}
+    assert step(post.scheduled_at + timedelta(hours=1)) is None
+    assert fake.statuses == [] and receiver.deliveries == []
+
+
+def test_a_due_post_is_published_once_and_marked_published(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    assert step(post.scheduled_at - timedelta(seconds=1)) is None
+    result = step(post.scheduled_at)
+    assert result is not None and result.outcome == "published"
+    assert [s.text for s in fake.statuses] == ["Winter roast is here"]
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.state == DeliveryState.PUBLISHED and delivery.remote_url
+    assert Post.objects.get(pk=post.pk).state == State.PUBLISHED
+    assert step(post.scheduled_at + timedelta(hours=1)) is None
+    assert len(fake.statuses) == 1
+
+
+def test_transient_errors_retry_with_backoff_without_duplicates(
+    team: Any, fake: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    fake.fail_next(1, 503, path_prefix="/api/v1/statuses")
+    assert step(post.scheduled_at).outcome == "retry"
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.state == DeliveryState.PENDING
+    assert timedelta(seconds=15) <= delivery.due_at - post.scheduled_at <= timedelta(seconds=30)
+    assert Post.objects.get(pk=post.pk).state == State.PUBLISHING
+    assert step(post.scheduled_at + timedelta(seconds=5)) is None  # not yet
+    assert step(delivery.due_at).outcome == "published"
+    assert len(fake.statuses) == 1
+    assert list(DeliveryAttempt.objects.values_list("outcome", flat=True)) == ["retry", "published"]
+
+
+def test_rate_limit_waits_as_long_as_the_network_says(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    fake.fail_next(1, 429, headers={"Retry-After": "600"}, path_prefix="/api/v1/statuses")
+    step(post.scheduled_at)
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.due_at - post.scheduled_at >= timedelta(seconds=600)
+
+
+def test_an_unknown_outcome_is_read_back_before_any_retry(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    fake.clock = lambda: post.scheduled_at  # the fake's clock agrees with the worker's
+    fake.hang_next(1, 3.0)  # the status is created, the answer comes too late
+    assert step(post.scheduled_at).outcome == "unknown"
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.outcome_unknown and len(fake.statuses) == 1
+    assert step(delivery.due_at).outcome == "published"
+    assert len(fake.statuses) == 1
+    posts_requests = [r for r in fake.requests if r.method == "POST"]
+    assert len(posts_requests) == 1  # found by reading back: never sent a second time
+
+
+def test_rejected_content_fails_visibly_and_notifies(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    fake.fail_next(
+        1,
+        422,
+        error="Validation failed: Text character limit of 500 exceeded",
+        path_prefix="/api/v1/statuses",
+    )
+    assert step(post.scheduled_at).outcome == "failed"
+    delivery = Delivery.objects.get(post=post)
+    assert "character limit" in delivery.last_error
+    assert Post.objects.get(pk=post.pk).state == State.FAILED
+    (message,) = mail.outbox
+    assert "character limit" in message.body
+    assert set(message.to) == {
+        "owner@example.com",
+        "manager@example.com",
+        "contributor@example.com",
+    }
+
+
+def test_rejected_credentials_park_the_channel_and_keep_the_delivery(
+    team: Any, fake: FakeMastodon
+) -> None:
+    channel = mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    fake.revoke(TOKEN)
+    assert step(post.scheduled_at).outcome == "needs_reconnect"
+    channel.refresh_from_db()
+    assert channel.status == Channel.Status.NEEDS_RECONNECT
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.state == DeliveryState.PENDING and delivery.attempts == 0
+    assert "Reconnect" in mail.outbox[0].subject
+    assert step(post.scheduled_at + timedelta(hours=1)) is None  # waits for a manager
+
+
+def test_webhook_is_signed_and_a_retry_reuses_its_id(team: Any, receiver: WebhookReceiver) -> None:
+    webhook_channel(team, receiver)
+    post = scheduled_post(team, text="Scones at 10")
+    receiver.respond_next(503)
+    step(post.scheduled_at)
+    step(Delivery.objects.get(post=post).due_at)
+    first, second = receiver.deliveries
+    assert first.headers["webhook-id"] == second.headers["webhook-id"]
+    from datetime import UTC, datetime
+
+    message_id = webhook.verify(
+        WEBHOOK_SECRET,
+        second.headers,
+        second.body,
+        now=datetime.fromtimestamp(int(second.headers["webhook-timestamp"]), UTC),
+    )
+    assert message_id == Delivery.objects.get(post=post).webhook_id
+    assert b'"text":"Scones at 10"' in second.body
+
+
+def test_webhooks_to_loopback_are_refused_unless_allowed(
+    team: Any, receiver: WebhookReceiver, settings: Any
+) -> None:
+    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    webhook_channel(team, receiver)
+    post = scheduled_post(team)
+    assert step(post.scheduled_at).outcome == "failed"
+    assert "https://" in Delivery.objects.get(post=post).last_error
+    assert receiver.deliveries == []
+
+
+def test_a_crashed_workers_lease_is_taken_over_and_read_back(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    at = post.scheduled_at
+    fake.clock = lambda: at
+    claimed = outbox.claim_one_due(at, "crashed-worker")
+    assert claimed is not None
+    # The crashed worker had sent the status before dying.
+    SEND(claimed, at)
+    assert outbox.claim_one_due(at + timedelta(seconds=10), "w2") is None  # lease still held
+    taken = step(at + timedelta(seconds=121), "w2")
+    assert taken is not None and taken.outcome == "published"
+    assert len(fake.statuses) == 1
+    assert Delivery.objects.get(post=post).lease_owner == ""
+
+
+def test_editing_a_scheduled_post_cancels_its_deliveries(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    editing.update_post(
+        post,
+        team.members["contributor"],
+        editing.PostChanges(text="Winter roast is here, now with oat milk"),
+    )
+    post.refresh_from_db()
+    assert post.state == State.IN_REVIEW
+    assert Delivery.objects.get(post=post).state == DeliveryState.CANCELLED
+    assert step(post.scheduled_at + timedelta(minutes=5)) is None
+
+
+def test_moving_a_scheduled_post_moves_its_delivery(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 2), time(9, 30), None)
+    assert Delivery.objects.get(post=post).due_at == post.scheduled_at
+
+
+def test_credentials_are_encrypted_and_keys_rotate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cryptography.fernet import Fernet
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    monkeypatch.setenv("ONSHORE_CREDENTIALS_KEYS", old)
+    token = crypto.encrypt({"access_token": "s3cret"})
+    assert "s3cret" not in token
+    monkeypatch.setenv("ONSHORE_CREDENTIALS_KEYS", f"{new},{old}")
+    rotated = crypto.rotate(token)
+    monkeypatch.setenv("ONSHORE_CREDENTIALS_KEYS", new)
+    assert crypto.decrypt(rotated) == {"access_token": "s3cret"}
+    with pytest.raises(crypto.CredentialsUnreadable):
+        crypto.decrypt(token)
