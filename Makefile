@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint browser clean
+.PHONY: run test test-sqlite test-postgres lint browser pds clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# A real local Bluesky PDS (npm @atproto/dev-env) for the publishing tests.
+pds:
+	scripts/install_pds.sh
+
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
@@ -36,9 +40,9 @@ lint: $(VENV)/.test-installed
 
 # Everything on SQLite, then the data-layer, API and worker tests on a throwaway
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
-test: lint browser test-sqlite test-postgres
+test: lint browser pds test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.test-installed
+test-sqlite: $(VENV)/.test-installed pds
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q
 
 test-postgres: $(VENV)/.test-installed

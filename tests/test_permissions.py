@@ -15,6 +15,7 @@ import pytest
 from django.urls import get_resolver
 
 from onshore.posts import editing
+from onshore.publishing.models import Channel
 from onshore.workspaces.models import Invitation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -103,6 +104,11 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/w/{slug}/posts/{post}/diff/", None, expect(200)),
     ("POST", "/w/{slug}/posts/{post}/next-slot/", {}, managers_only(302)),
     ("GET", "/w/{slug}/calendar/", None, expect(200)),
+    ("GET", "/w/{slug}/channels/", None, managers_only(200)),
+    ("POST", "/w/{slug}/channels/connect/", {"kind": "webhook"}, managers_only(302)),
+    ("POST", "/w/{slug}/channels/{channel}/reconnect/", {"access_token": "x"}, managers_only(302)),
+    ("POST", "/w/{slug}/channels/{channel}/remove/", {}, managers_only(302)),
+    ("GET", "/healthz/worker", None, expect(503, outsider=503, anonymous=503)),
     ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(422)),
     ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
     ("POST", "/w/{slug}/check/", {"text": "Our color range", "market": "MARKET_ID"}, expect(200)),
@@ -287,8 +293,16 @@ def _fill(url: str, team: Any) -> str:
     spare = team.workspace.markets.get_or_create(
         country="IE", language="en-IE", defaults={"timezone": "Europe/Dublin"}
     )[0]
+    channel = Channel.objects.get_or_create(
+        workspace=team.workspace,
+        market=team.gb,
+        kind="webhook",
+        name="CMS",
+        defaults={"config": {"url": "https://cms.example.com/hook"}},
+    )[0]
     return url.format(
         slug=team.workspace.slug,
+        channel=channel.pk,
         market=team.gb.pk,
         spare=spare.pk,
         invitation=invitation.pk,
@@ -333,6 +347,7 @@ def _normalise(pattern: str) -> str:
         "<int:member_id>",
         "<int:invitation_id>",
         "<int:post_id>",
+        "<int:channel_id>",
         "<str:token>",
         "<int:token_id>",
         "<uidb64>",
@@ -371,6 +386,7 @@ def _normalise_template(url: str) -> str:
         "{market}",
         "{spare}",
         "{post}",
+        "{channel}",
         "{invitation}",
         "{token}",
         "{owner}",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from typing import Any
 
@@ -86,8 +87,26 @@ def cmd_up(argv: list[str]) -> int:
     print(f"onshore is starting on {base_url}")
     if first_run:
         print(login_instructions(base_url))
-    _serve(args.host, args.port)
+    worker = _start_worker()
+    try:
+        _serve(args.host, args.port)
+    finally:
+        _stop_worker(worker)
     return 0
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """The publishing worker beside the web server, as its own process."""
+    return subprocess.Popen([sys.executable, "-m", "onshore.cli", "worker"])
+
+
+def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    # SIGTERM lets it finish the delivery in hand; it records the result and exits.
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
 
 
 def cmd_serve(argv: list[str]) -> int:

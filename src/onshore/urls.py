@@ -8,6 +8,7 @@ from onshore.accounts import views as account_views
 from onshore.accounts.forms import LoginForm
 from onshore.api.app import api
 from onshore.posts import views as posts
+from onshore.publishing import views as publishing
 from onshore.workspaces import views as ws
 
 
@@ -97,10 +98,27 @@ post_urls = [
     path("w/<slug:slug>/check/", posts.live_check, name="live_check"),
 ]
 
+publishing_urls = [
+    path("w/<slug:slug>/channels/", publishing.channels, name="channels"),
+    path("w/<slug:slug>/channels/connect/", publishing.connect_channel, name="channel_connect"),
+    path(
+        "w/<slug:slug>/channels/<int:channel_id>/reconnect/",
+        publishing.reconnect_channel,
+        name="channel_reconnect",
+    ),
+    path(
+        "w/<slug:slug>/channels/<int:channel_id>/remove/",
+        publishing.remove_channel,
+        name="channel_remove",
+    ),
+    path("healthz/worker", publishing.health_json, name="worker_health"),
+]
+
 urlpatterns = [
     *auth_urls,
     *workspace_urls,
     *post_urls,
+    *publishing_urls,
     path("", include("onshore.posts.io_urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),

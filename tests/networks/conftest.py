@@ -39,3 +39,7 @@ def fake_mastodon() -> Iterator[FakeMastodon]:
     server = FakeMastodon().start()
     yield server
     server.stop()
+
+
+# The session-wide local Bluesky PDS (tests/networks/pds.py), for tests marked `pds`.
+from tests.networks.pds import local_pds  # noqa: E402, F401

@@ -135,6 +135,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "revisions": post.revisions.select_related("author"),
         "dismissals": post.dismissals.select_related("by"),
         "events": post.events.select_related("by"),
+        "deliveries": post.deliveries.select_related("channel").exclude(state="cancelled"),
         "schedule_form": ScheduleForm(
             initial={"date": post.scheduled_date, "time": post.scheduled_time}
         ),

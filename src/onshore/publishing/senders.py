@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
-from onshore.networks import Published, PublishError, mastodon, webhook
+from onshore.networks import Published, PublishError, bluesky, mastodon, webhook
 from onshore.publishing import crypto
 from onshore.publishing.models import Delivery
 
@@ -120,6 +120,16 @@ def make_finder(
     return find
 
 
+# One per worker process: Bluesky limits log-ins, so sessions are reused and refreshed.
+BLUESKY_SESSIONS = bluesky.Sessions()
+
+
+def bluesky_record_key(delivery: Delivery) -> str:
+    # From the delivery's key and creation time: the same on every attempt, so a retry
+    # writes to the same record (and collides) instead of creating a second post.
+    return bluesky.record_key(str(delivery.key), delivery.created_at)
+
+
 def _bluesky_send(
     delivery: Delivery,
     config: dict[str, Any],
@@ -127,7 +137,18 @@ def _bluesky_send(
     client: httpx.Client,
     now: datetime,
 ) -> Published:
-    raise PublishError("Bluesky publishing is not available yet", permanent=False)
+    post = delivery.post
+    return bluesky.publish(
+        config["pds_url"],
+        config["handle"],
+        secrets["app_password"],
+        bluesky_record_key(delivery),
+        post.text_for("bluesky"),
+        langs=bluesky.bluesky_langs(post.market.language),
+        client=client,
+        now=now,
+        sessions=BLUESKY_SESSIONS,
+    )
 
 
 def _bluesky_find(
@@ -137,4 +158,11 @@ def _bluesky_find(
     client: httpx.Client,
     now: datetime,
 ) -> Published | None:
-    return None
+    return bluesky.find_published(
+        config["pds_url"],
+        config["handle"],
+        bluesky_record_key(delivery),
+        delivery.post.text_for("bluesky"),
+        client=client,
+        now=now,
+    )

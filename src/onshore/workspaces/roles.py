@@ -52,6 +52,10 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
         OWNER_AND_MANAGER,
     ),
     "schedule_posts": ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
+    "manage_channels": (
+        "Connect and remove channels, see publishing health",
+        OWNER_AND_MANAGER,
+    ),
 }
 
 

@@ -1,0 +1,45 @@
+"""Bluesky channel: log in with an app password, publish a post exactly once
+(a deterministic record key plus read-back), with rich-text facets and ``langs``.
+Django-free; follows the AT Protocol specs (atproto.com/specs: xrpc, record-key,
+tid) and the app.bsky lexicons.
+"""
+
+from onshore.networks.bluesky._facets import byte_range, detect_facets
+from onshore.networks.bluesky._posts import (
+    COLLECTION,
+    MAX_GRAPHEMES,
+    bluesky_langs,
+    find_published,
+    post_length,
+    post_url,
+    publish,
+)
+from onshore.networks.bluesky._rkey import is_valid_tid, record_key
+from onshore.networks.bluesky._session import (
+    Login,
+    Session,
+    Sessions,
+    create_session,
+    refresh_session,
+)
+from onshore.networks.bluesky._xrpc import DEFAULT_PDS_URL
+
+__all__ = [
+    "COLLECTION",
+    "DEFAULT_PDS_URL",
+    "MAX_GRAPHEMES",
+    "Login",
+    "Session",
+    "Sessions",
+    "bluesky_langs",
+    "byte_range",
+    "create_session",
+    "detect_facets",
+    "find_published",
+    "is_valid_tid",
+    "post_length",
+    "post_url",
+    "publish",
+    "record_key",
+    "refresh_session",
+]

@@ -1,0 +1,122 @@
+"""Connecting channels: verify what the user gives before storing it (encrypted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from onshore.networks import PublishError, bluesky, mastodon, webhook
+from onshore.publishing import crypto, senders
+from onshore.publishing.models import Channel
+from onshore.workspaces.models import Market
+
+
+def _clean_name(name: str) -> str:
+    cleaned = (name or "").strip()
+    if not cleaned or len(cleaned) > 100:
+        raise ValidationError({"name": "give the channel a name of 1 to 100 characters"})
+    return cleaned
+
+
+def connect_webhook(market: Market, name: str, url: str) -> tuple[Channel, str]:
+    """A webhook channel with a new signing secret; returns it to show once."""
+    try:
+        webhook.check_destination(
+            url,
+            allow_loopback=settings.WEBHOOK_ALLOW_LOOPBACK,
+            allow_private=settings.WEBHOOK_ALLOW_PRIVATE,
+        )
+    except PublishError as exc:
+        raise ValidationError({"url": str(exc)}) from None
+    secret = webhook.generate_secret()
+    channel = Channel.objects.create(
+        workspace=market.workspace,
+        market=market,
+        kind="webhook",
+        name=_clean_name(name),
+        config={"url": url},
+        secret_encrypted=crypto.encrypt({"secret": secret}),
+    )
+    return channel, secret
+
+
+def connect_mastodon(
+    market: Market,
+    name: str,
+    instance_url: str,
+    token: str,
+    client_factory: Any = senders.default_client,
+    channel: Channel | None = None,
+) -> Channel:
+    """Verify the token, read the instance's limits, store both. Also reconnects."""
+    if not token.strip():
+        raise ValidationError({"access_token": "paste the access token from the instance"})
+    with client_factory() as client:
+        try:
+            base = mastodon.instance_base(instance_url)
+            account = mastodon.verify_credentials(base, token.strip(), client, now=timezone.now())
+            limits = mastodon.instance_limits(base, client, now=timezone.now())
+        except (PublishError, ValueError) as exc:
+            field = "access_token" if getattr(exc, "needs_reconnect", False) else "instance_url"
+            raise ValidationError({field: str(exc)}) from None
+    config = {
+        "instance_url": base,
+        "account_id": account.id,
+        "acct": account.acct,
+        "max_characters": limits.max_characters,
+        "characters_reserved_per_url": limits.characters_reserved_per_url,
+    }
+    secret = crypto.encrypt({"access_token": token.strip()})
+    if channel is None:
+        return Channel.objects.create(
+            workspace=market.workspace,
+            market=market,
+            kind="mastodon",
+            name=_clean_name(name or f"@{account.acct}"),
+            config=config,
+            secret_encrypted=secret,
+        )
+    channel.config, channel.secret_encrypted = config, secret
+    channel.status, channel.status_message = Channel.Status.ACTIVE, ""
+    channel.save()
+    return channel
+
+
+def connect_bluesky(
+    market: Market,
+    name: str,
+    pds_url: str,
+    handle: str,
+    app_password: str,
+    client_factory: Any = senders.default_client,
+    channel: Channel | None = None,
+) -> Channel:
+    """Log in once with the app password to check it; store it encrypted. Also reconnects."""
+    pds = (pds_url or bluesky.DEFAULT_PDS_URL).strip().rstrip("/")
+    login = bluesky.Login(pds, handle.strip().lstrip("@"), app_password.strip())
+    if not login.handle or not login.app_password:
+        raise ValidationError({"handle": "give the account's handle and an app password"})
+    with client_factory() as client:
+        try:
+            bluesky.create_session(login, client, timezone.now())
+        except PublishError as exc:
+            field = "app_password" if exc.needs_reconnect else "pds_url"
+            raise ValidationError({field: str(exc)}) from None
+    config = {"pds_url": pds, "handle": login.handle}
+    secret = crypto.encrypt({"app_password": login.app_password})
+    if channel is None:
+        return Channel.objects.create(
+            workspace=market.workspace,
+            market=market,
+            kind="bluesky",
+            name=_clean_name(name or f"@{login.handle}"),
+            config=config,
+            secret_encrypted=secret,
+        )
+    channel.config, channel.secret_encrypted = config, secret
+    channel.status, channel.status_message = Channel.Status.ACTIVE, ""
+    channel.save()
+    return channel

@@ -1,0 +1,130 @@
+"""Channels (connect, reconnect, remove) and the publishing health page and endpoint."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from onshore.publishing import connect
+from onshore.publishing.health import worker_health
+from onshore.publishing.models import Channel, Delivery
+from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.views import member_view
+
+
+def _market(membership: Membership, value: str | None) -> Market | None:
+    if not value or not value.isdigit():
+        return None
+    return Market.objects.filter(pk=int(value), workspace=membership.workspace).first()
+
+
+def _errors_text(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{field}: {' '.join(problems)}" for field, problems in exc.message_dict.items()
+    )
+
+
+@member_view("manage_channels")
+def channels(request: HttpRequest, membership: Membership) -> HttpResponse:
+    workspace = membership.workspace
+    failed = (
+        Delivery.objects.filter(post__workspace=workspace, state="failed")
+        .select_related("post", "channel")
+        .order_by("-id")[:20]
+    )
+    return render(
+        request,
+        "publishing/channels.html",
+        {
+            "membership": membership,
+            "channels": workspace.channels.select_related("market"),
+            "markets": workspace.markets.all(),
+            "health": worker_health(timezone.now(), workspace.pk),
+            "failed": failed,
+            "new_secret": request.session.pop("new_webhook_secret", None),
+        },
+    )
+
+
+@require_POST
+@member_view("manage_channels")
+def connect_channel(request: HttpRequest, membership: Membership) -> HttpResponse:
+    market = _market(membership, request.POST.get("market"))
+    kind = request.POST.get("kind", "")
+    try:
+        if market is None:
+            raise ValidationError({"market": "choose one of this workspace's markets"})
+        if kind == "webhook":
+            channel, secret = connect.connect_webhook(
+                market, request.POST.get("name", ""), request.POST.get("url", "").strip()
+            )
+            # Shown once, on the next page; never stored in clear.
+            request.session["new_webhook_secret"] = secret
+        elif kind == "mastodon":
+            channel = connect.connect_mastodon(
+                market,
+                request.POST.get("name", ""),
+                request.POST.get("instance_url", ""),
+                request.POST.get("access_token", ""),
+            )
+        elif kind == "bluesky":
+            channel = connect.connect_bluesky(
+                market,
+                request.POST.get("name", ""),
+                request.POST.get("pds_url", ""),
+                request.POST.get("handle", ""),
+                request.POST.get("app_password", ""),
+            )
+        else:
+            raise ValidationError({"kind": "choose Mastodon, Bluesky or webhook"})
+    except ValidationError as exc:
+        messages.error(request, _errors_text(exc))
+    else:
+        messages.success(request, f"Connected {channel}.")
+    return redirect("channels", slug=membership.workspace.slug)
+
+
+@require_POST
+@member_view("manage_channels")
+def reconnect_channel(
+    request: HttpRequest, membership: Membership, channel_id: int
+) -> HttpResponse:
+    channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
+    try:
+        if channel.kind != "mastodon":
+            raise ValidationError({"kind": "only Mastodon channels reconnect with a new token"})
+        connect.connect_mastodon(
+            channel.market,
+            channel.name,
+            channel.config["instance_url"],
+            request.POST.get("access_token", ""),
+            channel=channel,
+        )
+    except ValidationError as exc:
+        messages.error(request, _errors_text(exc))
+    else:
+        messages.success(request, f"{channel} is connected again; waiting posts will go out.")
+    return redirect("channels", slug=membership.workspace.slug)
+
+
+@require_POST
+@member_view("manage_channels")
+def remove_channel(request: HttpRequest, membership: Membership, channel_id: int) -> HttpResponse:
+    channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
+    if channel.deliveries.filter(state="in_flight").exists():
+        messages.error(request, f"{channel} is publishing right now; try again in a minute.")
+    else:
+        channel.delete()
+        messages.success(request, f"Removed {channel}; its waiting deliveries are cancelled.")
+    return redirect("channels", slug=membership.workspace.slug)
+
+
+def health_json(request: HttpRequest) -> JsonResponse:
+    """For monitoring: counts only, no content; 503 when the worker is not looping."""
+    health = worker_health(timezone.now())
+    health.pop("workers")
+    return JsonResponse(health, status=200 if health["status"] != "stalled" else 503)

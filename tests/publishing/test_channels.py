@@ -1,0 +1,126 @@
+"""Connecting channels, the post's per-channel results, and the health page and endpoint."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.test import Client
+
+from onshore.publishing import crypto, outbox
+from onshore.publishing.models import Channel, Delivery, WorkerBeat
+from tests.networks.fake_mastodon import FakeMastodon
+from tests.networks.webhook_receiver import WebhookReceiver
+from tests.publishing.test_outbox import FIND, SEND, scheduled_post
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeMastodon]:
+    server = FakeMastodon(max_characters=1000).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    server = WebhookReceiver().start()
+    yield server
+    server.stop()
+
+
+def manager(team: Any) -> Client:
+    client = Client()
+    client.force_login(team.users["manager"])
+    return client
+
+
+def test_connect_mastodon_verifies_the_token_and_reads_the_limit(
+    team: Any, fake: FakeMastodon
+) -> None:
+    fake.add_account("roastery", "good-token")
+    client = manager(team)
+    url = f"/w/{team.workspace.slug}/channels/connect/"
+    form = {"kind": "mastodon", "market": team.gb.pk, "instance_url": fake.base_url}
+    bad = client.post(url, {**form, "access_token": "wrong"}, follow=True)
+    assert "access_token:" in bad.content.decode() and not Channel.objects.exists()
+    client.post(url, {**form, "access_token": "good-token"})
+    channel = Channel.objects.get()
+    assert channel.config["max_characters"] == 1000 and channel.config["acct"] == "roastery"
+    assert "good-token" not in channel.secret_encrypted
+    assert crypto.decrypt(channel.secret_encrypted) == {"access_token": "good-token"}
+    page = client.get(f"/w/{team.workspace.slug}/channels/").content.decode()
+    assert "good-token" not in page and "(1000 characters)" in page
+
+
+def test_connect_webhook_shows_the_secret_once_and_refuses_private_urls(
+    team: Any, receiver: WebhookReceiver, settings: Any
+) -> None:
+    client = manager(team)
+    url = f"/w/{team.workspace.slug}/channels/connect/"
+    refused = client.post(
+        url,
+        {"kind": "webhook", "market": team.gb.pk, "name": "CMS", "url": "https://10.0.0.5/hook"},
+        follow=True,
+    )
+    assert "url:" in refused.content.decode() and not Channel.objects.exists()
+    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    shown = client.post(
+        url,
+        {"kind": "webhook", "market": team.gb.pk, "name": "CMS", "url": receiver.url},
+        follow=True,
+    ).content.decode()
+    secret = re.search(r'<code id="webhook-secret">(whsec_[^<]+)</code>', shown).group(1)
+    assert crypto.decrypt(Channel.objects.get().secret_encrypted) == {"secret": secret}
+    again = client.get(f"/w/{team.workspace.slug}/channels/").content.decode()
+    assert secret not in again
+
+
+def test_post_page_shows_each_channels_result(team: Any, fake: FakeMastodon, settings: Any) -> None:
+    account = fake.add_account("roastery", "t0k3n")
+    Channel.objects.create(
+        workspace=team.workspace,
+        market=team.gb,
+        kind="mastodon",
+        name="@roastery",
+        config={"instance_url": fake.base_url, "account_id": account.id},
+        secret_encrypted=crypto.encrypt({"access_token": "t0k3n"}),
+    )
+    post = scheduled_post(team)
+    outbox.publish_one_due(post.scheduled_at, "w", SEND, FIND, random.Random(1))
+    page = manager(team).get(f"/w/{team.workspace.slug}/posts/{post.pk}/").content.decode()
+    delivery = Delivery.objects.get()
+    assert 'data-delivery-state="published"' in page and delivery.remote_url in page
+
+
+def test_health_endpoint_reports_backlog_and_a_stalled_worker(
+    team: Any, fake: FakeMastodon
+) -> None:
+    account = fake.add_account("roastery", "t0k3n")
+    Channel.objects.create(
+        workspace=team.workspace,
+        market=team.gb,
+        kind="mastodon",
+        name="@roastery",
+        config={"instance_url": fake.base_url, "account_id": account.id},
+        secret_encrypted=crypto.encrypt({"access_token": "t0k3n"}),
+    )
+    post = scheduled_post(team)
+    with time_machine.travel(post.scheduled_at + timedelta(minutes=10), tick=False):
+        stalled = Client().get("/healthz/worker")
+        assert stalled.status_code == 503
+        assert stalled.json()["due_backlog"] == 1
+        assert stalled.json()["oldest_due_age_seconds"] == 600
+        WorkerBeat.objects.create(
+            worker="w1", last_loop_at=post.scheduled_at + timedelta(minutes=10)
+        )
+        ok = Client().get("/healthz/worker").json()
+        assert ok["status"] == "ok" and ok["seconds_since_last_loop"] == 0
+        page = manager(team).get(f"/w/{team.workspace.slug}/channels/").content.decode()
+        assert "1 due now" in page and "oldest waiting 600 s" in page
