@@ -285,3 +285,60 @@ def test_credentials_are_encrypted_and_keys_rotate(monkeypatch: pytest.MonkeyPat
     assert crypto.decrypt(rotated) == {"access_token": "s3cret"}
     with pytest.raises(crypto.CredentialsUnreadable):
         crypto.decrypt(token)
+
+
+def test_over_the_instances_limit_is_refused_before_sending_and_flagged_by_the_checker(
+    team: Any, fake: FakeMastodon
+) -> None:
+    from onshore.posts import checks
+
+    channel = mastodon_channel(team, fake)
+    channel.config["max_characters"] = 40
+    channel.save()
+    post = scheduled_post(
+        team, text="Our winter roast is here, with notes of fig and cocoa", networks=["mastodon"]
+    )
+    assert any(
+        f.category == "length" and f.severity == "error"
+        for f in checks.check_post(post).open_findings
+    )
+    assert step(post.scheduled_at).outcome == "failed"
+    assert "its limit is 40" in Delivery.objects.get(post=post).last_error
+    assert fake.requests == [] or all(r.method != "POST" for r in fake.requests)
+
+
+def test_cancel_racing_with_a_claim_never_sends(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    claimed = outbox.claim_one_due(post.scheduled_at, "w1")
+    assert claimed is not None
+    with pytest.raises(workflow.TransitionError, match="Publishing has started"):
+        workflow.perform(post, team.members["manager"], "unschedule")
+    # The other order: unscheduled first, then nothing is left to claim.
+    other = scheduled_post(team, text="Second post")
+    workflow.perform(other, team.members["manager"], "unschedule")
+    assert outbox.claim_one_due(other.scheduled_at, "w2") is None
+
+
+def test_rescheduling_while_claimed_does_not_move_the_attempt(
+    team: Any, fake: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    assert outbox.claim_one_due(post.scheduled_at, "w1") is not None
+    Post.objects.filter(pk=post.pk).update(state=State.SCHEDULED)  # as if still scheduled
+    post.refresh_from_db()
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 5), time(9, 30), None)
+    delivery = Delivery.objects.get(post=post)
+    assert delivery.state == DeliveryState.IN_FLIGHT and delivery.due_at != post.scheduled_at
+
+
+def test_a_clock_jumping_forward_publishes_what_became_due_once(
+    team: Any, fake: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake)
+    posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
+    later = posts[0].scheduled_at + timedelta(days=3)  # the machine slept for days
+    results = [step(later) for _ in range(4)]
+    assert [r.outcome for r in results if r] == ["published"] * 3 and results[3] is None
+    assert sorted(s.text for s in fake.statuses) == ["Post 0", "Post 1", "Post 2"]

@@ -52,9 +52,11 @@ def check_text(
     at: datetime | None,
     zone: str | None,
     dismissals: list[Any],
+    mastodon_limit: int | None = None,
 ) -> CheckedText:
     post = marketfit.Post(text, market, locale=locale, network=network, at=at, zone=zone)
-    found = marketfit.check(post)
+    options = marketfit.Options(mastodon_limit=mastodon_limit) if mastodon_limit else None
+    found = marketfit.check(post, options)
     kept = [f for f in found if not any(d.matches(f, text) for d in dismissals)]
     dropped = [f for f in found if f not in kept]
     return CheckedText(network, text, kept, dropped)
@@ -71,6 +73,7 @@ def check_post(post: Any) -> PostCheck:
         "at": at,
         "zone": market.timezone,
         "dismissals": dismissals,
+        "mastodon_limit": mastodon_limit_for(market),
     }
     variants = {variant.network: variant.text for variant in post.variants.all()}
     base_networks = [n for n in post.networks if n not in variants] or [None]
@@ -88,3 +91,13 @@ def _zone(name: str) -> Any:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
+
+
+def mastodon_limit_for(market: Any) -> int | None:
+    """The smallest character limit among the market's Mastodon channels (read at connect)."""
+    limits = [
+        int(channel.config["max_characters"])
+        for channel in market.channels.all()
+        if channel.kind == "mastodon" and channel.config.get("max_characters")
+    ]
+    return min(limits) if limits else None

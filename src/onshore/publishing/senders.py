@@ -48,6 +48,19 @@ def webhook_payload(delivery: Delivery) -> dict[str, Any]:
     }
 
 
+def _refuse_over_instance_limit(text: str, config: dict[str, Any]) -> None:
+    """Refuse before sending what the instance would refuse (its own limit, read at connect)."""
+    from onshore import marketfit
+
+    limit = int(config.get("max_characters") or mastodon.DEFAULT_MAX_CHARACTERS)
+    used, limit = marketfit.count_length(text, "mastodon", limit=limit)
+    if used > limit:
+        raise PublishError(
+            f"The post is {used} characters as this instance counts them; its limit is {limit}.",
+            permanent=True,
+        )
+
+
 def _secrets(delivery: Delivery) -> dict[str, Any]:
     try:
         return crypto.decrypt(delivery.channel.secret_encrypted)
@@ -77,6 +90,7 @@ def make_sender(
                     now=now,
                 )
             if channel.kind == "mastodon":
+                _refuse_over_instance_limit(post.text_for("mastodon"), config)
                 return mastodon.publish(
                     config["instance_url"],
                     secrets["access_token"],
