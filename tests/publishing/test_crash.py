@@ -138,3 +138,19 @@ def test_sigkilled_workers_never_lose_or_double_a_post(team: Any, fake: FakeMast
     assert Post.objects.filter(state=State.PUBLISHED).count() == POSTS
     # The killed workers' attempts are on record, never finished.
     assert DeliveryAttempt.objects.filter(finished_at__isnull=True).count() >= kills
+
+
+def test_sigterm_finishes_the_delivery_in_hand_then_exits(team: Any, fake: FakeMastodon) -> None:
+    posts = due_posts(team, fake)[:1]
+    Delivery.objects.exclude(post=posts[0]).update(state=DeliveryState.CANCELLED)
+    fake.hang_next(1, 1.5)  # the status is created; the answer takes 1.5 s
+    worker = start_worker()
+    deadline = time.monotonic() + 30
+    while not Delivery.objects.filter(state=DeliveryState.IN_FLIGHT).exists():
+        assert time.monotonic() < deadline, "the worker never claimed the delivery"
+        time.sleep(0.05)
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    delivery = Delivery.objects.get(post=posts[0])
+    assert delivery.state == DeliveryState.PUBLISHED and delivery.lease_owner == ""
+    assert len(fake.statuses) == 1
