@@ -8,6 +8,7 @@ and running ``onshore rotate-credentials`` moves every secret to it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -55,6 +56,12 @@ def _generated_key(directory: Path) -> bytes:
 
 
 def _fernet() -> MultiFernet:
+    # Keyed on the configuration so a changed ONSHORE_CREDENTIALS_KEYS takes effect.
+    return _fernet_for(env_str("ONSHORE_CREDENTIALS_KEYS"), str(settings.DATA_DIR))
+
+
+@functools.lru_cache(maxsize=8)
+def _fernet_for(configured: str, data_dir: str) -> MultiFernet:
     return MultiFernet([Fernet(key) for key in _keys()])
 
 

@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
@@ -102,6 +103,7 @@ def claim_one_due(now: datetime, worker: str) -> Delivery | None:
             "lease_owner": worker,
             "lease_expires_at": now + lease,
             "attempts": F("attempts") + 1,
+            "first_attempt_at": Coalesce(F("first_attempt_at"), Value(now)),
         }
         if candidate["state"] == DeliveryState.IN_FLIGHT:
             # Its worker died holding the lease and may have sent: read back first.
@@ -110,8 +112,10 @@ def claim_one_due(now: datetime, worker: str) -> Delivery | None:
             _due(now), pk=candidate["pk"], attempts=candidate["attempts"]
         ).update(**changes)
         if claimed:
-            return Delivery.objects.select_related("post__market", "channel").get(
-                pk=candidate["pk"]
+            return (
+                Delivery.objects.select_related("post__market", "channel")
+                .prefetch_related("post__variants")
+                .get(pk=candidate["pk"])
             )
     return None
 
@@ -123,7 +127,8 @@ def publish_one_due(
     delivery = claim_one_due(now, worker)
     if delivery is None:
         return None
-    _mark_post_publishing(delivery.post_id)
+    if delivery.post.state == State.SCHEDULED:
+        _mark_post_publishing(delivery.post_id)
     attempt = _record_attempt_start(delivery, worker, now)
     try:
         published = _read_back_or_send(delivery, now, send, find)
@@ -148,11 +153,6 @@ def _read_back_or_send(delivery: Delivery, now: datetime, send: Sender, find: Fi
 
 def _record_attempt_start(delivery: Delivery, worker: str, now: datetime) -> DeliveryAttempt:
     # Written (and committed) before the network call: a crash leaves a visible trace.
-    Delivery.objects.filter(pk=delivery.pk, first_attempt_at__isnull=True).update(
-        first_attempt_at=now
-    )
-    if delivery.first_attempt_at is None:
-        delivery.first_attempt_at = now
     return DeliveryAttempt.objects.create(delivery=delivery, worker=worker, started_at=now)
 
 

@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 
@@ -23,6 +24,7 @@ from onshore.publishing import outbox, senders
 from onshore.publishing.models import WorkerBeat
 
 log = logging.getLogger("onshore.worker")
+BEAT_EVERY_SECONDS = 1.0
 
 
 def worker_name() -> str:
@@ -40,6 +42,8 @@ class Worker:
         self.send = send or senders.make_sender()
         self.find = find or senders.make_finder()
         self.stopping = threading.Event()
+        self.published_since_beat = 0
+        self.last_beat = 0.0
 
     def install_signal_handlers(self) -> None:
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -52,7 +56,9 @@ class Worker:
     def step(self) -> outbox.Step | None:
         close_old_connections()
         result = outbox.publish_one_due(timezone.now(), self.name, self.send, self.find)
-        self._beat(published=1 if result and result.outcome == "published" else 0)
+        if result is not None and result.outcome == "published":
+            self.published_since_beat += 1
+        self._beat_now_and_then()
         if result is not None:
             log.info("worker %s: delivery %s %s", self.name, result.delivery_id, result.outcome)
         return result
@@ -64,6 +70,13 @@ class Worker:
         while not self.stopping.is_set() and not (should_stop and should_stop()):
             if self.step() is None:
                 self.stopping.wait(idle)  # wakes at once on SIGTERM
+
+    def _beat_now_and_then(self) -> None:
+        # The health page needs the last loop to the second, not a write per delivery.
+        if time.monotonic() - self.last_beat < BEAT_EVERY_SECONDS:
+            return
+        self._beat(self.published_since_beat)
+        self.published_since_beat, self.last_beat = 0, time.monotonic()
 
     def _beat(self, published: int) -> None:
         from django.db.models import F
