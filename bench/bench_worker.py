@@ -140,7 +140,8 @@ def main() -> int:
             f"- {workers} worker(s): {args.posts / elapsed:.0f} deliveries/s "
             f"({args.posts / elapsed / workers:.0f}/s per worker, "
             f"{elapsed:.1f} s incl. start-up); "
-            f"lateness p50 {statistics.median(lateness):.2f} s, p99 {percentile(lateness, 0.99):.2f} s; "
+            f"lateness p50 {statistics.median(lateness):.2f} s, "
+            f"p99 {percentile(lateness, 0.99):.2f} s; "
             f"received {len(receiver.deliveries)} requests, {len(ids)} distinct ids"
         )
     receiver.stop()
