@@ -18,6 +18,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -63,20 +64,28 @@ def throughput(count: int) -> tuple[float, int, int]:
     return count / elapsed, peak_kib, findings
 
 
-def startup(runs: int = 5) -> list[float]:
-    """Wall time of `python -m onshore.marketfit --market GB` on one post, each run a
-    fresh interpreter (the first run also compiles nothing: .pyc files already exist)."""
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "onshore.marketfit", "--market", "GB", "--network", "x",
-             "--at", "2026-07-04T09:00"],
-            input="Our new color range lands this fall, from $20. Live at 9am EST!",
-            text=True, capture_output=True, check=False,
-        )  # fmt: skip
-        timings.append(time.perf_counter() - began)
-    return timings
+def startup(runs: int = 5) -> tuple[list[float], list[float]]:
+    """Wall time of `python -m onshore.marketfit --market GB ...` on one post, each run a
+    fresh interpreter: (without bytecode: every run compiles the package's modules, as
+    under PYTHONDONTWRITEBYTECODE=1; with bytecode: as installed, the first run writing
+    the .pyc files to a scratch PYTHONPYCACHEPREFIX and the others reading them)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    no_bytecode = [run_check_once({**env, "PYTHONDONTWRITEBYTECODE": "1"}) for _ in range(runs)]
+    with tempfile.TemporaryDirectory() as cache:
+        run_check_once({**env, "PYTHONPYCACHEPREFIX": cache})  # writes the bytecode
+        with_bytecode = [run_check_once({**env, "PYTHONPYCACHEPREFIX": cache}) for _ in range(runs)]
+    return no_bytecode, with_bytecode
+
+
+def run_check_once(env: dict[str, str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "onshore.marketfit", "--market", "GB", "--network", "x",
+         "--at", "2026-07-04T09:00"],
+        input="Our new color range lands this fall, from $20. Live at 9am EST!",
+        text=True, capture_output=True, check=False, env=env,
+    )  # fmt: skip
+    return time.perf_counter() - began
 
 
 def machine() -> str:
@@ -93,16 +102,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=100_000)
     args = parser.parse_args()
-    cold = startup()
+    no_bytecode, with_bytecode = startup()
     rate, peak_kib, findings = throughput(args.posts)
     print(f"- Machine: {machine()}")
     print(f"- Posts: {args.posts:,} of 50-280 characters, 8 markets, all rules, network + time set")
     print(f"- Throughput: {rate:,.0f} posts/s in one process ({findings:,} findings)")
     print(f"- Peak memory (max RSS of the benchmark process): {peak_kib / 1024:.0f} MiB")
-    print(
-        f"- `onshore check` start-up on one post (fresh interpreter, wall): first "
-        f"{cold[0]:.2f} s, median of {len(cold)} {statistics.median(cold):.2f} s"
-    )
+    for label, times in (("without", no_bytecode), ("with", with_bytecode)):
+        print(
+            f"- `onshore check` on one post, fresh interpreter, {label} bytecode (wall): "
+            f"first {times[0]:.2f} s, median of {len(times)} {statistics.median(times):.2f} s, "
+            f"max {max(times):.2f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from onshore.marketfit._markets import Market, get_market
@@ -15,58 +18,119 @@ class UnknownZoneError(ValueError):
     """The zone is not an IANA time zone name."""
 
 
+# check() without options shares this instance rather than building one per post.
+DEFAULT_OPTIONS = Options()
+
+
 def check(post: Post, options: Options | None = None) -> list[Finding]:
     """Every finding for ``post`` in its market, ordered by position then rule id."""
-    options = options or Options()
-    context = build_context(post, options)
-    findings = [finding for rule in active_rules(context) for finding in run_rule(rule, context)]
+    context = build_context(post, options or DEFAULT_OPTIONS)
+    return collect_findings(context, triggered_rules(context))
+
+
+def collect_findings(context: Context, rules: list[Rule]) -> list[Finding]:
+    findings = []
+    doc = context.doc
+    for rule in rules:
+        for hit in rule.detect(context):
+            if doc.suppressed and doc.is_suppressed(hit.start, rule.id, rule.category):
+                continue
+            findings.append(to_finding(rule, hit, context))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
 
-def active_rules(context: Context) -> list[Rule]:
+@dataclass(frozen=True)
+class RulePlan:
+    """The rules that apply to one market and set of disabled rules, indexed by what
+    triggers them (see Rule.trigger_words)."""
+
+    rules: tuple[Rule, ...]  # in registry order, which is the order they run in
+    always: tuple[int, ...]  # positions in ``rules`` of rules without a trigger
+    by_word: dict[str, tuple[int, ...]]
+    by_pattern: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
+    trigger_words: frozenset[str]
+
+
+def triggered_rules(context: Context) -> list[Rule]:
+    """The applicable rules whose trigger occurs in the post, in registry order."""
+    plan = rule_plan(context)
+    doc = context.doc
+    chosen = list(plan.always)
+    for word in doc.word_set & plan.trigger_words:
+        chosen += plan.by_word[word]
+    for pattern, positions in plan.by_pattern:
+        if pattern.search(doc.masked):
+            chosen += positions
+    return [plan.rules[position] for position in sorted(set(chosen))]
+
+
+def applicable_rules(context: Context) -> list[Rule]:
+    """Every rule that applies to the post's market and options, triggered or not."""
+    return list(rule_plan(context).rules)
+
+
+def rule_plan(context: Context) -> RulePlan:
+    key = (context.market.code, context.post.locale, context.options.disabled)
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = make_plan(context)
+    return plan
+
+
+# Which rules apply depends only on market, language and the disabled set.
+_PLANS: dict[tuple[str, str | None, frozenset[str]], RulePlan] = {}
+
+
+def make_plan(context: Context) -> RulePlan:
     load_rules()
-    key = (context.market.code, context.english_variant is None, context.options.disabled)
-    rules = _ACTIVE.get(key)
-    if rules is None:
-        disabled = context.options.disabled
-        rules = [
-            rule
-            for rule in RULES.values()
-            if rule.id not in disabled
-            and rule.category not in disabled
-            and rule.applies_to(context)
-        ]
-        _ACTIVE[key] = rules
-    return rules
-
-
-# Rules that apply depend only on market, language and disabled set: computed once.
-_ACTIVE: dict[tuple[str, bool, frozenset[str]], list[Rule]] = {}
-
-
-def run_rule(rule: Rule, context: Context) -> list[Finding]:
-    findings = []
-    for hit in rule.detect(context):
-        if context.doc.is_suppressed(hit.start, rule.id, rule.category):
-            continue
-        findings.append(to_finding(rule, hit, context))
-    return findings
+    disabled = context.options.disabled
+    rules = tuple(
+        rule
+        for rule in RULES.values()
+        if rule.id not in disabled and rule.category not in disabled and rule.applies_to(context)
+    )
+    by_word: dict[str, list[int]] = {}
+    by_pattern: dict[re.Pattern[str], list[int]] = {}
+    always = []
+    for position, rule in enumerate(rules):
+        for word in rule.trigger_words or ():
+            by_word.setdefault(word, []).append(position)
+        if rule.trigger_pattern is not None:
+            by_pattern.setdefault(rule.trigger_pattern, []).append(position)
+        if rule.trigger_words is None and rule.trigger_pattern is None:
+            always.append(position)
+    return RulePlan(
+        rules=rules,
+        always=tuple(always),
+        by_word={word: tuple(positions) for word, positions in by_word.items()},
+        by_pattern=tuple((pattern, tuple(positions)) for pattern, positions in by_pattern.items()),
+        trigger_words=frozenset(by_word),
+    )
 
 
 def to_finding(rule: Rule, hit: Hit, context: Context) -> Finding:
     overrides = context.options.severity_overrides
-    severity = overrides.get(rule.id, overrides.get(rule.category, rule.severity))
+    severity = rule.severity
+    if overrides:
+        severity = overrides.get(rule.id, overrides.get(rule.category, severity))
     values = {
-        "readers": context.market.readers,
-        "market": context.market.place,
+        **market_words(context.market.code),
         "found": context.post.text[hit.start : hit.end],
         "suggestion": hit.suggestion or "",
-        **hit.detail,
     }
-    message = rule.message.format(**values)
+    if hit.detail:
+        values.update(hit.detail)
+    message = rule.message.format_map(values)
     message = message[:1].upper() + message[1:]
     return Finding(rule.id, rule.category, severity, message, hit.start, hit.end, hit.suggestion)
+
+
+@cache
+def market_words(code: str) -> dict[str, str]:
+    """How messages name a market's readers and the market itself."""
+    market = get_market(code)
+    return {"readers": market.readers, "market": market.place}
 
 
 def build_context(post: Post, options: Options) -> Context:

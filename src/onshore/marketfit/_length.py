@@ -31,16 +31,30 @@ INSTAGRAM_MAX_HASHTAGS = 30
 URL_WEIGHT = 23
 
 SCHEME_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'’]", re.I)
+_URL_TLDS = r"(?:com|org|net|io|co|uk|au|ca|nz|ie|in|za|us|dev|app|ly|gov|edu|info|me|shop)"
 ANY_URL = re.compile(
     r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'’]"
-    r"|(?<![\w@.])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|uk|au|ca|nz|ie|in|za|us|"
-    r"dev|app|ly|gov|edu|info|me|shop)\b(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]'’])?",
+    r"|(?<![\w@.])(?:www\.)?[\w-]+(?:\.[\w-]+)*\." + _URL_TLDS + r"\b"
+    r"(?:/[^\s<>\"]*[^\s<>\".,;:!?)\]'’])?",
     re.I,
 )
+# Every URL above has "://" or a dot and a top-level domain; searching for that is
+# much faster than for the URLs themselves, and most posts have neither.
+_DOMAIN_END = re.compile(r"\." + _URL_TLDS + r"\b", re.I)
+
+
+def may_hold_url(text: str) -> bool:
+    return "://" in text or _DOMAIN_END.search(text) is not None
+
+
 REMOTE_MENTION = re.compile(r"(?<![\w@])(@\w+)@[\w-]+(?:\.[\w-]+)+", re.I)
 HASHTAG = re.compile(r"(?<![\w&#])#\w+")
 # twitter-text v3 config: code points in these ranges weigh 100, all others 200.
 X_LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+X_HEAVY = re.compile(
+    "[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in X_LIGHT_RANGES) + "]"
+)
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 @cache
@@ -61,15 +75,16 @@ def count_length(text: str, network: str, *, limit: int | None = None) -> tuple[
     """(length as ``network`` counts it, the limit that applies)."""
     if network not in LIMITS:
         raise UnknownNetworkError(f"unknown network {network!r}: use one of {', '.join(LIMITS)}")
-    used = sum(weight for _start, weight in weighted_units(text, network))
-    return used, limit if limit is not None else LIMITS[network]
+    return counted_length(text, network), limit if limit is not None else LIMITS[network]
 
 
 def overflow_start(text: str, network: str, limit: int) -> int | None:
     """Offset of the first character past the limit, or None if the text fits."""
-    if len(text) <= limit and (network != "x" or (text.isascii() and not ANY_URL.search(text))):
+    if len(text) <= limit and (network != "x" or (text.isascii() and not may_hold_url(text))):
         # Clusters and shortened URLs only make the count smaller, and plain ASCII
         # weighs one per character on X too.
+        return None
+    if counted_length(text, network) <= limit:
         return None
     total = 0
     for start, weight in weighted_units(text, network):
@@ -77,6 +92,74 @@ def overflow_start(text: str, network: str, limit: int) -> int | None:
         if total > limit:
             return start
     return None
+
+
+def counted_length(text: str, network: str) -> int:
+    """The sum of weighted_units(text, network), counted a chunk at a time rather than
+    unit by unit (tests/marketfit/test_length.py holds the two to the same result)."""
+    if network == "x":
+        return _x_length(text)
+    if network == "mastodon":
+        position = total = 0
+        for start, end, weight in _mastodon_entities(text):
+            total += _grapheme_count(text, position, start) + weight
+            position = end
+        return total + _grapheme_count(text, position, len(text))
+    if network in ("bluesky", "threads"):
+        return _grapheme_count(text, 0, len(text))
+    return len(text)
+
+
+def _grapheme_count(text: str, start: int, end: int) -> int:
+    chunk = text[start:end]
+    if chunk.isascii() and "\r" not in chunk:
+        return len(chunk)
+    return len(_grapheme_pattern().findall(text, start, end))
+
+
+def _x_length(text: str) -> int:
+    text = unicodedata.normalize("NFC", text)
+    position = total = 0
+    for match in ANY_URL.finditer(text):
+        total += _x_plain_length(text, position, match.start()) + URL_WEIGHT
+        position = match.end()
+    return total + _x_plain_length(text, position, len(text))
+
+
+def _x_plain_length(text: str, start: int, end: int) -> int:
+    """What _x_plain() weighs text[start:end]: every code point by its weight, except
+    that a cluster holding an emoji weighs 2 in all."""
+    chunk = text[start:end]
+    if chunk.isascii():
+        return len(chunk)
+    total = len(chunk) + len(X_HEAVY.findall(chunk))
+    emoji = _emoji_pattern()
+    if not emoji.search(chunk):
+        return total
+    for window_start, window_end in _emoji_windows(text, start, end):
+        for cluster in _grapheme_pattern().findall(text, window_start, window_end):
+            if emoji.search(cluster):
+                total += 2 - sum(1 if _x_light(ord(char)) else 2 for char in cluster)
+    return total
+
+
+def _emoji_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text[start:end] that hold every cluster with an emoji in it.
+
+    Splitting a post into grapheme clusters is slow, so only these stretches are split.
+    Emoji and everything that joins a cluster to them (modifiers, ZWJ, variation
+    selectors, prepended marks) are non-ASCII, and two ASCII characters in a row
+    always have a cluster boundary between them (CR LF aside, which holds no emoji).
+    So each run of non-ASCII characters with one ASCII character on either side, runs
+    that touch merged, splits exactly as the whole text does."""
+    windows: list[tuple[int, int]] = []
+    for run in NON_ASCII_RUN.finditer(text, start, end):
+        window = (max(run.start() - 1, start), min(run.end() + 1, end))
+        if windows and window[0] <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], window[1])
+        else:
+            windows.append(window)
+    return windows
 
 
 def weighted_units(text: str, network: str) -> Iterator[tuple[int, int]]:

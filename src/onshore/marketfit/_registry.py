@@ -7,27 +7,29 @@ rule without examples, or one that disagrees with its own examples, fails the bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
-from typing import Any
+from functools import cache
+from types import MappingProxyType
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from onshore.marketfit import _dates
-from onshore.marketfit._markets import SPELLING_CATEGORIES, Market
+from onshore.marketfit._lazy import cached_attribute
+from onshore.marketfit._markets import SPELLING_CATEGORIES, Market, get_market
 from onshore.marketfit._text import Document
 from onshore.marketfit._types import Category, Options, Post, Severity
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a NamedTuple: four times cheaper to build than a dataclass
     """What a detector found: a span, an optional replacement, message values."""
 
     start: int
     end: int
     suggestion: str | None = None
-    detail: Mapping[str, str] = field(default_factory=dict)
+    detail: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -55,45 +57,32 @@ class Context:
     wall_time_requested: datetime | None  # naive wall time the author asked for
     cache: dict[str, Any] = field(default_factory=dict)  # scans shared between rules
 
-    @cached_property
+    @cached_attribute
     def spelling_categories(self) -> str | None:
         """VarCon categories accepted for this post, or None when not English."""
-        variant = self.english_variant
-        if variant is None:
-            return None
-        accepted = SPELLING_CATEGORIES[variant]
-        if not self.options.oxford_spelling:
-            accepted = accepted.replace("Z", "")
-        return accepted
+        return spelling_categories(self.post.locale, self.market.code, self.options.oxford_spelling)
 
-    @cached_property
+    @cached_attribute
     def english_variant(self) -> str | None:
-        language = (self.post.locale or self.market.language).replace("_", "-")
-        parts = language.split("-")
-        if parts[0].lower() != "en":
-            return None
-        region = parts[-1].upper() if len(parts) > 1 else self.market.code
-        if region in SPELLING_CATEGORIES:
-            return region
-        return self.market.spelling_variant
+        return english_variant(self.post.locale, self.market.code)
 
     @property
     def local_date(self) -> date | None:
         return self.local_at.date() if self.local_at else None
 
-    @cached_property
+    @cached_attribute
     def named_dates(self) -> list[_dates.DateMention]:
         return _dates.named_dates(self.doc.masked)
 
-    @cached_property
+    @cached_attribute
     def numeric_dates(self) -> list[_dates.DateMention]:
         return _dates.numeric_dates(self.doc.masked)
 
-    @cached_property
+    @cached_attribute
     def iso_dates(self) -> list[_dates.DateMention]:
         return _dates.iso_dates(self.doc.masked)
 
-    @cached_property
+    @cached_attribute
     def reference_dates(self) -> list[date]:
         """The dates the post is about: the first written (named or ISO) date, else the
         scheduled date. A written date without a year and no schedule could be any
@@ -112,6 +101,29 @@ class Context:
         return [self.local_date] if self.local_date else []
 
 
+@cache
+def english_variant(locale: str | None, market_code: str) -> str | None:
+    """The English market whose spelling a post follows, or None when not English."""
+    market = get_market(market_code)
+    language = (locale or market.language).replace("_", "-")
+    parts = language.split("-")
+    if parts[0].lower() != "en":
+        return None
+    region = parts[-1].upper() if len(parts) > 1 else market.code
+    if region in SPELLING_CATEGORIES:
+        return region
+    return market.spelling_variant
+
+
+@cache
+def spelling_categories(locale: str | None, market_code: str, oxford: bool) -> str | None:
+    variant = english_variant(locale, market_code)
+    if variant is None:
+        return None
+    accepted = SPELLING_CATEGORIES[variant]
+    return accepted if oxford else accepted.replace("Z", "")
+
+
 Detector = Callable[[Context], Iterable[Hit]]
 
 
@@ -125,6 +137,15 @@ class Rule:
     examples: tuple[Example, ...]
     markets: frozenset[str] | None = None  # None: every market
     english_only: bool = False
+    # When the rule can find anything at all, so check() runs it only then (most posts
+    # trigger a handful of the rules). ``trigger_words``: lower-case runs of letters
+    # (see Document.word_set), one of which every text the rule flags contains;
+    # ``trigger_pattern``: a regex every masked text the rule flags matches. With
+    # both, either one triggers the rule. With neither it always runs and its detector
+    # exits early by itself. tests/marketfit/test_triggers.py checks that a trigger
+    # never hides a finding.
+    trigger_words: frozenset[str] | None = None
+    trigger_pattern: re.Pattern[str] | None = None
 
     def applies_to(self, context: Context) -> bool:
         if self.markets is not None and context.market.code not in self.markets:
@@ -143,6 +164,8 @@ def register(
     examples: Iterable[Example],
     markets: Iterable[str] | None = None,
     english_only: bool = False,
+    trigger_words: Iterable[str] | None = None,
+    trigger_pattern: re.Pattern[str] | None = None,
 ) -> Callable[[Detector], Detector]:
     """Decorator: register ``detect`` as the detector of a new rule."""
 
@@ -157,6 +180,8 @@ def register(
                 examples=tuple(examples),
                 markets=frozenset(markets) if markets is not None else None,
                 english_only=english_only,
+                trigger_words=frozenset(trigger_words) if trigger_words is not None else None,
+                trigger_pattern=trigger_pattern,
             )
         )
         return detect

@@ -36,6 +36,7 @@ BUCKS = re.compile(
 )
 QUID = re.compile(r"\b(quid)\b(?!\s+pro\s+quo)", re.I)
 DOLLAR_MARKETS_SLANG = frozenset({"US", "CA", "AU", "NZ"})
+ANY_SYMBOL = re.compile(r"[$£€₹¥]")  # trigger: every amount with a sign has one
 
 
 def _uses_symbol(currency: str | None, symbol: str) -> bool:
@@ -49,6 +50,7 @@ def _uses_symbol(currency: str | None, symbol: str) -> bool:
     "currency",
     "warning",
     "{readers} pay in {currency}; '{symbol}' reads as another currency, so say which one you mean",
+    trigger_pattern=ANY_SYMBOL,
     examples=[
         Example("All tees now $20 in our London shop.", "GB", "$20"),
         Example("Tickets from £15 at the door.", "US", "£15"),
@@ -78,6 +80,7 @@ def detect_foreign_symbol(context: Context) -> Iterator[Hit]:
     "currency",
     "info",
     "Prices for {readers} are usually in {currency}",
+    trigger_words=[code.lower() for code in CODES],
     examples=[
         Example("Now only USD 49 a month.", "GB", "USD 49"),
         Example("Now only 49 EUR a month.", "US", "49 EUR"),
@@ -98,6 +101,7 @@ def detect_foreign_code(context: Context) -> Iterator[Hit]:
     "warning",
     "'{found}' is money slang {readers} do not use for {currency}",
     english_only=True,
+    trigger_words=("bucks", "quid"),
     examples=[
         Example("Only 20 bucks for a month of coffee!", "GB", "bucks"),
         Example("It'll only cost you a few quid.", "US", "quid"),
@@ -109,12 +113,12 @@ def detect_foreign_code(context: Context) -> Iterator[Hit]:
 def detect_slang(context: Context) -> Iterator[Hit]:
     code = context.market.code
     currency = context.market.currency or "local currency"
-    names = context.doc.name_starts
+    doc = context.doc
     if code not in DOLLAR_MARKETS_SLANG:
-        for match in BUCKS.finditer(context.doc.masked):
-            if match.start(1) not in names:
+        for match in BUCKS.finditer(doc.masked):
+            if match.start(1) not in doc.name_starts:
                 yield Hit(match.start(1), match.end(1), None, {"currency": currency})
     if code not in ("GB", "IE"):
-        for match in QUID.finditer(context.doc.masked):
-            if match.start(1) not in names:
+        for match in QUID.finditer(doc.masked):
+            if match.start(1) not in doc.name_starts:
                 yield Hit(match.start(1), match.end(1), None, {"currency": currency})

@@ -14,6 +14,9 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+# Triggers: a slash/dot date and an ISO date each contain these.
+NUMERIC_DATE_HINT = re.compile(r"\d[/.]\d")
+ISO_DATE_HINT = re.compile(r"\d-[01]\d-")
 # Numbers with a slash that are not dates: "24/7", "4/5 stars", "3/4 cup", "50/50".
 NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:stars?|cups?|tsp|tbsp|of|in|people|customers|rating|off|price|inch|mile|split)\b",
@@ -34,6 +37,7 @@ def spelled(market_order: str, month: int, day: int, year: int | None) -> str:
     "date",
     "error",
     "{date} is a {suggestion_full}, not a {weekday}",
+    trigger_words=MONTHS,  # a named date names its month
     examples=[
         Example("Doors open Friday 4 July 2026 at noon.", "GB", "Friday"),
         Example("Sale starts Mon, March 3, 2026.", "US", "Mon"),
@@ -80,6 +84,7 @@ def _is_number_not_date(context: Context, mention: DateMention) -> bool:
     "{readers} write the {first_part} first, so {found} does not read as a date there; "
     "write '{suggestion}'",
     markets=("US", "GB", "AU", "NZ", "IE", "IN"),
+    trigger_pattern=NUMERIC_DATE_HINT,
     examples=[
         Example("Early-bird pricing ends 13/04.", "US", "13/04"),
         Example("Tickets on sale from 04/13/2026.", "GB", "04/13/2026"),
@@ -114,6 +119,7 @@ def detect_numeric_order(context: Context) -> Iterator[Hit]:
     "warning",
     "{readers} will read {found} as {market_reading}; if you mean {meant}, write '{suggestion}'",
     markets=("US", "GB", "AU", "NZ", "IE", "IN"),
+    trigger_pattern=NUMERIC_DATE_HINT,
     examples=[
         Example("Big sale on 04/07 - don't miss it!", "US", "04/07", at="2026-06-28T10:00"),
         Example("Summer party 07/04, bring friends!", "GB", "07/04", at="2026-06-28T10:00"),
@@ -168,6 +174,7 @@ def _soon(today: date, month_day: tuple[int, int], year: int | None) -> bool:
     "{readers} write dates both day-first and month-first; write '{suggestion}' or the "
     "other way round so nobody has to guess",
     markets=("CA",),
+    trigger_pattern=NUMERIC_DATE_HINT,
     examples=[
         Example("Registration closes 04/07.", "CA", "04/07"),
         Example("Registration closes 2026-07-04.", "CA", None),
@@ -193,6 +200,7 @@ def detect_numeric_ambiguous(context: Context) -> Iterator[Hit]:
     "info",
     "{readers} usually write dates like '{suggestion}'",
     markets=("US", "GB", "AU", "NZ", "IE", "IN"),
+    trigger_pattern=ISO_DATE_HINT,
     examples=[
         Example("Applications close 2026-07-04.", "US", "2026-07-04"),
         Example("Applications close 2026-07-04.", "GB", "2026-07-04"),

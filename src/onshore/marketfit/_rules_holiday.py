@@ -20,6 +20,9 @@ class Observance:
     kept_in: frozenset[str]
     dates: Mapping[str, Callable[[int], date]]  # market -> date in a year
     instead: Mapping[str, str] | None = None  # what the market calls its own version
+    # Lower-case words one of which every mention contains (as in Document.word_set):
+    # a post without any of them is not scanned for this observance.
+    words: frozenset[str] = frozenset()
 
 
 def _obs(
@@ -28,53 +31,72 @@ def _obs(
     kept_in: frozenset[str] | set[str],
     dates: Mapping[str, Callable[[int], date]] | None = None,
     instead: Mapping[str, str] | None = None,
+    *,
+    words: str,
 ) -> Observance:
-    return Observance(name, re.compile(pattern), frozenset(kept_in), dates or {}, instead)
+    return Observance(
+        name,
+        re.compile(pattern),
+        frozenset(kept_in),
+        dates or {},
+        instead,
+        frozenset(words.split()),
+    )
 
 
 OBSERVANCES: tuple[Observance, ...] = (
     _obs("Thanksgiving", r"\bThanksgiving\b", {"US", "CA"},
-         {"US": obs.thanksgiving_us, "CA": obs.thanksgiving_ca}),
-    _obs("Labor Day", r"\bLabor Day\b", {"US", "CA", "AU", "NZ"}),
-    _obs("Memorial Day", r"\bMemorial Day\b", {"US"}),
-    _obs("Presidents' Day", r"\bPresidents['’]? Day\b", {"US"}),
-    _obs("Martin Luther King Jr. Day", r"\b(?:MLK|Martin Luther King(?: Jr\.?)?) Day\b", {"US"}),
-    _obs("Juneteenth", r"\bJuneteenth\b", {"US"}),
-    _obs("the Fourth of July", r"\b(?:Fourth|4th) of July\b", {"US"}, {"US": obs.fixed(7, 4)}),
+         {"US": obs.thanksgiving_us, "CA": obs.thanksgiving_ca}, words="thanksgiving"),
+    _obs("Labor Day", r"\bLabor Day\b", {"US", "CA", "AU", "NZ"}, words="labor"),
+    _obs("Memorial Day", r"\bMemorial Day\b", {"US"}, words="memorial"),
+    _obs("Presidents' Day", r"\bPresidents['’]? Day\b", {"US"}, words="presidents"),
+    _obs("Martin Luther King Jr. Day", r"\b(?:MLK|Martin Luther King(?: Jr\.?)?) Day\b", {"US"},
+         words="mlk martin"),
+    _obs("Juneteenth", r"\bJuneteenth\b", {"US"}, words="juneteenth"),
+    _obs("the Fourth of July", r"\b(?:Fourth|4th) of July\b", {"US"}, {"US": obs.fixed(7, 4)},
+         words="fourth th"),
     _obs("Veterans Day", r"\bVeterans['’]? Day\b", {"US"},
-         instead={"GB": "Remembrance Day", "CA": "Remembrance Day", "AU": "Remembrance Day"}),
-    _obs("Columbus Day", r"\bColumbus Day\b", {"US"}),
-    _obs("Boxing Day", r"\bBoxing Day\b", ALL - {"US", "IN"}),
+         instead={"GB": "Remembrance Day", "CA": "Remembrance Day", "AU": "Remembrance Day"},
+         words="veterans"),
+    _obs("Columbus Day", r"\bColumbus Day\b", {"US"}, words="columbus"),
+    _obs("Boxing Day", r"\bBoxing Day\b", ALL - {"US", "IN"}, words="boxing"),
     _obs("bank holiday", r"\b[Bb]ank [Hh]olidays?\b", {"GB", "IE", "IN"},
          instead={"US": "federal holiday", "CA": "statutory holiday", "AU": "public holiday",
-                  "NZ": "public holiday", "ZA": "public holiday"}),
-    _obs("Bonfire Night", r"\b(?:Bonfire Night|Guy Fawkes(?: Night| Day)?)\b", {"GB", "NZ"}),
-    _obs("Canada Day", r"\bCanada Day\b", {"CA"}, {"CA": obs.fixed(7, 1)}),
-    _obs("Victoria Day", r"\bVictoria Day\b", {"CA"}),
-    _obs("Australia Day", r"\bAustralia Day\b", {"AU"}, {"AU": obs.fixed(1, 26)}),
+                  "NZ": "public holiday", "ZA": "public holiday"}, words="bank"),
+    _obs("Bonfire Night", r"\b(?:Bonfire Night|Guy Fawkes(?: Night| Day)?)\b", {"GB", "NZ"},
+         words="bonfire guy"),
+    _obs("Canada Day", r"\bCanada Day\b", {"CA"}, {"CA": obs.fixed(7, 1)}, words="canada"),
+    _obs("Victoria Day", r"\bVictoria Day\b", {"CA"}, words="victoria"),
+    _obs("Australia Day", r"\bAustralia Day\b", {"AU"}, {"AU": obs.fixed(1, 26)},
+         words="australia"),
     _obs("Anzac Day", r"\bAnzac Day\b|\bANZAC Day\b", {"AU", "NZ"},
-         {"AU": obs.fixed(4, 25), "NZ": obs.fixed(4, 25)}),
-    _obs("Waitangi Day", r"\bWaitangi Day\b", {"NZ"}, {"NZ": obs.fixed(2, 6)}),
+         {"AU": obs.fixed(4, 25), "NZ": obs.fixed(4, 25)}, words="anzac"),
+    _obs("Waitangi Day", r"\bWaitangi Day\b", {"NZ"}, {"NZ": obs.fixed(2, 6)}, words="waitangi"),
     _obs("Mothering Sunday", r"\bMothering Sunday\b", {"GB", "IE"},
          {"GB": obs.mothering_sunday, "IE": obs.mothering_sunday},
-         instead={m: "Mother's Day" for m in ALL - {"GB", "IE"}}),
+         instead={m: "Mother's Day" for m in ALL - {"GB", "IE"}}, words="mothering"),
     _obs("Mother's Day", r"\bMother['’]?s['’]? Day\b", ALL,
          {"GB": obs.mothering_sunday, "IE": obs.mothering_sunday,
-          **{m: obs.mothers_day_may for m in ("US", "CA", "AU", "NZ", "IN", "ZA")}}),
+          **{m: obs.mothers_day_may for m in ("US", "CA", "AU", "NZ", "IN", "ZA")}},
+         words="mother mothers"),
     _obs("Father's Day", r"\bFather['’]?s['’]? Day\b", ALL,
          {"AU": obs.fathers_day_september, "NZ": obs.fathers_day_september,
-          **{m: obs.fathers_day_june for m in ("US", "GB", "CA", "IE", "IN", "ZA")}}),
+          **{m: obs.fathers_day_june for m in ("US", "GB", "CA", "IE", "IN", "ZA")}},
+         words="father fathers"),
 )  # fmt: skip
+# Word -> positions in OBSERVANCES of the observances it may be part of; the keys are
+# the holiday rules' trigger (Rule.trigger_words).
+OBSERVANCES_BY_WORD: dict[str, list[int]] = {}
+for _position, _observance in enumerate(OBSERVANCES):
+    for _word in _observance.words:
+        OBSERVANCES_BY_WORD.setdefault(_word, []).append(_position)
+OBSERVANCE_WORDS = frozenset(OBSERVANCES_BY_WORD)
 # Words that tie the post to the day itself ("Happy Mother's Day", "this Sunday").
-DAY_CUE = re.compile(
-    r"\b(?:happy|today|tomorrow|tonight|this (?:sunday|monday|thursday|weekend|week)|"
+DAY_CUE = re.compile(  # the lookahead: every cue starts with one of these letters
+    r"(?=[chit])\b(?:happy|today|tomorrow|tonight|this (?:sunday|monday|thursday|weekend|week)|"
     r"is here|is coming up|celebrate|celebrating)\b",
     re.I,
 )
-
-
-# One pass over the text decides whether any observance is mentioned at all.
-ANY_OBSERVANCE = re.compile("|".join(f"(?:{o.pattern.pattern})" for o in OBSERVANCES))
 
 
 def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
@@ -82,10 +104,11 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
     if cached is not None:
         return cached
     masked = context.doc.masked
+    named = context.doc.word_set & OBSERVANCE_WORDS
     found = []
-    if ANY_OBSERVANCE.search(masked):
-        for observance in OBSERVANCES:
-            found += [(observance, match) for match in observance.pattern.finditer(masked)]
+    for position in sorted({p for word in named for p in OBSERVANCES_BY_WORD[word]}):
+        observance = OBSERVANCES[position]
+        found += [(observance, match) for match in observance.pattern.finditer(masked)]
     context.cache["holidays"] = found
     return found
 
@@ -96,6 +119,7 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
     "warning",
     "{readers} do not keep {name}",
     markets=ALL,
+    trigger_words=OBSERVANCE_WORDS,
     examples=[
         Example("Happy Thanksgiving from all of us!", "GB", "Thanksgiving"),
         Example("Our offices close for the bank holiday.", "US", "bank holiday"),
@@ -120,6 +144,7 @@ def detect_not_kept(context: Context) -> Iterator[Hit]:
     "error",
     "In {market}, {name} falls on {correct}, not around {scheduled}",
     markets=ALL,
+    trigger_words=OBSERVANCE_WORDS,
     examples=[
         Example("Mother's Day is this Sunday - treat her!", "GB", "Mother's Day",
                 at="2026-05-07T10:00"),

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from onshore.marketfit._data import spelling_table
-from onshore.marketfit._registry import Context, Example, Hit, match_case, register
-from onshore.marketfit._text import Word
+from onshore.marketfit._registry import (
+    Context,
+    Example,
+    Hit,
+    english_variant,
+    match_case,
+    register,
+    spelling_categories,
+)
+from onshore.marketfit._text import WORD
 
 ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
 # VarCon lists these as spellings, but they are different words; the vocabulary rules
@@ -46,41 +55,57 @@ BRITISH_STYLE = ("GB", "AU", "NZ", "IE", "IN", "ZA")
     ],
 )
 def detect_variant_spelling(context: Context) -> Iterator[Hit]:
-    accepted = context.spelling_categories
-    variant = context.english_variant
-    if accepted is None or variant is None:
+    setup = variant_setup(context.post.locale, context.market.code, context.options.oxford_spelling)
+    if setup is None:
         return
+    suggest_in, flaggable = setup
+    doc = context.doc
+    candidates = doc.word_set & flaggable
+    if not candidates:  # the usual case: one set operation and done
+        return
+    # Words as WORD tokenizes them ("colour's" is one), lower-cased, that are or hold
+    # a candidate; only those are looked at one by one.
+    wanted = candidates | {word + ending for word in candidates for ending in ("'s", "’s")}
+    tokens = [token.lower() for token in WORD.findall(doc.masked)]
+    table = spelling_table()
+    for index in [index for index, token in enumerate(tokens) if token in wanted]:
+        if tokens[index] in LEFT_TO_VOCABULARY or doc.is_name(index):
+            continue
+        match = doc.word_matches[index]
+        text = match.group()
+        base = _strip_possessive(tokens[index])
+        suggestion = str(table[base][2][suggest_in])
+        yield Hit(match.start(), match.end(), match_case(text, suggestion) + text[len(base) :])
+
+
+@cache
+def variant_setup(
+    locale: str | None, market_code: str, oxford: bool
+) -> tuple[str, frozenset[str]] | None:
+    """(VarCon category to suggest spellings from, the words to flag), or None when the
+    post is not in English."""
+    accepted = spelling_categories(locale, market_code, oxford)
+    if accepted is None:
+        return None
     suggest_in = accepted[0]
     # VarCon marks US -or spellings as Canadian variants ("Cv"), but Canadian Press
     # style and Canadian publishers use colour/centre with -ize; only VarCon's
     # preferred Canadian spelling counts as Canadian.
-    field = 1 if variant == "CA" else 0
-    table = spelling_table()
-    for word in context.doc.words:
-        if word.is_name or word.lower in LEFT_TO_VOCABULARY:
-            continue
-        hit = _variant_hit(word, table, accepted, suggest_in, field)
-        if hit is not None:
-            yield hit
+    field = 1 if english_variant(locale, market_code) == "CA" else 0
+    return suggest_in, flaggable_words(accepted, suggest_in, field)
 
 
-def _variant_hit(
-    word: Word, table: dict[str, list[object]], accepted: str, suggest_in: str, field: int
-) -> Hit | None:
-    """``field`` 0 checks against VarCon's accepted spellings, 1 against preferred."""
-    base = _strip_possessive(word.lower)
-    entry = table.get(base)
-    if entry is None:
-        return None
-    accepted_in, suggestions = entry[field], entry[2]
-    assert isinstance(accepted_in, str) and isinstance(suggestions, dict)
-    if any(category in accepted_in for category in accepted):
-        return None
-    replacement = suggestions.get(suggest_in)
-    if not replacement:
-        return None
-    suggestion = match_case(word.text, str(replacement)) + word.text[len(base) :]
-    return Hit(word.start, word.end, suggestion)
+@cache
+def flaggable_words(accepted: str, suggest_in: str, field: int) -> frozenset[str]:
+    """The words the variant rule flags for a market: in the table, not accepted by
+    any of the ``accepted`` VarCon categories (``field`` 0 checks VarCon's accepted
+    spellings, 1 its preferred ones), and with a spelling to suggest instead."""
+    return frozenset(
+        word
+        for word, (accepted_in, preferred_in, suggestions) in spelling_table().items()
+        if not any(category in (accepted_in, preferred_in)[field] for category in accepted)
+        and suggestions.get(suggest_in)
+    )
 
 
 def _strip_possessive(lower: str) -> str:
@@ -109,6 +134,7 @@ WHEEL_CONTEXT = re.compile(
     "{readers} spell the wheel '{suggestion}' ('tire' means to get tired there)",
     markets=BRITISH_STYLE,
     english_only=True,
+    trigger_words=("tire", "tires"),
     examples=[
         Example("Check your tire pressure before the long weekend.", "GB", "tire"),
         Example("Four new tires fitted while you wait.", "AU", "tires"),
@@ -142,6 +168,7 @@ CHEQUE = re.compile(
     "{readers} spell the bank payment '{suggestion}'",
     markets=("GB", "CA", "AU", "NZ", "IE", "IN", "ZA"),
     english_only=True,
+    trigger_words=("check", "checks", "checkbook", "checkbooks"),
     examples=[
         Example("You can still pay by check at the front desk.", "GB", "check"),
         Example("Deposit your checks with the app.", "CA", "checks"),
@@ -158,6 +185,7 @@ def detect_check(context: Context) -> Iterator[Hit]:
         yield Hit(match.start(group), match.end(group), match_case(word, replacement))
 
 
+METER_WORDS = ("meter", "kilometer", "centimeter", "millimeter")
 METER = re.compile(
     r"\b\d[\d,.]*\s*-?\s*((?:kilo|centi|milli)?meters?)\b"
     r"|\b((?:kilo|centi|milli)meters?)\b"
@@ -173,6 +201,7 @@ METER = re.compile(
     "{readers} spell the unit of length '{suggestion}'",
     markets=("GB", "CA", "AU", "NZ", "IE", "IN", "ZA"),
     english_only=True,
+    trigger_words=[unit + plural for unit in METER_WORDS for plural in ("", "s")],
     examples=[
         Example("The pool is 50 meters long.", "GB", "meters"),
         Example("Only 3 kilometers from the beach.", "AU", "kilometers"),
@@ -210,6 +239,7 @@ COMPUTER_CONTEXT = re.compile(
     "{readers} spell a scheme, show or event '{suggestion}' ('program' is for software)",
     markets=("GB", "NZ", "IE", "ZA", "IN"),
     english_only=True,
+    trigger_words=("program", "programs"),
     examples=[
         Example("Join our loyalty program and save.", "GB", "program"),
         Example("The festival programs are out now.", "NZ", "programs"),

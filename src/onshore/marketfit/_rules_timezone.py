@@ -19,12 +19,15 @@ CLOCK = (
     r"(?<![\d:.])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
     r"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
 )
-# A range ("9-10am", "9am–5pm") counts as one clock expression.
+# A range ("9-10am", "9am–5pm") counts as one clock expression. Every match starts with
+# a digit; the leading (?=\d) says so, which lets the scan skip other positions fast.
 CLOCK_RANGE = re.compile(
-    r"(?P<clock>(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*)?"
+    r"(?=\d)(?P<clock>(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*)?"
     r"(?:" + CLOCK + r"))",
     re.I,
 )
+# Trigger: every clock time has a digit before am/pm or before ":MM".
+CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s*[ap]\.?m)", re.I)
 ZONE_AFTER = re.compile(r"\s*\(?(?P<abbr>[A-Z][A-Za-z]{1,4})\b\)?")
 # Generic (daylight-agnostic) names people write; never wrong for a date.
 GENERIC_ZONES = {"ET", "CT", "MT", "PT", "AT", "NT", "AET", "ACT", "AWT", "UTC", "GMT", "Z"}
@@ -52,9 +55,7 @@ ZONE_WORDS = re.compile(
 def clocks(context: Context) -> list[re.Match[str]]:
     cached: list[re.Match[str]] | None = context.cache.get("clocks")
     if cached is None:
-        masked = context.doc.masked
-        has_clock = ":" in masked or "m" in context.doc.lower_masked
-        cached = list(CLOCK_RANGE.finditer(masked)) if has_clock else []
+        cached = list(CLOCK_RANGE.finditer(context.doc.masked))
         context.cache["clocks"] = cached
     return cached
 
@@ -104,6 +105,7 @@ def _wrong_for_date(context: Context, abbr: str, day: date) -> str | None:
     "timezone",
     "error",
     "{found} is not in use on {day} in {market}; clocks there show {suggestion}",
+    trigger_pattern=CLOCK_HINT,
     examples=[
         Example("Live Q&A on July 4, 2026 at 9am EST!", "US", "EST"),
         Example("Doors open 7pm BST on 14 January 2026.", "GB", "BST"),
@@ -135,6 +137,7 @@ def detect_wrong_for_date(context: Context) -> Iterator[Hit]:
     "warning",
     "{found} means different things ({offsets}) and is not a zone {readers} use; "
     "name the city or give the UTC offset",
+    trigger_pattern=CLOCK_HINT,
     examples=[
         Example("Join us at 4pm IST for the launch.", "GB", "IST"),
         Example("Call starts 9am CST sharp.", "AU", "CST"),
@@ -165,6 +168,7 @@ def _utc(minutes: int) -> str:
     "warning",
     "{market} spans several time zones; say which one {found} is in",
     markets=None,
+    trigger_pattern=CLOCK_HINT,
     examples=[
         Example("Join our live webinar Thursday at 2pm!", "US", "2pm"),
         Example("Going live on Instagram at 7:30pm tonight.", "AU", "7:30pm"),

@@ -33,7 +33,9 @@ def detect_night(context: Context) -> Iterator[Hit]:
         return
     options = context.options
     if _is_night(local.time(), options.night_start, options.night_end):
-        yield Hit(0, 0, None, {"clock": local.strftime("%H:%M"), "zone": context.zone.key})
+        yield Hit(
+            0, 0, None, {"clock": f"{local.hour:02d}:{local.minute:02d}", "zone": context.zone.key}
+        )
 
 
 @register(
@@ -99,11 +101,12 @@ def detect_dst_fold(context: Context) -> Iterator[Hit]:
     local = context.local_at
     if local is None:
         return
-    wall = local.replace(tzinfo=None)
-    first = wall.replace(tzinfo=context.zone, fold=0).utcoffset()
-    second = wall.replace(tzinfo=context.zone, fold=1).utcoffset()
+    # The offset at this wall time on its first (fold=0) and second (fold=1) occurrence;
+    # ``local`` is one of the two already, in the market zone.
+    other = local.replace(fold=1 - local.fold).utcoffset()
+    first, second = (local.utcoffset(), other) if local.fold == 0 else (other, local.utcoffset())
     if first != second and first is not None and second is not None and first > second:
-        yield Hit(0, 0, None, _when(wall, context))
+        yield Hit(0, 0, None, _when(local.replace(tzinfo=None), context))
 
 
 def _when(wall: datetime, context: Context) -> dict[str, str]:

@@ -69,10 +69,19 @@ UNITS: tuple[Unit, ...] = (
     Unit("hectare", r"(?:hectares?|ha)\b", lambda v: v * 2.471, "ha", "acres"),
     Unit("mile-per-gallon", r"mpg\b", lambda v: 235.215 / v if v else 0.0, "L/100 km", "mpg"),
 )
+# The number is an atomic group: no unit starts with a digit, "," or ".", so a shorter
+# reading of the number could never match, and not trying one halves the scan time.
 QUANTITY = re.compile(
-    r"(?<![\w.,])(?P<number>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?-?\s?(?P<unit>"
+    r"(?<![\w.,])(?P<number>(?>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s?-?\s?(?P<unit>"
     + "|".join(f"(?P<u{index}>{unit.pattern})" for index, unit in enumerate(UNITS))
     + r")",
+)
+# Which of UNITS a QUANTITY match found: the first of its unit groups that took part.
+_UNIT_GROUPS = tuple(QUANTITY.groupindex[f"u{index}"] for index in range(len(UNITS)))
+# Trigger: a digit, then what may stand between number and unit, then how one of the
+# unit patterns above starts (its first one or two characters): "9pm" is no quantity.
+QUANTITY_HINT = re.compile(
+    r"\d\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|ga|pi|f[teo]|c[me]|sq|h[ae])"
 )
 # CLDR lists only imperial gallons and fluid ounces for UK fluids, but pints are the
 # legal measure for draught beer and milk in the UK (Weights and Measures Act 1985) and
@@ -108,6 +117,7 @@ def format_number(value: float) -> str:
     "units",
     "warning",
     "{readers} measure this in {target}, not {found_unit}",
+    trigger_pattern=QUANTITY_HINT,
     examples=[
         Example("Scorcher today: 95°F by noon!", "AU", "95°F"),
         Example("Cruising at 100 km/h on the new bypass.", "US", "100 km/h"),
@@ -122,11 +132,8 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
     market = context.market
     accepted = accepted_units(market.code, market.measurement_system)
     us = market.measurement_system == "US"
-    masked = context.doc.masked
-    if not any(c.isdigit() for c in masked):
-        return
-    for match in QUANTITY.finditer(masked):
-        unit = next(u for i, u in enumerate(UNITS) if match.group(f"u{i}") is not None)
+    for match in QUANTITY.finditer(context.doc.masked):
+        unit = UNITS[next(i for i, group in enumerate(_UNIT_GROUPS) if match.start(group) >= 0)]
         if unit.cldr in accepted or _is_ordinal(match.group("number"), match.group("unit")):
             continue
         value = float(match.group("number").replace(",", ""))

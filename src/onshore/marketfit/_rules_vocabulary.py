@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from onshore.marketfit._registry import Context, Example, Hit, Rule, add_rule, match_case
 
@@ -27,11 +28,9 @@ class Term:
     markets: tuple[str, ...]
     flag: tuple[str, str]  # (text, flagged part) in the first market
     clean: tuple[str, ...]  # texts that must not be flagged in the first market
-    # Lower-case text every match contains; a cheap substring test skips the regex.
-    needles: tuple[str, ...] = ()
-
-    def needles_or_default(self) -> tuple[str, ...]:
-        return self.needles or (self.flag[1].lower()[:4],)
+    # The rule's trigger (Rule.trigger_words): every flagged span contains one of these
+    # as a whole run of letters, so a post without any of them is not scanned.
+    words: tuple[str, ...]
 
 
 TERMS: tuple[Term, ...] = (
@@ -42,6 +41,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("New sneakers just dropped.", "sneakers"),
         ("Watch the film Sneakers tonight.",),
+        words=("sneaker", "sneakers"),
     ),
     Term(
         "trainers",
@@ -50,6 +50,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Grab a new pair of trainers.", "trainers"),
         ("Our personal trainers are ready.",),
+        words=("trainers",),
     ),
     Term(
         "apartment",
@@ -58,6 +59,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Two-bedroom apartment to let in Leeds.", "apartment"),
         ("Luxury Apartments Ltd is hiring.",),
+        words=("apartment", "apartments"),
     ),
     Term(
         "zip_code",
@@ -66,6 +68,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "CA", "IN", "ZA"),
         ("Enter your zip code at checkout.", "zip code"),
         ("Zip your code before pushing.",),
+        words=("zip",),
     ),
     Term(
         "postcode",
@@ -74,6 +77,7 @@ TERMS: tuple[Term, ...] = (
         ("US",),
         ("Enter your postcode at checkout.", "postcode"),
         ("Post your code snippets below.",),
+        words=("post", "postcode", "postcodes"),
     ),
     Term(
         "vacation",
@@ -82,6 +86,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Book your summer vacation now.", "vacation"),
         ("Book your summer holiday now.",),
+        words=("vacation", "vacations"),
     ),
     Term(
         "lorry",
@@ -90,6 +95,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Our lorry is on its way.", "lorry"),
         ("Our truck is on its way.",),
+        words=("lorry", "lorries"),
     ),
     Term(
         "nappies",
@@ -98,6 +104,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Stock up on nappies this week.", "nappies"),
         ("Stock up on diapers this week.",),
+        words=("nappy", "nappies"),
     ),
     Term(
         "diapers",
@@ -106,6 +113,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Stock up on diapers this week.", "diapers"),
         ("Stock up on nappies this week.",),
+        words=("diaper", "diapers"),
     ),
     Term(
         "cell_phone",
@@ -114,6 +122,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Switch off your cell phone in the cinema.", "cell phone"),
         ("Switch off your mobile in the cinema.",),
+        words=("cell", "cellphone", "cellphones"),
     ),
     Term(
         "fall_season",
@@ -124,6 +133,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Our new range lands this fall.", "fall"),
         ("Don't let prices fall through the cracks.", "Watch the leaves fall."),
+        words=("fall",),
     ),
     Term(
         "gas_petrol",
@@ -133,6 +143,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Stop at the gas station on your way.", "gas"),
         ("Compare gas and electricity bills.", "The gas boiler needs a service."),
+        words=("gas",),
     ),
     Term(
         "gasoline",
@@ -141,6 +152,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Save on gasoline this summer.", "gasoline"),
         ("Save on petrol this summer.",),
+        words=("gasoline",),
     ),
     Term(
         "petrol",
@@ -149,6 +161,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Save on petrol this summer.", "petrol"),
         ("Save on gas this summer.",),
+        words=("petrol",),
     ),
     Term(
         "pants",
@@ -158,6 +171,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Our linen pants are back in stock.", "pants"),
         ("That film was pants, honestly.", "New pants and socks for the gym bag."),
+        words=("pants",),
     ),
     Term(
         "trunk",
@@ -166,6 +180,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Pop the shopping in the trunk.", "trunk"),
         ("The old oak trunk is hollow.", "Take the trunk road north."),
+        words=("trunk",),
     ),
     Term(
         "chips_crisps",
@@ -174,6 +189,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Grab a bag of chips for the road.", "chips"),
         ("Fish and chips every Friday.", "Our new chips use less power."),
+        words=("chips",),
     ),
     Term(
         "chips_fries",
@@ -182,6 +198,7 @@ TERMS: tuple[Term, ...] = (
         ("US",),
         ("Burger and chips for $12.", "chips"),
         ("Fish and chips night at the pub.", "Salsa and chips on the house."),
+        words=("chips",),
     ),
     Term(
         "parking_lot",
@@ -190,6 +207,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Free parking lot behind the store.", "parking lot"),
         ("Free car park behind the store.",),
+        words=("parking",),
     ),
     Term(
         "car_park",
@@ -198,6 +216,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Free car park behind the store.", "car park"),
         ("Free parking lot behind the store.",),
+        words=("car", "carpark", "carparks"),
     ),
     Term(
         "eggplant",
@@ -206,6 +225,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Try our smoky eggplant dip.", "eggplant"),
         ("Try our smoky aubergine dip.",),
+        words=("eggplant", "eggplants"),
     ),
     Term(
         "aubergine",
@@ -214,6 +234,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA", "AU", "NZ"),
         ("Try our smoky aubergine dip.", "aubergine"),
         ("Try our smoky eggplant dip.",),
+        words=("aubergine", "aubergines"),
     ),
     Term(
         "zucchini",
@@ -222,6 +243,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Zucchini fritters are back.", "Zucchini"),
         ("Courgette fritters are back.",),
+        words=("zucchini", "zucchinis"),
     ),
     Term(
         "courgette",
@@ -230,6 +252,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA", "AU", "NZ"),
         ("Courgette fritters are back.", "Courgette"),
         ("Zucchini fritters are back.",),
+        words=("courgette", "courgettes"),
     ),
     Term(
         "cilantro",
@@ -238,6 +261,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Top with fresh cilantro.", "cilantro"),
         ("Top with fresh coriander.",),
+        words=("cilantro",),
     ),
     Term(
         "arugula",
@@ -246,6 +270,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "ZA"),
         ("Peppery arugula salad.", "arugula"),
         ("Peppery rocket salad.",),
+        words=("arugula",),
     ),
     Term(
         "stroller",
@@ -254,6 +279,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Stroller parking by the entrance.", "Stroller"),
         ("Pushchair parking by the door.",),
+        words=("stroller", "strollers"),
     ),
     Term(
         "flashlight",
@@ -262,6 +288,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Pack a flashlight for the night walk.", "flashlight"),
         ("Pack a torch for the night walk.",),
+        words=("flashlight", "flashlights"),
     ),
     Term(
         "torch",
@@ -270,6 +297,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Bring a torch for the cave tour.", "torch"),
         ("Olympic torch relay today.",),
+        words=("torch",),
     ),
     Term(
         "math",
@@ -278,6 +306,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Free math tutoring every Tuesday.", "math"),
         ("Free maths tutoring every Tuesday.",),
+        words=("math",),
     ),
     Term(
         "maths",
@@ -286,6 +315,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Free maths tutoring every Tuesday.", "maths"),
         ("Free math tutoring every Tuesday.",),
+        words=("maths",),
     ),
     Term(
         "soccer",
@@ -294,6 +324,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Soccer fans, this one is for you.", "Soccer"),
         ("Football fans, this one's for you.",),
+        words=("soccer",),
     ),
     Term(
         "mom",
@@ -302,6 +333,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ", "ZA"),
         ("Treat your mom this weekend.", "mom"),
         ("Treat your mum this weekend.",),
+        words=("mom", "moms"),
     ),
     Term(
         "mum",
@@ -310,6 +342,7 @@ TERMS: tuple[Term, ...] = (
         ("US",),
         ("Treat your mum this weekend.", "mum"),
         ("Keep mum about the surprise.",),
+        words=("mum", "mums"),
     ),
     Term(
         "sidewalk",
@@ -318,6 +351,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Sidewalk sale all weekend.", "Sidewalk"),
         ("Pavement café open all weekend.",),
+        words=("sidewalk", "sidewalks"),
     ),
     Term(
         "takeout",
@@ -326,6 +360,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Order takeout tonight.", "takeout"),
         ("Order a takeaway tonight.",),
+        words=("take", "takeout"),
     ),
     Term(
         "faucet",
@@ -334,6 +369,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("New kitchen faucet range.", "faucet"),
         ("New kitchen tap range.",),
+        words=("faucet", "faucets"),
     ),
     Term(
         "candy",
@@ -342,6 +378,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Free candy for every kid.", "candy"),
         ("Candy Crush fans, rejoice.",),
+        words=("candy", "candies"),
     ),
     Term(
         "trash_can",
@@ -350,6 +387,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "AU", "NZ"),
         ("Use the trash can by the door.", "trash can"),
         ("Use the bin by the door.",),
+        words=("trash", "trashcan", "trashcans", "garbage", "garbagecan", "garbagecans"),
     ),
     Term(
         "freeway",
@@ -358,6 +396,7 @@ TERMS: tuple[Term, ...] = (
         ("GB", "IE", "NZ"),
         ("Closed freeway exit this weekend.", "freeway"),
         ("Closed motorway exit tonight.",),
+        words=("freeway", "freeways"),
     ),
     Term(
         "elevator",
@@ -366,6 +405,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("The elevator is out of service.", "elevator"),
         ("Your elevator pitch, sharpened.",),
+        words=("elevator", "elevators"),
     ),
     Term(
         "holiday_vacation",
@@ -374,6 +414,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA"),
         ("Heading off on holiday next week.", "holiday"),
         ("Happy holiday season!",),
+        words=("holiday",),
     ),
     Term(
         "arvo",
@@ -382,6 +423,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA", "GB", "IE", "IN", "ZA"),
         ("See you this arvo!", "arvo"),
         ("See you this afternoon!",),
+        words=("arvo",),
     ),
     Term(
         "esky",
@@ -390,6 +432,7 @@ TERMS: tuple[Term, ...] = (
         ("US", "CA", "GB", "IE"),
         ("Bring an esky to the beach.", "esky"),
         ("Bring a cooler to the beach.",),
+        words=("esky", "eskies"),
     ),
     Term(
         "restroom",
@@ -398,6 +441,7 @@ TERMS: tuple[Term, ...] = (
         UK_IE,
         ("Restrooms are on level 2.", "Restrooms"),
         ("Toilets are on level 2.",),
+        words=("restroom", "restrooms"),
     ),
     Term(
         "fortnight",
@@ -406,27 +450,29 @@ TERMS: tuple[Term, ...] = (
         ("US",),
         ("New drops every fortnight.", "fortnight"),
         ("New drops every two weeks.",),
+        words=("fortnight", "fortnightly"),
     ),
 )
 
 
-def _detector(term: Term, pattern: re.Pattern[str]) -> Callable[[Context], Iterator[Hit]]:
-    needles = term.needles_or_default()
-
+def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
-        lower = context.doc.lower_masked
-        if not any(needle in lower for needle in needles):
-            return
-        names = context.doc.name_starts
+        pattern = compiled(term.pattern)
         for match in pattern.finditer(context.doc.masked):
             group = next((g for g in range(1, (pattern.groups or 0) + 1) if match.group(g)), 0)
             start, end = match.span(group)
             # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
-            if start in names and match.group(group)[:1].isupper():
+            if match.group(group)[:1].isupper() and start in context.doc.name_starts:
                 continue
             yield Hit(start, end, match_case(match.group(group), local_word(term, context)))
 
     return detect
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A term's regex, compiled on first use: start-up compiles only what a post needs."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def local_word(term: Term, context: Context) -> str:
@@ -445,17 +491,17 @@ def _examples(term: Term) -> list[Example]:
 
 def _register_terms() -> None:
     for term in TERMS:
-        pattern = re.compile(term.pattern, re.IGNORECASE)
         add_rule(
             Rule(
                 id=f"vocabulary.{term.id}",
                 category="vocabulary",
                 severity="warning",
                 message="{readers} say '{suggestion}' rather than '{found}'",
-                detect=_detector(term, pattern),
+                detect=_detector(term),
                 examples=tuple(_examples(term)),
                 markets=frozenset(term.markets),
                 english_only=True,
+                trigger_words=frozenset(term.words),
             )
         )
 
