@@ -58,6 +58,7 @@ def start_worker() -> subprocess.Popen[bytes]:
         "ONSHORE_DATA_DIR": str(settings.DATA_DIR),
         "ONSHORE_WORKER_LEASE_SECONDS": "5",
         "ONSHORE_NETWORK_TIMEOUT_SECONDS": "3",
+        "ONSHORE_WEBHOOK_ALLOW_LOOPBACK": "true",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "onshore.cli", "worker", "--idle", "0.2"],
@@ -154,3 +155,102 @@ def test_sigterm_finishes_the_delivery_in_hand_then_exits(team: Any, fake: FakeM
     delivery = Delivery.objects.get(post=posts[0])
     assert delivery.state == DeliveryState.PUBLISHED and delivery.lease_owner == ""
     assert len(fake.statuses) == 1
+
+
+@pytest.mark.pds
+def test_three_channel_types_with_a_failing_network_and_dying_workers(
+    team: Any, fake: FakeMastodon, local_pds: Any
+) -> None:
+    import httpx
+
+    from onshore.networks import webhook
+    from tests.networks.pds import create_account, posts_on_pds
+    from tests.networks.webhook_receiver import WebhookReceiver
+
+    posts_count = 20
+    receiver = WebhookReceiver().start()
+    http = httpx.Client(timeout=10, trust_env=False)
+    try:
+        account = create_account(local_pds, http, "crashtest")
+        mastodon_account = fake.add_account("roastery", TOKEN)
+        for kind, config, secret in (
+            (
+                "mastodon",
+                {"instance_url": fake.base_url, "account_id": mastodon_account.id},
+                {"access_token": TOKEN},
+            ),
+            (
+                "bluesky",
+                {"pds_url": local_pds.pds_url, "handle": account.handle},
+                {"app_password": account.app_password},
+            ),
+            ("webhook", {"url": receiver.url}, {"secret": webhook.generate_secret()}),
+        ):
+            Channel.objects.create(
+                workspace=team.workspace,
+                market=team.gb,
+                kind=kind,
+                name=kind,
+                config=config,
+                secret_encrypted=crypto.encrypt(secret),
+            )
+        start = timezone.now() - timedelta(minutes=1)
+        for n in range(posts_count):
+            post = editing.create_post(
+                team.members["manager"],
+                editing.PostChanges(
+                    text=f"Roast {n} is ready", market=team.gb, networks=["mastodon", "bluesky"]
+                ),
+            )
+            Post.objects.filter(pk=post.pk).update(state=State.APPROVED)
+            post.refresh_from_db()
+            local = (start + timedelta(seconds=n)).astimezone(ZoneInfo(team.gb.timezone))
+            editing.set_schedule(
+                post,
+                team.members["manager"],
+                local.date(),
+                local.time().replace(tzinfo=None, microsecond=0),
+                0,
+            )
+            workflow.perform(post, team.members["manager"], "schedule")
+        assert Delivery.objects.count() == 3 * posts_count
+        # The network misbehaves: accepted-then-silent, resets, 503s, slow answers.
+        fake.hang_next(4, 4.0)
+        fake.reset_next(3)
+        fake.fail_next(4, 503, path_prefix="/api/v1/statuses")
+        for _ in range(4):
+            receiver.respond_next(503)
+        receiver.hang_next(4.0)
+        fake.hang_next(30, 0.3)
+        workers = [start_worker() for _ in range(3)]
+        kills, deadline = 0, time.monotonic() + 150
+        try:
+            while time.monotonic() < deadline:
+                if not Delivery.objects.exclude(state=DeliveryState.PUBLISHED).exists():
+                    break
+                if kills < 5 and kill_a_worker_holding_a_delivery(workers):
+                    kills += 1
+                    workers.append(start_worker())
+                time.sleep(0.2)
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.wait(timeout=30)
+        stuck = list(
+            Delivery.objects.exclude(state=DeliveryState.PUBLISHED).values_list(
+                "channel__kind", "state", "last_error"
+            )
+        )
+        assert stuck == [], stuck
+        expected = sorted(f"Roast {n} is ready" for n in range(posts_count))
+        assert sorted(status.text for status in fake.statuses) == expected
+        records = posts_on_pds(local_pds, account, http)
+        assert sorted(record["value"]["text"] for record in records) == expected
+        received = {delivery.headers["webhook-id"] for delivery in receiver.deliveries}
+        expected_ids = {d.webhook_id for d in Delivery.objects.filter(channel__kind="webhook")}
+        assert received == expected_ids  # resends reuse the id; receivers drop repeats
+        assert kills >= 1
+    finally:
+        http.close()
+        receiver.stop()
