@@ -96,6 +96,11 @@ def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path)
         css = httpx.get(f"{base}/static/onshore/onshore.css")
         assert css.status_code == 200 and "text/css" in css.headers["content-type"]
         assert httpx.get(f"{base}/api/v1/openapi.json").json()["info"]["title"] == "onshore API"
+        # The publishing worker runs beside the web server: its health turns "ok".
+        deadline = time.monotonic() + 60
+        while httpx.get(f"{base}/healthz/worker").status_code != 200:
+            assert time.monotonic() < deadline, "no worker started by onshore up"
+            time.sleep(0.5)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         output, _ = server.communicate(timeout=30)
