@@ -15,6 +15,7 @@ from ninja.responses import Status
 from pydantic import ConfigDict, Field
 
 from onshore import places
+from onshore.api.check import FindingOut
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.models import Dismissal, Post, State
 from onshore.workspaces.access import membership_or_404, require
@@ -81,15 +82,8 @@ class DismissIn(StrictSchema):
     reason: str = Field(min_length=3, max_length=500)
 
 
-class FindingOut(Schema):
+class PostFindingOut(FindingOut):
     network: str | None
-    rule: str
-    category: str
-    severity: str
-    message: str
-    start: int
-    end: int
-    suggestion: str | None
 
 
 class ScheduleOut(Schema):
@@ -369,7 +363,7 @@ def calendar_range(
     ]
 
 
-@router.get("/{slug}/posts/{post_id}/findings", response=list[FindingOut])
+@router.get("/{slug}/posts/{post_id}/findings", response=list[PostFindingOut])
 def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [

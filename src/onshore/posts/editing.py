@@ -75,14 +75,7 @@ def _prepare(member: Membership, item: NewPost) -> CreatedPost:
     changes = item.changes
     if changes.market is None:
         return CreatedPost(None, {"market": ["choose one of this workspace's markets"]})
-    post = Post(
-        workspace=member.workspace,
-        author=member.user,
-        state=State.DRAFT,
-        market=changes.market,
-        text=changes.text or "",
-    )
-    _apply_fields(post, changes)
+    post = _new_draft(member, changes)
     try:
         post.full_clean(exclude=["workspace", "market", "author", "override_by"])
     except ValidationError as exc:
@@ -100,14 +93,7 @@ def _prepare(member: Membership, item: NewPost) -> CreatedPost:
     return CreatedPost(post, {}, wall)
 
 
-def _variants_of(post: Post) -> dict[str, str]:
-    return {variant.network: variant.text for variant in post.variants.all()}
-
-
-@transaction.atomic
-def create_post(member: Membership, changes: PostChanges) -> Post:
-    if not member.can("draft_posts"):
-        raise workflow.TransitionForbidden("Your role cannot draft posts.")
+def _new_draft(member: Membership, changes: PostChanges) -> Post:
     post = Post(
         workspace=member.workspace,
         author=member.user,
@@ -116,6 +102,18 @@ def create_post(member: Membership, changes: PostChanges) -> Post:
         text=changes.text or "",
     )
     _apply_fields(post, changes)
+    return post
+
+
+def _variants_of(post: Post) -> dict[str, str]:
+    return {variant.network: variant.text for variant in post.variants.all()}
+
+
+@transaction.atomic
+def create_post(member: Membership, changes: PostChanges) -> Post:
+    if not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot draft posts.")
+    post = _new_draft(member, changes)
     post.full_clean()
     post.save()
     _apply_variants(post, changes.variants or {})

@@ -69,20 +69,8 @@ def connect_mastodon(
         "max_characters": limits.max_characters,
         "characters_reserved_per_url": limits.characters_reserved_per_url,
     }
-    secret = crypto.encrypt({"access_token": token.strip()})
-    if channel is None:
-        return Channel.objects.create(
-            workspace=market.workspace,
-            market=market,
-            kind="mastodon",
-            name=_clean_name(name or f"@{account.acct}"),
-            config=config,
-            secret_encrypted=secret,
-        )
-    channel.config, channel.secret_encrypted = config, secret
-    channel.status, channel.status_message = Channel.Status.ACTIVE, ""
-    channel.save()
-    return channel
+    secrets = {"access_token": token.strip()}
+    return _store(market, "mastodon", name or f"@{account.acct}", config, secrets, channel)
 
 
 def connect_bluesky(
@@ -106,17 +94,24 @@ def connect_bluesky(
             field = "app_password" if exc.needs_reconnect else "pds_url"
             raise ValidationError({field: str(exc)}) from None
     config = {"pds_url": pds, "handle": login.handle}
-    secret = crypto.encrypt({"app_password": login.app_password})
+    secrets = {"app_password": login.app_password}
+    return _store(market, "bluesky", name or f"@{login.handle}", config, secrets, channel)
+
+
+def _store(
+    market: Market,
+    kind: str,
+    name: str,
+    config: dict[str, Any],
+    secrets: dict[str, Any],
+    channel: Channel | None,
+) -> Channel:
+    """A new channel, or the same one reconnected: active again with fresh credentials."""
     if channel is None:
-        return Channel.objects.create(
-            workspace=market.workspace,
-            market=market,
-            kind="bluesky",
-            name=_clean_name(name or f"@{login.handle}"),
-            config=config,
-            secret_encrypted=secret,
+        channel = Channel(
+            workspace=market.workspace, market=market, kind=kind, name=_clean_name(name)
         )
-    channel.config, channel.secret_encrypted = config, secret
+    channel.config, channel.secret_encrypted = config, crypto.encrypt(secrets)
     channel.status, channel.status_message = Channel.Status.ACTIVE, ""
     channel.save()
     return channel
