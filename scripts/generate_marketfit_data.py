@@ -69,6 +69,11 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--holidays-only",
+        action="store_true",
+        help="regenerate only data/holidays/ (needs the holidays package, not ../shared)",
+    )
     return parser.parse_args()
 
 
@@ -336,6 +341,56 @@ def build_abbreviations() -> dict[str, list[int]]:
     return {name: sorted(values) for name, values in sorted(offsets.items())}
 
 
+# ---------------------------------------------------------------- public holidays
+
+# Years the table covers: posts are scheduled in the near future and the calendar looks
+# a few years back. Outside them the checker asks the holidays package at run time.
+HOLIDAY_YEARS = (2020, 2035)
+
+
+def build_public_holidays(market_codes: list[str]) -> dict[str, dict[str, Any]]:
+    """Per market: its national public holidays for HOLIDAY_YEARS, from the holidays
+    package, as {"source", "years", "days": {year: {"MM-DD": name}}}. Markets the
+    package has no calendar for get no file (the checker then finds no holidays)."""
+    import warnings
+
+    import holidays
+
+    supported = holidays.list_supported_countries()
+    first, last = HOLIDAY_YEARS
+    tables = {}
+    for code in sorted(market_codes):
+        if code not in supported:
+            continue
+        days: dict[str, dict[str, str]] = {}
+        for year in range(first, last + 1):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                calendar = holidays.country_holidays(code, years=year)
+            days[str(year)] = {
+                f"{day:%m-%d}": str(name) for day, name in sorted(calendar.items()) if name
+            }
+        tables[code] = {
+            "source": f"holidays {holidays.__version__}",
+            "years": [first, last],
+            "days": days,
+        }
+    return tables
+
+
+def write_public_holidays(out: Path, market_codes: list[str]) -> None:
+    folder = out / "holidays"
+    folder.mkdir(exist_ok=True)
+    tables = build_public_holidays(market_codes)
+    for stale in folder.glob("*.json"):
+        if stale.stem not in tables:
+            stale.unlink()
+    for code, table in tables.items():
+        text = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (folder / f"{code}.json").write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {len(tables)} files to {folder}")
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -345,12 +400,17 @@ def write(out: Path, name: str, payload: Any) -> None:
 def main() -> None:
     args = parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.holidays_only:
+        with (args.out / "markets.json").open(encoding="utf-8") as handle:
+            write_public_holidays(args.out, list(json.load(handle)))
+        return
     markets = build_markets(args.shared / "cldr")
     write(args.out, "spelling.json", build_spelling(args.shared / "varcon" / "varcon.txt"))
     write(args.out, "markets.json", markets)
     write(args.out, "currencies.json", build_currencies(markets))
     write(args.out, "units.json", build_units(args.shared / "cldr", markets))
     write(args.out, "abbreviations.json", build_abbreviations())
+    write_public_holidays(args.out, list(markets))
 
 
 if __name__ == "__main__":

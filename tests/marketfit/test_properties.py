@@ -17,7 +17,8 @@ FRAGMENTS = [
     "04/07", "13/04", "2026-07-04", "$20", "£15", "20 bucks", "95°F", "100 km/h", "2 stone",
     "Happy Thanksgiving", "bank holiday", "Mother's Day this Sunday", "sneakers", "this fall",
     "pay by check", "tire pressure", "50 meters", "loyalty program", "4pm IST", "#tag",
-    "@user@host.social", "https://example.com/x", " ", "\n", "👍🏽", "é", "—",
+    "@user@host.social", "7pm BST", "11am GMT", "1pm PST", "10am AEST", "8am NZST",
+    "10 January 2026", "https://example.com/x", " ", "\n", "👍🏽", "é", "—",
 ]  # fmt: skip
 texts = st.one_of(
     st.text(max_size=300),

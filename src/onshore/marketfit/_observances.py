@@ -1,14 +1,19 @@
 """Dates of holidays and observances per market.
 
-Public holidays come from the ``holidays`` package. Observances it does not carry are
+Public holidays come from the ``holidays`` package (through a generated table for the
+years most posts fall in). Observances it does not carry are
 computed here, each with its source.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
+
+from onshore.marketfit._data import DATA_DIR
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
@@ -64,9 +69,40 @@ def fixed(month: int, day: int) -> Callable[[int], date]:
 
 @cache
 def public_holidays(market: str, year: int) -> dict[date, str]:
-    """A market's national public holidays in a year, from the ``holidays`` package, as
-    a plain dict: looking a date up in it is many times faster than in the package's
-    calendar, which matters when every post has a scheduled time."""
+    """A market's national public holidays in a year, as a plain dict: looking a date up
+    in it is many times faster than in the ``holidays`` package's calendar, which
+    matters when every post has a scheduled time.
+
+    The years most posts are scheduled in come from data/holidays/, a table generated
+    from the package (scripts/generate_marketfit_data.py; tests/marketfit/
+    test_holiday_table.py fails when it drifts from the installed package), because
+    importing the package's calendars costs a quarter of a second at start-up. Other
+    years, and markets without a table, ask the package."""
+    table = holiday_table(market)
+    if table is not None:
+        first, last = table["years"]
+        if first <= year <= last:
+            days: dict[str, str] = table["days"].get(str(year), {})
+            return {date.fromisoformat(f"{year}-{day}"): name for day, name in days.items()}
+    return package_public_holidays(market, year)
+
+
+@cache
+def holiday_table(market: str) -> dict[str, Any] | None:
+    """The generated table for a market, or None when there is none."""
+    if not (len(market) == 2 and market.isascii() and market.isalpha() and market.isupper()):
+        return None
+    path = DATA_DIR / "holidays" / f"{market}.json"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            table: dict[str, Any] = json.load(handle)
+    except FileNotFoundError:
+        return None
+    return table
+
+
+def package_public_holidays(market: str, year: int) -> dict[date, str]:
+    """A market's national public holidays in a year, from the ``holidays`` package."""
     import warnings
 
     import holidays

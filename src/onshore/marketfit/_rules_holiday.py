@@ -47,7 +47,10 @@ def _obs(
 OBSERVANCES: tuple[Observance, ...] = (
     _obs("Thanksgiving", r"\bThanksgiving\b", {"US", "CA"},
          {"US": obs.thanksgiving_us, "CA": obs.thanksgiving_ca}, words="thanksgiving"),
-    _obs("Labor Day", r"\bLabor Day\b", {"US", "CA", "AU", "NZ"}, words="labor"),
+    # Australia and New Zealand spell it Labour Day and keep it on other dates (NZ: fourth
+    # Monday of October; AU: by state), so "Labor Day" there is the American one.
+    _obs("Labor Day", r"\bLabor Day\b", {"US", "CA"},
+         instead={"AU": "Labour Day", "NZ": "Labour Day"}, words="labor"),
     _obs("Memorial Day", r"\bMemorial Day\b", {"US"}, words="memorial"),
     _obs("Presidents' Day", r"\bPresidents['’]? Day\b", {"US"}, words="presidents"),
     _obs("Martin Luther King Jr. Day", r"\b(?:MLK|Martin Luther King(?: Jr\.?)?) Day\b", {"US"},
@@ -93,7 +96,8 @@ for _position, _observance in enumerate(OBSERVANCES):
 OBSERVANCE_WORDS = frozenset(OBSERVANCES_BY_WORD)
 # Words that tie the post to the day itself ("Happy Mother's Day", "this Sunday").
 DAY_CUE = re.compile(  # the lookahead: every cue starts with one of these letters
-    r"(?=[chit])\b(?:happy|today|tomorrow|tonight|this (?:sunday|monday|thursday|weekend|week)|"
+    r"(?=[chint])\b(?:happy|today|tomorrow|tonight|"
+    r"(?:this |next |is (?:on )?(?:this |next )?)(?:sunday|monday|thursday|weekend|week)|"
     r"is here|is coming up|celebrate|celebrating)\b",
     re.I,
 )
@@ -125,6 +129,8 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
         Example("Our offices close for the bank holiday.", "US", "bank holiday"),
         Example("Labor Day deals start now.", "GB", "Labor Day"),
         Example("Labor Day deals start now.", "US", None),
+        Example("Labor Day sale on now!", "NZ", "Labor Day"),
+        Example("Join the Australian Labor Party rally.", "AU", None),
         Example("Happy Thanksgiving from all of us!", "CA", None),
         Example("Closed for the bank holiday on Monday.", "GB", None),
     ],
@@ -151,6 +157,8 @@ def detect_not_kept(context: Context) -> Iterator[Hit]:
         Example("Happy Thanksgiving, Canada!", "CA", "Thanksgiving", at="2026-11-26T10:00"),
         Example("Happy Father's Day to all the dads!", "AU", "Father's Day",
                 at="2026-06-21T09:00"),
+        Example("Father's Day is Sunday. Shop our gifts!", "NZ", "Father's Day",
+                at="2026-06-17T12:00"),
         Example("Mother's Day is this Sunday - treat her!", "GB", None, at="2026-03-12T10:00"),
         Example("Mother's Day is this Sunday - treat her!", "US", None, at="2026-05-07T10:00"),
         Example("Planning Thanksgiving already? Order early.", "CA", None,

@@ -222,7 +222,9 @@ PROGRAM = re.compile(
     r"\b(?:the|a|an|our|your|this|new|tv|television|radio|training|loyalty|rewards?|"
     r"mentoring|graduate|exchange|festival|events?|degree|apprenticeship|fitness|"
     r"volunteer|outreach|community|summer|school|research|leadership|membership|"
-    r"partner|referral|ambassador|wellbeing|wellness|internship)\s+(programs?)\b",
+    r"partner|referral|ambassador|wellbeing|wellness|internship|mentorship|cooking|cookery|"
+    r"gardening|news|documentary|quiz|comedy|breakfast|sports?|music|arts|nature|wildlife|"
+    r"children['’]s|kids['’]?|youth|recycling|sustainability|exercise|health)\s+(programs?)\b",
     re.I,
 )
 COMPUTER_CONTEXT = re.compile(
@@ -243,6 +245,7 @@ COMPUTER_CONTEXT = re.compile(
     examples=[
         Example("Join our loyalty program and save.", "GB", "program"),
         Example("The festival programs are out now.", "NZ", "programs"),
+        Example("Our chef is on the cooking program at 8pm.", "GB", "program"),
         Example("Download the program and install it on your computer.", "GB", None),
         Example("We program in Python every day.", "GB", None),
         Example("Join our loyalty program and save.", "AU", None),

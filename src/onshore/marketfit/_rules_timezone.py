@@ -10,9 +10,11 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from onshore.marketfit._data import abbreviation_offsets
+from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import Context, Example, Hit, register
 
 CLOCK = (
@@ -88,23 +90,100 @@ def abbreviation_on(zone: str, day: date) -> str:
     return datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).tzname() or ""
 
 
-def _wrong_for_date(context: Context, abbr: str, day: date) -> str | None:
-    """The abbreviation that should be used on ``day``, or None if ``abbr`` is right."""
+# Markets whose seasonal zone names are written abroad, in the order a name is looked up:
+# "EST" in a British post means US Eastern, "BST" in an American post means British
+# time. Which names each market's zones use, and on which dates, comes from tzdata.
+# Ireland is left out: its only own name, IST, is ambiguous (India, Israel) and the
+# ambiguity rule speaks for it.
+HOME_MARKETS = ("US", "CA", "GB", "AU", "NZ")
+# Places that keep standard time all year inside markets that otherwise switch: named
+# in a post, they make the standard name correct in summer ("Brisbane ... 10am AEST").
+YEAR_ROUND_PLACES = {
+    "brisbane": "Australia/Brisbane",
+    "queensland": "Australia/Brisbane",
+    "qld": "Australia/Brisbane",
+    "cairns": "Australia/Brisbane",
+    "townsville": "Australia/Brisbane",
+    "darwin": "Australia/Darwin",
+    "perth": "Australia/Perth",
+    "arizona": "America/Phoenix",
+    "phoenix": "America/Phoenix",
+    "tucson": "America/Phoenix",
+    "saskatchewan": "America/Regina",
+    "regina": "America/Regina",
+    "saskatoon": "America/Regina",
+    "hawaii": "Pacific/Honolulu",
+    "honolulu": "Pacific/Honolulu",
+}
+
+
+class WrongName(NamedTuple):
+    right: str  # the name clocks show on that day
+    place: str  # where: "the United States" in messages
+
+
+def _wrong_for_date(context: Context, abbr: str, day: date) -> WrongName | None:
+    """What ``abbr`` should be on ``day``, or None if it is right (or not seasonal).
+
+    The post's own market decides first; a name its zones never use is read in the
+    first home market that uses it, so "9am EST" in July is wrong in a British post too.
+    """
+    named = {YEAR_ROUND_PLACES[w] for w in context.doc.word_set & YEAR_ROUND_PLACES.keys()}
+    if any(abbreviation_on(zone, day) == abbr for zone in named):
+        return None
+    market = context.market
     own = context.zone.key
+    if abbr == "GMT" and abbr not in abbreviations_in_year(own, day.year):
+        return None  # elsewhere GMT is written for UTC, right on any date
+    right = _wrong_in_market(own, market.zones, abbr, day)
+    if right is not None:
+        return WrongName(right, market.place) if right else None
+    foreign = _foreign_name_for_local_time(context, abbr, day)
+    if foreign is not None:
+        return WrongName(foreign, market.place)
+    for code in HOME_MARKETS:
+        home = get_market(code)
+        if code == market.code:
+            continue
+        right = _wrong_in_market(home.primary_zone, home.zones, abbr, day)
+        if right is not None:
+            return WrongName(right, home.place) if right else None
+    return None
+
+
+def _wrong_in_market(own: str, zones: tuple[str, ...], abbr: str, day: date) -> str | None:
+    """In a market (main zone ``own``): the right name for ``day`` when ``abbr`` is
+    wrong, "" when it is right, None when no zone of the market uses it that year."""
     if abbr in abbreviations_in_year(own, day.year):
         right = abbreviation_on(own, day)
-        return None if right == abbr else right
-    users = [z for z in context.market.zones if abbr in abbreviations_in_year(z, day.year)]
-    if not users or any(abbreviation_on(z, day) == abbr for z in users):
+        return "" if right == abbr else right
+    users = [z for z in zones if abbr in abbreviations_in_year(z, day.year)]
+    if not users:
         return None
+    if any(abbreviation_on(z, day) == abbr for z in users):
+        return ""
     return abbreviation_on(users[0], day)
+
+
+def _foreign_name_for_local_time(context: Context, abbr: str, day: date) -> str | None:
+    """In a one-zone market, another country's name for the very offset local clocks
+    show that day ("10am BST" in a Dublin post in July): the local name, else None."""
+    if context.market.multi_zone or abbr in GENERIC_ZONES:
+        return None
+    offsets = abbreviation_offsets().get(abbr, [])
+    local = datetime(day.year, day.month, day.day, 12, tzinfo=context.zone)
+    offset = local.utcoffset()
+    name = local.tzname() or ""
+    if len(offsets) != 1 or offset is None or not name.isalpha():
+        return None
+    return name if offsets[0] * 60 == offset.total_seconds() else None
 
 
 @register(
     "timezone.wrong_for_date",
     "timezone",
     "error",
-    "{found} is not in use on {day} in {market}; clocks there show {suggestion}",
+    "{found} is not in use on {day} in {place}; clocks there show {suggestion}",
     trigger_pattern=CLOCK_HINT,
     examples=[
         Example("Live Q&A on July 4, 2026 at 9am EST!", "US", "EST"),
@@ -114,6 +193,28 @@ def _wrong_for_date(context: Context, abbr: str, day: date) -> str | None:
         Example("Kick-off 7pm MST on July 10, 2026.", "US", None),  # Arizona keeps MST
         Example("Live at 9am ET on July 4, 2026.", "US", None),
         Example("Live Q&A July 4 at 9am EST!", "US", "EST"),  # wrong in every year
+        # Another market's name is read in its home market, in every market.
+        Example("Our new colour range lands at 9am EST on Friday 10 July 2026.", "GB", "EST"),
+        Example("Q&A with our Toronto team at 1pm PST on 2 July 2026.", "IE", "PST"),
+        Example("Live from London at 7pm BST on 14 January 2026.", "US", "BST"),
+        Example("Sydney launch at 9am AEST on 10 January 2026.", "NZ", "AEST"),
+        Example("Auckland drop at 8am NZST on 10 January 2026.", "AU", "NZST"),
+        Example("Webinar at 3pm EST.", "IN", "EST", at="2026-07-01T10:00"),
+        Example("Our new colour range lands at 9am EDT on Friday 10 July 2026.", "GB", None),
+        Example("US livestream at 9am EST on 10 January 2026.", "GB", None),
+        Example("Live from London at 7pm BST on 14 July 2026.", "US", None),
+        Example("Kick-off 7pm MST on 10 July 2026.", "GB", None),  # Arizona keeps MST
+        Example("Sydney launch at 9am AEDT on 10 January 2026.", "NZ", None),
+        Example("Webinar at 3pm EST.", "IN", None, at="2026-01-10T10:00"),
+        Example("Webinar at 3pm GMT on 10 July 2026.", "US", None),  # GMT as UTC
+        # Places that keep standard time all year.
+        Example("Our Brisbane pop-up opens at 10am AEST.", "AU", None, at="2026-01-20T12:00"),
+        Example("Phoenix store opens 9am MST on 10 July 2026.", "GB", None),
+        # GB and Ireland: GMT in summer; another country's name for local time.
+        Example("Webinar: Thursday at 11am GMT.", "GB", "GMT", at="2026-07-07T10:00"),
+        Example("Webinar: Thursday at 11am GMT.", "GB", None, at="2026-01-07T10:00"),
+        Example("Our Dublin showroom opens at 10am BST.", "IE", "BST", at="2026-07-07T10:00"),
+        Example("Our Dublin showroom opens at 10am GMT.", "IE", None, at="2026-01-07T10:00"),
     ],
 )
 def detect_wrong_for_date(context: Context) -> Iterator[Hit]:
@@ -121,14 +222,14 @@ def detect_wrong_for_date(context: Context) -> Iterator[Hit]:
     if not days:
         return
     for start, end, abbr in zone_mentions(context):
-        if abbr in GENERIC_ZONES:
+        if abbr in GENERIC_ZONES and abbr != "GMT":
             continue
-        rights = [_wrong_for_date(context, abbr, day) for day in days]
-        right = rights[0]
-        if right and all(rights) and right.isalpha():
+        wrongs = [_wrong_for_date(context, abbr, day) for day in days]
+        wrong = wrongs[0]
+        if wrong and all(wrongs) and wrong.right.isalpha():
             first = days[0]
             day = f"{first.day} {first:%B %Y}" if len(days) == 1 else f"{first.day} {first:%B}"
-            yield Hit(start, end, right, {"day": day})
+            yield Hit(start, end, wrong.right, {"day": day, "place": wrong.place})
 
 
 @register(

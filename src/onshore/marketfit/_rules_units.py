@@ -52,6 +52,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("kilogram", r"(?:kg|kgs|kilos?|kilograms?)\b", lambda v: v * 2.20462, "kg", "lb"),
     Unit("pound", r"(?:lbs?)\b", lambda v: v / 2.20462, "kg", "lb"),
     Unit("stone", r"(?:stone|st)\b", lambda v: v * 14, "kg", "lb"),
+    Unit("ounce", r"(?:oz|ounces?)\b", lambda v: v * 28.3495, "g", "oz"),
     Unit("gallon", r"(?:gallons?|gal)\b", lambda v: v * 3.785, "L", "gallons"),
     Unit("pint", r"pints?\b", lambda v: v * 0.473, "L", "pints"),
     Unit("foot", r"(?:ft|feet|foot)\b", lambda v: v * 0.3048, "m", "ft"),
@@ -81,13 +82,23 @@ _UNIT_GROUPS = tuple(QUANTITY.groupindex[f"u{index}"] for index in range(len(UNI
 # Trigger: a digit, then what may stand between number and unit, then how one of the
 # unit patterns above starts (its first one or two characters): "9pm" is no quantity.
 QUANTITY_HINT = re.compile(
-    r"\d\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|ga|pi|f[teo]|c[me]|sq|h[ae])"
+    r"\d\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|o[zu]|ga|pi|f[teo]|c[me]|sq|h[ae])"
 )
 # CLDR lists only imperial gallons and fluid ounces for UK fluids, but pints are the
 # legal measure for draught beer and milk in the UK (Weights and Measures Act 1985) and
 # the usual beer measure in Ireland, Australia and New Zealand.
 EXTRA_ACCEPTED = {"GB": {"pint", "stone"}, "IE": {"pint", "stone"}, "AU": {"pint"},
                   "NZ": {"pint"}}  # fmt: skip
+# "16 oz" of a drink is fluid ounces: a volume, suggested in millilitres.
+DRINK = re.compile(
+    r"\b(?:brew|coffee|latte|drinks?|juice|beer|water|soda|milk|smoothie|cups?|bottles?|"
+    r"cans?|tea|wine|cocktails?|shakes?|lemonade)\b",
+    re.I,
+)
+# The world default (which UK-system markets accept on top of their own list) includes
+# km/h, but CLDR's UK preference for every speed is mph and UK road signs and speed
+# limits are in mph only, so a speed in km/h reads as foreign there.
+NOT_ACCEPTED = {"GB": {"kilometer-per-hour"}}
 # Stone appears in CLDR only as "stone-and-pound" for people's weight in the UK.
 ALIASES = {"stone": "stone"}
 
@@ -98,6 +109,7 @@ def accepted_units(market: str, system: str) -> frozenset[str]:
     units = set(prefs["preferred"].get(market, prefs["metric_default"]))
     if system in ("metric", "UK"):
         units |= set(prefs["metric_default"])
+    units -= NOT_ACCEPTED.get(market, set())
     return frozenset(units | EXTRA_ACCEPTED.get(market, set()))
 
 
@@ -122,6 +134,12 @@ def format_number(value: float) -> str:
         Example("Scorcher today: 95°F by noon!", "AU", "95°F"),
         Example("Cruising at 100 km/h on the new bypass.", "US", "100 km/h"),
         Example("I lost 2 stone since January!", "US", "2 stone"),
+        Example("Our trail shoes weigh just 9 ounces each.", "NZ", "9 ounces"),
+        Example("The van tops out at 80 km/h.", "GB", "80 km/h"),
+        Example("The van tops out at 50 mph.", "GB", None),
+        Example("Cold brew, 16 oz, just $4.", "US", None),
+        Example("Cold brew, 16 oz, just $4.", "AU", "16 oz"),
+        Example("An 8oz rump steak for £12.", "GB", None),
         Example("Only 5 miles to the coast.", "AU", "5 miles"),
         Example("Only 5 miles to the coast, 30 mph limit, pints £4.", "GB", None),
         Example("A 5 km fun run, then 2 kg of strawberries.", "GB", None),
@@ -137,8 +155,12 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
         if unit.cldr in accepted or _is_ordinal(match.group("number"), match.group("unit")):
             continue
         value = float(match.group("number").replace(",", ""))
-        target = unit.us_target if us else unit.metric_target
+        # km/h in the UK: its own imperial unit, as in the US.
+        imperial = us or unit.cldr in NOT_ACCEPTED.get(market.code, ())
+        target = unit.us_target if imperial else unit.metric_target
         converted = format_number(unit.convert(value))
+        if unit.cldr == "ounce" and not us and DRINK.search(context.doc.masked):
+            target, converted = "mL", format_number(value * 29.5735)  # fluid ounces
         joiner = "" if target.startswith("°") else " "
         yield Hit(
             match.start(),

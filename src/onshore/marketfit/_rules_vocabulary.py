@@ -31,6 +31,13 @@ class Term:
     # The rule's trigger (Rule.trigger_words): every flagged span contains one of these
     # as a whole run of letters, so a post without any of them is not scanned.
     words: tuple[str, ...]
+    # For words whose sense the neighbours do not settle ("paying for gas"): ``loose``
+    # flags too, but only in a post that ``needs`` matches and ``unless`` does not.
+    loose: str | None = None
+    needs: str | None = None
+    unless: str | None = None
+    # More (market, text, flagged part) examples, for other markets or the loose sense.
+    more_flags: tuple[tuple[str, str, str], ...] = ()
 
 
 TERMS: tuple[Term, ...] = (
@@ -45,7 +52,11 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "trainers",
-        r"\b(?:pair of|running|new)\s+(trainers)\b",
+        r"\b(?:pairs? of|running|new|white|black|kids['’]?|men['’]s|women['’]s|designer|leather|"
+        r"canvas|chunky|retro|school)\s+(trainers)\b"
+        r"|\b(trainers)\s*(?:,|and|&)\s*(?:backpacks|jeans|hoodies|joggers|socks|boots|sandals)\b"
+        r"|\b(?:backpacks|jeans|hoodies|joggers|socks|boots|sandals|shoes)\s*(?:,|and|&)\s*"
+        r"(trainers)\b",
         "sneakers",
         ("US", "CA"),
         ("Grab a new pair of trainers.", "trainers"),
@@ -128,7 +139,8 @@ TERMS: tuple[Term, ...] = (
         "fall_season",
         r"\b(?:this|last|next|the|in|early|late|for)\s+(fall)\b(?!\s+(?:in|of|for|off|over|"
         r"behind|apart|short|asleep|through|into|on|out|back|down|flat|ill|prey|victim))"
-        r"|\b(fall)\s+(?:20\d\d|collection|season|menu|semester|term|lineup|colou?rs)\b",
+        r"|\b(fall)\s+(?:20\d\d|collection|season|menu|semester|term|lineup|colou?rs|range|line|edit|"
+        r"fashion|wardrobe|styles?|looks?|lookbook|sale|specials|flavou?rs|drinks|trends?)\b",
         "autumn",
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Our new range lands this fall.", "fall"),
@@ -138,12 +150,28 @@ TERMS: tuple[Term, ...] = (
     Term(
         "gas_petrol",
         r"\b(gas)\s+(?:stations?|tanks?|pumps?|mileage|guzzlers?)\b"
-        r"|\b(?:tank|full tank|fill up with|out of|price of|cheap)\s+(?:of\s+)?(gas)\b",
+        r"|\b(?:tank|full tank|fill(?:ing)? up (?:with|on)|out of|price of|cheap)\s+(?:of\s+)?"
+        r"(gas)\b",
         "petrol",
         ("GB", "IE", "AU", "NZ", "IN", "ZA"),
         ("Stop at the gas station on your way.", "gas"),
-        ("Compare gas and electricity bills.", "The gas boiler needs a service."),
+        (
+            "Compare gas and electricity bills.",
+            "The gas boiler needs a service.",
+            "Cut your gas bill this winter, then drive less.",
+        ),
         words=("gas",),
+        # "paying for gas" is fuel in a post about driving, heating in one about bills.
+        loose=r"\b(?:on|for)\s+(gas)\b(?!\s*(?:and|&|bills?|boilers?|heating|hobs?|"
+        r"cookers?|stoves?|bbqs?|barbecues?|grills?|fires?|supply|meters?))",
+        needs=r"\b(?:cars?|drive|driving|drivers?|road ?trips?|scooters?|motorbikes?|"
+        r"vehicles?|commute|commuting|servos?|engines?|mileage|utes?|suvs?|mpg)\b",
+        unless=r"\b(?:electricity|boilers?|heating|hobs?|cookers?|stoves?|bbqs?|barbecues?|"
+        r"grills?|bills?|meters?|energy|lpg|cylinders?)\b",
+        more_flags=(
+            ("IN", "Tired of paying for gas? Our scooters go 120 km a charge.", "gas"),
+            ("AU", "Road trip? Fill up on gas at our servos.", "gas"),
+        ),
     ),
     Term(
         "gasoline",
@@ -347,11 +375,12 @@ TERMS: tuple[Term, ...] = (
     Term(
         "sidewalk",
         r"\b(sidewalks?)\b",
-        "pavement",
-        UK_IE,
+        {"AU": "footpath", "NZ": "footpath", "*": "pavement"},
+        UK_IE_AU_NZ,
         ("Sidewalk sale all weekend.", "Sidewalk"),
         ("Pavement café open all weekend.",),
         words=("sidewalk", "sidewalks"),
+        more_flags=(("NZ", "Please keep the sidewalk clear.", "sidewalk"),),
     ),
     Term(
         "takeout",
@@ -409,11 +438,12 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "holiday_vacation",
-        r"\b(?:on|a|summer|beach)\s+(holiday)\b(?!\s+(?:season|party|sale))",
+        r"\b(?:on|a|summer|beach)\s+(holiday)\b"
+        r"(?=\s*(?:[.,!?;:)]|$)|\s+(?:in|to|at|abroad|with|for|this|next|from|until|over|and)\b)",
         "vacation",
         ("US", "CA"),
         ("Heading off on holiday next week.", "holiday"),
-        ("Happy holiday season!",),
+        ("Happy holiday season!", "We ran out of flour before a holiday weekend."),
         words=("holiday",),
     ),
     Term(
@@ -444,6 +474,49 @@ TERMS: tuple[Term, ...] = (
         words=("restroom", "restrooms"),
     ),
     Term(
+        "takeaway",
+        r"\b(?:order(?:ing|ed)?|get(?:ting)?|grab(?:bing)?|fancy(?:ing)?|for|chinese|indian|thai|"
+        r"pizza|curry)\s+(?:a\s+)?(takeaways?)\b(?!\s+(?:from|is|was|for)\b)"
+        r"|\b(takeaways?)\s+(?:menu|food|pizza|coffee|order|night|tonight)s?\b",
+        "takeout",
+        ("US", "CA"),
+        ("Ordering a takeaway tonight? Use code FRIDAY.", "takeaway"),
+        ("My key takeaway from the summit: listen more.", "The takeaway is simple."),
+        words=("takeaway", "takeaways"),
+    ),
+    Term(
+        "flat",
+        r"\b(?:bedroom|bed|studio|furnished|unfurnished|rented|council|basement|penthouse|"
+        r"ground-floor|top-floor|share a|shared)\s+(flats?)\b"
+        r"|\b(flats?)\s+(?:to (?:let|rent)|for rent|above (?:the|our|my))\b",
+        "apartment",
+        ("US", "CA"),
+        ("The two-bedroom flat above our shop is for rent.", "flat"),
+        ("Prices stayed flat this quarter.", "Ballet flats and sandals on sale."),
+        words=("flat", "flats"),
+    ),
+    Term(
+        "crisps",
+        r"\b(crisps)\b(?=\s+(?:and|&)\s+(?:dips?|salsa|pop|soda|drinks?|sweets|chocolate))"
+        r"|\b(?:bags?|packets?|packs?)\s+of\s+(crisps)\b"
+        r"|\b(?:potato|salt and vinegar|cheese and onion|prawn cocktail)\s+(crisps)\b",
+        "chips",
+        ("US", "CA"),
+        ("Don't forget the crisps and dip!", "crisps"),
+        ("Apple crisps and pies fresh from the oven.", "The skin crisps up nicely."),
+        words=("crisps",),
+    ),
+    Term(
+        "jumper",
+        r"\b(?:new|wool|woolly|woollen|knitted|cosy|cozy|christmas|cashmere|chunky|warm)\s+"
+        r"(jumpers?)\b|\b(jumpers?)\s+(?:and|&)\s+(?:cardigans?|scarves|scarf|jeans)\b",
+        "sweater",
+        ("US", "CA"),
+        ("Need a new jumper? Our knits are in.", "jumper"),
+        ("Keep jumper cables in the car.", "Show jumpers compete on Sunday."),
+        words=("jumper", "jumpers"),
+    ),
+    Term(
         "fortnight",
         r"\b(fortnight(?:ly)?)\b",
         {"US": "two weeks"},
@@ -457,16 +530,31 @@ TERMS: tuple[Term, ...] = (
 
 def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
-        pattern = compiled(term.pattern)
-        for match in pattern.finditer(context.doc.masked):
+        masked = context.doc.masked
+        matches = list(compiled(term.pattern).finditer(masked))
+        if term.loose and _in_context(term, masked):
+            spans = {m.span() for m in matches}
+            matches += [m for m in compiled(term.loose).finditer(masked) if m.span() not in spans]
+        seen = set()
+        for match in matches:
+            pattern = match.re
             group = next((g for g in range(1, (pattern.groups or 0) + 1) if match.group(g)), 0)
             start, end = match.span(group)
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
             # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
             if match.group(group)[:1].isupper() and start in context.doc.name_starts:
                 continue
             yield Hit(start, end, match_case(match.group(group), local_word(term, context)))
 
     return detect
+
+
+def _in_context(term: Term, masked: str) -> bool:
+    if term.needs and not compiled(term.needs).search(masked):
+        return False
+    return not (term.unless and compiled(term.unless).search(masked))
 
 
 @cache
@@ -486,6 +574,7 @@ def _examples(term: Term) -> list[Example]:
     market = term.markets[0]
     examples = [Example(term.flag[0], market, term.flag[1])]
     examples += [Example(text, market, None) for text in term.clean]
+    examples += [Example(text, other, flag) for other, text, flag in term.more_flags]
     return examples
 
 
