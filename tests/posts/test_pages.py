@@ -156,6 +156,10 @@ def test_schedule_form_asks_about_a_repeated_time(team: Any) -> None:
     asked = client.post(url, {"date": "2026-10-25", "time": "01:30"})
     assert asked.status_code == 422
     assert "happens twice" in asked.content.decode() and 'name="fold"' in asked.content.decode()
+    assert '<option value="0" selected>the first, 01:30 BST (UTC+01:00)</option>' in (
+        asked.content.decode()
+    )
+    assert "the second, 01:30 GMT (UTC+00:00)" in asked.content.decode()
     chosen = client.post(url, {"date": "2026-10-25", "time": "01:30", "fold": "0"}, follow=True)
     assert "01:30 London" in chosen.content.decode()
     bad = client.post(url, {"date": "tomorrow", "time": "25:00"}, follow=True)

@@ -233,3 +233,22 @@ def test_dismissed_findings_are_kept_out_and_shown_to_the_reviewer(team: Any) ->
     reviewer.force_login(team.users["reviewer"])
     page = reviewer.get(f"/w/{team.workspace.slug}/posts/{post.pk}/").content.decode()
     assert "Color Co. is the brand" in page
+
+
+def test_recompute_moves_posts_whose_instant_no_longer_matches_their_wall_time(team: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from onshore.posts.models import Post
+
+    post = draft(team)
+    editing.set_schedule(post, team.members["manager"], date(2026, 7, 1), time(9, 30), None)
+    # As if the instant had been computed under older rules (an hour off).
+    Post.objects.filter(pk=post.pk).update(scheduled_at=datetime(2026, 7, 1, 9, 30, tzinfo=UTC))
+    out = StringIO()
+    call_command("recompute_schedules", "--dry-run", stdout=out)
+    assert "would move 1 post(s)" in out.getvalue()
+    assert Post.objects.get(pk=post.pk).scheduled_at.hour == 9
+    call_command("recompute_schedules", stdout=StringIO())
+    assert Post.objects.get(pk=post.pk).scheduled_at == datetime(2026, 7, 1, 8, 30, tzinfo=UTC)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.timezone import now
 
-from onshore.localtime import WallTime, next_free_slot, resolve_wall_time
+from onshore.localtime import WallTime, next_free_slot, recompute_instant, resolve_wall_time
 from onshore.posts import workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.workspaces.models import Market, Membership
@@ -277,3 +277,42 @@ def schedule_in_next_free_slot(post: Post, member: Membership, after: datetime) 
     local = instant.astimezone(ZoneInfo(market.timezone))
     clock = local.time().replace(tzinfo=None)
     return set_schedule(post, member, local.date(), clock, local.fold)
+
+
+@dataclass
+class ScheduleCorrection:
+    post_id: int
+    old_instant: datetime
+    new_instant: datetime
+    note: str
+
+
+def recompute_schedules(apply: bool = True) -> list[ScheduleCorrection]:
+    """After a tzdata update: recompute each unpublished post's instant from its stored
+    wall time, zone and fold; move the post (and its waiting deliveries) if it changed."""
+    corrections = []
+    waiting = Post.objects.filter(
+        scheduled_at__isnull=False,
+        state__in=[
+            State.DRAFT,
+            State.IN_REVIEW,
+            State.CHANGES_REQUESTED,
+            State.APPROVED,
+            State.SCHEDULED,
+        ],
+    ).exclude(scheduled_time__isnull=True)
+    for post in waiting.iterator():
+        found = recompute_instant(
+            post.scheduled_date, post.scheduled_time, post.scheduled_zone, post.scheduled_fold
+        )
+        if found.instant == post.scheduled_at:
+            continue
+        corrections.append(
+            ScheduleCorrection(post.pk, post.scheduled_at, found.instant, found.note)
+        )
+        if apply:
+            with transaction.atomic():
+                post.scheduled_at = found.instant
+                post.save(update_fields=["scheduled_at"])
+                workflow.outbox().reschedule_deliveries(post)
+    return corrections

@@ -299,9 +299,22 @@ def _editor_with_schedule_question(
         "networks": Network.choices,
     }
     context.update(_post_context(membership, post))
+    if result.kind == "ambiguous":
+        form = _which_occurrence_form(result)
     context["schedule_form"] = form
     context["schedule_question"] = result
     return render(request, "posts/editor.html", context, status=422)
+
+
+def _which_occurrence_form(result: Any) -> ScheduleForm:
+    """A time that happens twice: offer both, naming each, the first chosen by default."""
+    first, second = result.candidates
+    form = ScheduleForm(initial={"date": result.day, "time": result.clock, "fold": "0"})
+    form.fields["fold"].choices = [
+        ("0", f"the first, {first.label()}"),
+        ("1", f"the second, {second.label()}"),
+    ]
+    return form
 
 
 @member_view("view_workspace")
