@@ -1,5 +1,6 @@
 """Wall-clock time across zones: working hours, time differences, scheduling in a
-market's own time with a DST policy, and recurring posting slots. Django-free.
+market's own time with a DST policy, recurring posting slots, working-hours overlap
+week by week, clock changes, and reply latency. Django-free.
 
 Time is always passed in (an aware ``datetime``), never read from the clock, so every
 function here can be tested at any instant, DST transitions included.
@@ -18,6 +19,26 @@ from onshore.localtime._hours import (
     parse_weekly_hours,
     weekly_hours_to_json,
 )
+from onshore.localtime._latency import (
+    describe_when_seen,
+    expected_wait,
+    format_wait,
+    is_working,
+    median_observed_wait,
+    median_reply_wait,
+    next_working_moment,
+)
+from onshore.localtime._overlap import (
+    Schedule,
+    WeekOverlap,
+    first_instant_showing,
+    format_hours,
+    overlap_intervals,
+    overlap_on,
+    week_bounds,
+    weekly_overlap,
+    working_intervals,
+)
 from onshore.localtime._slots import (
     Slot,
     next_free_slot,
@@ -25,6 +46,11 @@ from onshore.localtime._slots import (
     parse_slots,
     slot_to_json,
     upcoming_slot_times,
+)
+from onshore.localtime._transitions import (
+    Transition,
+    describe_overlap_changes,
+    upcoming_transitions,
 )
 from onshore.localtime._wall import (
     RecomputedInstant,
@@ -42,18 +68,33 @@ __all__ = [
     "WEEKDAYS",
     "DayHours",
     "RecomputedInstant",
+    "Schedule",
     "Slot",
+    "Transition",
     "WallCandidate",
     "WallKind",
     "WallTime",
+    "WeekOverlap",
     "WeeklyHours",
     "describe_in_zones",
     "describe_offset",
     "describe_offset_from",
+    "describe_overlap_changes",
+    "describe_when_seen",
+    "expected_wait",
+    "first_instant_showing",
+    "format_hours",
+    "format_wait",
+    "is_working",
     "load_zone",
     "local_now",
+    "median_observed_wait",
+    "median_reply_wait",
     "next_free_slot",
+    "next_working_moment",
     "offset_between",
+    "overlap_intervals",
+    "overlap_on",
     "parse_slot",
     "parse_slots",
     "parse_weekly_hours",
@@ -62,5 +103,9 @@ __all__ = [
     "resolve_wall_time",
     "slot_to_json",
     "upcoming_slot_times",
+    "upcoming_transitions",
+    "week_bounds",
     "weekly_hours_to_json",
+    "weekly_overlap",
+    "working_intervals",
 ]
