@@ -128,3 +128,10 @@ def test_check_is_reachable_as_onshore_check(tmp_path: Path) -> None:
     assert "colour" in result.stdout
     unknown = run(["check", "--market", "XX", str(post)], tmp_path)
     assert unknown.returncode == 2 and "XX" in unknown.stderr
+
+
+def test_whatif_is_reachable_as_onshore_whatif(tmp_path: Path) -> None:
+    result = run(["whatif", "--help"], tmp_path)
+    assert result.returncode == 0 and "onshore whatif" in result.stdout
+    bad = run(["whatif", "--pricing", "per_post", "--amount", "twenty"], tmp_path)
+    assert bad.returncode == 2

@@ -62,6 +62,7 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/w/{slug}/markets/{market}/", None, managers_only(200)),
     ("POST", "/w/{slug}/markets/{spare}/delete/", {}, managers_only(302)),
     ("GET", "/w/{slug}/team/", None, expect(200)),
+    ("GET", "/w/{slug}/team/hours/", None, expect(200)),
     (
         "GET",
         "/w/{slug}/members/{contributor}/",

@@ -138,7 +138,19 @@ def cmd_check(argv: list[str]) -> int:
     return check_main(argv)
 
 
-COMMANDS = {"up": cmd_up, "serve": cmd_serve, "demo": cmd_demo, "check": cmd_check}
+def cmd_whatif(argv: list[str]) -> int:
+    from onshore.costs.cli import main as whatif_main
+
+    return whatif_main(argv)
+
+
+COMMANDS = {
+    "up": cmd_up,
+    "serve": cmd_serve,
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "whatif": cmd_whatif,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,6 +68,7 @@ workspace_urls = [
     path("w/<slug:slug>/markets/<int:market_id>/", ws.market_edit, name="market_edit"),
     path("w/<slug:slug>/markets/<int:market_id>/delete/", ws.market_delete, name="market_delete"),
     path("w/<slug:slug>/team/", ws.team, name="team"),
+    path("w/<slug:slug>/team/hours/", ws.team_hours, name="team_hours"),
     path("w/<slug:slug>/members/<int:member_id>/", ws.member_profile, name="member_profile"),
     path("w/<slug:slug>/members/<int:member_id>/role/", ws.member_role, name="member_role"),
     path("w/<slug:slug>/members/<int:member_id>/remove/", ws.member_remove, name="member_remove"),

@@ -260,3 +260,34 @@ def test_team_note_gives_the_working_day_in_the_market_zone(team: Any) -> None:
     with time_machine.travel(monday, tick=False):
         page = client.get(f"/w/{team.workspace.slug}/team/").content.decode()
     assert "working day today (Monday): 10:00–18:00 in Kolkata is 05:30–13:30 in London" in page
+
+
+def test_hours_page_draws_overlap_and_names_the_clock_changes(team: Any) -> None:
+    new_york = team.members["viewer"]
+    new_york.home_country, new_york.timezone = "US", "America/New_York"
+    new_york.working_hours = {d: [["09:00", "17:30"]] for d in ("mon", "tue", "wed", "thu", "fri")}
+    new_york.save()
+    owner = team.members["owner"]  # London, 09:00-17:30 on weekdays (the default)
+    with time_machine.travel(datetime(2027, 3, 1, 12, 0, tzinfo=UTC), tick=False):
+        client = logged_in(team.users["owner"])  # a session from today would have expired
+        page = client.get(f"/w/{team.workspace.slug}/team/hours/").content.decode()
+    match = re.search(r'data-member="viewer@example.com">(.*?)</section>', page, re.S)
+    assert match, page[:3000]
+    section = match.group(1)
+    assert "<svg" in section and 'class="band-both"' in section
+    assert "17 h 30 min together this week" in section
+    assert (
+        "From 14 March to 28 March your overlap with Viewer Person grows from 17 h 30 min "
+        "to 22 h 30 min a week, then returns to 17 h 30 min." in section
+    )
+    assert "Viewer Person will likely see this at 09:00 their time — in 2 h" in section
+    assert section.count('class="strip-bar"') == 52
+    assert owner.working_hours
+
+
+def test_hours_page_asks_for_your_own_hours_first(team: Any) -> None:
+    owner = team.members["owner"]
+    owner.working_hours = {}
+    owner.save()
+    page = logged_in(team.users["owner"]).get(f"/w/{team.workspace.slug}/team/hours/")
+    assert "Record <a" in page.content.decode() and "<svg" not in page.content.decode()

@@ -313,3 +313,20 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         "team knows your time zone and availability.",
     )
     return redirect("member_profile", slug=invitation.workspace.slug, member_id=member.pk)
+
+
+@member_view("view_workspace")
+def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Team → Hours: overlap with each colleague today and for the next 12 months."""
+    from onshore.workspaces.hours import colleagues
+
+    members = list(membership.workspace.memberships.select_related("user", "workspace"))
+    return render(
+        request,
+        "workspaces/hours.html",
+        {
+            "membership": membership,
+            "rows": colleagues(membership, members, timezone.now()),
+            "profile_missing": not membership.is_profile_complete or not membership.working_hours,
+        },
+    )
