@@ -185,6 +185,8 @@ WEBHOOK_ALLOW_PRIVATE = env_bool("ONSHORE_WEBHOOK_ALLOW_PRIVATE", False)
 WORKER_LEASE_SECONDS = env_int("ONSHORE_WORKER_LEASE_SECONDS", 120, minimum=5)
 WORKER_IDLE_SECONDS = env_int("ONSHORE_WORKER_IDLE_SECONDS", 5, minimum=1)
 WORKER_MAX_ATTEMPTS = env_int("ONSHORE_WORKER_MAX_ATTEMPTS", 8, minimum=1)
+# First retry waits about this long (with jitter), doubling each time, capped at an hour.
+WORKER_BACKOFF_SECONDS = env_int("ONSHORE_WORKER_BACKOFF_SECONDS", 30, minimum=1)
 NETWORK_TIMEOUT_SECONDS = env_int("ONSHORE_NETWORK_TIMEOUT_SECONDS", 20, minimum=1)
 
 LOGGING = {

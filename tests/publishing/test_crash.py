@@ -59,6 +59,8 @@ def start_worker() -> subprocess.Popen[bytes]:
         "ONSHORE_WORKER_LEASE_SECONDS": "5",
         "ONSHORE_NETWORK_TIMEOUT_SECONDS": "3",
         "ONSHORE_WEBHOOK_ALLOW_LOOPBACK": "true",
+        # Retries after 1-2 s, not 15-30 s: the test is about counting, not waiting.
+        "ONSHORE_WORKER_BACKOFF_SECONDS": "2",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "onshore.cli", "worker", "--idle", "0.2"],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 
@@ -28,7 +28,6 @@ from onshore.publishing.models import (
     DeliveryState,
 )
 
-BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 
 
@@ -90,33 +89,70 @@ def _due(now: datetime) -> Q:
 
 
 def claim_one_due(now: datetime, worker: str) -> Delivery | None:
-    """Take one due delivery under a lease; None when nothing is due.
+    """Take one due delivery under a lease; None when nothing is due."""
+    lease_until = now + timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+    if connection.vendor == "postgresql":
+        claimed_id = _claim_skip_locked(now, worker, lease_until)
+    else:
+        claimed_id = _claim_conditional(now, worker, lease_until)
+    if claimed_id is None:
+        return None
+    return (
+        Delivery.objects.select_related("post__market", "channel")
+        .prefetch_related("post__variants")
+        .get(pk=claimed_id)
+    )
 
-    The UPDATE repeats the "is due" condition and the attempt count it read, so when two
-    workers pick the same row only one update matches.
-    """
-    lease = timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+
+# PostgreSQL: pick and lease in one statement; SKIP LOCKED lets concurrent workers pass
+# over a row another is taking instead of queueing behind it. A worker that died holding
+# the lease may have sent: "outcome_unknown OR state = in_flight" makes the next one read
+# back first (SET expressions see the row as it was before the update).
+_CLAIM_SQL = """
+UPDATE publishing_delivery AS d
+SET state = 'in_flight', lease_owner = %(worker)s, lease_expires_at = %(lease_until)s,
+    attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, %(now)s),
+    outcome_unknown = d.outcome_unknown OR d.state = 'in_flight'
+WHERE d.id = (
+    SELECT due.id FROM publishing_delivery AS due
+    JOIN publishing_channel AS channel ON channel.id = due.channel_id
+    WHERE channel.status = 'active'
+      AND ((due.state = 'pending' AND due.due_at <= %(now)s)
+           OR (due.state = 'in_flight' AND due.lease_expires_at < %(now)s))
+    ORDER BY due.due_at, due.id
+    LIMIT 1
+    FOR UPDATE OF due SKIP LOCKED
+)
+RETURNING d.id
+"""
+
+
+def _claim_skip_locked(now: datetime, worker: str, lease_until: datetime) -> int | None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_CLAIM_SQL, {"worker": worker, "lease_until": lease_until, "now": now})
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+def _claim_conditional(now: datetime, worker: str, lease_until: datetime) -> int | None:
+    """Elsewhere (SQLite): read candidates, then an UPDATE that repeats the "is due"
+    condition and the attempt count it read, so only one of two racing workers matches."""
     candidates = Delivery.objects.filter(_due(now)).order_by("due_at", "id")
     for candidate in candidates.values("pk", "attempts", "state")[:10]:
         changes: dict[str, object] = {
             "state": DeliveryState.IN_FLIGHT,
             "lease_owner": worker,
-            "lease_expires_at": now + lease,
+            "lease_expires_at": lease_until,
             "attempts": F("attempts") + 1,
             "first_attempt_at": Coalesce(F("first_attempt_at"), Value(now)),
         }
         if candidate["state"] == DeliveryState.IN_FLIGHT:
-            # Its worker died holding the lease and may have sent: read back first.
-            changes["outcome_unknown"] = True
+            changes["outcome_unknown"] = True  # its worker died holding the lease
         claimed = Delivery.objects.filter(
             _due(now), pk=candidate["pk"], attempts=candidate["attempts"]
         ).update(**changes)
         if claimed:
-            return (
-                Delivery.objects.select_related("post__market", "channel")
-                .prefetch_related("post__variants")
-                .get(pk=candidate["pk"])
-            )
+            return int(candidate["pk"])
     return None
 
 
@@ -272,7 +308,8 @@ def _wait_for_reconnect(
 
 def backoff(attempts: int, retry_after: float | None, rng: random.Random) -> timedelta:
     """Exponential backoff with jitter, capped, and never sooner than the network asked."""
-    ceiling = min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
+    base = timedelta(seconds=settings.WORKER_BACKOFF_SECONDS)
+    ceiling = min(base * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
     wait = ceiling * rng.uniform(0.5, 1.0)
     if retry_after is not None:
         wait = max(wait, timedelta(seconds=retry_after))
