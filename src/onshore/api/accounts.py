@@ -6,7 +6,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
+
+from onshore.api.schemas import StrictSchema
 
 router = Router(tags=["account"])
 
@@ -16,8 +18,7 @@ class MeOut(Schema):
     email: str
 
 
-class AcceptIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+class AcceptIn(StrictSchema):
     token: str = Field(min_length=10, max_length=200, description="the token from the link")
 
 

@@ -7,13 +7,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field
+
+from onshore.api.schemas import StrictSchema
 
 router = Router(tags=["market-fit"])
 
 
-class CheckIn(Schema):
-    model_config = ConfigDict(extra="forbid")
+class CheckIn(StrictSchema):
     text: str = Field(max_length=20_000, description="the post as it will be published")
     market: str = Field(min_length=2, max_length=2, description="ISO 3166 country, e.g. GB")
     locale: str | None = Field(None, max_length=35, description="language tag, e.g. en-GB")

@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.timezone import now as django_now
 from ninja import Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from onshore import places
 from onshore.api.check import FindingOut
+from onshore.api.schemas import StrictSchema
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.models import Dismissal, Post, State
 from onshore.workspaces.access import membership_or_404, require
@@ -26,10 +27,6 @@ router = Router(tags=["posts"])
 # Mirrors posts.models.Network (a test keeps them equal), so OpenAPI lists the values.
 NetworkName = Literal["x", "bluesky", "mastodon", "linkedin", "instagram", "threads", "facebook"]
 ActionName = Literal["submit", "approve", "request_changes", "schedule", "unschedule"]
-
-
-class StrictSchema(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class MediaIn(StrictSchema):

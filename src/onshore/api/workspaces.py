@@ -13,8 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
+from onshore.api.schemas import StrictSchema
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import (
     Invitation,
@@ -29,11 +30,6 @@ router = Router(tags=["workspaces"])
 
 RoleName = Literal["owner", "manager", "contributor", "reviewer", "viewer"]
 RelationName = Literal["employee", "freelancer", "agency"]
-
-
-class StrictSchema(Schema):
-    # Unknown fields are refused by name rather than silently ignored.
-    model_config = ConfigDict(extra="forbid")
 
 
 class MarketIn(StrictSchema):

@@ -47,10 +47,6 @@ class Channel(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name}"
 
-    def network(self) -> str:
-        """The post network whose variant text this channel publishes."""
-        return self.kind
-
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
