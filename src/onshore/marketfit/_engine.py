@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from onshore.marketfit._markets import Market, get_market
 from onshore.marketfit._registry import RULES, Context, Hit, Rule
 from onshore.marketfit._text import tokenize
+from onshore.marketfit._timezones import zone_info
 from onshore.marketfit._types import NETWORKS, Finding, Options, Post, UnknownNetworkError
 
 
@@ -174,7 +175,7 @@ def parse_at(text: str) -> datetime:
 
 def load_zone(name: str) -> ZoneInfo:
     try:
-        return ZoneInfo(name)
+        return zone_info(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise UnknownZoneError(
             f"unknown time zone {name!r}: use an IANA name such as Europe/London"

@@ -22,7 +22,6 @@ from onshore.marketfit._registry import (
     register,
     spelling_categories,
 )
-from onshore.marketfit._text import WORD
 
 ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
 # VarCon lists these as spellings, but they are different words; the vocabulary rules
@@ -66,7 +65,8 @@ def detect_variant_spelling(context: Context) -> Iterator[Hit]:
     # Words as WORD tokenizes them ("colour's" is one), lower-cased, that are or hold
     # a candidate; only those are looked at one by one.
     wanted = candidates | {word + ending for word in candidates for ending in ("'s", "’s")}
-    tokens = [token.lower() for token in WORD.findall(doc.masked)]
+    # doc.word_matches rather than a scan of its own: is_name below needs them anyway.
+    tokens = [match.group().lower() for match in doc.word_matches]
     table = spelling_table()
     for index in [index for index, token in enumerate(tokens) if token in wanted]:
         if tokens[index] in LEFT_TO_VOCABULARY or doc.is_name(index):

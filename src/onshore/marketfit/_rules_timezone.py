@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from onshore.marketfit._data import abbreviation_offsets
 from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._timezones import zone_info
 
 CLOCK = (
     r"(?<![\d:.])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
@@ -79,7 +79,7 @@ def zone_mentions(context: Context) -> list[tuple[int, int, str]]:
 
 @cache
 def abbreviations_in_year(zone: str, year: int) -> frozenset[str]:
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     return frozenset(
         datetime(year, month, 15, 12, tzinfo=tz).tzname() or "" for month in range(1, 13)
     )
@@ -87,7 +87,7 @@ def abbreviations_in_year(zone: str, year: int) -> frozenset[str]:
 
 @cache
 def abbreviation_on(zone: str, day: date) -> str:
-    return datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).tzname() or ""
+    return datetime(day.year, day.month, day.day, 12, tzinfo=zone_info(zone)).tzname() or ""
 
 
 # Markets whose seasonal zone names are written abroad, in the order a name is looked up:
@@ -122,23 +122,35 @@ class WrongName(NamedTuple):
     place: str  # where: "the United States" in messages
 
 
-def _wrong_for_date(context: Context, abbr: str, day: date) -> WrongName | None:
-    """What ``abbr`` should be on ``day``, or None if it is right (or not seasonal).
+def year_round_zones(context: Context) -> frozenset[str]:
+    """The zones of the YEAR_ROUND_PLACES the post names."""
+    return frozenset(YEAR_ROUND_PLACES[w] for w in context.doc.word_set & YEAR_ROUND_PLACES.keys())
+
+
+# The answer depends only on these five values, and posts repeat them (a few zone names,
+# a few hundred days), so it is worked out once per combination: the tzdata lookups
+# over every zone of several markets cost ~100 µs a time. Bounded, since a long-running
+# process may see every market on every day.
+@lru_cache(maxsize=65_536)
+def _wrong_for_date(
+    named: frozenset[str], market_code: str, own: str, abbr: str, day: date
+) -> WrongName | None:
+    """What ``abbr`` should be on ``day``, or None if it is right (or not seasonal), in
+    a post naming places in the year-round zones ``named``, in the market
+    ``market_code`` with main zone ``own``.
 
     The post's own market decides first; a name its zones never use is read in the
     first home market that uses it, so "9am EST" in July is wrong in a British post too.
     """
-    named = {YEAR_ROUND_PLACES[w] for w in context.doc.word_set & YEAR_ROUND_PLACES.keys()}
     if any(abbreviation_on(zone, day) == abbr for zone in named):
         return None
-    market = context.market
-    own = context.zone.key
+    market = get_market(market_code)
     if abbr == "GMT" and abbr not in abbreviations_in_year(own, day.year):
         return None  # elsewhere GMT is written for UTC, right on any date
     right = _wrong_in_market(own, market.zones, abbr, day)
     if right is not None:
         return WrongName(right, market.place) if right else None
-    foreign = _foreign_name_for_local_time(context, abbr, day)
+    foreign = _foreign_name_for_local_time(market.multi_zone, own, abbr, day)
     if foreign is not None:
         return WrongName(foreign, market.place)
     for code in HOME_MARKETS:
@@ -165,13 +177,14 @@ def _wrong_in_market(own: str, zones: tuple[str, ...], abbr: str, day: date) -> 
     return abbreviation_on(users[0], day)
 
 
-def _foreign_name_for_local_time(context: Context, abbr: str, day: date) -> str | None:
-    """In a one-zone market, another country's name for the very offset local clocks
-    show that day ("10am BST" in a Dublin post in July): the local name, else None."""
-    if context.market.multi_zone or abbr in GENERIC_ZONES:
+def _foreign_name_for_local_time(multi_zone: bool, own: str, abbr: str, day: date) -> str | None:
+    """In a one-zone market (main zone ``own``), another country's name for the very
+    offset local clocks show that day ("10am BST" in a Dublin post in July): the local
+    name, else None."""
+    if multi_zone or abbr in GENERIC_ZONES:
         return None
     offsets = abbreviation_offsets().get(abbr, [])
-    local = datetime(day.year, day.month, day.day, 12, tzinfo=context.zone)
+    local = datetime(day.year, day.month, day.day, 12, tzinfo=zone_info(own))
     offset = local.utcoffset()
     name = local.tzname() or ""
     if len(offsets) != 1 or offset is None or not name.isalpha():
@@ -221,10 +234,11 @@ def detect_wrong_for_date(context: Context) -> Iterator[Hit]:
     days = context.reference_dates
     if not days:
         return
+    named, market_code, own = year_round_zones(context), context.market.code, context.zone.key
     for start, end, abbr in zone_mentions(context):
         if abbr in GENERIC_ZONES and abbr != "GMT":
             continue
-        wrongs = [_wrong_for_date(context, abbr, day) for day in days]
+        wrongs = [_wrong_for_date(named, market_code, own, abbr, day) for day in days]
         wrong = wrongs[0]
         if wrong and all(wrongs) and wrong.right.isalpha():
             first = days[0]

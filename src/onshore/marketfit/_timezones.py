@@ -1,0 +1,16 @@
+"""zone_info(): ZoneInfo objects that stay loaded for the life of the process."""
+
+from __future__ import annotations
+
+from functools import cache
+from zoneinfo import ZoneInfo
+
+
+@cache
+def zone_info(name: str) -> ZoneInfo:
+    """``ZoneInfo(name)``, kept. ZoneInfo's own cache holds only the 8 most recent zones
+    strongly; the checker uses more (every zone of the markets posts are checked in and
+    the home markets of zone names), so an evicted zone was re-read from tzdata on disk.
+    The object is the one ``ZoneInfo(name)`` returns while this one lives, so nothing
+    else changes. Unknown names raise as ZoneInfo does (exceptions are not cached)."""
+    return ZoneInfo(name)
