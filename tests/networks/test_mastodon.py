@@ -365,3 +365,22 @@ def test_a_2xx_without_a_status_is_an_unknown_outcome() -> None:
     offline = httpx.Client(transport=httpx.MockTransport(handler))
     with offline, pytest.raises(UnknownOutcome):
         mastodon.publish("fake.social", "t", "k", "hi", language=None, client=offline, now=NOW)
+
+
+def test_a_503_does_not_wait_for_the_rate_limit_window(
+    fake_mastodon: FakeMastodon, client: httpx.Client
+) -> None:
+    # Mastodon sends X-RateLimit-Reset on every answer; only a 429 is about that window.
+    fake_mastodon.add_account("window", "tok-window")
+    fake_mastodon.fail_next(1, 503, path_prefix="/api/v1/statuses")
+    with pytest.raises(PublishError) as caught:
+        mastodon.publish(
+            fake_mastodon.base_url,
+            "tok-window",
+            "key-503",
+            "Hello",
+            language="en",
+            client=client,
+            now=datetime.now(UTC),
+        )
+    assert caught.value.permanent is False and caught.value.retry_after is None

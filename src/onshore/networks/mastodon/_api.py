@@ -104,9 +104,11 @@ def _wait_seconds(response: httpx.Response, now: datetime | None) -> float | Non
     if now is None:
         value = response.headers.get("retry-after", "").strip()
         return float(value) if value.isdigit() else None
-    # Retry-After is the explicit answer; the rate-limit reset is Mastodon's own hint.
+    # Retry-After is the explicit answer. The rate-limit reset only matters when the
+    # limit is what refused us (429): Mastodon sends it on every answer, and on a 503 it
+    # is just the end of the current window, often minutes away.
     explicit = retry_after_seconds(response, now)
-    if explicit is not None:
+    if explicit is not None or response.status_code != 429:
         return explicit
     return seconds_until(_parse_reset(response.headers.get("x-ratelimit-reset")), now)
 
