@@ -221,3 +221,22 @@ def test_media_through_the_api(team: Any) -> None:
     assert ok.json()["media"] == [
         {"kind": "image", "description": "Mug photo", "alt_text": "A blue mug"}
     ]
+
+
+def test_post_page_says_when_the_author_and_reviewers_will_see_a_comment(team: Any) -> None:
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Fresh scones", market=team.gb)
+    )
+    # Monday 13 July 2026, 02:00 UTC: 07:30 in Kolkata, before the fixture's 10:00 start.
+    with time_machine.travel(datetime(2026, 7, 13, 2, 0, tzinfo=UTC), tick=False):
+        page = (
+            logged_in(team, "manager")
+            .get(f"/w/{team.workspace.slug}/posts/{post.pk}/")
+            .content.decode()
+        )
+    assert "Contributor Person will likely see this at 10:00 their time — in 2 h 30 min" in page
+    assert "Reviewer Person will likely see this at 10:00 their time" in page

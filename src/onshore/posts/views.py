@@ -141,7 +141,27 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         ),
         "schedule_label": schedule_label,
         "can_override": membership.can("override_findings"),
+        "reply_hints": _reply_hints(membership, post),
     }
+
+
+def _reply_hints(viewer: Membership, post: Post) -> list[str]:
+    """When the people on this post will likely see a comment written now."""
+    from onshore.localtime import describe_when_seen
+    from onshore.workspaces.hours import schedule_of
+
+    people = Membership.objects.filter(workspace=post.workspace).select_related("user")
+    involved = [
+        m
+        for m in people
+        if m.pk != viewer.pk and (m.user_id == post.author_id or m.role == "reviewer")
+    ]
+    hints = []
+    for member in involved:
+        schedule = schedule_of(member)
+        if schedule is not None:
+            hints.append(describe_when_seen(member.user.display_name, schedule, timezone.now()))
+    return hints
 
 
 @require_POST
