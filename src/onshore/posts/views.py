@@ -64,7 +64,7 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     waiting = (
         membership.workspace.posts.filter(state=State.IN_REVIEW)
         .select_related("market", "author")
-        .prefetch_related("variants", "dismissals")
+        .prefetch_related("variants", "dismissals", "market__channels")
         .order_by("updated_at", "id")
     )
     rows = [(post, checks.check_post(post)) for post in waiting[:200]]
