@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.urls import get_resolver
 
+from onshore.ledger.models import Engagement, TimeEntry
 from onshore.posts import editing
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Invitation
@@ -125,6 +126,31 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("POST", "/w/{slug}/calendar-feed/rotate/", {}, managers_only(200)),
     ("POST", "/w/{slug}/calendar-feed/revoke/", {}, managers_only(302)),
     ("GET", "/feed/{token}.ics", None, expect(404, outsider=404, anonymous=404)),
+    ("GET", "/w/{slug}/costs/", None, managers_only(200)),
+    ("GET", "/w/{slug}/costs/?start=2026-12-01&end=2026-11-01", None, managers_only(422)),
+    ("GET", "/w/{slug}/costs/report/", None, managers_only(200)),
+    ("GET", "/w/{slug}/costs/export.csv", None, managers_only(200)),
+    ("GET", "/w/{slug}/costs/what-if/", None, managers_only(200)),
+    (
+        "POST",
+        "/w/{slug}/costs/what-if/",
+        {"pricing": "per_post", "amount": "30", "currency": "GBP"},
+        managers_only(422),
+    ),
+    ("GET", "/w/{slug}/costs/settings/", None, managers_only(200)),
+    ("POST", "/w/{slug}/costs/settings/", {"rates_text": "USD 0.79"}, managers_only(422)),
+    ("GET", "/w/{slug}/engagements/", None, managers_only(200)),
+    ("POST", "/w/{slug}/engagements/", {"pricing": "hourly"}, managers_only(422)),
+    ("GET", "/w/{slug}/engagements/{engagement}/", None, managers_only(200)),
+    ("POST", "/w/{slug}/engagements/{engagement}/delete/", {}, managers_only(302)),
+    ("GET", "/w/{slug}/time/", None, drafters(200)),
+    (
+        "POST",
+        "/w/{slug}/time/",
+        {"engagement": "ENGAGEMENT_ID", "date": "2026-11-20", "hours": "1.5"},
+        drafters(302),
+    ),
+    ("POST", "/w/{slug}/time/{entry}/delete/", {}, drafters(302)),
     ("GET", "/account/tokens/", None, expect(200, outsider=200)),
     ("GET", "/invite/{token}/", None, expect(200, outsider=200, anonymous=200)),
     ("GET", "/healthz", None, expect(200, outsider=200, anonymous=200)),
@@ -273,6 +299,77 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         expect(200, outsider=200, anonymous=401),
     ),
     ("GET", f"{API}/openapi.json", None, expect(200, outsider=200, anonymous=200)),
+    ("GET", f"{API}/workspaces/{{slug}}/engagements", None, managers_only(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/engagements",
+        {
+            "member_id": "MEMBER_ID",
+            "pricing": "per_post",
+            "amount": "40",
+            "currency": "GBP",
+            "start": "2026-01-01",
+        },
+        managers_only(201, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/engagements/{{engagement}}",
+        None,
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/engagements/{{engagement}}",
+        {"amount": "45"},
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/engagements/{{engagement}}",
+        None,
+        managers_only(204, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/engagements/{{engagement}}/time-entries",
+        None,
+        drafters(200, anonymous=401),
+    ),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/engagements/{{engagement}}/time-entries",
+        {"date": "2026-11-20", "hours": "2"},
+        drafters(201, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/cost-settings", None, managers_only(200, anonymous=401)),
+    (
+        "PUT",
+        f"{API}/workspaces/{{slug}}/cost-settings",
+        {
+            "reviewer_hourly_value": "40",
+            "minutes_per_review": "10",
+            "minutes_per_comment": "3",
+            "contributor_hours_per_round": "0.5",
+            "rates": {"USD": "0.79"},
+        },
+        managers_only(200, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/costs", None, managers_only(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/costs/what-if",
+        {
+            "pricing": "per_post",
+            "amount": "30",
+            "currency": "GBP",
+            "country": "IN",
+            "zone": "Asia/Kolkata",
+            "hours": "mon-fri 10:00-18:00",
+            "posts_per_month": "10",
+        },
+        managers_only(200, anonymous=401),
+    ),
 ]
 
 PERSONAS = (*MEMBERS, OUTSIDER, ANON)
@@ -301,8 +398,14 @@ def _fill(url: str, team: Any) -> str:
         name="CMS",
         defaults={"config": {"url": "https://cms.example.com/hook"}},
     )[0]
+    engagement = _contributor_engagement(team)
+    entry = TimeEntry.objects.create(
+        engagement=engagement, date="2026-11-19", hours="1.25", logged_by=team.members[CONTRIB]
+    )
     return url.format(
         slug=team.workspace.slug,
+        engagement=engagement.pk,
+        entry=entry.pk,
         channel=channel.pk,
         market=team.gb.pk,
         spare=spare.pk,
@@ -313,8 +416,29 @@ def _fill(url: str, team: Any) -> str:
     )
 
 
+def _contributor_engagement(team: Any) -> Engagement:
+    found = Engagement.objects.filter(member=team.members[CONTRIB]).first()
+    if found is None:
+        found = Engagement(
+            workspace=team.workspace,
+            member=team.members[CONTRIB],
+            pricing="hourly",
+            amount="25",
+            currency="GBP",
+            start="2026-01-01",
+        )
+        found.full_clean()
+        found.save()
+    return found
+
+
 def _body(body: dict[str, Any] | None, team: Any) -> dict[str, Any]:
-    return {k: team.gb.pk if v == "MARKET_ID" else v for k, v in (body or {}).items()}
+    ids = {
+        "MARKET_ID": lambda: team.gb.pk,
+        "MEMBER_ID": lambda: team.members[CONTRIB].pk,
+        "ENGAGEMENT_ID": lambda: _contributor_engagement(team).pk,
+    }
+    return {k: ids[v]() if isinstance(v, str) and v in ids else v for k, v in (body or {}).items()}
 
 
 @pytest.mark.parametrize(("method", "url", "body", "persona", "status"), _cases(WEB_ROUTES))
@@ -349,6 +473,8 @@ def _normalise(pattern: str) -> str:
         "<int:invitation_id>",
         "<int:post_id>",
         "<int:channel_id>",
+        "<int:engagement_id>",
+        "<int:entry_id>",
         "<str:token>",
         "<int:token_id>",
         "<uidb64>",
@@ -388,6 +514,8 @@ def _normalise_template(url: str) -> str:
         "{spare}",
         "{post}",
         "{channel}",
+        "{engagement}",
+        "{entry}",
         "{invitation}",
         "{token}",
         "{owner}",
@@ -413,6 +541,13 @@ def test_every_api_operation_is_listed() -> None:
 
 
 def _api_template(path: str) -> str:
-    for name in ("{slug}", "{market_id}", "{member_id}", "{invitation_id}", "{post_id}"):
+    for name in (
+        "{slug}",
+        "{market_id}",
+        "{member_id}",
+        "{invitation_id}",
+        "{post_id}",
+        "{engagement_id}",
+    ):
         path = path.replace(name, "{}")
     return path

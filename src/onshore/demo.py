@@ -8,8 +8,10 @@ India (offshored, native to neither market), plus the client-side reviewer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from onshore.accounts.models import User
 from onshore.workspaces.models import Market, Membership, Workspace
@@ -104,8 +106,11 @@ def demo_exists() -> bool:
 
 
 @transaction.atomic
-def load_demo() -> Workspace:
-    """Create the demo workspace (idempotent: returns the existing one if present)."""
+def load_demo(now: datetime | None = None) -> Workspace:
+    """Create the demo workspace (idempotent: returns the existing one if present).
+
+    Its twelve weeks of review history end at ``now`` (the clock by default).
+    """
     existing = Workspace.objects.filter(slug=DEMO_SLUG).first()
     if existing:
         return existing
@@ -130,6 +135,9 @@ def load_demo() -> Workspace:
     )
     for person in DEMO_PEOPLE:
         _add_person(workspace, person)
+    from onshore.demo_history import load_history  # the history builds on every app
+
+    load_history(workspace, now or timezone.now())
     return workspace
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "onshore.workspaces",
     "onshore.posts",
     "onshore.publishing",
+    "onshore.ledger",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from django.urls import include, path
 from onshore.accounts import views as account_views
 from onshore.accounts.forms import LoginForm
 from onshore.api.app import api
+from onshore.ledger import views as ledger
 from onshore.posts import views as posts
 from onshore.publishing import views as publishing
 from onshore.workspaces import views as ws
@@ -115,11 +116,37 @@ publishing_urls = [
     path("healthz/worker", publishing.health_json, name="worker_health"),
 ]
 
+ledger_urls = [
+    path("w/<slug:slug>/costs/", ledger.costs, name="costs"),
+    path("w/<slug:slug>/costs/report/", ledger.costs_report, name="costs_report"),
+    path("w/<slug:slug>/costs/export.csv", ledger.costs_csv, name="costs_csv"),
+    path("w/<slug:slug>/costs/what-if/", ledger.what_if_page, name="what_if"),
+    path("w/<slug:slug>/costs/settings/", ledger.cost_settings, name="cost_settings"),
+    path("w/<slug:slug>/engagements/", ledger.engagements, name="engagements"),
+    path(
+        "w/<slug:slug>/engagements/<int:engagement_id>/",
+        ledger.engagement_edit,
+        name="engagement_edit",
+    ),
+    path(
+        "w/<slug:slug>/engagements/<int:engagement_id>/delete/",
+        ledger.engagement_delete,
+        name="engagement_delete",
+    ),
+    path("w/<slug:slug>/time/", ledger.time_entries, name="time_entries"),
+    path(
+        "w/<slug:slug>/time/<int:entry_id>/delete/",
+        ledger.time_entry_delete,
+        name="time_entry_delete",
+    ),
+]
+
 urlpatterns = [
     *auth_urls,
     *workspace_urls,
     *post_urls,
     *publishing_urls,
+    *ledger_urls,
     path("", include("onshore.posts.io_urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),

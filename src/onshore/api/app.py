@@ -77,7 +77,7 @@ def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpRespo
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, check, io, posts, workspaces
+    from onshore.api import accounts, check, io, ledger, posts, workspaces
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
@@ -85,6 +85,7 @@ def _register_routers() -> None:
     # Before posts: its "/{slug}/posts/{post_id}" would otherwise take ".../posts/import".
     api.add_router("/workspaces", io.router)
     api.add_router("/workspaces", posts.router)
+    api.add_router("/workspaces", ledger.router)
 
 
 _register_routers()

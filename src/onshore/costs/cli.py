@@ -231,10 +231,16 @@ def _week_of(text: str | None) -> date:
 
 def _hours(option: str, text: str) -> WeeklyHours:
     try:
-        raw = json.loads(text) if text.lstrip().startswith("{") else _short_hours(text)
-        return parse_weekly_hours(raw)
-    except ValueError as error:  # json.JSONDecodeError is a ValueError too
+        return parse_hours_text(text)
+    except ValueError as error:
         raise InputError(f"{option}: {error}") from None
+
+
+def parse_hours_text(text: str) -> WeeklyHours:
+    """ "mon-fri 09:00-17:00; sat 10:00-12:00" or the stored JSON; ValueError says why."""
+    # json.JSONDecodeError is a ValueError too.
+    raw = json.loads(text) if text.lstrip().startswith("{") else _short_hours(text)
+    return parse_weekly_hours(raw)
 
 
 def _short_hours(text: str) -> dict[str, list[list[str]]]:

@@ -230,6 +230,10 @@ class PostEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    # Open market-fit findings (length aside) when changes were requested: the cost ledger
+    # counts a post as "needed changes for market fit" when a reviewer sent it back while
+    # the checker still had something to say about the market.
+    market_fit_findings = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=now)
 
     class Meta:

@@ -163,10 +163,20 @@ def _record(post: Post, member: Membership, transition: Transition, note: str) -
         to_state=transition.to_state,
         by=member.user,
         note=note.strip(),
+        market_fit_findings=(
+            market_fit_findings(post) if transition.action == "request_changes" else 0
+        ),
     )
     post.state = transition.to_state
     post.updated_at = now()
     post.save()
+
+
+def market_fit_findings(post: Post) -> int:
+    """Open checker findings about the market (not length, which is the network's)."""
+    from onshore.posts.checks import check_post
+
+    return sum(1 for finding in check_post(post).open_findings if finding.category != "length")
 
 
 def outbox() -> Any:

@@ -56,6 +56,14 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
         "Connect and remove channels, see publishing health",
         OWNER_AND_MANAGER,
     ),
+    "view_costs": (
+        "See and edit engagements, exchange rates, costs and reports; use the what-if",
+        OWNER_AND_MANAGER,
+    ),
+    "log_time": (
+        "Log time on their own engagement and see those entries (managers: every engagement)",
+        frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR}),
+    ),
 }
 
 
