@@ -65,7 +65,77 @@ FORMS = [
         },
     ),
     ("/password-reset/", {"email": "owner@example.com"}),
+    (
+        "/w/{slug}/costs/what-if/",
+        {
+            "pricing": "hourly",
+            "amount": "30",
+            "currency": "GBP",
+            "hours_per_post": "2",
+            "country": "IN",
+            "zone": "Asia/Kolkata",
+            "hours": "mon-fri 10:00-18:00",
+            "posts_per_month": "12",
+            "revision_rounds": "",
+            "explaining_hours": "1",
+            "reviewer_hourly_value": "40",
+            "delay_cost_per_day": "",
+        },
+    ),
+    (
+        "/w/{slug}/costs/settings/",
+        {
+            "reviewer_hourly_value": "40",
+            "minutes_per_review": "10",
+            "minutes_per_comment": "3",
+            "contributor_hours_per_round": "0.5",
+            "rates_text": "USD 0.79",
+        },
+    ),
+    (
+        "/w/{slug}/engagements/",
+        {
+            "member": "{member}",
+            "name": "",
+            "pricing": "hourly",
+            "amount": "25",
+            "currency": "USD",
+            "start": "2026-01-01",
+            "end": "",
+        },
+    ),
+    (
+        "/w/{slug}/time/",
+        {"engagement": "{engagement}", "date": "2026-11-20", "hours": "1.5", "note": ""},
+    ),
+    ("/w/{slug}/costs/", {"start": "2026-01-01", "end": "2026-03-31"}),
 ]
+
+
+def _engagement_id(team: Any) -> int:
+    from onshore.ledger.models import Engagement
+
+    engagement = Engagement.objects.filter(workspace=team.workspace).first()
+    if engagement is None:
+        engagement = Engagement.objects.create(
+            workspace=team.workspace,
+            member=team.members["contributor"],
+            pricing="hourly",
+            amount="25",
+            currency="GBP",
+            start="2026-01-01",
+        )
+    return int(engagement.pk)
+
+
+def _placeholders(team: Any, text: str) -> str:
+    if "{" not in text:
+        return text
+    return text.format(
+        slug=team.workspace.slug,
+        member=team.members["contributor"].pk,
+        engagement=_engagement_id(team) if "{engagement}" in text else "",
+    )
 
 
 def _cases() -> list[Any]:
@@ -84,8 +154,10 @@ def test_form_field_bad_value_is_never_a_server_error(
     client = Client()
     if not url.startswith(("/signup/", "/password-reset/")):
         client.force_login(team.users["owner"])
-    target = url.format(slug=team.workspace.slug, member=team.members["contributor"].pk)
-    response = client.post(target, {**form, field: BAD_VALUES[kind]})
+    target = _placeholders(team, url)
+    filled = {name: _placeholders(team, value) for name, value in form.items()}
+    sent = {**filled, field: BAD_VALUES[kind]}
+    response = client.get(target, sent) if url.endswith("/costs/") else client.post(target, sent)
     assert response.status_code < 500
     assert b"<b onmouseover" not in response.content
 
@@ -128,6 +200,53 @@ API_BODIES = [
     ),
     ("POST", "/api/v1/workspaces/{slug}/invitations", {"role": "viewer", "email": ""}),
     ("POST", "/api/v1/invitations/accept", {"token": "abcdefghijklmnop"}),
+    (
+        "POST",
+        "/api/v1/workspaces/{slug}/engagements",
+        {
+            "member_id": "{member}",
+            "name": "",
+            "pricing": "hourly",
+            "amount": "25",
+            "currency": "USD",
+            "start": "2026-01-01",
+            "end": None,
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/workspaces/{slug}/engagements/{engagement}/time-entries",
+        {"date": "2026-11-20", "hours": "1.5", "note": ""},
+    ),
+    (
+        "PUT",
+        "/api/v1/workspaces/{slug}/cost-settings",
+        {
+            "reviewer_hourly_value": "40",
+            "minutes_per_review": "10",
+            "minutes_per_comment": "3",
+            "contributor_hours_per_round": "0.5",
+            "rates": {"USD": "0.79"},
+        },
+    ),
+    (
+        "POST",
+        "/api/v1/workspaces/{slug}/costs/what-if",
+        {
+            "pricing": "hourly",
+            "amount": "30",
+            "currency": "GBP",
+            "hours_per_post": "2",
+            "country": "IN",
+            "zone": "Asia/Kolkata",
+            "hours": "mon-fri 10:00-18:00",
+            "posts_per_month": "12",
+            "revision_rounds": None,
+            "explaining_hours": "1",
+            "reviewer_hourly_value": "40",
+            "delay_cost_per_day": None,
+        },
+    ),
 ]
 
 API_BAD_VALUES: dict[str, Any] = {
@@ -156,8 +275,12 @@ def test_api_field_bad_value_is_a_4xx_naming_the_field(
 ) -> None:
     client = Client()
     client.force_login(team.users["owner"])
-    target = url.format(slug=team.workspace.slug, member=team.members["contributor"].pk)
-    sent = {**body, field: API_BAD_VALUES[kind]}
+    target = _placeholders(team, url)
+    filled = {
+        name: int(_placeholders(team, value)) if value == "{member}" else value
+        for name, value in body.items()
+    }
+    sent = {**filled, field: API_BAD_VALUES[kind]}
     response = client.generic(method, target, json.dumps(sent), content_type="application/json")
     assert response.status_code < 500, response.content[:300]
     if response.status_code == 422:

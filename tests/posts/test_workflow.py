@@ -252,3 +252,20 @@ def test_recompute_moves_posts_whose_instant_no_longer_matches_their_wall_time(t
     assert Post.objects.get(pk=post.pk).scheduled_at.hour == 9
     call_command("recompute_schedules", stdout=StringIO())
     assert Post.objects.get(pk=post.pk).scheduled_at == datetime(2026, 7, 1, 8, 30, tzinfo=UTC)
+
+
+def test_a_change_request_records_the_market_fit_findings_then_open(team: Any) -> None:
+    # The cost ledger counts posts sent back for market fit from this number.
+    spelled_for_us = act(
+        team, draft(team, "Our new color range is in store"), "contributor", "submit"
+    )
+    clean = act(team, draft(team, "Our new colour range is in store"), "contributor", "submit")
+
+    act(team, spelled_for_us, "reviewer", "request_changes", note="UK spelling, please")
+    act(team, clean, "reviewer", "request_changes", note="Shorter, please")
+
+    sent_back = PostEvent.objects.get(post=spelled_for_us, action="request_changes")
+    assert sent_back.market_fit_findings >= 1
+    assert PostEvent.objects.get(post=clean, action="request_changes").market_fit_findings == 0
+    submitted = PostEvent.objects.get(post=spelled_for_us, action="submit")
+    assert submitted.market_fit_findings == 0  # only change requests carry the count

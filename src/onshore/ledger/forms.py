@@ -140,7 +140,13 @@ class WhatIfForm(forms.Form):
     explaining_hours = forms.DecimalField(
         label="Explaining hours a month", min_value=0, max_digits=6, decimal_places=1, initial=0
     )
-    reviewer_hourly_value = forms.DecimalField(min_value=0, max_digits=12, decimal_places=2)
+    reviewer_hourly_value = forms.DecimalField(
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text="in the workspace currency; empty uses the cost settings' figure",
+    )
     delay_cost_per_day = forms.DecimalField(
         required=False, min_value=0, max_digits=12, decimal_places=2,
         help_text="price a day of delay (workspace currency); empty shows delay in days only",
