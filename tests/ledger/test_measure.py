@@ -36,7 +36,7 @@ from onshore.ledger.report import build_report, comparison_csv
 from onshore.posts.models import Comment, Post, PostEvent, State
 from onshore.publishing.models import Channel, Delivery, DeliveryState
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 

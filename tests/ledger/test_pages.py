@@ -21,7 +21,7 @@ from onshore.demo import DEMO_SLUG, load_demo
 from onshore.ledger.models import CostSettings, Engagement, TimeEntry
 from onshore.ledger.report import build_report, default_period
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
