@@ -242,3 +242,20 @@ def test_engagement_sourcing_follows_the_member(demo: Any) -> None:
         "Megan Brooks": "offshored",
         "Brightwave Digital": "offshored",
     }
+
+
+def test_hours_page_gives_reply_waits_from_hours_and_from_history(demo: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        page = login(EMMA).get(f"/w/{DEMO_SLUG}/team/hours/").content.decode()
+
+    megan = page.split('data-member="megan@brookscopy.example"')[1].split("</section>")[0]
+    # Emma works 09:00-17:30 in London, Megan 09:00-17:30 in Chicago (15:00-23:30 London).
+    assert "From your working hours: a message you send at work waits a median of" in megan
+    assert "before Megan Brooks is at work." in megan
+    assert (
+        "On their posts in the last 90 days, Megan Brooks answered the business in a median of"
+        in megan
+    )
+    assert "for the business&#x27;s answer" in megan
+    reviewer = page.split('data-member="james@harbourpine.example"')[1].split("</section>")[0]
+    assert "On their posts" not in reviewer  # James writes no posts: no history to show

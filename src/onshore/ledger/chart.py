@@ -16,8 +16,13 @@ from django.utils.safestring import SafeString, mark_safe
 from onshore.costs import Money
 from onshore.ledger.report import CostReport
 
-WIDTH, LABEL_WIDTH, ROW, BAR = 720, 190, 30, 18
-BAR_SPACE = WIDTH - LABEL_WIDTH - 150  # room on the right for the total
+WIDTH, ROW, BAR = 760, 30, 18
+TOTAL_SPACE = 150  # room right of the bars for the cost per post
+# Labels are right-aligned in a margin sized to the longest one. SVG text does not wrap
+# and the browser clips what leaves the viewBox, so a long engagement name is shortened
+# (the full name stays in a tooltip) rather than cut off at the edge.
+LABEL_CHARS = 40
+CHAR_WIDTH = 7  # px per character at 12 px, generous for proportional fonts
 PARTS = (("fees", "Fees"), ("review", "Review effort"), ("rework", "Rework"))
 
 
@@ -72,8 +77,18 @@ def _per(money: Money, posts: int) -> Decimal:
     return money.amount / posts
 
 
+def short_label(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def label_width(rows: list[Bar]) -> int:
+    longest = max((len(short_label(bar.label)) for bar in rows), default=10)
+    return longest * CHAR_WIDTH + 16
+
+
 def cost_chart(report: CostReport) -> SafeString:
     rows = bars(report)
+    margin = label_width(rows)
     biggest = max((sum(bar.parts) for bar in rows if bar.parts), default=Decimal(0))
     height = ROW * (len(rows) + 2)
     out = [
@@ -87,37 +102,39 @@ def cost_chart(report: CostReport) -> SafeString:
             WIDTH,
             height,
             report.currency,
-        )  # fmt: skip
+        )
     ]
     y = 0
     for index, bar in enumerate(rows):
         if index and bar.group != rows[index - 1].group:
             y += ROW // 2  # a gap between the classes and the engagements
-        out.append(_bar(bar, y, biggest))
+        out.append(_bar(bar, y, biggest, margin))
         y += ROW
-    out.append(_legend(y + ROW // 2))
+    out.append(_legend(y + ROW // 2, margin))
     out.append("</svg>")
     return mark_safe("".join(str(part) for part in out))  # noqa: S308 (escaped above)
 
 
-def _bar(bar: Bar, y: int, biggest: Decimal) -> str:
+def _bar(bar: Bar, y: int, biggest: Decimal, margin: int) -> str:
     weight = "bold" if bar.group == "class" else "normal"
     pieces = [
         format_html(
-            '<g class="bar {}" data-label="{}"><text x="{}" y="{}" text-anchor="end" '
-            'font-weight="{}">{}</text>',
+            '<g class="bar {}" data-label="{}"><title>{}</title><text x="{}" y="{}" '
+            'text-anchor="end" font-weight="{}">{}</text>',
             bar.group,
             bar.label,
-            LABEL_WIDTH - 8,
+            bar.label,
+            margin - 8,
             y + BAR - 4,
             weight,
-            bar.label,
-        )  # fmt: skip
+            short_label(bar.label),
+        )
     ]
-    x = Decimal(LABEL_WIDTH)
+    x = Decimal(margin)
+    bar_space = WIDTH - margin - TOTAL_SPACE
     if bar.parts and biggest > 0:
         for (css, name), value in zip(PARTS, bar.parts, strict=True):
-            width = value / biggest * BAR_SPACE
+            width = value / biggest * bar_space
             pieces.append(
                 format_html(
                     '<rect class="{}" x="{}" y="{}" width="{}" height="{}">'
@@ -128,7 +145,7 @@ def _bar(bar: Bar, y: int, biggest: Decimal) -> str:
                     f"{width:.1f}",
                     BAR,
                     name,
-                )  # fmt: skip
+                )
             )
             x += width
     pieces.append(
@@ -143,8 +160,8 @@ def _bar(bar: Bar, y: int, biggest: Decimal) -> str:
     return "".join(str(piece) for piece in pieces)
 
 
-def _legend(y: int) -> str:
-    items, x = [], LABEL_WIDTH
+def _legend(y: int, margin: int) -> str:
+    items, x = [], margin
     for css, name in PARTS:
         items.append(
             f'<rect class="{css}" x="{x}" y="{y}" width="12" height="12"></rect>'

@@ -121,6 +121,31 @@ def measure(engagement: Engagement, start: date, end: date) -> Measured:
     )
 
 
+def observed_replies(member: Any, since: datetime) -> tuple[timedelta | None, timedelta | None]:
+    """On ``member``'s posts with activity since ``since``: the median time the business
+    took to answer them, and the median time they took to answer the business."""
+    posts = list(
+        Post.objects.filter(
+            workspace_id=member.workspace_id, author_id=member.user_id, updated_at__gte=since
+        ).values("id", "author_id")
+    )
+    ids = [post["id"] for post in posts]
+    events = list(
+        PostEvent.objects.filter(
+            post_id__in=ids,
+            action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS),
+            created_at__gte=since,
+        ).values("post_id", "action", "created_at")
+    )
+    comments = list(
+        Comment.objects.filter(post_id__in=ids, created_at__gte=since).values(
+            "post_id", "author_id", "created_at"
+        )
+    )
+    to_business, to_author = _reply_pairs(posts, events, comments)
+    return median_observed_wait(to_business), median_observed_wait(to_author)
+
+
 def _nothing(engagement: Engagement, first: date, last: date) -> Measured:
     hours = _hours_logged(engagement, first, last) if last >= first else Decimal(0)
     return Measured((), hours, 0, 0, 0, 0, None, None, None)

@@ -8,7 +8,7 @@ them is escaped here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,8 @@ from onshore.localtime import (
     describe_overlap_changes,
     describe_when_seen,
     format_hours,
+    format_wait,
+    median_reply_wait,
     overlap_intervals,
     parse_weekly_hours,
     weekly_overlap,
@@ -39,6 +41,7 @@ class Colleague:
     week_hours: str
     changes: list[str]
     seen: str
+    replies: list[str] = field(default_factory=list)  # filled by the view from history
 
 
 def schedule_of(member: Membership) -> Schedule | None:
@@ -75,6 +78,22 @@ def _colleague(
         week_hours=format_hours(weeks[0].hours),
         changes=describe_overlap_changes(mine, theirs, week_start, 52, other_name=name),
         seen=describe_when_seen(name, theirs, now),
+        replies=[_expected_reply(mine, theirs, name, now)],
+    )
+
+
+def _expected_reply(mine: Schedule, theirs: Schedule, name: str, now: datetime) -> str:
+    """The median wait, from both working weeks, for a message sent while you are at work."""
+    monday = now - timedelta(days=now.weekday())
+    samples = [monday + timedelta(minutes=15 * step) for step in range(7 * 24 * 4)]
+    wait = median_reply_wait(mine, theirs, samples)
+    if wait is None:
+        return "You have no working hours this week to measure a reply wait from."
+    if not wait:
+        return f"From your working hours: half of what you send at work reaches {name} at work."
+    return (
+        f"From your working hours: a message you send at work waits a median of "
+        f"{format_wait(wait)} before {name} is at work."
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -321,12 +322,35 @@ def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     from onshore.workspaces.hours import colleagues
 
     members = list(membership.workspace.memberships.select_related("user", "workspace"))
+    now = timezone.now()
+    rows = colleagues(membership, members, now)
+    for row in rows:
+        row.replies += _replies_from_history(row.member, now)
     return render(
         request,
         "workspaces/hours.html",
         {
             "membership": membership,
-            "rows": colleagues(membership, members, timezone.now()),
+            "rows": rows,
             "profile_missing": not membership.is_profile_complete or not membership.working_hours,
         },
     )
+
+
+def _replies_from_history(member: Membership, now: Any) -> list[str]:
+    """What the last 90 days of comments and reviews on the member's posts show."""
+    from onshore.ledger.measure import observed_replies
+    from onshore.localtime import format_wait
+
+    business_answered, they_answered = observed_replies(member, now - timedelta(days=90))
+    name = member.user.display_name
+    said = []
+    if they_answered is not None:
+        said.append(f"answered the business in a median of {format_wait(they_answered)}")
+    if business_answered is not None:
+        said.append(
+            f"waited a median of {format_wait(business_answered)} for the business's answer"
+        )
+    if not said:
+        return []
+    return [f"On their posts in the last 90 days, {name} " + " and ".join(said) + "."]
