@@ -259,3 +259,19 @@ def test_hours_page_gives_reply_waits_from_hours_and_from_history(demo: Any) -> 
     assert "for the business&#x27;s answer" in megan
     reviewer = page.split('data-member="james@harbourpine.example"')[1].split("</section>")[0]
     assert "On their posts" not in reviewer  # James writes no posts: no history to show
+
+
+def test_hours_page_shows_overlap_with_each_market_and_its_clock_changes(demo: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        page = login(EMMA).get(f"/w/{DEMO_SLUG}/team/hours/").content.decode()
+
+    us = page.split('data-market="US"')[1].split("</section>")[0]
+    # London 09:00-17:30 against New York 09:00-17:00 (14:00-22:00 London): 3 h 30 min a day.
+    assert "America/New_York · 17 h 30 min together this week" in us
+    assert 'class="hours-band"' in us and 'class="hours-strip"' in us
+    # The US moves its clocks three weeks before the UK in March 2027.
+    assert "From 14 March 2027 to 28 March 2027 your overlap with the US market grows" in us
+    assert "From 31 October 2027 to 7 November 2027" in us
+    gb = page.split('data-market="GB"')[1].split("</section>")[0]
+    assert "Europe/London · 40 h together this week" in gb
+    assert "<li>" not in gb  # same zone: no clock change moves it

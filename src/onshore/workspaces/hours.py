@@ -27,7 +27,7 @@ from onshore.localtime import (
     weekly_overlap,
     working_intervals,
 )
-from onshore.workspaces.models import Membership
+from onshore.workspaces.models import Market, Membership
 
 BAND_WIDTH, BAND_ROW = 480, 18
 STRIP_WIDTH, STRIP_HEIGHT = 520, 60
@@ -80,6 +80,47 @@ def _colleague(
         seen=describe_when_seen(name, theirs, now),
         replies=[_expected_reply(mine, theirs, name, now)],
     )
+
+
+# A market's business day when no one has said otherwise: when its shops, offices and
+# customer service are open, and when a reply from the business is expected there.
+MARKET_BUSINESS_HOURS = {day: [["09:00", "17:00"]] for day in ("mon", "tue", "wed", "thu", "fri")}
+
+
+@dataclass
+class MarketRow:
+    market: Market
+    name: str
+    band: SafeString
+    strip: SafeString
+    week_hours: str
+    changes: list[str]
+
+
+def market_rows(viewer: Membership, markets: list[Market], now: datetime) -> list[MarketRow]:
+    """Your overlap with each market's business day (09:00-17:00 Mon-Fri, its main zone)."""
+    mine = schedule_of(viewer)
+    if mine is None:
+        return []
+    zone = ZoneInfo(viewer.timezone)
+    today = now.astimezone(zone).date()
+    week_start = today - timedelta(days=today.weekday())
+    rows = []
+    for market in markets:
+        theirs = Schedule(market.timezone, parse_weekly_hours(MARKET_BUSINESS_HOURS))
+        name = f"the {market.country} market"
+        weeks = weekly_overlap(mine, theirs, week_start, weeks=52)
+        rows.append(
+            MarketRow(
+                market=market,
+                name=name,
+                band=day_band(mine, theirs, today, zone, viewer.user.display_name, market.country),
+                strip=year_strip(weeks),
+                week_hours=format_hours(weeks[0].hours),
+                changes=describe_overlap_changes(mine, theirs, week_start, 52, other_name=name),
+            )
+        )
+    return rows
 
 
 def _expected_reply(mine: Schedule, theirs: Schedule, name: str, now: datetime) -> str:
