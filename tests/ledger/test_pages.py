@@ -275,3 +275,19 @@ def test_hours_page_shows_overlap_with_each_market_and_its_clock_changes(demo: A
     gb = page.split('data-market="GB"')[1].split("</section>")[0]
     assert "Europe/London · 40 h together this week" in gb
     assert "<li>" not in gb  # same zone: no clock change moves it
+
+
+def test_hours_page_lists_each_zones_clock_changes_in_words(demo: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        page = login(EMMA).get(f"/w/{DEMO_SLUG}/team/hours/").content.decode()
+
+    assert (
+        "Your clocks: On Sunday 28 March 2027 at 01:00 the clocks in London go forward 1 h" in page
+    )
+    megan = page.split('data-member="megan@brookscopy.example"')[1].split("</section>")[0]
+    assert (
+        "On Sunday 14 March 2027 at 02:00 the clocks in Chicago go forward 1 h (CST → CDT)."
+        in megan
+    )
+    priya = page.split('data-member="priya@brightwave.example"')[1].split("</section>")[0]
+    assert "clocks in" not in priya  # India keeps one offset all year

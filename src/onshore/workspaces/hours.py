@@ -24,6 +24,7 @@ from onshore.localtime import (
     median_reply_wait,
     overlap_intervals,
     parse_weekly_hours,
+    upcoming_transitions,
     weekly_overlap,
     working_intervals,
 )
@@ -41,6 +42,7 @@ class Colleague:
     week_hours: str
     changes: list[str]
     seen: str
+    clocks: list[str] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)  # filled by the view from history
 
 
@@ -78,6 +80,7 @@ def _colleague(
         week_hours=format_hours(weeks[0].hours),
         changes=describe_overlap_changes(mine, theirs, week_start, 52, other_name=name),
         seen=describe_when_seen(name, theirs, now),
+        clocks=clock_changes(member.timezone, now),
         replies=[_expected_reply(mine, theirs, name, now)],
     )
 
@@ -95,6 +98,12 @@ class MarketRow:
     strip: SafeString
     week_hours: str
     changes: list[str]
+    clocks: list[str]
+
+
+def clock_changes(zone: str, now: datetime) -> list[str]:
+    """The zone's clock changes in the next 12 months, in words."""
+    return [t.describe() for t in upcoming_transitions(zone, now, now + timedelta(days=365))]
 
 
 def market_rows(viewer: Membership, markets: list[Market], now: datetime) -> list[MarketRow]:
@@ -118,6 +127,7 @@ def market_rows(viewer: Membership, markets: list[Market], now: datetime) -> lis
                 strip=year_strip(weeks),
                 week_hours=format_hours(weeks[0].hours),
                 changes=describe_overlap_changes(mine, theirs, week_start, 52, other_name=name),
+                clocks=clock_changes(market.timezone, now),
             )
         )
     return rows

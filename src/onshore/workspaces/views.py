@@ -319,7 +319,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @member_view("view_workspace")
 def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Team → Hours: overlap with each colleague today and for the next 12 months."""
-    from onshore.workspaces.hours import colleagues, market_rows
+    from onshore.workspaces.hours import clock_changes, colleagues, market_rows
 
     members = list(membership.workspace.memberships.select_related("user", "workspace"))
     now = timezone.now()
@@ -333,6 +333,7 @@ def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
             "membership": membership,
             "rows": rows,
             "markets": market_rows(membership, list(membership.workspace.markets.all()), now),
+            "own_clocks": clock_changes(membership.timezone, now) if membership.timezone else [],
             "profile_missing": not membership.is_profile_complete or not membership.working_hours,
         },
     )
