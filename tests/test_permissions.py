@@ -299,6 +299,43 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         expect(200, outsider=200, anonymous=401),
     ),
     ("GET", f"{API}/openapi.json", None, expect(200, outsider=200, anonymous=200)),
+    ("GET", f"{API}/workspaces/{{slug}}/channels", None, managers_only(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/channels",
+        {"kind": "webhook", "market_id": "MARKET_ID", "name": "CMS", "url": "https://10.0.0.1/"},
+        managers_only(422, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/channels/{{channel}}",
+        None,
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/channels/{{channel}}/reconnect",
+        {"access_token": "x"},
+        managers_only(422, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/channels/{{channel}}",
+        None,
+        managers_only(204, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/publishing/health",
+        None,
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/deliveries",
+        None,
+        expect(200, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces/{{slug}}/engagements", None, managers_only(200, anonymous=401)),
     (
         "POST",
@@ -548,6 +585,7 @@ def _api_template(path: str) -> str:
         "{invitation_id}",
         "{post_id}",
         "{engagement_id}",
+        "{channel_id}",
     ):
         path = path.replace(name, "{}")
     return path

@@ -77,7 +77,7 @@ def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpRespo
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, check, io, ledger, posts, workspaces
+    from onshore.api import accounts, channels, check, io, ledger, posts, workspaces
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
@@ -86,6 +86,7 @@ def _register_routers() -> None:
     api.add_router("/workspaces", io.router)
     api.add_router("/workspaces", posts.router)
     api.add_router("/workspaces", ledger.router)
+    api.add_router("/workspaces", channels.router)
 
 
 _register_routers()

@@ -1,0 +1,151 @@
+"""Channels over the API: credentials verified on connect and never returned, the webhook
+secret shown once, reconnecting after a revoked token, and a post's deliveries per channel."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from onshore.posts import editing, workflow
+from onshore.publishing import crypto
+from onshore.publishing.models import Channel
+from tests.networks.fake_mastodon import FakeMastodon
+from tests.networks.webhook_receiver import WebhookReceiver
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeMastodon]:
+    server = FakeMastodon(max_characters=800).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    server = WebhookReceiver().start()
+    yield server
+    server.stop()
+
+
+def call(team: Any, method: str, path: str, body: Any = None, persona: str = "manager") -> Any:
+    client = Client()
+    client.force_login(team.users[persona])
+    return client.generic(
+        method,
+        f"/api/v1/workspaces/{team.workspace.slug}{path}",
+        json.dumps(body) if body is not None else "",
+        content_type="application/json",
+    )
+
+
+def test_mastodon_connects_only_with_a_working_token_and_never_echoes_it(
+    team: Any, fake: FakeMastodon
+) -> None:
+    fake.add_account("roastery", "good-token")
+    body = {"kind": "mastodon", "market_id": team.gb.pk, "instance_url": fake.base_url}
+
+    refused = call(team, "POST", "/channels", {**body, "access_token": "wrong"})
+    made = call(team, "POST", "/channels", {**body, "access_token": "good-token"})
+
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", "access_token"]
+    assert made.status_code == 201, made.content
+    channel = made.json()
+    assert channel["config"]["max_characters"] == 800
+    assert channel["config"]["acct"] == "roastery"
+    assert channel["secret"] is None
+    listed = call(team, "GET", "/channels").content.decode()
+    assert "good-token" not in listed and "good-token" not in made.content.decode()
+    stored = Channel.objects.get(pk=channel["id"])
+    assert crypto.decrypt(stored.secret_encrypted) == {"access_token": "good-token"}
+
+
+def test_webhook_secret_is_returned_once_and_private_urls_are_refused(
+    team: Any, receiver: WebhookReceiver, settings: Any
+) -> None:
+    body = {"kind": "webhook", "market_id": team.gb.pk, "name": "CMS"}
+
+    private = call(team, "POST", "/channels", {**body, "url": "https://192.168.1.10/hook"})
+    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    made = call(team, "POST", "/channels", {**body, "url": receiver.url})
+
+    assert private.status_code == 422
+    assert private.json()["detail"][0]["loc"] == ["body", "url"]
+    assert made.status_code == 201
+    secret = made.json()["secret"]
+    assert secret.startswith("whsec_")
+    again = call(team, "GET", f"/channels/{made.json()['id']}").json()
+    assert again["secret"] is None and secret not in json.dumps(again)
+
+
+def test_a_revoked_mastodon_channel_reconnects_with_a_new_token(
+    team: Any, fake: FakeMastodon
+) -> None:
+    fake.add_account("roastery", "old-token")
+    made = call(
+        team, "POST", "/channels",
+        {"kind": "mastodon", "market_id": team.gb.pk, "instance_url": fake.base_url,
+         "access_token": "old-token"},
+    ).json()  # fmt: skip
+    Channel.objects.filter(pk=made["id"]).update(
+        status=Channel.Status.NEEDS_RECONNECT, status_message="The token was rejected"
+    )
+    fake.revoke("old-token")
+    fake.add_account("roastery2", "new-token")
+
+    still_bad = call(
+        team, "POST", f"/channels/{made['id']}/reconnect", {"access_token": "old-token"}
+    )
+    fixed = call(team, "POST", f"/channels/{made['id']}/reconnect", {"access_token": "new-token"})
+
+    assert still_bad.status_code == 422
+    assert fixed.status_code == 200
+    assert fixed.json()["status"] == "active" and fixed.json()["status_message"] == ""
+    channel = Channel.objects.get(pk=made["id"])
+    assert crypto.decrypt(channel.secret_encrypted) == {"access_token": "new-token"}
+
+
+def test_everyone_in_the_workspace_sees_a_posts_deliveries_per_channel(
+    team: Any, receiver: WebhookReceiver
+) -> None:
+    Channel.objects.create(
+        workspace=team.workspace, market=team.gb, kind="webhook", name="CMS",
+        config={"url": receiver.url}, secret_encrypted=crypto.encrypt({"secret": "whsec_x"}),
+    )  # fmt: skip
+    from datetime import date, time
+
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Winter roast", market=team.gb)
+    )
+    for persona, action in (("contributor", "submit"), ("reviewer", "approve")):
+        post = workflow.perform(post, team.members[persona], action)
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 1), time(9, 30), None)
+    workflow.perform(post, team.members["manager"], "schedule")
+
+    deliveries = call(team, "GET", f"/posts/{post.pk}/deliveries", persona="viewer")
+
+    assert deliveries.status_code == 200
+    (only,) = deliveries.json()
+    assert only["channel"] == "CMS" and only["kind"] == "webhook"
+    assert only["state"] == "pending" and only["published_at"] is None
+    assert only["due_at"].startswith("2026-12-01T09:30:00")
+
+
+def test_a_removed_channel_is_gone_and_a_second_delete_is_404(team: Any) -> None:
+    channel = Channel.objects.create(
+        workspace=team.workspace, market=team.gb, kind="webhook", name="CMS",
+        config={"url": "https://cms.example.com/hook"},
+    )  # fmt: skip
+
+    gone = call(team, "DELETE", f"/channels/{channel.pk}")
+    again = call(team, "DELETE", f"/channels/{channel.pk}")
+
+    assert gone.status_code == 204
+    assert again.status_code == 404
+    assert not Channel.objects.filter(pk=channel.pk).exists()
