@@ -5,6 +5,8 @@ onshore serve [--host H] [--port P] serve only (production WSGI server + static 
 onshore demo                       load the demo workspace and print how to log in
 onshore createuser EMAIL --name N  create a user (asks for the password)
 onshore check …                    the market-fit checker (see ``onshore check --help``)
+onshore whatif … [--workspace S]   cost a prospective vendor (``onshore whatif --help``);
+                                   --workspace fills the business side from a workspace
 onshore manage COMMAND …           any Django management command
 onshore COMMAND …                  Django management commands not shadowed above
 """
@@ -141,7 +143,35 @@ def cmd_check(argv: list[str]) -> int:
 def cmd_whatif(argv: list[str]) -> int:
     from onshore.costs.cli import main as whatif_main
 
-    return whatif_main(argv)
+    slug, rest = _take_option(argv, "--workspace")
+    if slug is None:
+        return whatif_main(argv)
+    _setup_django()
+    from onshore.ledger.whatif import business_arguments
+
+    try:
+        derived = business_arguments(slug)
+    except LookupError as exc:
+        sys.stderr.write(f"onshore whatif: error: --workspace: {exc}\n")
+        return 2
+    # The workspace's figures first, so an option given on the command line wins.
+    return whatif_main([*derived, *rest])
+
+
+def _take_option(argv: list[str], name: str) -> tuple[str | None, list[str]]:
+    """Remove ``name VALUE`` or ``name=VALUE`` from argv; (VALUE or None, the rest)."""
+    rest, value, index = [], None, 0
+    while index < len(argv):
+        item = argv[index]
+        if item == name and index + 1 < len(argv):
+            value, index = argv[index + 1], index + 2
+            continue
+        if item.startswith(name + "="):
+            value = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+        index += 1
+    return value, rest
 
 
 COMMANDS = {

@@ -291,3 +291,28 @@ def test_hours_page_lists_each_zones_clock_changes_in_words(demo: Any) -> None:
     )
     priya = page.split('data-member="priya@brightwave.example"')[1].split("</section>")[0]
     assert "clocks in" not in priya  # India keeps one offset all year
+
+
+def test_whatif_command_fills_the_business_side_from_a_workspace(
+    demo: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from onshore.cli import main
+
+    vendor = ["--pricing", "per_post", "--amount", "25", "--currency", "GBP", "--country", "IN",
+              "--zone", "Asia/Kolkata", "--hours", "mon-fri 10:00-18:00",
+              "--posts-per-month", "20", "--week-of", "2026-11-23", "--format", "json"]  # fmt: skip
+    with time_machine.travel(NOW, tick=False):
+        code = main(["whatif", "--workspace", DEMO_SLUG, *vendor])
+        measured = build_report(demo, *default_period(demo, NOW.date())).measured_rounds_per_class()
+
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert Decimal(result["revision_rounds_per_post"]) == measured["offshored"]
+    assert "The reviewer's time is valued at £45.00 an hour." in result["assumptions"]
+    # Emma, the owner, works 09:00-17:30 in London: 42.5 h a week.
+    assert result["business_hours_per_week"].startswith("42.5")
+    overriding = main(["whatif", "--workspace", DEMO_SLUG, *vendor, "--revision-rounds", "3"])
+    assert overriding == 0
+    assert json.loads(capsys.readouterr().out)["revision_rounds_per_post"] == "3"
+    assert main(["whatif", "--workspace", "no-such-workspace", *vendor]) == 2
+    assert "--workspace: no workspace with the slug 'no-such-workspace'" in capsys.readouterr().err

@@ -85,3 +85,52 @@ def _in_words(exc: ValueError, workspace: Workspace) -> str:
     if text.startswith("no exchange rate"):
         return f"currency: {text} in the workspace's cost settings"
     return text
+
+
+def business_arguments(slug: str, today: date | None = None) -> list[str]:
+    """``onshore whatif`` options for the business side, read from the workspace.
+
+    Country, zone and hours (its first owner or manager with hours), currency, exchange
+    rates, reviewer value and review minutes, and the revision rounds measured per class
+    over the default period. LookupError when there is no such workspace or no hours.
+    """
+    import json
+
+    from django.utils import timezone
+
+    from onshore import places
+
+    workspace = Workspace.objects.filter(slug=slug).first()
+    if workspace is None:
+        raise LookupError(f"no workspace with the slug {slug!r}")
+    business = business_schedule(workspace)
+    if business is None:
+        raise LookupError(f"{slug}: no owner or manager has recorded a time zone and hours")
+    if today is None:
+        today = timezone.now().astimezone(places.zoneinfo(workspace.home_timezone)).date()
+    report = build_report(workspace, *default_period(workspace, today))
+    settings = report.settings
+    hours = {
+        day: [[f"{span.start:%H:%M}", f"{span.end:%H:%M}"] for span in spans]
+        for day, spans in business.hours.items()
+    }
+    arguments = [
+        "--business-country", workspace.home_country,
+        "--business-zone", business.zone,
+        "--business-hours", json.dumps(hours),
+        "--workspace-currency", workspace.currency,
+        "--reviewer-hourly-value", _plain(settings.reviewer_hourly_value),
+        "--minutes-per-review", _plain(settings.minutes_per_review),
+        "--minutes-per-comment", _plain(settings.minutes_per_comment),
+        "--contributor-hours-per-round", _plain(settings.contributor_hours_per_round),
+    ]  # fmt: skip
+    for code, rate in sorted(settings.decimal_rates().items()):
+        arguments += ["--rate", f"{code}={rate}"]
+    for sourcing, rounds in sorted(report.measured_rounds_per_class().items()):
+        arguments += ["--measured-rounds", f"{sourcing}={rounds}"]
+    return arguments
+
+
+def _plain(value: Decimal) -> str:
+    """10.00 → "10", 0.50 → "0.5": the figures as a person would type them."""
+    return format(value.normalize(), "f")
