@@ -316,3 +316,11 @@ def test_whatif_command_fills_the_business_side_from_a_workspace(
     assert json.loads(capsys.readouterr().out)["revision_rounds_per_post"] == "3"
     assert main(["whatif", "--workspace", "no-such-workspace", *vendor]) == 2
     assert "--workspace: no workspace with the slug 'no-such-workspace'" in capsys.readouterr().err
+
+
+def test_engagement_amounts_are_money_in_their_own_currency(demo: Any) -> None:
+    page = login(EMMA).get(f"/w/{DEMO_SLUG}/engagements/").content.decode()
+
+    assert "US$30.00 an hour" in page  # Babel, en_GB: a dollar sign that says which
+    assert "₹30,000.00 a month" in page
+    assert "£45.00 a post" in page

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from onshore import places
+from onshore.costs import Money
 from onshore.ledger.chart import cost_chart
 from onshore.ledger.forms import (
     CostSettingsForm,
@@ -24,7 +25,13 @@ from onshore.ledger.forms import (
     parse_period,
 )
 from onshore.ledger.models import CostSettings, Engagement, TimeEntry
-from onshore.ledger.report import build_report, comparison_csv, default_period, table_rows
+from onshore.ledger.report import (
+    build_report,
+    comparison_csv,
+    default_period,
+    table_rows,
+    workspace_locale,
+)
 from onshore.ledger.whatif import WhatIfError, answer
 from onshore.workspaces.models import Membership
 from onshore.workspaces.views import member_view
@@ -148,9 +155,12 @@ def engagements(request: HttpRequest, membership: Membership) -> HttpResponse:
         {
             "membership": membership,
             "form": form,
-            "engagements": Engagement.objects.filter(workspace=workspace).select_related(
-                "member__user"
-            ),
+            "engagements": [
+                (engagement, _money(engagement.amount, engagement.currency, workspace))
+                for engagement in Engagement.objects.filter(workspace=workspace).select_related(
+                    "member__user"
+                )
+            ],
         },
         status=422 if form.errors else 200,
     )
@@ -184,6 +194,10 @@ def engagement_delete(
     engagement.delete()
     messages.success(request, f"Engagement “{engagement.name}” and its time entries deleted.")
     return redirect("engagements", membership.workspace.slug)
+
+
+def _money(amount: Any, currency: str, workspace: Any) -> str:
+    return Money(amount, currency).format(workspace_locale(workspace))
 
 
 def loggable_engagements(membership: Membership) -> QuerySet[Engagement]:
