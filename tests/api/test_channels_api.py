@@ -149,3 +149,40 @@ def test_a_removed_channel_is_gone_and_a_second_delete_is_404(team: Any) -> None
     assert gone.status_code == 204
     assert again.status_code == 404
     assert not Channel.objects.filter(pk=channel.pk).exists()
+
+
+@pytest.mark.pds
+def test_a_rejected_bluesky_channel_reconnects_with_a_new_app_password_on_web_and_api(
+    team: Any, local_pds: Any
+) -> None:
+    import httpx
+
+    from tests.networks.pds import create_account
+
+    with httpx.Client(timeout=10, trust_env=False) as http:
+        account = create_account(local_pds, http, "roastery")
+    channel = Channel.objects.create(
+        workspace=team.workspace, market=team.gb, kind="bluesky", name="@roastery",
+        config={"pds_url": local_pds.pds_url, "handle": account.handle},
+        secret_encrypted=crypto.encrypt({"app_password": "revoked-password"}),
+        status=Channel.Status.NEEDS_RECONNECT, status_message="The app password was rejected",
+    )  # fmt: skip
+    web = Client()
+    web.force_login(team.users["manager"])
+    reconnect = f"/w/{team.workspace.slug}/channels/{channel.pk}/reconnect/"
+
+    wrong = web.post(reconnect, {"app_password": "still-wrong"}, follow=True)
+    channel.refresh_from_db()
+    assert "app_password:" in wrong.content.decode()
+    assert channel.status == Channel.Status.NEEDS_RECONNECT
+
+    web.post(reconnect, {"app_password": account.app_password})
+    channel.refresh_from_db()
+    assert channel.status == Channel.Status.ACTIVE
+    assert crypto.decrypt(channel.secret_encrypted) == {"app_password": account.app_password}
+
+    Channel.objects.filter(pk=channel.pk).update(status=Channel.Status.NEEDS_RECONNECT)
+    api = call(
+        team, "POST", f"/channels/{channel.pk}/reconnect", {"app_password": account.app_password}
+    )
+    assert api.status_code == 200 and api.json()["status"] == "active"

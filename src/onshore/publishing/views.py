@@ -95,15 +95,27 @@ def reconnect_channel(
 ) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     try:
-        if channel.kind != "mastodon":
-            raise ValidationError({"kind": "only Mastodon channels reconnect with a new token"})
-        connect.connect_mastodon(
-            channel.market,
-            channel.name,
-            channel.config["instance_url"],
-            request.POST.get("access_token", ""),
-            channel=channel,
-        )
+        if channel.kind == "mastodon":
+            connect.connect_mastodon(
+                channel.market,
+                channel.name,
+                channel.config["instance_url"],
+                request.POST.get("access_token", ""),
+                channel=channel,
+            )
+        elif channel.kind == "bluesky":
+            connect.connect_bluesky(
+                channel.market,
+                channel.name,
+                channel.config.get("pds_url", ""),
+                channel.config.get("handle", ""),
+                request.POST.get("app_password", ""),
+                channel=channel,
+            )
+        else:
+            raise ValidationError(
+                {"kind": "a webhook has no credentials to renew; remove it and connect a new one"}
+            )
     except ValidationError as exc:
         messages.error(request, _errors_text(exc))
     else:
