@@ -3,8 +3,9 @@
     python scripts/with_postgres.py -- .venv/bin/python bench/bench_worker.py [--posts 1000]
 
 Against a local webhook receiver on 127.0.0.1 and PostgreSQL:
-- throughput: N deliveries already due, drained by 1, 2 and 4 `onshore worker`
-  processes (deliveries per second, start-up included);
+- throughput: 1, 2 and 4 `onshore worker` processes are started and wait idle; then N
+  deliveries fall due at once and are drained (deliveries per second from the moment
+  they are due to the last one published; the workers' start-up is reported apart);
 - lateness: N deliveries falling due during the coming minute, with 4 workers already
   running: publish time minus due time, p50 and p99.
 Targets: >= 100/s per worker and near-linear to 4; p99 lateness <= 2 s with 4 workers.
@@ -99,16 +100,25 @@ def start_workers(workers: int) -> list[subprocess.Popen[bytes]]:
     ]
 
 
-def drain(
-    workers: int, count: int, processes: list[Any] | None = None
-) -> tuple[float, list[float]]:
+def start_idle_workers(workers: int) -> tuple[list[subprocess.Popen[bytes]], float]:
+    """Start workers and wait until each has looped once (its first beat): the seconds
+    that took are the start-up, kept out of the throughput."""
+    from onshore.publishing.models import WorkerBeat
+
+    WorkerBeat.objects.all().delete()
+    began = time.perf_counter()
+    processes = start_workers(workers)
+    while WorkerBeat.objects.count() < workers:
+        time.sleep(0.02)
+    return processes, time.perf_counter() - began
+
+
+def drain(processes: list[Any], count: int, began: float) -> tuple[float, list[float]]:
     from onshore.publishing.models import Delivery
 
-    began = time.perf_counter()
-    processes = processes or start_workers(workers)
     try:
         while Delivery.objects.filter(state="published").count() < count:
-            time.sleep(0.05)
+            time.sleep(0.02)
         elapsed = time.perf_counter() - began
     finally:
         for process in processes:
@@ -120,6 +130,21 @@ def drain(
         for published, due in Delivery.objects.values_list("published_at", "due_at")
     ]
     return elapsed, lateness
+
+
+def cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine so far, from /proc/stat (Linux)."""
+    try:
+        fields = [int(n) for n in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> str:
+    total = after[1] - before[1]
+    return f"{100 * (after[0] - before[0]) / total:.0f} %" if total else "n/a"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -137,23 +162,29 @@ def main() -> int:
     receiver = WebhookReceiver().start()
     print(f"## Worker, {args.posts} webhook deliveries due within one minute (PostgreSQL)")
     print(
-        f"- machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {sys.version.split()[0]}"
+        f"- machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {sys.version.split()[0]}, "
+        f"load average before {os.getloadavg()[0]:.1f}"
     )
     for workers in (1, 2, 4):
         receiver.deliveries.clear()
-        fill(args.posts, receiver.url)
-        elapsed, _ = drain(workers, args.posts)
+        fill(0, receiver.url)
+        processes, start_up = start_idle_workers(workers)
+        fill(args.posts, receiver.url)  # all due: the deliveries are inserted in one statement
+        cpu_before = cpu_times()
+        elapsed, _ = drain(processes, args.posts, time.perf_counter())
+        cpu = busy_share(cpu_before, cpu_times())
         ids = {d.headers["webhook-id"] for d in receiver.deliveries}
         print(
             f"- throughput, {workers} worker(s): {args.posts / elapsed:.0f} deliveries/s "
-            f"({args.posts / elapsed / workers:.0f}/s per worker, {elapsed:.1f} s "
-            f"incl. start-up); {len(receiver.deliveries)} requests, {len(ids)} distinct ids"
+            f"({args.posts / elapsed / workers:.0f}/s per worker, {elapsed:.1f} s; start-up "
+            f"{start_up:.1f} s apart; all CPUs {cpu} busy); {len(receiver.deliveries)} "
+            f"requests, {len(ids)} distinct ids"
         )
     receiver.deliveries.clear()
-    processes = start_workers(4)
-    time.sleep(3)  # started and idle before anything falls due
+    fill(0, receiver.url)
+    processes, _ = start_idle_workers(4)
     fill(args.posts, receiver.url, due_from_seconds=5)
-    _, lateness = drain(4, args.posts, processes)
+    _, lateness = drain(processes, args.posts, time.perf_counter())
     print(
         f"- lateness, {args.posts} due within one minute, 4 workers: "
         f"p50 {statistics.median(lateness):.2f} s, p99 {percentile(lateness, 0.99):.2f} s"

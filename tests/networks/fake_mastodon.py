@@ -11,8 +11,8 @@ where the docs are silent:
 - methods/instance: ``GET /api/v2/instance`` (Mastodon 4.0+) and ``/api/v1/instance``,
   both with ``configuration.statuses.max_characters`` and
   ``characters_reserved_per_url``; ``has_v2_instance=False`` plays an older server.
-- methods/statuses: ``POST /api/v1/statuses`` (form or JSON; ``status``,
-  ``visibility``, ``language``), ``GET /api/v1/statuses/:id`` and
+- methods/statuses: ``POST /api/v1/statuses`` (form, multipart or JSON; ``status``,
+  ``visibility``, ``language``, ``media_ids[]``), ``GET /api/v1/statuses/:id`` and
   ``GET /api/v1/statuses/:id/source`` (3.5+; ``has_source_endpoint=False`` plays
   an older server). ``Idempotency-Key`` works as in PostStatusService: the key is
   remembered per account for 3,600 seconds and a repeat returns the *same* status
@@ -23,6 +23,25 @@ where the docs are silent:
   of N exceeded", counting URLs as ``characters_reserved_per_url`` and remote
   mentions as their local part (StatusLengthValidator); unknown visibility is 422;
   an unsupported language falls back to the account's default (valid_locale_cascade).
+- methods/media: ``POST /api/v2/media`` (multipart ``file``, ``description``,
+  ``focus``): an image is processed at once (200, with its ``url``), a video, GIF
+  (stored as ``gifv``) or audio file later (202, ``url`` null); ``GET`` and ``PUT
+  /api/v1/media/:id`` answer 206 while processing and 200 after, and only for the
+  owner's media not yet attached to a status (404 otherwise). Validation as
+  MediaAttachment does it: no file is 422 "Validation failed: File can't be blank";
+  a type outside the supported MIME types is "File content type is invalid"; bytes
+  that are not what the type says (checked by magic number) are 422 "File type of
+  uploaded media could not be verified"; over 16 MB (image) or 99 MB (other) is
+  "File file size must be less than …"; a description over 1,500 characters is
+  "Description is too long (maximum is 1500 characters)". Needs ``write:media``.
+- ``media_ids`` on a status, as PostStatusService#validate_media! checks them and in
+  that order: more than 4 is 422 "Cannot attach more than 4 files"; an id that is
+  unknown, someone else's or already attached is 422 "Media 7, 8 not found or
+  already attached to another post"; a video with anything else is "Cannot attach a
+  video to a post that already contains images"; one still processing is "Cannot
+  attach files that have not finished processing. Try again in a moment!". With
+  media, the text may be blank. The legacy ``POST /api/v1/media`` is not served:
+  onshore does not use it (posts carry media placeholders with alt text, not files).
 - Auth (Doorkeeper): a missing, unknown or revoked token is 401
   ``{"error": "The access token is invalid"}``; a token without the
   ``write:statuses`` scope gets 403 when posting.
@@ -31,8 +50,9 @@ where the docs are silent:
 
 Simplifications, on purpose: content rendering covers paragraphs, line breaks,
 links, mentions and hashtags with Mastodon's markup but not every edge case;
-grapheme counting uses the ``regex`` module's ``\\X``; no media, no polls, no
-scheduled statuses.
+grapheme counting uses the ``regex`` module's ``\\X``; no polls, no scheduled
+statuses; media files are kept in memory and never transcoded (a video "finishes
+processing" after ``processing_polls`` GETs, or on ``finish_processing``).
 
 Failure injection for the outbox tests: ``fail_next`` (the next N matching requests
 get an error status), ``hang_next`` (create the status, then hold the answer past
@@ -49,11 +69,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import regex
+
+from tests.networks.quiet_server import QuietServer
 
 IDEMPOTENCY_TTL = timedelta(seconds=3600)
 RATE_LIMIT = 300
@@ -67,6 +91,51 @@ _ENTITY = re.compile(
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _REGIONAL = {"zh-CN", "zh-HK", "zh-TW", "zh-YUE"}
 INVALID_TOKEN = {"error": "The access token is invalid"}
+OUTSIDE_SCOPES = {"error": "This action is outside the authorized scopes"}
+NOT_FOUND = {"error": "Record not found"}
+MEDIA_ATTACHMENTS_LIMIT = 4
+MEDIA_DESCRIPTION_LIMIT = 1500
+IMAGE_LIMIT = 16 * 1024 * 1024
+VIDEO_LIMIT = 99 * 1024 * 1024
+# MediaAttachment's MIME types (app/models/media_attachment.rb), and the magic numbers
+# the fake checks for the common ones (the server asks ImageMagick/ffmpeg instead).
+IMAGE_MIME_TYPES = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/heic",
+    "image/heif",
+    "image/webp",
+    "image/avif",
+)
+VIDEO_MIME_TYPES = ("video/webm", "video/mp4", "video/quicktime", "video/ogg")
+AUDIO_MIME_TYPES = (
+    "audio/wave",
+    "audio/wav",
+    "audio/x-wav",
+    "audio/x-pn-wave",
+    "audio/vnd.wave",
+    "audio/ogg",
+    "audio/vorbis",
+    "audio/mpeg",
+    "audio/mp3",
+    "audio/webm",
+    "audio/flac",
+    "audio/aac",
+    "audio/m4a",
+    "audio/x-m4a",
+    "audio/mp4",
+    "audio/3gpp",
+    "video/x-ms-asf",
+)
+_MAGIC: dict[str, Callable[[bytes], bool]] = {
+    "image/png": lambda data: data.startswith(b"\x89PNG\r\n\x1a\n"),
+    "image/jpeg": lambda data: data.startswith(b"\xff\xd8\xff"),
+    "image/gif": lambda data: data[:6] in (b"GIF87a", b"GIF89a"),
+    "image/webp": lambda data: data[:4] == b"RIFF" and data[8:12] == b"WEBP",
+    "video/mp4": lambda data: data[4:8] == b"ftyp",
+    "video/webm": lambda data: data.startswith(b"\x1a\x45\xdf\xa3"),
+}
 
 
 @dataclass
@@ -88,6 +157,30 @@ class FakeStatus:
     language: str
     created_at: datetime
     idempotency_key: str | None
+    media_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class FakeMedia:
+    id: str
+    account_id: str
+    type: str  # image, gifv, video, audio
+    file: UploadedFile
+    description: str | None
+    focus: tuple[float, float] | None
+    polls_left: int  # GETs answered 206 before processing is done; 0 = processed
+    status_id: str | None = None
+
+    @property
+    def processed(self) -> bool:
+        return self.polls_left == 0
 
 
 @dataclass
@@ -96,6 +189,8 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]
     form: dict[str, str]
+    lists: dict[str, list[str]] = field(default_factory=dict)  # ``media_ids[]`` and such
+    files: dict[str, UploadedFile] = field(default_factory=dict)
 
 
 @dataclass
@@ -132,6 +227,7 @@ class FakeMastodon:
         characters_reserved_per_url: int = 23,
         has_v2_instance: bool = True,
         has_source_endpoint: bool = True,
+        processing_polls: int = 1,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.domain = domain
@@ -142,6 +238,8 @@ class FakeMastodon:
         self.clock = clock or (lambda: datetime.now(UTC))
         self.accounts: dict[str, FakeAccount] = {}
         self.statuses: list[FakeStatus] = []
+        self.media: list[FakeMedia] = []
+        self.processing_polls = processing_polls
         self.requests: list[RecordedRequest] = []
         self._idempotency: dict[tuple[str, str], tuple[str, datetime]] = {}
         self._failures: list[_Failure] = []
@@ -166,6 +264,11 @@ class FakeMastodon:
             for account in self.accounts.values():
                 if account.token == token:
                     account.revoked = True
+
+    def finish_processing(self, media_id: str) -> None:
+        """The background job is done: the media can be attached."""
+        with self._lock:
+            self._media(media_id).polls_left = 0
 
     def statuses_of(self, account: FakeAccount) -> list[FakeStatus]:
         with self._lock:
@@ -208,7 +311,7 @@ class FakeMastodon:
 
     def start(self) -> FakeMastodon:
         handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = QuietServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
@@ -229,13 +332,18 @@ class FakeMastodon:
 
     def handle(self, method: str, target: str, headers: dict[str, str], raw: bytes) -> _Reply:
         path, query = _split_target(target)
-        form = _parse_body(headers.get("content-type", ""), raw) if method == "POST" else {}
+        request = RecordedRequest(method, path, headers, {})
+        if method in ("POST", "PUT"):
+            try:
+                _parse_body(headers.get("content-type", ""), raw, request)
+            except ValueError as error:  # Rails answers a body it cannot parse with 400
+                return _Reply(400, {"error": f"Error occurred while parsing request: {error}"})
         with self._lock:
-            self.requests.append(RecordedRequest(method, path, headers, form))
+            self.requests.append(request)
             failure = self._take(self._failures, path)
             if failure is not None:
                 return self._failure_reply(failure)
-            reply = self._route(method, path, query, headers, form)
+            reply = self._route(request, query)
             reply.after = self._take(self._delays, path)
             reply.headers.update(self._rate_limit_headers())
             return reply
@@ -264,14 +372,8 @@ class FakeMastodon:
             "X-RateLimit-Reset": _iso(reset),
         }
 
-    def _route(
-        self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        headers: dict[str, str],
-        form: dict[str, str],
-    ) -> _Reply:
+    def _route(self, request: RecordedRequest, query: dict[str, str]) -> _Reply:
+        method, path, headers, form = request.method, request.path, request.headers, request.form
         account = self._authenticate(headers)
         if (method, path) == ("GET", "/api/v1/accounts/verify_credentials"):
             return self._credential_account(account)
@@ -280,7 +382,12 @@ class FakeMastodon:
         if (method, path) == ("GET", "/api/v1/instance"):
             return _Reply(200, self._instance_v1())
         if (method, path) == ("POST", "/api/v1/statuses"):
-            return self._create_status(account, headers, form)
+            return self._create_status(account, headers, form, request.lists.get("media_ids"))
+        if (method, path) == ("POST", "/api/v2/media"):
+            return self._upload_media(account, request)
+        match = re.fullmatch(r"/api/v1/media/(\w+)", path)
+        if method in ("GET", "PUT") and match:
+            return self._media_reply(account, match.group(1), request if method == "PUT" else None)
         match = re.fullmatch(r"/api/v1/accounts/(\w+)/statuses", path)
         if method == "GET" and match:
             return self._account_statuses(match.group(1), query)
@@ -313,21 +420,136 @@ class FakeMastodon:
         return _Reply(200, body)
 
     def _create_status(
-        self, account: FakeAccount | None | bool, headers: dict[str, str], form: dict[str, str]
+        self,
+        account: FakeAccount | None | bool,
+        headers: dict[str, str],
+        form: dict[str, str],
+        media_ids: list[str] | None,
     ) -> _Reply:
         if not isinstance(account, FakeAccount):
             return _Reply(401, INVALID_TOKEN)
         if "write" not in account.scopes and "write:statuses" not in account.scopes:
-            return _Reply(403, {"error": "This action is outside the authorized scopes"})
+            return _Reply(403, OUTSIDE_SCOPES)
         key = headers.get("idempotency-key")
         duplicate = self._remembered(account, key)
         if duplicate is not None:
             return _Reply(200, self._status_json(duplicate))
-        error = self._validate(form)
+        media, error = self._attachable(account, media_ids or [])
+        error = error or self._validate(form, with_media=bool(media))
         if error is not None:
             return _Reply(422, {"error": error})
         status = self._store(account, form, key)
+        for item in media:
+            item.status_id = status.id
+        status.media_ids = [item.id for item in media]
         return _Reply(200, self._status_json(status))
+
+    def _attachable(
+        self, account: FakeAccount, media_ids: list[str]
+    ) -> tuple[list[FakeMedia], str | None]:
+        """PostStatusService#validate_media!, check for check, in the server's order."""
+        if not media_ids:
+            return [], None
+        if len(media_ids) > MEDIA_ATTACHMENTS_LIMIT:
+            return [], f"Cannot attach more than {MEDIA_ATTACHMENTS_LIMIT} files"
+        wanted = [_to_i(media_id) for media_id in media_ids]
+        found = {
+            int(m.id): m
+            for m in self.media
+            if m.account_id == account.id and m.status_id is None and int(m.id) in wanted
+        }
+        missing = [str(n) for n in wanted if n not in found]
+        if missing:
+            return [], f"Media {', '.join(missing)} not found or already attached to another post"
+        media = [found[n] for n in dict.fromkeys(wanted)]  # the order asked for, once each
+        if len(media) > 1 and any(m.type != "image" for m in media):
+            return [], "Cannot attach a video to a post that already contains images"
+        if not all(m.processed for m in media):
+            return [], (
+                "Cannot attach files that have not finished processing. Try again in a moment!"
+            )
+        return media, None
+
+    def _upload_media(self, account: FakeAccount | None | bool, request: RecordedRequest) -> _Reply:
+        if not isinstance(account, FakeAccount):
+            return _Reply(401, INVALID_TOKEN)
+        if "write" not in account.scopes and "write:media" not in account.scopes:
+            return _Reply(403, OUTSIDE_SCOPES)
+        upload = request.files.get("file")
+        if upload is None:
+            return _Reply(422, {"error": "Validation failed: File can't be blank"})
+        kind = _media_type(upload.content_type)
+        if kind is None:
+            return _Reply(422, {"error": "Validation failed: File content type is invalid"})
+        magic = _MAGIC.get(upload.content_type)
+        if magic is not None and not magic(upload.data):
+            return _Reply(422, {"error": "File type of uploaded media could not be verified"})
+        error = _media_validation(kind, upload, request.form.get("description"))
+        if error is not None:
+            return _Reply(422, {"error": error})
+        self._next_id += 1
+        media = FakeMedia(
+            id=str(self._next_id),
+            account_id=account.id,
+            type=kind,
+            file=upload,
+            description=request.form.get("description") or None,
+            focus=_focus(request.form.get("focus")),
+            # Images are processed while the request waits; the rest in the background.
+            polls_left=0 if kind == "image" else max(self.processing_polls, 1),
+        )
+        self.media.append(media)
+        return _Reply(200 if media.processed else 202, self._media_json(media))
+
+    def _media_reply(
+        self, account: FakeAccount | None | bool, media_id: str, update: RecordedRequest | None
+    ) -> _Reply:
+        if not isinstance(account, FakeAccount):
+            return _Reply(401, INVALID_TOKEN)
+        if "write" not in account.scopes and "write:media" not in account.scopes:
+            return _Reply(403, OUTSIDE_SCOPES)
+        media = next(
+            (
+                m
+                for m in self.media
+                if m.id == media_id and m.account_id == account.id and m.status_id is None
+            ),
+            None,
+        )
+        if media is None:
+            return _Reply(404, NOT_FOUND)
+        if update is not None:
+            description = update.form.get("description", media.description)
+            if description and len(description) > MEDIA_DESCRIPTION_LIMIT:
+                return _Reply(422, {"error": _DESCRIPTION_TOO_LONG})
+            media.description = description or None
+            media.focus = _focus(update.form.get("focus")) or media.focus
+        status = 200 if media.processed else 206
+        if update is None and not media.processed:
+            media.polls_left -= 1  # the background job moves on between polls
+        return _Reply(status, self._media_json(media))
+
+    def _media(self, media_id: str) -> FakeMedia:
+        return next(m for m in self.media if m.id == media_id)
+
+    def _media_json(self, media: FakeMedia) -> dict[str, Any]:
+        base = f"https://files.{self.domain}/media_attachments/files/{media.id}"
+        extension = media.file.content_type.split("/")[-1]
+        meta: dict[str, Any] = {}
+        if media.focus is not None:
+            meta["focus"] = {"x": media.focus[0], "y": media.focus[1]}
+        return {
+            "id": media.id,
+            "type": media.type,
+            "url": f"{base}/original/file.{extension}" if media.processed else None,
+            "preview_url": f"{base}/small/file.png" if media.type != "audio" else None,
+            "remote_url": None,
+            "preview_remote_url": None,
+            "text_url": None,
+            "meta": meta,
+            "description": media.description,
+            "blurhash": "UFBWY:8_0Jxv4mx]t8t64.%M-:IUWGWAt6M}" if media.type != "audio" else None,
+        }
 
     def _remembered(self, account: FakeAccount, key: str | None) -> FakeStatus | None:
         if not key:
@@ -337,9 +559,9 @@ class FakeMastodon:
             return None
         return next(status for status in self.statuses if status.id == entry[0])
 
-    def _validate(self, form: dict[str, str]) -> str | None:
+    def _validate(self, form: dict[str, str], *, with_media: bool = False) -> str | None:
         text = form.get("status", "")
-        if not text.strip():
+        if not text.strip() and not with_media:
             return "Validation failed: Text can't be blank"
         if form.get("visibility", "public") not in ("public", "unlisted", "private", "direct"):
             return "Validation failed: Visibility is not included in the list"
@@ -358,7 +580,7 @@ class FakeMastodon:
         status = FakeStatus(
             id=str(self._next_id),
             account_id=account.id,
-            text=form["status"],
+            text=form.get("status", ""),
             visibility=form.get("visibility", "public"),
             language=_language(form.get("language"), account.default_language),
             created_at=self.clock(),
@@ -435,7 +657,7 @@ class FakeMastodon:
             "reblog": None,
             "application": {"name": "onshore", "website": None},
             "account": self._account_json(account),
-            "media_attachments": [],
+            "media_attachments": [self._media_json(self._media(m)) for m in status.media_ids],
             "mentions": [],
             "tags": [],
             "emojis": [],
@@ -447,9 +669,18 @@ class FakeMastodon:
         return {
             "statuses": {
                 "max_characters": self.max_characters,
-                "max_media_attachments": 4,
+                "max_media_attachments": MEDIA_ATTACHMENTS_LIMIT,
                 "characters_reserved_per_url": self.characters_reserved_per_url,
-            }
+            },
+            "media_attachments": {
+                "supported_mime_types": [*IMAGE_MIME_TYPES, *VIDEO_MIME_TYPES, *AUDIO_MIME_TYPES],
+                "description_limit": MEDIA_DESCRIPTION_LIMIT,
+                "image_size_limit": IMAGE_LIMIT,
+                "image_matrix_limit": 33177600,
+                "video_size_limit": VIDEO_LIMIT,
+                "video_frame_rate_limit": 120,
+                "video_matrix_limit": 8294400,
+            },
         }
 
     def _instance_v2(self) -> dict[str, Any]:
@@ -483,6 +714,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         self._serve("POST")
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._serve("PUT")
 
     def _serve(self, method: str) -> None:
         length = int(self.headers.get("content-length") or 0)
@@ -522,12 +756,89 @@ def _split_target(target: str) -> tuple[str, dict[str, str]]:
     return parts.path, query
 
 
-def _parse_body(content_type: str, raw: bytes) -> dict[str, str]:
+def _parse_body(content_type: str, raw: bytes, into: RecordedRequest) -> None:
+    """Rails' parameter parsing, reduced: JSON, URL-encoded or multipart bodies; a name
+    ending in ``[]`` (or a JSON array) is a list; a multipart part with a filename is a file."""
     if content_type.startswith("application/json"):
         data = json.loads(raw or b"{}")
-        return {str(name): str(value) for name, value in data.items() if value is not None}
-    pairs = parse_qs(raw.decode("utf-8"), keep_blank_values=True)
-    return {name: values[-1] for name, values in pairs.items()}
+        if not isinstance(data, dict):
+            raise ValueError("the JSON body is not an object")
+        for name, value in data.items():
+            if isinstance(value, list):
+                into.lists[str(name)] = [str(item) for item in value]
+            elif value is not None:
+                into.form[str(name)] = str(value)
+        return
+    if content_type.startswith("multipart/form-data"):
+        _parse_multipart(content_type, raw, into)
+        return
+    for name, values in parse_qs(raw.decode("utf-8"), keep_blank_values=True).items():
+        _add_field(into, name, values)
+
+
+def _parse_multipart(content_type: str, raw: bytes, into: RecordedRequest) -> None:
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + raw)
+    if not message.is_multipart():
+        raise ValueError("the multipart body has no parts")
+    for part in message.iter_parts():  # type: ignore[attr-defined]
+        name = part.get_param("name", header="content-disposition")
+        if not name:
+            raise ValueError("a multipart part has no name")
+        payload = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        if filename is not None:
+            into.files[name] = UploadedFile(filename, part.get_content_type(), payload)
+        else:
+            _add_field(into, name, [payload.decode("utf-8")])
+
+
+def _add_field(into: RecordedRequest, name: str, values: list[str]) -> None:
+    if name.endswith("[]"):
+        into.lists.setdefault(name[:-2], []).extend(values)
+    else:
+        into.form[name] = values[-1]
+
+
+def _to_i(value: str) -> int:
+    """Ruby's String#to_i: the leading digits, or 0."""
+    match = re.match(r"\s*([+-]?\d+)", value)
+    return int(match.group(1)) if match else 0
+
+
+def _media_type(content_type: str) -> str | None:
+    if content_type == "image/gif":
+        return "gifv"  # the server turns GIFs into silent looping videos
+    if content_type in IMAGE_MIME_TYPES:
+        return "image"
+    if content_type in VIDEO_MIME_TYPES:
+        return "video"
+    if content_type in AUDIO_MIME_TYPES:
+        return "audio"
+    return None
+
+
+_DESCRIPTION_TOO_LONG = (
+    f"Validation failed: Description is too long (maximum is {MEDIA_DESCRIPTION_LIMIT} characters)"
+)
+
+
+def _media_validation(kind: str, upload: UploadedFile, description: str | None) -> str | None:
+    limit, shown = (IMAGE_LIMIT, "16 MB") if kind == "image" else (VIDEO_LIMIT, "99 MB")
+    if len(upload.data) >= limit:
+        return f"Validation failed: File file size must be less than {shown}"
+    if description and len(description) > MEDIA_DESCRIPTION_LIMIT:
+        return _DESCRIPTION_TOO_LONG
+    return None
+
+
+def _focus(value: str | None) -> tuple[float, float] | None:
+    """``focus=x,y`` with both in -1.0..1.0; anything else is ignored, as the server does."""
+    try:
+        x, y = (float(part) for part in (value or "").split(","))
+    except ValueError:
+        return None
+    return (x, y) if -1 <= x <= 1 and -1 <= y <= 1 else None
 
 
 def _page(statuses: list[FakeStatus], query: dict[str, str], limit: int) -> list[FakeStatus]:

@@ -312,6 +312,11 @@ def test_cancel_racing_with_a_claim_never_sends(team: Any, fake: FakeMastodon) -
     post = scheduled_post(team)
     claimed = outbox.claim_one_due(post.scheduled_at, "w1")
     assert claimed is not None
+    with pytest.raises(workflow.TransitionError, match="the post is publishing"):
+        workflow.perform(post, team.members["manager"], "unschedule")
+    # The narrower window: claimed, but the post not yet marked publishing.
+    Post.objects.filter(pk=post.pk).update(state=State.SCHEDULED)
+    post.refresh_from_db()
     with pytest.raises(workflow.TransitionError, match="Publishing has started"):
         workflow.perform(post, team.members["manager"], "unschedule")
     # The other order: unscheduled first, then nothing is left to claim.
@@ -342,3 +347,71 @@ def test_a_clock_jumping_forward_publishes_what_became_due_once(
     results = [step(later) for _ in range(4)]
     assert [r.outcome for r in results if r] == ["published"] * 3 and results[3] is None
     assert sorted(s.text for s in fake.statuses) == ["Post 0", "Post 1", "Post 2"]
+
+
+def test_a_stopping_worker_hands_back_the_rest_of_its_batch(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
+    at = posts[0].scheduled_at
+    claimed = outbox.claim_due(at, "w1", outbox.CLAIM_BATCH)
+    assert len(claimed) == 3
+    assert outbox.claim_due(at, "w2", outbox.CLAIM_BATCH) == []  # all held by w1
+    # SIGTERM arrives while the first one is being sent.
+    steps = outbox.publish_claimed(
+        claimed, "w1", SEND, FIND, lambda: at, should_stop=lambda: len(fake.statuses) >= 1
+    )
+    assert [s.outcome for s in steps] == ["published"]
+    assert Post.objects.get(pk=claimed[0].post_id).state == State.PUBLISHED
+    rest = Delivery.objects.exclude(pk=claimed[0].pk)
+    assert {(d.state, d.lease_owner, d.attempts) for d in rest} == {(DeliveryState.PENDING, "", 0)}
+    assert DeliveryAttempt.objects.count() == 1  # the handed-back ones were never attempted
+    taken = outbox.claim_due(at, "w2", outbox.CLAIM_BATCH)  # at once, no lease to wait out
+    assert sorted(d.pk for d in taken) == sorted(d.pk for d in rest)
+    outbox.publish_claimed(taken, "w2", SEND, FIND, lambda: at)
+    assert sorted(s.text for s in fake.statuses) == ["Post 0", "Post 1", "Post 2"]
+    assert set(Post.objects.values_list("state", flat=True)) == {State.PUBLISHED}
+
+
+def test_a_batch_stops_sending_to_a_channel_that_needs_reconnecting(
+    team: Any, fake: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake)
+    posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
+    fake.revoke(TOKEN)
+    claimed = outbox.claim_due(posts[0].scheduled_at, "w1", outbox.CLAIM_BATCH)
+    steps = outbox.publish_claimed(claimed, "w1", SEND, FIND, lambda: posts[0].scheduled_at)
+    assert [s.outcome for s in steps] == ["needs_reconnect"]
+    assert [r.method for r in fake.requests] == ["POST"]  # one try, not three
+    assert len(mail.outbox) == 1
+    assert {(d.state, d.lease_owner, d.attempts) for d in Delivery.objects.all()} == {
+        (DeliveryState.PENDING, "", 0)
+    }
+
+
+def test_a_delivery_taken_over_while_waiting_in_a_batch_is_not_sent_again(
+    team: Any, fake: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake)
+    posts = [scheduled_post(team, text=f"Post {n}") for n in range(2)]
+    at = posts[0].scheduled_at
+    first, second = outbox.claim_due(at, "w1", outbox.CLAIM_BATCH)
+    # w1 was stalled past the lease; w2 took the second delivery over and sent it.
+    late = at + timedelta(minutes=5)
+    Delivery.objects.filter(pk=first.pk).update(lease_expires_at=at)
+    Delivery.objects.filter(pk=second.pk).update(lease_expires_at=at)
+    (taken,) = outbox.claim_due(late, "w2", 1)
+    assert taken.pk == first.pk
+    steps = outbox.publish_claimed([first, second], "w1", SEND, FIND, lambda: late)
+    assert [s.outcome for s in steps] == ["lost_lease", "published"]
+    assert [s.text for s in fake.statuses] == ["Post 1"]  # w1 never sent the lost one
+    assert Delivery.objects.get(pk=first.pk).lease_owner == "w2"
+
+
+def test_a_post_left_publishing_by_a_dead_worker_is_settled(team: Any, fake: FakeMastodon) -> None:
+    mastodon_channel(team, fake)
+    post = scheduled_post(team)
+    assert step(post.scheduled_at).outcome == "published"
+    # As if the worker died between the delivery's outcome and the post's state.
+    Post.objects.filter(pk=post.pk).update(state=State.PUBLISHING)
+    assert outbox.settle_posts() == 1
+    assert Post.objects.get(pk=post.pk).state == State.PUBLISHED

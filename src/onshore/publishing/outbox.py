@@ -4,12 +4,18 @@ time under a lease, attempted with a stable key, and finished exactly once.
 Every state change is a conditional UPDATE whose row count decides who won, so any
 number of workers on any number of machines can share one database (SQLite for one
 machine, PostgreSQL for many) without locks held across network calls.
+
+A worker claims a small batch per round trip (``claim_due``) and attempts the
+deliveries one after the other (``attempt``). Per delivery that is two statements
+around the network call (the attempt recorded before, the outcome after) and, when
+the delivery is finished, one for the post's state. Whatever of a batch is not
+attempted (SIGTERM, a channel that needs reconnecting) is handed back (``release``).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,15 +26,14 @@ from django.db.models.functions import Coalesce
 
 from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
-from onshore.publishing.models import (
-    OPEN_STATES,
-    Channel,
-    Delivery,
-    DeliveryAttempt,
-    DeliveryState,
-)
+from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
 
 BACKOFF_CAP = timedelta(hours=1)
+# Deliveries a worker claims per round trip. Small, so that several workers share a
+# backlog evenly and a SIGTERM has little to hand back; each one's lease is renewed
+# when its attempt starts, so a slow batch never outlives its leases.
+CLAIM_BATCH = 8
+FINAL_STATES = (DeliveryState.PUBLISHED, DeliveryState.FAILED)
 
 
 class DeliveriesInFlight(Exception):
@@ -76,10 +81,12 @@ Finder = Callable[[Delivery, datetime], "Published | None"]
 
 @dataclass
 class Step:
-    """What publish_one_due did, for logs and tests."""
+    """What one attempt did, for logs and tests."""
 
     delivery_id: int
     outcome: str  # published, retry, failed, unknown, needs_reconnect, lost_lease
+    # Set when the delivery reached a final state: its post's state is due an update.
+    settle_post_id: int | None = None
 
 
 def _due(now: datetime) -> Q:
@@ -88,57 +95,68 @@ def _due(now: datetime) -> Q:
     return (waiting | abandoned) & Q(channel__status=Channel.Status.ACTIVE)
 
 
-def claim_one_due(now: datetime, worker: str) -> Delivery | None:
-    """Take one due delivery under a lease; None when nothing is due."""
+def claim_due(now: datetime, worker: str, limit: int = 1) -> list[Delivery]:
+    """Take up to ``limit`` due deliveries under a lease, oldest first, with what
+    sending needs (post, market, variants, channel) loaded; [] when nothing is due."""
     lease_until = now + timedelta(seconds=settings.WORKER_LEASE_SECONDS)
     if connection.vendor == "postgresql":
-        claimed_id = _claim_skip_locked(now, worker, lease_until)
+        claimed_ids = _claim_skip_locked(now, worker, lease_until, limit)
     else:
-        claimed_id = _claim_conditional(now, worker, lease_until)
-    if claimed_id is None:
-        return None
-    return (
+        claimed_ids = _claim_conditional(now, worker, lease_until, limit)
+    if not claimed_ids:
+        return []
+    claimed = list(
         Delivery.objects.select_related("post__market", "channel")
         .prefetch_related("post__variants")
-        .get(pk=claimed_id)
+        .filter(pk__in=claimed_ids)
+        .order_by("due_at", "id")
     )
+    _mark_posts_publishing([d.post_id for d in claimed if d.post.state == State.SCHEDULED])
+    return claimed
+
+
+def claim_one_due(now: datetime, worker: str) -> Delivery | None:
+    """Take one due delivery under a lease; None when nothing is due."""
+    claimed = claim_due(now, worker, 1)
+    return claimed[0] if claimed else None
 
 
 # PostgreSQL: pick and lease in one statement; SKIP LOCKED lets concurrent workers pass
-# over a row another is taking instead of queueing behind it. A worker that died holding
-# the lease may have sent: "outcome_unknown OR state = in_flight" makes the next one read
-# back first (SET expressions see the row as it was before the update).
+# over rows another is taking instead of queueing behind them. A worker that died
+# holding the lease may have sent: "outcome_unknown OR state = in_flight" makes the next
+# one read back first (SET expressions see the row as it was before the update).
 _CLAIM_SQL = """
 UPDATE publishing_delivery AS d
 SET state = 'in_flight', lease_owner = %(worker)s, lease_expires_at = %(lease_until)s,
     attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, %(now)s),
     outcome_unknown = d.outcome_unknown OR d.state = 'in_flight'
-WHERE d.id = (
+WHERE d.id IN (
     SELECT due.id FROM publishing_delivery AS due
     JOIN publishing_channel AS channel ON channel.id = due.channel_id
     WHERE channel.status = 'active'
       AND ((due.state = 'pending' AND due.due_at <= %(now)s)
            OR (due.state = 'in_flight' AND due.lease_expires_at < %(now)s))
     ORDER BY due.due_at, due.id
-    LIMIT 1
+    LIMIT %(limit)s
     FOR UPDATE OF due SKIP LOCKED
 )
 RETURNING d.id
 """
 
 
-def _claim_skip_locked(now: datetime, worker: str, lease_until: datetime) -> int | None:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_CLAIM_SQL, {"worker": worker, "lease_until": lease_until, "now": now})
-        row = cursor.fetchone()
-    return int(row[0]) if row else None
+def _claim_skip_locked(now: datetime, worker: str, lease_until: datetime, limit: int) -> list[int]:
+    params = {"worker": worker, "lease_until": lease_until, "now": now, "limit": limit}
+    with connection.cursor() as cursor:  # one statement: atomic on its own
+        cursor.execute(_CLAIM_SQL, params)
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
-def _claim_conditional(now: datetime, worker: str, lease_until: datetime) -> int | None:
+def _claim_conditional(now: datetime, worker: str, lease_until: datetime, limit: int) -> list[int]:
     """Elsewhere (SQLite): read candidates, then an UPDATE that repeats the "is due"
     condition and the attempt count it read, so only one of two racing workers matches."""
+    claimed: list[int] = []
     candidates = Delivery.objects.filter(_due(now)).order_by("due_at", "id")
-    for candidate in candidates.values("pk", "attempts", "state")[:10]:
+    for candidate in candidates.values("pk", "attempts", "state")[: limit + 10]:
         changes: dict[str, object] = {
             "state": DeliveryState.IN_FLIGHT,
             "lease_owner": worker,
@@ -148,12 +166,28 @@ def _claim_conditional(now: datetime, worker: str, lease_until: datetime) -> int
         }
         if candidate["state"] == DeliveryState.IN_FLIGHT:
             changes["outcome_unknown"] = True  # its worker died holding the lease
-        claimed = Delivery.objects.filter(
+        if Delivery.objects.filter(
             _due(now), pk=candidate["pk"], attempts=candidate["attempts"]
-        ).update(**changes)
-        if claimed:
-            return int(candidate["pk"])
-    return None
+        ).update(**changes):
+            claimed.append(int(candidate["pk"]))
+            if len(claimed) == limit:
+                break
+    return claimed
+
+
+def release(deliveries: Sequence[Delivery], worker: str) -> int:
+    """Hand back claimed deliveries that were not attempted: due again at once, for
+    any worker, and the claim does not count as an attempt."""
+    if not deliveries:
+        return 0
+    return Delivery.objects.filter(
+        pk__in=[d.pk for d in deliveries], state=DeliveryState.IN_FLIGHT, lease_owner=worker
+    ).update(
+        state=DeliveryState.PENDING,
+        lease_owner="",
+        lease_expires_at=None,
+        attempts=F("attempts") - 1,
+    )
 
 
 def publish_one_due(
@@ -163,20 +197,72 @@ def publish_one_due(
     delivery = claim_one_due(now, worker)
     if delivery is None:
         return None
-    if delivery.post.state == State.SCHEDULED:
-        _mark_post_publishing(delivery.post_id)
-    attempt = _record_attempt_start(delivery, worker, now)
+    step = attempt(delivery, now, worker, send, find, rng)
+    refresh_posts_state([step.settle_post_id] if step.settle_post_id else [])
+    return step
+
+
+def publish_claimed(
+    claimed: Sequence[Delivery],
+    worker: str,
+    send: Sender,
+    find: Finder,
+    clock: Callable[[], datetime],
+    should_stop: Callable[[], bool] = lambda: False,
+    rng: random.Random | None = None,
+) -> list[Step]:
+    """Attempt a claimed batch in order, then update the posts whose deliveries are all
+    finished (one statement for the batch). Stopping hands back what is left; so do
+    the deliveries of a channel that turned out to need reconnecting (one notice is
+    enough)."""
+    steps: list[Step] = []
+    parked: set[int] = set()
+    try:
+        for index, delivery in enumerate(claimed):
+            if should_stop():
+                release(claimed[index:], worker)
+                break
+            if delivery.channel_id in parked:
+                release([delivery], worker)
+                continue
+            try:
+                step = attempt(delivery, clock(), worker, send, find, rng)
+            except BaseException:
+                # This one may have reached the network: its lease expires and whoever
+                # takes it over reads back. The rest never left: hand them back now.
+                release(claimed[index + 1 :], worker)
+                raise
+            if step.outcome == "needs_reconnect":
+                parked.add(delivery.channel_id)
+            steps.append(step)
+    finally:
+        refresh_posts_state([s.settle_post_id for s in steps if s.settle_post_id])
+    return steps
+
+
+def attempt(
+    delivery: Delivery,
+    now: datetime,
+    worker: str,
+    send: Sender,
+    find: Finder,
+    rng: random.Random | None = None,
+) -> Step:
+    """Attempt one claimed delivery: record the attempt, call the network, record the outcome."""
+    attempt_id = _record_attempt_start(delivery, worker, now)
+    if attempt_id is None:
+        return Step(delivery.pk, "lost_lease")  # taken over while waiting in the batch
     try:
         published = _read_back_or_send(delivery, now, send, find)
     except UnknownOutcome as exc:
-        return _retry(delivery, attempt, worker, now, str(exc), None, rng, unknown=True)
+        return _retry(delivery, attempt_id, worker, now, str(exc), None, rng, unknown=True)
     except PublishError as exc:
         if exc.needs_reconnect:
-            return _wait_for_reconnect(delivery, attempt, worker, str(exc))
+            return _wait_for_reconnect(delivery, attempt_id, worker, now, str(exc))
         if not exc.permanent and delivery.attempts < settings.WORKER_MAX_ATTEMPTS:
-            return _retry(delivery, attempt, worker, now, str(exc), exc.retry_after, rng)
-        return _fail(delivery, attempt, worker, now, str(exc))
-    return _publish(delivery, attempt, worker, now, published)
+            return _retry(delivery, attempt_id, worker, now, str(exc), exc.retry_after, rng)
+        return _fail(delivery, attempt_id, worker, now, str(exc))
+    return _publish(delivery, attempt_id, worker, now, published)
 
 
 def _read_back_or_send(delivery: Delivery, now: datetime, send: Sender, find: Finder) -> Published:
@@ -187,48 +273,124 @@ def _read_back_or_send(delivery: Delivery, now: datetime, send: Sender, find: Fi
     return send(delivery, now)
 
 
-def _record_attempt_start(delivery: Delivery, worker: str, now: datetime) -> DeliveryAttempt:
-    # Written (and committed) before the network call: a crash leaves a visible trace.
-    return DeliveryAttempt.objects.create(delivery=delivery, worker=worker, started_at=now)
+# The attempt is written (and committed) before the network call, so a crash leaves a
+# visible trace; in the same statement the lease is renewed from now, so a delivery
+# that waited behind slow ones in its batch still has a whole lease for its own call.
+# No row means the lease was lost meanwhile (taken over): then nothing is sent.
+_START_SQL = """
+WITH renewed AS (
+    UPDATE publishing_delivery SET lease_expires_at = %(lease_until)s
+    WHERE id = %(delivery)s AND state = 'in_flight' AND lease_owner = %(worker)s
+    RETURNING id
+)
+INSERT INTO publishing_deliveryattempt
+    (delivery_id, worker, started_at, finished_at, outcome, message)
+SELECT id, %(worker)s, %(now)s, NULL, '', '' FROM renewed
+RETURNING id
+"""
+
+
+def _record_attempt_start(delivery: Delivery, worker: str, now: datetime) -> int | None:
+    lease_until = now + timedelta(seconds=settings.WORKER_LEASE_SECONDS)
+    if connection.vendor == "postgresql":
+        params = {"lease_until": lease_until, "delivery": delivery.pk, "worker": worker}
+        with connection.cursor() as cursor:
+            cursor.execute(_START_SQL, {**params, "now": now})
+            row = cursor.fetchone()
+        return int(row[0]) if row else None
+    with transaction.atomic():
+        if not Delivery.objects.filter(_holding(delivery, worker)).update(
+            lease_expires_at=lease_until
+        ):
+            return None
+        return int(
+            DeliveryAttempt.objects.create(delivery=delivery, worker=worker, started_at=now).pk
+        )
 
 
 def _holding(delivery: Delivery, worker: str) -> Q:
     return Q(pk=delivery.pk, state=DeliveryState.IN_FLIGHT, lease_owner=worker)
 
 
+# The outcome: the delivery moves only if this worker still holds it, and the attempt
+# says which (lost_lease otherwise). One statement on PostgreSQL, one transaction else.
+_FINISH_DELIVERY_SQL = """
+UPDATE publishing_delivery
+SET lease_owner = '', lease_expires_at = NULL, {changes}
+WHERE id = %(delivery)s AND state = 'in_flight' AND lease_owner = %(worker)s
+"""
+_FINISH_ATTEMPT_SQL = """
+UPDATE publishing_deliveryattempt
+SET finished_at = %(now)s, message = %(message)s, outcome = {outcome}
+WHERE id = %(attempt)s
+"""
+_FINISH_SQL = (
+    "WITH finished AS ("
+    + _FINISH_DELIVERY_SQL
+    + " RETURNING id)"
+    + _FINISH_ATTEMPT_SQL.format(
+        outcome="CASE WHEN EXISTS (SELECT 1 FROM finished) THEN %(outcome)s ELSE 'lost_lease' END"
+    )
+    + " RETURNING outcome"
+)
+
+
 def _finish(
     delivery: Delivery,
-    attempt: DeliveryAttempt,
+    attempt_id: int,
     worker: str,
     now: datetime,
     outcome: str,
     message: str,
+    attempts_delta: int = 0,
     **fields: object,
 ) -> Step:
-    with transaction.atomic():
-        updated = Delivery.objects.filter(_holding(delivery, worker)).update(
-            lease_owner="", lease_expires_at=None, **fields
-        )
-        attempt.finished_at, attempt.outcome, attempt.message = now, outcome, message[:2000]
-        if not updated:
-            attempt.outcome = "lost_lease"
-        attempt.save()
-        if updated:
-            refresh_post_state(delivery.post_id)
-    return Step(delivery.pk, attempt.outcome)
+    ops = connection.ops
+    params: dict[str, object] = {
+        f"set_{name}": ops.adapt_datetimefield_value(value)
+        if isinstance(value, datetime)
+        else value
+        for name, value in fields.items()
+    }
+    changes = [f"{name} = %(set_{name})s" for name in fields]
+    if attempts_delta:
+        changes.append("attempts = attempts + %(attempts_delta)s")
+    params.update(
+        delivery=delivery.pk,
+        worker=worker,
+        attempts_delta=attempts_delta,
+        now=ops.adapt_datetimefield_value(now),
+        message=message[:2000],
+        attempt=attempt_id,
+        outcome=outcome,
+    )
+    finish_delivery = _FINISH_DELIVERY_SQL.format(changes=", ".join(changes))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_FINISH_SQL.format(changes=", ".join(changes)), params)
+            recorded = str(cursor.fetchone()[0])
+    else:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(finish_delivery, params)
+            recorded = outcome if cursor.rowcount else "lost_lease"
+            cursor.execute(
+                _FINISH_ATTEMPT_SQL.format(outcome="%(outcome)s"), {**params, "outcome": recorded}
+            )
+    final = recorded != "lost_lease" and fields.get("state") in FINAL_STATES
+    return Step(delivery.pk, recorded, delivery.post_id if final else None)
 
 
 def _publish(
-    delivery: Delivery, attempt: DeliveryAttempt, worker: str, now: datetime, published: Published
+    delivery: Delivery, attempt_id: int, worker: str, now: datetime, published: Published
 ) -> Step:
     return _finish(
         delivery,
-        attempt,
+        attempt_id,
         worker,
         now,
         "published",
         published.url or "",
-        state=DeliveryState.PUBLISHED,
+        state=DeliveryState.PUBLISHED.value,
         remote_id=published.remote_id,
         remote_url=published.url or "",
         published_at=now,
@@ -239,7 +401,7 @@ def _publish(
 
 def _retry(
     delivery: Delivery,
-    attempt: DeliveryAttempt,
+    attempt_id: int,
     worker: str,
     now: datetime,
     message: str,
@@ -250,29 +412,27 @@ def _retry(
     wait = backoff(delivery.attempts, retry_after, rng or random.Random())
     return _finish(
         delivery,
-        attempt,
+        attempt_id,
         worker,
         now,
         "unknown" if unknown else "retry",
         message,
-        state=DeliveryState.PENDING,
+        state=DeliveryState.PENDING.value,
         due_at=now + wait,
         last_error=message,
         outcome_unknown=unknown or delivery.outcome_unknown,
     )
 
 
-def _fail(
-    delivery: Delivery, attempt: DeliveryAttempt, worker: str, now: datetime, message: str
-) -> Step:
+def _fail(delivery: Delivery, attempt_id: int, worker: str, now: datetime, message: str) -> Step:
     step = _finish(
         delivery,
-        attempt,
+        attempt_id,
         worker,
         now,
         "failed",
         message,
-        state=DeliveryState.FAILED,
+        state=DeliveryState.FAILED.value,
         last_error=message,
     )
     if step.outcome == "failed":
@@ -283,7 +443,7 @@ def _fail(
 
 
 def _wait_for_reconnect(
-    delivery: Delivery, attempt: DeliveryAttempt, worker: str, message: str
+    delivery: Delivery, attempt_id: int, worker: str, now: datetime, message: str
 ) -> Step:
     """Rejected credentials: the channel waits for a manager; nothing is lost."""
     Channel.objects.filter(pk=delivery.channel_id).update(
@@ -291,13 +451,13 @@ def _wait_for_reconnect(
     )
     step = _finish(
         delivery,
-        attempt,
+        attempt_id,
         worker,
-        attempt.started_at,
+        now,
         "needs_reconnect",
         message,
-        state=DeliveryState.PENDING,
-        attempts=F("attempts") - 1,
+        attempts_delta=-1,
+        state=DeliveryState.PENDING.value,
         last_error=message,
     )
     from onshore.publishing.notify import channel_needs_reconnect
@@ -316,20 +476,40 @@ def backoff(attempts: int, retry_after: float | None, rng: random.Random) -> tim
     return wait
 
 
-def _mark_post_publishing(post_id: int) -> None:
-    Post.objects.filter(pk=post_id, state=State.SCHEDULED).update(state=State.PUBLISHING)
+def _mark_posts_publishing(post_ids: list[int]) -> None:
+    if post_ids:
+        Post.objects.filter(pk__in=post_ids, state=State.SCHEDULED).update(state=State.PUBLISHING)
 
 
-def refresh_post_state(post_id: int) -> None:
+# Published when every delivery is; failed when one failed and none is still open.
+# One statement, run after the deliveries' own changes are committed: of two workers
+# finishing a post's last two deliveries at once, the later statement sees both.
+_SETTLE_SQL = """
+UPDATE posts_post SET state = CASE
+    WHEN EXISTS (SELECT 1 FROM publishing_delivery AS d
+                 WHERE d.post_id = posts_post.id AND d.state = 'failed') THEN 'failed'
+    ELSE 'published' END
+WHERE {which} AND state IN ('scheduled', 'publishing')
+  AND EXISTS (SELECT 1 FROM publishing_delivery AS d
+              WHERE d.post_id = posts_post.id AND d.state IN ('published', 'failed'))
+  AND NOT EXISTS (SELECT 1 FROM publishing_delivery AS d
+                  WHERE d.post_id = posts_post.id AND d.state IN ('pending', 'in_flight'))
+"""
+
+
+def refresh_posts_state(post_ids: Sequence[int]) -> None:
     """Published when every delivery is; failed when one failed and none is still open."""
-    states = set(
-        Delivery.objects.filter(post_id=post_id)
-        .exclude(state=DeliveryState.CANCELLED)
-        .values_list("state", flat=True)
-    )
-    if not states or states & set(OPEN_STATES):
+    if not post_ids:
         return
-    final = State.PUBLISHED if states == {DeliveryState.PUBLISHED} else State.FAILED
-    Post.objects.filter(pk=post_id, state__in=[State.SCHEDULED, State.PUBLISHING]).update(
-        state=final
-    )
+    placeholders = ", ".join(f"%(post{n})s" for n in range(len(post_ids)))
+    params = {f"post{n}": post_id for n, post_id in enumerate(post_ids)}
+    with connection.cursor() as cursor:
+        cursor.execute(_SETTLE_SQL.format(which=f"id IN ({placeholders})"), params)
+
+
+def settle_posts() -> int:
+    """The same for every post still publishing: covers a worker that died between
+    finishing a post's last delivery and updating the post. Run at worker start-up."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SETTLE_SQL.format(which="state = 'publishing'"))
+        return int(cursor.rowcount)

@@ -1,6 +1,6 @@
 """From a Delivery to a network call: which text, which key, which credentials.
 
-``send`` and ``find`` are what the worker passes to ``outbox.publish_one_due``; tests
+``send`` and ``find`` are what the worker passes to the outbox (``publish_claimed``); tests
 pass the same functions with an HTTP client pointed at local servers.
 """
 

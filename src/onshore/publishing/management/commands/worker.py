@@ -11,6 +11,9 @@ from onshore.publishing.worker import Worker
 
 class Command(BaseCommand):
     help = "Publish due deliveries from the outbox until stopped (SIGTERM finishes cleanly)."
+    # The system checks take seconds on a busy machine and are the web server's
+    # business; a worker restarted after a crash should be back at work at once.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--name", default=None, help="worker name (default host:pid)")
