@@ -6,9 +6,9 @@ Shared by the date, timezone and holiday rules so the text is scanned once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 MONTHS = {
     name: index
@@ -77,7 +77,6 @@ NAMED_DAY_FIRST_LOWER = re.compile(
 NAMED_MONTH_FIRST_LOWER = re.compile(
     rf"(?=[{_first_letters(*WEEKDAYS, *MONTHS)}])" + _NAMED_MONTH_FIRST
 )
-_ANY_MONTH_LOWER = re.compile(_ANY_MONTH)
 IGNORECASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _TWINS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -105,8 +104,7 @@ NUMERIC = re.compile(  # (?=\d): a match starts with a digit, so skip other posi
 ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):  # a NamedTuple: built per date found, so cheap matters
     start: int
     end: int
     kind: str  # "named", "numeric", "iso"
@@ -127,15 +125,16 @@ def named_dates(masked: str) -> list[DateMention]:
     found: list[DateMention] = []
     if not _ANY_DIGIT.search(masked):
         return found
-    if IGNORECASE_TWINS.search(masked):
+    if not masked.isascii() and IGNORECASE_TWINS.search(masked):  # the twins are not ASCII
         text = masked
         day_first, month_first, any_month = named_patterns_ignorecase()
+        if not any_month.search(text):
+            return found
     else:
         text = masked.lower()
         day_first, month_first = NAMED_DAY_FIRST_LOWER, NAMED_MONTH_FIRST_LOWER
-        any_month = _ANY_MONTH_LOWER
-    if not any_month.search(text):
-        return found
+        if not _holds_month_prefix(text):
+            return found
     taken: list[tuple[int, int]] = []
     for pattern in (day_first, month_first):
         for match in pattern.finditer(text):
@@ -146,6 +145,18 @@ def named_dates(masked: str) -> list[DateMention]:
                 found.append(mention)
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+# Every named date has a month name at a word start, so it holds one of these.
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                   "dec")  # fmt: skip
+
+
+def _holds_month_prefix(lower_text: str) -> bool:
+    """Whether ``lower_text`` holds a month's first three letters anywhere: true
+    wherever _ANY_MONTH matches (and sometimes elsewhere, where the date scans then
+    find nothing), and a dozen substring tests cost less than that regex search."""
+    return any(prefix in lower_text for prefix in _MONTH_PREFIXES)
 
 
 def _named(match: re.Match[str]) -> DateMention | None:
@@ -167,12 +178,14 @@ def _named(match: re.Match[str]) -> DateMention | None:
     )
 
 
-def numeric_dates(masked: str) -> list[DateMention]:
-    """Slash or dot dates. month/day are filled in day-first; rules re-read them."""
+def numeric_dates(masked: str, first_digit: int = 0) -> list[DateMention]:
+    """Slash or dot dates. month/day are filled in day-first; rules re-read them.
+    ``first_digit``: where the first digit in ``masked`` is (-1: none), if known; a
+    numeric date starts with a digit, so the scan starts there."""
     found: list[DateMention] = []
-    if "/" not in masked and "." not in masked:
+    if first_digit < 0 or ("/" not in masked and "." not in masked):
         return found
-    for match in NUMERIC.finditer(masked):
+    for match in NUMERIC.finditer(masked, first_digit):
         first, second = int(match.group("a")), int(match.group("b"))
         if match.group("sep") == "." and not match.group("year"):
             continue  # "3.5" is a number, not a date
@@ -194,11 +207,12 @@ def numeric_dates(masked: str) -> list[DateMention]:
     return found
 
 
-def iso_dates(masked: str) -> list[DateMention]:
+def iso_dates(masked: str, first_digit: int = 0) -> list[DateMention]:
+    """ISO 8601 dates; ``first_digit`` as for numeric_dates()."""
     found: list[DateMention] = []
-    if "-" not in masked:
+    if first_digit < 0 or "-" not in masked:
         return found
-    for match in ISO.finditer(masked):
+    for match in ISO.finditer(masked, first_digit):
         year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
         if is_valid(year, month, day):
             found.append(DateMention(match.start(), match.end(), "iso", month, day, year))

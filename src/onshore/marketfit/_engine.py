@@ -12,7 +12,14 @@ from onshore.marketfit._markets import Market, get_market
 from onshore.marketfit._registry import RULES, Context, Hit, Rule
 from onshore.marketfit._text import tokenize
 from onshore.marketfit._timezones import zone_info
-from onshore.marketfit._types import NETWORKS, Finding, Options, Post, UnknownNetworkError
+from onshore.marketfit._types import (
+    NETWORKS,
+    Finding,
+    Options,
+    Post,
+    UnknownNetworkError,
+    new_finding,
+)
 
 
 class UnknownZoneError(ValueError):
@@ -51,17 +58,41 @@ class RulePlan:
     by_word: dict[str, tuple[int, ...]]
     by_pattern: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
     trigger_words: frozenset[str]
+    # Per pattern in ``by_pattern``: whether every match starts with a digit (its
+    # source begins with \d), so the search can start at the post's first digit and
+    # is skipped in a post without one (three posts in ten).
+    digit_led: tuple[bool, ...] = ()
 
 
 def triggered_rules(context: Context) -> list[Rule]:
     """The applicable rules whose trigger occurs in the post, in registry order."""
     plan = rule_plan(context)
     doc = context.doc
+    words = doc.word_set & plan.trigger_words
+    return rules_for(plan, words, pattern_hits(plan, doc.masked, doc.first_digit))
+
+
+def pattern_hits(plan: RulePlan, masked: str, first_digit: int) -> tuple[bool, ...]:
+    """Per pattern in ``plan.by_pattern``, whether it matches ``masked``. A pattern
+    whose matches start with a digit is searched from ``first_digit`` (the offset of
+    the first digit in ``masked``, -1 for none) on, which gives the same answer
+    (lookbehinds still see the text before it), and not at all without a digit."""
+    return tuple(
+        (first_digit >= 0 and pattern.search(masked, first_digit) is not None)
+        if led
+        else pattern.search(masked) is not None
+        for (pattern, _), led in zip(plan.by_pattern, plan.digit_led, strict=True)
+    )
+
+
+def rules_for(plan: RulePlan, words: frozenset[str], hits: tuple[bool, ...]) -> list[Rule]:
+    """The rules triggered by the trigger words ``words`` and the pattern ``hits``, in
+    registry order."""
     chosen = list(plan.always)
-    for word in doc.word_set & plan.trigger_words:
+    for word in words:
         chosen += plan.by_word[word]
-    for pattern, positions in plan.by_pattern:
-        if pattern.search(doc.masked):
+    for (_, positions), hit in zip(plan.by_pattern, hits, strict=True):
+        if hit:
             chosen += positions
     return [plan.rules[position] for position in sorted(set(chosen))]
 
@@ -107,7 +138,39 @@ def make_plan(context: Context) -> RulePlan:
         by_word={word: tuple(positions) for word, positions in by_word.items()},
         by_pattern=tuple((pattern, tuple(positions)) for pattern, positions in by_pattern.items()),
         trigger_words=frozenset(by_word),
+        digit_led=tuple(starts_with_digit(pattern.pattern) for pattern in by_pattern),
     )
+
+
+def starts_with_digit(source: str) -> bool:
+    """Whether every match of the regex ``source`` starts with a digit: it begins with
+    ``\\d`` that no quantifier makes optional, and has no alternative beside it (no
+    "|" outside groups and character classes)."""
+    if not source.startswith("\\d") or source[2:3] in ("?", "*", "{"):
+        return False
+    depth, position, in_class = 0, 0, False
+    while position < len(source):
+        char = source[position]
+        if char == "\\":
+            position += 2  # an escaped character is never syntax
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # A "]" first in the class ("[]...]", "[^]...]") is a literal: skip past it.
+            if source.startswith("^", position + 1):
+                position += 1
+            if source.startswith("]", position + 1):
+                position += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        position += 1
+    return True
 
 
 def to_finding(rule: Rule, hit: Hit, context: Context) -> Finding:
@@ -115,16 +178,16 @@ def to_finding(rule: Rule, hit: Hit, context: Context) -> Finding:
     severity = rule.severity
     if overrides:
         severity = overrides.get(rule.id, overrides.get(rule.category, severity))
-    values = {
-        **market_words(context.market.code),
-        "found": context.post.text[hit.start : hit.end],
-        "suggestion": hit.suggestion or "",
-    }
+    values = market_words(context.market.code).copy()
+    values["found"] = context.post.text[hit.start : hit.end]
+    values["suggestion"] = hit.suggestion or ""
     if hit.detail:
         values.update(hit.detail)
     message = rule.message.format_map(values)
     message = message[:1].upper() + message[1:]
-    return Finding(rule.id, rule.category, severity, message, hit.start, hit.end, hit.suggestion)
+    return new_finding(
+        rule.id, rule.category, severity, message, hit.start, hit.end, hit.suggestion
+    )
 
 
 @cache

@@ -120,7 +120,9 @@ def _grapheme_count(text: str, start: int, end: int) -> int:
 def _x_length(text: str) -> int:
     text = unicodedata.normalize("NFC", text)
     position = total = 0
-    for match in ANY_URL.finditer(text):
+    # ANY_URL is a slow scan; may_hold_url() is true wherever it can match.
+    urls = ANY_URL.finditer(text) if may_hold_url(text) else ()
+    for match in urls:
         total += _x_plain_length(text, position, match.start()) + URL_WEIGHT
         position = match.end()
     return total + _x_plain_length(text, position, len(text))
@@ -233,4 +235,6 @@ def _x_light(code_point: int) -> bool:
 
 
 def hashtag_spans(text: str) -> list[tuple[int, int]]:
+    if "#" not in text:  # most posts: no scan needed
+        return []
     return [match.span() for match in HASHTAG.finditer(text)]

@@ -66,7 +66,7 @@ class Context:
     def english_variant(self) -> str | None:
         return english_variant(self.post.locale, self.market.code)
 
-    @property
+    @cached_attribute
     def local_date(self) -> date | None:
         return self.local_at.date() if self.local_at else None
 
@@ -76,11 +76,11 @@ class Context:
 
     @cached_attribute
     def numeric_dates(self) -> list[_dates.DateMention]:
-        return _dates.numeric_dates(self.doc.masked)
+        return _dates.numeric_dates(self.doc.masked, self.doc.first_digit)
 
     @cached_attribute
     def iso_dates(self) -> list[_dates.DateMention]:
-        return _dates.iso_dates(self.doc.masked)
+        return _dates.iso_dates(self.doc.masked, self.doc.first_digit)
 
     @cached_attribute
     def reference_dates(self) -> list[date]:

@@ -14,7 +14,10 @@ from onshore.marketfit._data import currency_symbols
 from onshore.marketfit._registry import Context, Example, Hit, register
 
 AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?"
-SYMBOL_AMOUNT = re.compile(r"(?<![A-Za-z$£€₹¥])(?P<symbol>[$£€₹¥])\s?(?P<amount>" + AMOUNT + r")")
+# The lookbehind guards the character before the sign; written after the sign (as a
+# two-character lookbehind, the sign being the second) it lets the scan skip straight
+# to the next sign, and matches exactly the same.
+SYMBOL_AMOUNT = re.compile(r"(?P<symbol>[$£€₹¥])(?<![A-Za-z$£€₹¥].)\s?(?P<amount>" + AMOUNT + r")")
 # Symbol -> (currency it means on its own, code to write instead)
 BARE_SYMBOLS = {"$": ("USD", "US$"), "£": ("GBP", "GBP "), "€": ("EUR", "EUR "),
                 "₹": ("INR", "INR "), "¥": ("JPY", "JPY ")}  # fmt: skip

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from onshore.marketfit import _observances as obs
 from onshore.marketfit._registry import Context, Example, Hit, register
@@ -94,6 +95,7 @@ for _position, _observance in enumerate(OBSERVANCES):
     for _word in _observance.words:
         OBSERVANCES_BY_WORD.setdefault(_word, []).append(_position)
 OBSERVANCE_WORDS = frozenset(OBSERVANCES_BY_WORD)
+OBSERVANCES_BY_NAME = {observance.name: observance for observance in OBSERVANCES}
 # Words that tie the post to the day itself ("Happy Mother's Day", "this Sunday").
 DAY_CUE = re.compile(  # the lookahead: every cue starts with one of these letters
     r"(?=[chint])\b(?:happy|today|tomorrow|tonight|"
@@ -171,23 +173,33 @@ def detect_wrong_date(context: Context) -> Iterator[Hit]:
     if today is None or not DAY_CUE.search(context.doc.masked):
         return
     for observance, match in mentions(context):
-        compute = observance.dates.get(code)
-        if compute is None:
-            continue
-        nearest = min(
-            (compute(year) for year in (today.year - 1, today.year, today.year + 1)),
-            key=lambda day: abs((day - today).days),
-        )
-        if -2 <= (today - nearest).days <= 7 or -7 <= (nearest - today).days <= 7:
-            continue
-        upcoming = compute(today.year) if compute(today.year) >= today else compute(today.year + 1)
-        yield Hit(
-            match.start(),
-            match.end(),
-            None,
-            {
-                "name": observance.name,
-                "correct": f"{upcoming.day} {upcoming:%B %Y}",
-                "scheduled": f"{today.day} {today:%B %Y}",
-            },
-        )
+        wrong = _wrong_date(observance.name, code, today)
+        if wrong is not None:
+            correct, scheduled = wrong
+            yield Hit(
+                match.start(),
+                match.end(),
+                None,
+                {"name": observance.name, "correct": correct, "scheduled": scheduled},
+            )
+
+
+# The answer depends only on the observance, the market and the day, and posts repeat
+# those (a few observances, a few hundred days per market), so it is worked out once
+# per combination. Bounded, since a long-running process may see every day.
+@lru_cache(maxsize=65_536)
+def _wrong_date(name: str, code: str, today: date) -> tuple[str, str] | None:
+    """For a post about the observance ``name`` scheduled on ``today`` in market
+    ``code``: (the date it falls on next, ``today``) as messages write them, or None
+    when it falls near ``today`` or the market has no date for it."""
+    compute = OBSERVANCES_BY_NAME[name].dates.get(code)
+    if compute is None:
+        return None
+    nearest = min(
+        (compute(year) for year in (today.year - 1, today.year, today.year + 1)),
+        key=lambda day: abs((day - today).days),
+    )
+    if -2 <= (today - nearest).days <= 7 or -7 <= (nearest - today).days <= 7:
+        return None
+    upcoming = compute(today.year) if compute(today.year) >= today else compute(today.year + 1)
+    return f"{upcoming.day} {upcoming:%B %Y}", f"{today.day} {today:%B %Y}"

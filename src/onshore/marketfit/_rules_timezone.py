@@ -57,7 +57,11 @@ ZONE_WORDS = re.compile(
 def clocks(context: Context) -> list[re.Match[str]]:
     cached: list[re.Match[str]] | None = context.cache.get("clocks")
     if cached is None:
-        cached = list(CLOCK_RANGE.finditer(context.doc.masked))
+        doc = context.doc
+        # Every clock time starts with a digit: scan from the first one.
+        cached = (
+            [] if doc.first_digit < 0 else list(CLOCK_RANGE.finditer(doc.masked, doc.first_digit))
+        )
         context.cache["clocks"] = cached
     return cached
 
@@ -241,9 +245,19 @@ def detect_wrong_for_date(context: Context) -> Iterator[Hit]:
         wrongs = [_wrong_for_date(named, market_code, own, abbr, day) for day in days]
         wrong = wrongs[0]
         if wrong and all(wrongs) and wrong.right.isalpha():
-            first = days[0]
-            day = f"{first.day} {first:%B %Y}" if len(days) == 1 else f"{first.day} {first:%B}"
-            yield Hit(start, end, wrong.right, {"day": day, "place": wrong.place})
+            yield Hit(
+                start,
+                end,
+                wrong.right,
+                {"day": _day_text(days[0], len(days) == 1), "place": wrong.place},
+            )
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: date, with_year: bool) -> str:
+    """How a message names ``day``: "4 July 2026", or "4 July" when the post leaves
+    the year open. Posts name the same few hundred days, and strftime is slow."""
+    return f"{day.day} {day:%B %Y}" if with_year else f"{day.day} {day:%B}"
 
 
 @register(
@@ -266,9 +280,16 @@ def detect_ambiguous(context: Context) -> Iterator[Hit]:
         offsets = known.get(abbr, [])
         if len(offsets) < 2:
             continue
-        if any(abbr in abbreviations_in_year(z, 2026) for z in context.market.zones):
+        if abbr in market_abbreviations_2026(context.market.zones):
             continue
         yield Hit(start, end, None, {"offsets": ", ".join(_utc(o) for o in offsets)})
+
+
+@cache
+def market_abbreviations_2026(zones: tuple[str, ...]) -> frozenset[str]:
+    """Every name the ``zones`` of a market use in 2026 (one set per market, rather
+    than a lookup per zone per post)."""
+    return frozenset().union(*(abbreviations_in_year(zone, 2026) for zone in zones))
 
 
 def _utc(minutes: int) -> str:

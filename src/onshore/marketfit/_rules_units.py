@@ -15,6 +15,7 @@ from functools import cache
 
 from onshore.marketfit._data import unit_preferences
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._text import Document
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,15 @@ def format_number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def quantities(doc: Document) -> Iterator[re.Match[str]]:
+    """QUANTITY's matches in the masked text. A quantity starts with its number, so at
+    the first digit or the "-" before it: the scan starts there (its lookbehind still
+    sees the text before), and a post without a digit is not scanned at all."""
+    if doc.first_digit < 0:
+        return iter(())
+    return QUANTITY.finditer(doc.masked, max(doc.first_digit - 1, 0))
+
+
 @register(
     "units.foreign",
     "units",
@@ -150,7 +160,7 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
     market = context.market
     accepted = accepted_units(market.code, market.measurement_system)
     us = market.measurement_system == "US"
-    for match in QUANTITY.finditer(context.doc.masked):
+    for match in quantities(context.doc):
         unit = UNITS[next(i for i, group in enumerate(_UNIT_GROUPS) if match.start(group) >= 0)]
         if unit.cldr in accepted or _is_ordinal(match.group("number"), match.group("unit")):
             continue

@@ -56,7 +56,9 @@ def protected_kinds(text: str) -> tuple[bool, ...]:
     dotted = "." in text
     return (
         "`" in text,
-        "://" in text or (dotted and _WWW_DOT.search(text) is not None),
+        # "www." (any case) ends in "w." or "W.": a cheap test before the search.
+        "://" in text
+        or (dotted and ("w." in text or "W." in text) and _WWW_DOT.search(text) is not None),
         "@" in text,
         "#" in text,
         "$" in text,
@@ -68,6 +70,7 @@ def protected_kinds(text: str) -> tuple[bool, ...]:
 # Trailing punctuation ends a sentence, not a URL.
 _URL_TRAILING = ".,;:!?)]}'’"
 
+_DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 LETTERS = re.compile(r"[A-Za-z]+")
 # Characters that a case-insensitive regex matches as an ASCII letter although they are
@@ -112,6 +115,14 @@ class Document:
     @cached_attribute
     def lower_masked(self) -> str:
         return self.masked.lower()
+
+    @cached_attribute
+    def first_digit(self) -> int:
+        """Offset of the first digit (``\\d``) in ``masked``, or -1. Scans whose every
+        match starts with a digit (clock times, numeric dates, quantities) start here:
+        the same matches, since their lookbehinds still see the text before it."""
+        found = _DIGIT.search(self.masked)
+        return -1 if found is None else found.start()
 
     @cached_attribute
     def word_matches(self) -> list[re.Match[str]]:

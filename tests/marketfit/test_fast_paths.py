@@ -1,0 +1,246 @@
+"""The throughput shortcuts give exactly what the plain computations give.
+
+Each test below runs a shortcut and the straightforward code it stands in for on the
+corpus and on generated text, and requires the same result: scans that start at the
+first digit against scans of the whole text, the trigger signature table against
+choosing the rules afresh, cheaper regex spellings against the ones they replace,
+cached per-day answers against working them out again, and Finding built without its
+dataclass __init__ against Finding(...).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from onshore.marketfit import Finding, Post, _dates
+from onshore.marketfit._engine import (
+    DEFAULT_OPTIONS,
+    build_context,
+    pattern_hits,
+    rule_plan,
+    starts_with_digit,
+    triggered_rules,
+)
+from onshore.marketfit._length import ANY_URL, HASHTAG, _x_length, hashtag_spans
+from onshore.marketfit._markets import get_market
+from onshore.marketfit._registry import Context
+from onshore.marketfit._rules_currency import AMOUNT, SYMBOL_AMOUNT
+from onshore.marketfit._rules_holiday import (
+    OBSERVANCES,
+    OBSERVANCES_BY_NAME,
+    Observance,
+    _wrong_date,
+)
+from onshore.marketfit._rules_timezone import (
+    CLOCK_RANGE,
+    abbreviations_in_year,
+    clocks,
+    market_abbreviations_2026,
+)
+from onshore.marketfit._rules_units import QUANTITY, quantities
+from onshore.marketfit._text import tokenize
+from onshore.marketfit._types import new_finding
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
+MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
+# Digits in every position the shortcuts care about: first in the text, after a "-",
+# inside words and numbers, non-ASCII digits, and what the scans look for.
+FRAGMENTS = [
+    "9am EST", "at 2pm", "14:30", "9-10am", "12:00", "3.5", "1.2.2026", "04/07", "13/04/2026",
+    "24/7", "2026-07-04", "-5 km", "-3°C", "95°F", "100 km/h", "5 miles", "2 stone", "1st",
+    "3kg", "10 sq ft", "20 m²", "$20", "£15", "€5", "US$15", "a$5", "$$5", "$AAPL", "₹99",
+    "Friday 4 July 2026", "July 4th", "Mon, March 3", "the 3rd of May", "SEPT 9TH",
+    "٣", "٣:٣٠pm", "x9", "9", "-", "--", ".", "/", ":", " ", "\n", "é", "👍🏽", "#tag",
+    "#a #b", "&#1", "example.com", "https://x.io/a", "www.example.co.uk", "a.b",
+]  # fmt: skip
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=20).map(
+    " ".join
+)
+
+
+def corpus_texts() -> list[str]:
+    return [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+
+
+def test_new_finding_is_finding() -> None:
+    values = ("spelling.variant", "spelling", "warning", "US readers spell this", 3, 9, "color")
+    built = new_finding(*values)
+    assert type(built) is Finding
+    assert built == Finding(*values)
+    assert vars(built) == vars(Finding(*values))
+    assert list(vars(built)) == [field.name for field in dataclasses.fields(Finding)]
+    assert hash(built) == hash(Finding(*values))
+
+
+def test_starts_with_digit() -> None:
+    assert starts_with_digit(r"\d[/.]\d")
+    assert starts_with_digit(r"\d(?::[0-5]\d|\s*[ap]\.?m)")
+    assert starts_with_digit(r"\d[|]x")
+    assert starts_with_digit(r"\d[]|]x")
+    assert starts_with_digit(r"\d+")
+    assert not starts_with_digit(r"\d|x")  # an alternative that need not start with one
+    assert not starts_with_digit(r"\d(a)|b")
+    assert not starts_with_digit(r"\d?x")
+    assert not starts_with_digit(r"\d*x")
+    assert not starts_with_digit(r"\d{0,2}x")
+    assert not starts_with_digit(r"[$£]")
+    assert not starts_with_digit(r"x\d")
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, market=st.sampled_from(MARKETS))
+def test_pattern_hits_match_plain_searches(text: str, market: str) -> None:
+    context = build_context(Post(text, market), DEFAULT_OPTIONS)
+    plan = rule_plan(context)
+    masked = context.doc.masked
+    assert pattern_hits(plan, masked, context.doc.first_digit) == tuple(
+        pattern.search(masked) is not None for pattern, _ in plan.by_pattern
+    )
+    for (pattern, _), led in zip(plan.by_pattern, plan.digit_led, strict=True):
+        if led:  # every match of a pattern said to start with a digit does
+            assert all(match.group()[0].isdecimal() for match in pattern.finditer(masked))
+
+
+def chosen_afresh(context: Context) -> list[str]:
+    """The rules triggered in ``context``, chosen without the signature table."""
+    plan = rule_plan(context)
+    doc = context.doc
+    chosen = list(plan.always)
+    for word in doc.word_set & plan.trigger_words:
+        chosen += plan.by_word[word]
+    for pattern, positions in plan.by_pattern:
+        if pattern.search(doc.masked):
+            chosen += positions
+    return [plan.rules[position].id for position in sorted(set(chosen))]
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, market=st.sampled_from(MARKETS))
+def test_signature_table_chooses_the_same_rules(text: str, market: str) -> None:
+    # Twice: the first call may fill the table, the second reads it.
+    for _ in range(2):
+        context = build_context(Post(text, market), DEFAULT_OPTIONS)
+        assert [rule.id for rule in triggered_rules(context)] == chosen_afresh(context)
+
+
+def test_signature_table_on_the_corpus() -> None:
+    for index, text in enumerate(corpus_texts()):
+        context = build_context(Post(text, MARKETS[index % len(MARKETS)]), DEFAULT_OPTIONS)
+        assert [rule.id for rule in triggered_rules(context)] == chosen_afresh(context)
+
+
+def spans(
+    matches: Iterable[re.Match[str]],
+) -> list[tuple[tuple[int, int], dict[str, str | Any]]]:
+    return [(match.span(), match.groupdict()) for match in matches]
+
+
+def check_scans_from_first_digit(text: str, market: str = "US") -> None:
+    masked = tokenize(text).masked
+    context = build_context(Post(text, market), DEFAULT_OPTIONS)
+    assert context.doc.masked == masked
+    assert spans(clocks(context)) == spans(CLOCK_RANGE.finditer(masked))
+    assert spans(quantities(context.doc)) == spans(QUANTITY.finditer(masked))
+    first = context.doc.first_digit
+    assert _dates.numeric_dates(masked, first) == _dates.numeric_dates(masked)
+    assert _dates.iso_dates(masked, first) == _dates.iso_dates(masked)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=texts)
+def test_scans_from_the_first_digit_find_what_whole_scans_find(text: str) -> None:
+    check_scans_from_first_digit(text)
+
+
+def test_scans_from_the_first_digit_on_the_corpus() -> None:
+    for text in corpus_texts():
+        check_scans_from_first_digit(text)
+
+
+def test_first_digit() -> None:
+    assert tokenize("no digits here").first_digit == -1
+    assert tokenize("at 9am").first_digit == 3
+    assert tokenize("see #a1 then ٣ and 5").first_digit == 13  # hashtags are masked
+
+
+SYMBOL_AMOUNT_AS_WRITTEN = re.compile(
+    r"(?<![A-Za-z$£€₹¥])(?P<symbol>[$£€₹¥])\s?(?P<amount>" + AMOUNT + r")"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=texts)
+def test_symbol_amount_matches_the_lookbehind_first_pattern(text: str) -> None:
+    assert spans(SYMBOL_AMOUNT.finditer(text)) == spans(SYMBOL_AMOUNT_AS_WRITTEN.finditer(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=texts)
+def test_length_gates(text: str) -> None:
+    assert hashtag_spans(text) == [match.span() for match in HASHTAG.finditer(text)]
+    # _x_length skips the URL scan when may_hold_url() says there can be none.
+    for candidate in (text, text + " https://example.com/a", text + " example.co.uk"):
+        assert _x_length(candidate) == x_length_scanning_every_text(candidate)
+
+
+def x_length_scanning_every_text(text: str) -> int:
+    import unicodedata
+
+    from onshore.marketfit._length import URL_WEIGHT, _x_plain_length
+
+    text = unicodedata.normalize("NFC", text)
+    position = total = 0
+    for match in ANY_URL.finditer(text):
+        total += _x_plain_length(text, position, match.start()) + URL_WEIGHT
+        position = match.end()
+    return total + _x_plain_length(text, position, len(text))
+
+
+def test_observance_names_are_unique() -> None:
+    # _wrong_date() finds an observance by name.
+    assert len(OBSERVANCES_BY_NAME) == len(OBSERVANCES)
+
+
+def wrong_date_worked_out(name: str, code: str, today: date) -> tuple[str, str] | None:
+    compute = OBSERVANCES_BY_NAME[name].dates.get(code)
+    if compute is None:
+        return None
+    nearest = min(
+        (compute(year) for year in (today.year - 1, today.year, today.year + 1)),
+        key=lambda day: abs((day - today).days),
+    )
+    if -2 <= (today - nearest).days <= 7 or -7 <= (nearest - today).days <= 7:
+        return None
+    upcoming = compute(today.year) if compute(today.year) >= today else compute(today.year + 1)
+    return f"{upcoming.day} {upcoming:%B %Y}", f"{today.day} {today:%B %Y}"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    observance=st.sampled_from(OBSERVANCES),
+    code=st.sampled_from(MARKETS),
+    today=st.dates(date(2020, 1, 1), date(2032, 12, 31)),
+)
+def test_cached_wrong_date_answers(observance: Observance, code: str, today: date) -> None:
+    name = observance.name
+    for _ in range(2):  # worked out, then from the cache
+        assert _wrong_date(name, code, today) == wrong_date_worked_out(name, code, today)
+
+
+def test_market_abbreviations_2026() -> None:
+    names = {"EST", "EDT", "GMT", "BST", "IST", "CST", "AEST", "AEDT", "NZST", "SAST", "MST"}
+    for code in MARKETS:
+        zones = get_market(code).zones
+        for abbr in names:
+            assert (abbr in market_abbreviations_2026(zones)) == any(
+                abbr in abbreviations_in_year(zone, 2026) for zone in zones
+            )
