@@ -1,6 +1,7 @@
 """Benchmark the publishing worker: deliveries per second and lateness.
 
     python scripts/with_postgres.py -- .venv/bin/python bench/bench_worker.py [--posts 1000]
+        [--latency-ms 50] [--workers 1,2,4] [--no-lateness]
 
 Against a local webhook receiver on 127.0.0.1 and PostgreSQL:
 - throughput: 1, 2 and 4 `onshore worker` processes are started and wait idle; then N
@@ -9,6 +10,12 @@ Against a local webhook receiver on 127.0.0.1 and PostgreSQL:
 - lateness: N deliveries falling due during the coming minute, with 4 workers already
   running: publish time minus due time, p50 and p99.
 Targets: >= 100/s per worker and near-linear to 4; p99 lateness <= 2 s with 4 workers.
+
+--latency-ms makes the receiver wait that long before answering each delivery (a sleep
+in its handler thread; the receiver is threaded, so concurrent requests overlap), as a
+real network would: then the workers mostly wait, not compute. A 1-worker drain with
+no latency comes first to measure the per-delivery overhead, and each row shows the
+speed-up over 1 worker and the ideal N / (latency + overhead).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -40,6 +48,34 @@ def setup() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
+
+
+def slow_receiver() -> Any:
+    """The tests' webhook receiver, answering each delivery ``latency`` seconds late
+    (slept in the handler thread, after recording it); it also counts the requests in
+    hand at once, to tell whether the receiver ever serialises them."""
+    from tests.networks.webhook_receiver import WebhookReceiver
+
+    class SlowReceiver(WebhookReceiver):
+        latency = 0.0
+        in_hand = 0
+        most_in_hand = 0
+        count_lock = threading.Lock()
+
+        def record(self, delivery: Any) -> Any:
+            with self.count_lock:
+                self.in_hand += 1
+                self.most_in_hand = max(self.most_in_hand, self.in_hand)
+            try:
+                answer = super().record(delivery)
+                if self.latency:
+                    time.sleep(self.latency)
+                return answer
+            finally:
+                with self.count_lock:
+                    self.in_hand -= 1
+
+    return SlowReceiver()
 
 
 def fill(count: int, url: str, due_from_seconds: float = -60) -> None:
@@ -147,48 +183,112 @@ def busy_share(before: tuple[int, int], after: tuple[int, int]) -> str:
     return f"{100 * (after[0] - before[0]) / total:.0f} %" if total else "n/a"
 
 
+def server_facts() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        model = platform.processor() or "unknown"
+    return f'CPU "{model}", PostgreSQL {version}'
+
+
+def run_drain(receiver: Any, workers: int, posts: int) -> tuple[float, float, str, int, int]:
+    """Drain ``posts`` deliveries, all due at once, with ``workers`` idle workers:
+    (seconds, start-up seconds, CPU busy share, requests received, distinct ids)."""
+    receiver.deliveries.clear()
+    receiver.most_in_hand = 0
+    fill(0, receiver.url)
+    processes, start_up = start_idle_workers(workers)
+    fill(posts, receiver.url)  # all due: the deliveries are inserted in one statement
+    cpu_before = cpu_times()
+    elapsed, _ = drain(processes, posts, time.perf_counter())
+    cpu = busy_share(cpu_before, cpu_times())
+    ids = {d.headers["webhook-id"] for d in receiver.deliveries}
+    return elapsed, start_up, cpu, len(receiver.deliveries), len(ids)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        help="the receiver waits this long before answering each delivery (default 0)",
+    )
+    parser.add_argument(
+        "--workers",
+        default="1,2,4",
+        help="worker counts, comma-separated (default 1,2,4); speed-up is against the first",
+    )
+    parser.add_argument(
+        "--no-lateness", action="store_true", help="skip the one-minute lateness measure"
+    )
     args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",")]
+    latency = args.latency_ms / 1000
     setup()
-    from tests.networks.webhook_receiver import WebhookReceiver
-
-    receiver = WebhookReceiver().start()
+    receiver = slow_receiver().start()
     print(f"## Worker, {args.posts} webhook deliveries due within one minute (PostgreSQL)")
     print(
-        f"- machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {sys.version.split()[0]}, "
-        f"load average before {os.getloadavg()[0]:.1f}"
+        f"- machine: {os.cpu_count()} CPUs, {platform.machine()}, {server_facts()}, "
+        f"Python {sys.version.split()[0]}, load average before {os.getloadavg()[0]:.1f}"
     )
-    for workers in (1, 2, 4):
+    overhead = None
+    if latency:
+        receiver.latency = 0.0
+        elapsed, _, cpu, requests, distinct = run_drain(receiver, 1, args.posts)
+        overhead = elapsed / args.posts
+        print(
+            f"- overhead, 1 worker, no latency: {args.posts / elapsed:.0f} deliveries/s, "
+            f"{1000 * overhead:.1f} ms per delivery (all CPUs {cpu} busy); {requests} "
+            f"requests, {distinct} distinct ids"
+        )
+        print(
+            f"- receiver latency {args.latency_ms:g} ms: ideal per worker "
+            f"1 / ({args.latency_ms:g} + {1000 * overhead:.1f} ms) = "
+            f"{1 / (latency + overhead):.1f} deliveries/s"
+        )
+    receiver.latency = latency
+    per_worker_first = None
+    for workers in counts:
+        elapsed, start_up, cpu, requests, distinct = run_drain(receiver, workers, args.posts)
+        rate = args.posts / elapsed
+        per_worker_first = per_worker_first or rate / workers  # the first row's
+        ideal = f", ideal {workers / (latency + overhead):.0f}/s" if overhead else ""
+        print(
+            f"- throughput, {workers} worker(s): {rate:.0f} deliveries/s "
+            f"({rate / workers:.0f}/s per worker, {elapsed:.1f} s; speed-up "
+            f"{rate / per_worker_first:.2f}x over 1 worker{ideal}; start-up {start_up:.1f} s "
+            f"apart; all CPUs {cpu} busy; at most {receiver.most_in_hand} requests in "
+            f"hand at the receiver); {requests} requests, {distinct} distinct ids"
+        )
+    if not args.no_lateness:
         receiver.deliveries.clear()
         fill(0, receiver.url)
-        processes, start_up = start_idle_workers(workers)
-        fill(args.posts, receiver.url)  # all due: the deliveries are inserted in one statement
-        cpu_before = cpu_times()
-        elapsed, _ = drain(processes, args.posts, time.perf_counter())
-        cpu = busy_share(cpu_before, cpu_times())
-        ids = {d.headers["webhook-id"] for d in receiver.deliveries}
+        processes, _ = start_idle_workers(4)
+        fill(args.posts, receiver.url, due_from_seconds=5)
+        _, lateness = drain(processes, args.posts, time.perf_counter())
         print(
-            f"- throughput, {workers} worker(s): {args.posts / elapsed:.0f} deliveries/s "
-            f"({args.posts / elapsed / workers:.0f}/s per worker, {elapsed:.1f} s; start-up "
-            f"{start_up:.1f} s apart; all CPUs {cpu} busy); {len(receiver.deliveries)} "
-            f"requests, {len(ids)} distinct ids"
+            f"- lateness, {args.posts} due within one minute, 4 workers: "
+            f"p50 {statistics.median(lateness):.2f} s, p99 {percentile(lateness, 0.99):.2f} s"
         )
-    receiver.deliveries.clear()
-    fill(0, receiver.url)
-    processes, _ = start_idle_workers(4)
-    fill(args.posts, receiver.url, due_from_seconds=5)
-    _, lateness = drain(processes, args.posts, time.perf_counter())
-    print(
-        f"- lateness, {args.posts} due within one minute, 4 workers: "
-        f"p50 {statistics.median(lateness):.2f} s, p99 {percentile(lateness, 0.99):.2f} s"
-    )
     receiver.stop()
     return 0
 
