@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from tests.networks.quiet_server import QuietServer
+from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
 
 FAULTS = ("unavailable", "reset_before", "timeout_after", "reset_after")
 # Hop-by-hop or recomputed here; never relayed as they were.
@@ -57,22 +57,16 @@ class ChaosProxy:
 
     @property
     def url(self) -> str:
-        assert self._server is not None, "start() the proxy first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return server_url(self._server, "proxy")
 
     def start(self) -> ChaosProxy:
         handler = type("Handler", (_Handler,), {"proxy": self})
-        self._server = QuietServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        self._server = serve_on_loopback(handler)
         return self
 
     def stop(self) -> None:
         self._release.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def choose_fault(self) -> str | None:
         with self._lock:

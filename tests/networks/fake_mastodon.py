@@ -77,7 +77,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import regex
 
-from tests.networks.quiet_server import QuietServer
+from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
 
 IDEMPOTENCY_TTL = timedelta(seconds=3600)
 RATE_LIMIT = 300
@@ -305,22 +305,16 @@ class FakeMastodon:
 
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "start() the fake first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return server_url(self._server, "fake")
 
     def start(self) -> FakeMastodon:
         handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = QuietServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        self._server = serve_on_loopback(handler)
         return self
 
     def stop(self) -> None:
         self._release.set()  # let hanging handlers finish
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def __enter__(self) -> FakeMastodon:
         return self.start()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from http.server import ThreadingHTTPServer
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
@@ -13,3 +14,23 @@ class QuietServer(ThreadingHTTPServer):
         # what these tests are made of, not an error worth a traceback.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> QuietServer:
+    """Start ``handler`` on a free 127.0.0.1 port in a daemon thread."""
+    server = QuietServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    return server
+
+
+def server_url(server: ThreadingHTTPServer | None, what: str) -> str:
+    assert server is not None, f"start() the {what} first"
+    host, port = server.server_address[:2]
+    return f"http://{host!s}:{port}"
+
+
+def shut_down(server: ThreadingHTTPServer | None) -> None:
+    if server is not None:
+        server.shutdown()
+        server.server_close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.networks.quiet_server import QuietServer
+from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
 
 
 @dataclass
@@ -40,9 +40,7 @@ class WebhookReceiver:
 
     @property
     def url(self) -> str:
-        assert self._server is not None, "start() the receiver first"
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/hooks/onshore"
+        return server_url(self._server, "receiver") + "/hooks/onshore"
 
     def respond_next(
         self, status: int, *, headers: dict[str, str] | None = None, body: str = ""
@@ -56,16 +54,12 @@ class WebhookReceiver:
 
     def start(self) -> WebhookReceiver:
         handler = type("Handler", (_Handler,), {"receiver": self})
-        self._server = QuietServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+        self._server = serve_on_loopback(handler)
         return self
 
     def stop(self) -> None:
         self._release.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut_down(self._server)
 
     def record(self, delivery: Delivery) -> _Answer:
         with self._lock:
