@@ -7,6 +7,7 @@ answers 404, as it would for an outsider.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -14,7 +15,6 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -23,7 +23,7 @@ from onshore.api.schemas import StrictSchema
 from onshore.costs.cli import parse_hours_text
 from onshore.ledger.forms import rates_from_text
 from onshore.ledger.models import CostSettings, Engagement, TimeEntry
-from onshore.ledger.report import build_report, default_period, report_json
+from onshore.ledger.report import build_report, default_period, report_json, workspace_today
 from onshore.ledger.views import loggable_engagements
 from onshore.ledger.whatif import WhatIfError, answer
 from onshore.workspaces.access import membership_or_404, require
@@ -239,45 +239,38 @@ def put_cost_settings(request: HttpRequest, slug: str, payload: CostSettingsIO) 
     return settings
 
 
-def _today(membership: Membership) -> date:
-    zone = places.zoneinfo(membership.workspace.home_timezone)
-    return timezone.now().astimezone(zone).date()
-
-
 @router.get("/{slug}/costs", summary="Cost comparison for a period (default: the last 90 days)")
 def get_costs(request: HttpRequest, slug: str, period: Query[PeriodQuery]) -> dict[str, Any]:
     membership = _costs_member(request, slug)
-    start, end = default_period(membership.workspace, _today(membership))
+    start, end = default_period(membership.workspace)
     start, end = period.start or start, period.end or end
     if end < start:
         raise ValidationError({"end": f"{end} is before the start {start}"})
     return report_json(build_report(membership.workspace, start, end))
 
 
+# The what-if fields given as text, and what turns each into its value (ValueError: why not).
+WHAT_IF_READERS: dict[str, Callable[[str], Any]] = {
+    "currency": places.normalise_currency,
+    "country": places.normalise_country,
+    "zone": places.normalise_zone,
+    "hours": parse_hours_text,
+}
+
+
 @router.post("/{slug}/costs/what-if", summary="Cost a prospective vendor beside your engagements")
 def post_what_if(request: HttpRequest, slug: str, payload: WhatIfIn) -> dict[str, Any]:
     membership = _costs_member(request, slug)
     data = payload.dict()
-    try:
-        data["currency"] = places.normalise_currency(data["currency"])
-    except ValueError as exc:
-        raise ValidationError({"currency": str(exc)}) from None
-    try:
-        data["country"] = places.normalise_country(data["country"])
-    except ValueError as exc:
-        raise ValidationError({"country": str(exc)}) from None
-    try:
-        data["zone"] = places.normalise_zone(data["zone"])
-    except ValueError as exc:
-        raise ValidationError({"zone": str(exc)}) from None
-    try:
-        data["hours"] = parse_hours_text(data["hours"])
-    except ValueError as exc:
-        raise ValidationError({"hours": str(exc)}) from None
+    for name, read in WHAT_IF_READERS.items():
+        try:
+            data[name] = read(data[name])
+        except ValueError as exc:
+            raise ValidationError({name: str(exc)}) from None
     if data["pricing"] == "hourly" and data["hours_per_post"] is None:
         raise ValidationError({"hours_per_post": "an hourly vendor needs the hours a post takes"})
     try:
-        outcome = answer(membership.workspace, data, _today(membership))
+        outcome = answer(membership.workspace, data, workspace_today(membership.workspace))
     except WhatIfError as exc:
         field, _, message = str(exc).partition(": ")
         raise ValidationError({field if message else "__all__": message or str(exc)}) from None

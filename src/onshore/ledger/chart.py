@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from onshore.costs import Money
+from onshore.costs import ClassSummary, Money
 from onshore.ledger.report import CostReport
 
 WIDTH, ROW, BAR = 760, 30, 18
@@ -69,8 +69,8 @@ def bars(report: CostReport) -> list[Bar]:
     return result
 
 
-def _terms(summary: object) -> tuple[Money, Money, Money]:
-    return (summary.fees, summary.review_effort, summary.rework)  # type: ignore[attr-defined]
+def _terms(summary: ClassSummary) -> tuple[Money, Money, Money]:
+    return (summary.fees, summary.review_effort, summary.rework)
 
 
 def _per(money: Money, posts: int) -> Decimal:

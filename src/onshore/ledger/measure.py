@@ -87,14 +87,7 @@ def measure(engagement: Engagement, start: date, end: date) -> Measured:
         .values("id", "author_id", "rework_rounds", "first_submitted_at", "approved_at")
     )
     ids = tuple(post["id"] for post in posts)
-    events = list(
-        PostEvent.objects.filter(post_id__in=ids, action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS))
-        .order_by("created_at", "id")
-        .values("post_id", "action", "by_id", "created_at", "market_fit_findings")
-    )
-    comments = list(
-        Comment.objects.filter(post_id__in=ids).values("post_id", "author_id", "created_at")
-    )
+    events, comments = _history(ids)
     to_business, to_author = _reply_pairs(posts, events, comments)
     return Measured(
         post_ids=ids,
@@ -129,21 +122,30 @@ def observed_replies(member: Any, since: datetime) -> tuple[timedelta | None, ti
             workspace_id=member.workspace_id, author_id=member.user_id, updated_at__gte=since
         ).values("id", "author_id")
     )
-    ids = [post["id"] for post in posts]
-    events = list(
-        PostEvent.objects.filter(
-            post_id__in=ids,
-            action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS),
-            created_at__gte=since,
-        ).values("post_id", "action", "created_at")
-    )
-    comments = list(
-        Comment.objects.filter(post_id__in=ids, created_at__gte=since).values(
-            "post_id", "author_id", "created_at"
-        )
-    )
+    events, comments = _history([post["id"] for post in posts], since)
     to_business, to_author = _reply_pairs(posts, events, comments)
     return median_observed_wait(to_business), median_observed_wait(to_author)
+
+
+def _history(
+    post_ids: Any, since: datetime | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The posts' review actions (in order) and comments, from ``since`` when given."""
+    events = PostEvent.objects.filter(
+        post_id__in=post_ids, action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS)
+    )
+    comments = Comment.objects.filter(post_id__in=post_ids)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+        comments = comments.filter(created_at__gte=since)
+    return (
+        list(
+            events.order_by("created_at", "id").values(
+                "post_id", "action", "created_at", "market_fit_findings"
+            )
+        ),
+        list(comments.values("post_id", "author_id", "created_at")),
+    )
 
 
 def _nothing(engagement: Engagement, first: date, last: date) -> Measured:

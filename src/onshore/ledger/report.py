@@ -17,10 +17,11 @@ from babel import Locale, UnknownLocaleError
 from django.utils import timezone
 
 from onshore import places
-from onshore.costs import Comparison, EngagementCost, compare, engagement_cost
+from onshore.costs import Comparison, EngagementCost, Money, compare, engagement_cost
 from onshore.ledger.measure import Measured, figures_for, hours, measure
 from onshore.ledger.models import CostSettings, Engagement
-from onshore.localtime import Schedule, format_wait, median_reply_wait
+from onshore.localtime import Schedule, format_wait
+from onshore.workspaces.hours import schedule_of, typical_reply_wait
 from onshore.workspaces.models import Membership, Workspace
 from onshore.workspaces.roles import Role
 
@@ -37,10 +38,15 @@ def workspace_locale(workspace: Workspace) -> str:
     return candidate
 
 
+def workspace_today(workspace: Workspace) -> date:
+    """Today's date on the workspace's clock (the edge where the clock is read)."""
+    return timezone.now().astimezone(places.zoneinfo(workspace.home_timezone)).date()
+
+
 def default_period(workspace: Workspace, today: date | None = None) -> tuple[date, date]:
     """The 90 days up to today on the workspace's clock."""
     if today is None:
-        today = timezone.now().astimezone(places.zoneinfo(workspace.home_timezone)).date()
+        today = workspace_today(workspace)
     return today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
 
 
@@ -51,14 +57,6 @@ class EngagementRow:
     cost: EngagementCost | None
     problem: str = ""  # why it could not be costed (a missing exchange rate)
     reply_from_hours: timedelta | None = None
-    reply_observed: timedelta | None = None
-
-    def wait_words(self) -> tuple[str, str]:
-        """(expected from working hours, observed in the history) as words, or '—'."""
-        return (
-            format_wait(self.reply_from_hours) if self.reply_from_hours is not None else "—",
-            format_wait(self.reply_observed) if self.reply_observed is not None else "—",
-        )
 
 
 @dataclass
@@ -121,7 +119,7 @@ def build_report(workspace: Workspace, start: date, end: date) -> CostReport:
         except ValueError as exc:
             row.problem = f"{engagement.name}: {exc} (in cost settings)"
             problems.append(row.problem)
-        row.reply_from_hours, row.reply_observed = _reply_waits(engagement, measured, business)
+        row.reply_from_hours = _expected_wait(engagement, business)
         rows.append(row)
     comparison = compare([row.cost for row in rows if row.cost is not None], currency=currency)
     return CostReport(
@@ -134,24 +132,22 @@ def business_schedule(workspace: Workspace) -> Schedule | None:
     """The business side's working week: the first owner (else manager) with hours."""
     for role in (Role.OWNER, Role.MANAGER):
         for member in Membership.objects.filter(workspace=workspace, role=role).order_by("id"):
-            if member.is_profile_complete and member.working_hours:
-                return Schedule(member.timezone, member.weekly_hours)
+            schedule = schedule_of(member)
+            if schedule is not None:
+                return schedule
     return None
 
 
-def _reply_waits(
-    engagement: Engagement, measured: Measured, business: Schedule | None
-) -> tuple[timedelta | None, timedelta | None]:
-    """How long the contributor takes to see a business message: by hours, and as seen."""
-    member, observed = engagement.member, measured.contributor_response
-    if business is None or member is None or not member.is_profile_complete:
-        return None, observed
-    if not member.working_hours:
-        return None, observed
-    theirs = Schedule(member.timezone, member.weekly_hours)
+def _expected_wait(engagement: Engagement, business: Schedule | None) -> timedelta | None:
+    """How long a business message waits, by both working weeks, for the contributor."""
+    member = engagement.member
+    if business is None or member is None:
+        return None
+    theirs = schedule_of(member)
+    if theirs is None:
+        return None
     week = datetime(2027, 1, 4, tzinfo=places.zoneinfo("UTC"))  # a week without clock changes
-    samples = [week + timedelta(minutes=15 * step) for step in range(7 * 24 * 4)]
-    return median_reply_wait(business, theirs, samples), observed
+    return typical_reply_wait(business, theirs, week)
 
 
 def comparison_csv(report: CostReport) -> str:
@@ -263,21 +259,14 @@ def table_rows(report: CostReport) -> dict[str, Any]:
     return {
         "class_rows": class_rows,
         "engagement_rows": engagement_rows,
-        "reviewer_value": money(_money(reviewer_value, report.currency)),
+        "reviewer_value": money(Money(reviewer_value, report.currency)),
         "rates": sorted(report.settings.decimal_rates().items()),
     }
-
-
-def _money(amount: Decimal, currency: str) -> Any:
-    from onshore.costs import Money
-
-    return Money(amount, currency)
 
 
 def _engagement_row(report: CostReport, row: EngagementRow) -> dict[str, Any]:
     engagement, measured, cost = row.engagement, row.measured, row.cost
     posts = measured.posts
-    expected, _ = row.wait_words()
     shown: dict[str, Any] = {
         "name": engagement.name,
         "sourcing": engagement.sourcing,
@@ -289,7 +278,7 @@ def _engagement_row(report: CostReport, row: EngagementRow) -> dict[str, Any]:
         "turnaround": _span(measured.turnaround),
         "reviewer_reply": _span(measured.reviewer_response),
         "contributor_reply": _span(measured.contributor_response),
-        "expected_wait": expected,
+        "expected_wait": _span(row.reply_from_hours),
         "problem": row.problem,
         "notes": [],
     }

@@ -31,19 +31,16 @@ from onshore.ledger.report import (
     default_period,
     table_rows,
     workspace_locale,
+    workspace_today,
 )
 from onshore.ledger.whatif import WhatIfError, answer
 from onshore.workspaces.models import Membership
 from onshore.workspaces.views import member_view
 
 
-def _today(membership: Membership) -> Any:
-    return timezone.now().astimezone(places.zoneinfo(membership.workspace.home_timezone)).date()
-
-
 def _report_context(request: HttpRequest, membership: Membership) -> tuple[dict[str, Any], int]:
     workspace = membership.workspace
-    form, start, end = parse_period(request.GET, default_period(workspace, _today(membership)))
+    form, start, end = parse_period(request.GET, default_period(workspace))
     report = build_report(workspace, start, end)
     status = 422 if form.errors else 200
     return {
@@ -75,7 +72,7 @@ def costs_report(request: HttpRequest, membership: Membership) -> HttpResponse:
 @member_view("view_costs")
 def costs_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
-    form, start, end = parse_period(request.GET, default_period(workspace, _today(membership)))
+    form, start, end = parse_period(request.GET, default_period(workspace))
     if form.errors:
         problems = "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())
         return HttpResponse(problems, status=422, content_type="text/plain; charset=utf-8")
@@ -96,7 +93,7 @@ def what_if_page(request: HttpRequest, membership: Membership) -> HttpResponse:
         form = WhatIfForm(request.POST)
         if form.is_valid():
             try:
-                outcome = answer(workspace, form.cleaned_data, _today(membership))
+                outcome = answer(workspace, form.cleaned_data, workspace_today(workspace))
             except WhatIfError as exc:
                 form.add_error(None, str(exc))
         status = 422 if form.errors else 200

@@ -96,18 +96,12 @@ def business_arguments(slug: str, today: date | None = None) -> list[str]:
     """
     import json
 
-    from django.utils import timezone
-
-    from onshore import places
-
     workspace = Workspace.objects.filter(slug=slug).first()
     if workspace is None:
         raise LookupError(f"no workspace with the slug {slug!r}")
     business = business_schedule(workspace)
     if business is None:
         raise LookupError(f"{slug}: no owner or manager has recorded a time zone and hours")
-    if today is None:
-        today = timezone.now().astimezone(places.zoneinfo(workspace.home_timezone)).date()
     report = build_report(workspace, *default_period(workspace, today))
     settings = report.settings
     hours = {

@@ -133,11 +133,18 @@ def market_rows(viewer: Membership, markets: list[Market], now: datetime) -> lis
     return rows
 
 
+def typical_reply_wait(
+    sender: Schedule, receiver: Schedule, week_start: datetime
+) -> timedelta | None:
+    """Median wait for a message the sender writes at work in the week from ``week_start``
+    (sampled every 15 minutes), until the receiver is at work."""
+    samples = [week_start + timedelta(minutes=15 * step) for step in range(7 * 24 * 4)]
+    return median_reply_wait(sender, receiver, samples)
+
+
 def _expected_reply(mine: Schedule, theirs: Schedule, name: str, now: datetime) -> str:
     """The median wait, from both working weeks, for a message sent while you are at work."""
-    monday = now - timedelta(days=now.weekday())
-    samples = [monday + timedelta(minutes=15 * step) for step in range(7 * 24 * 4)]
-    wait = median_reply_wait(mine, theirs, samples)
+    wait = typical_reply_wait(mine, theirs, now - timedelta(days=now.weekday()))
     if wait is None:
         return "You have no working hours this week to measure a reply wait from."
     if not wait:
