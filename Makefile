@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint browser pds clean
+.PHONY: run test test-sqlite test-postgres lint browser pds checker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +13,21 @@ $(BIN)/python:
 
 # Re-install whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[compile]'
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+# The market-fit checker compiled with mypyc (about a minute, the first time and after a
+# checker module changes; a no-op otherwise). `make run` goes on without it, as plain
+# Python; `make test` needs it, since the suite checks with the build users get.
+checker: $(VENV)/.installed
+	$(BIN)/python scripts/compile_checker.py
+
 run: $(VENV)/.installed
+	$(BIN)/python scripts/compile_checker.py --optional
 	$(BIN)/onshore up --host $(HOST) --port $(PORT)
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
@@ -42,12 +49,12 @@ lint: $(VENV)/.test-installed
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
 test: lint browser pds test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.test-installed pds
+test-sqlite: $(VENV)/.test-installed pds checker
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q
 
-test-postgres: $(VENV)/.test-installed
+test-postgres: $(VENV)/.test-installed checker
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python scripts/with_postgres.py -- \
 		$(BIN)/python -m pytest -q -m postgres -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) var/test
+	rm -rf $(VENV) var/test src/onshore/marketfit/_compiled

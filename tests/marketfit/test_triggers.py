@@ -123,7 +123,7 @@ def test_unicode_facts_the_fast_paths_rely_on() -> None:
         assert positions == [match.start() for match in re.finditer(pattern, lowered)], pattern
 
 
-def reference_named_dates(masked: str) -> list[tuple[int, int, int, int, int | None]]:
+def reference_named_dates(masked: str) -> list[tuple[object, ...]]:
     """Named dates as the case-insensitive patterns find them in the text as written."""
     day_first, month_first, _any_month = _dates.named_patterns_ignorecase()
     found, taken = [], []
@@ -135,15 +135,68 @@ def reference_named_dates(masked: str) -> list[tuple[int, int, int, int, int | N
             if mention is not None:
                 found.append(mention)
                 taken.append(match.span())
-    return sorted((m.start, m.end, m.month, m.day, m.year) for m in found)
+    return as_found(found)
 
 
 @settings(max_examples=1500, deadline=None)
 @given(text=texts)
 def test_named_dates_on_lower_cased_text_match_the_patterns_as_written(text: str) -> None:
-    mentions = _dates.named_dates(text)
-    assert sorted((m.start, m.end, m.month, m.day, m.year) for m in mentions) == (
-        reference_named_dates(text)
+    doc = tokenize(text)
+    mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
+    assert as_found(mentions) == reference_named_dates(doc.masked)
+
+
+SEPARATORS = ["", " ", "  ", ".", ",", ", ", "., ", "\n", "_", "x"]
+WEEKDAY_WORDS = ["fri", "Friday", "thurs", "SAT", "mon", "Sunday", "tues", "4friday", "x_fri"]
+DAY_WORDS = ["the", "THE", "4", "14", "31", "44", "4th", "2nd", "of", "2026", "1999", "19"]
+MONTH_WORDS = ["July", "jul", "Sept", "september", "may", "MAR", "market", "junk", "ſept", "İ"]
+
+
+def _pieces(*choices: list[str]) -> st.SearchStrategy[str]:
+    """One word from each list in turn (or none), each followed by a separator."""
+    word = st.one_of(*(st.sampled_from(["", *words]) for words in choices))
+    return st.lists(st.tuples(word, st.sampled_from(SEPARATORS)), max_size=10).map(
+        lambda parts: "".join(w + separator for w, separator in parts)
+    )
+
+
+# Weekday, day and month words in any order, and in the orders dates are written in
+# (day first, then month first), mostly spaced as dates are.
+SPACES = [" ", " ", "  ", "\n", ", ", ". ", "., ", ",", "", "x"]
+DATE_SLOTS = (
+    WEEKDAY_WORDS,
+    ["the", "THE"],
+    ["4", "14", "31", "4th", "2nd", "44"],
+    ["of"],
+    MONTH_WORDS,
+    ["2026", "1999", "19"],
+    WEEKDAY_WORDS,
+    MONTH_WORDS,
+    ["4", "14", "31", "3rd"],
+    ["2026"],
+)
+date_like = st.one_of(
+    _pieces(WEEKDAY_WORDS + DAY_WORDS + MONTH_WORDS),
+    st.tuples(*(
+        st.tuples(st.sampled_from(["", *words]), st.sampled_from(SPACES)) for words in DATE_SLOTS
+    )).map(lambda parts: "".join(w + separator for w, separator in parts if w)),
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=date_like)
+def test_named_dates_where_pieces_touch(text: str) -> None:
+    """Weekdays, days, months and years run together with and without spaces, so
+    word boundaries, the weekday read before a match and the month runs are all tested
+    against the patterns as written."""
+    doc = tokenize(text)
+    mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
+    assert as_found(mentions) == reference_named_dates(doc.masked)
+
+
+def as_found(mentions: list[_dates.DateMention]) -> list[tuple[object, ...]]:
+    return sorted(
+        (m.start, m.end, m.month, m.day, m.year, m.weekday, m.weekday_span) for m in mentions
     )
 
 

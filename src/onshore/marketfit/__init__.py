@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from onshore.marketfit import native
 from onshore.marketfit._types import (
     CATEGORIES,
     NETWORKS,
@@ -21,6 +22,10 @@ from onshore.marketfit._types import (
     Post,
     UnknownNetworkError,
 )
+
+# Before any checker module is imported (``_types`` is never compiled): the compiled
+# build of them when it is current, see native.py.
+native.activate(__path__)
 
 if TYPE_CHECKING:
     from onshore.marketfit._engine import UnknownZoneError, check, parse_at

@@ -6,11 +6,14 @@ Each file is read once, on first use, so ``import onshore.marketfit`` stays chea
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+# Beside the package's __init__.py, not this file: the compiled build of this module
+# lives in another folder (see native.py).
+DATA_DIR = Path(sys.modules["onshore.marketfit"].__file__ or "").resolve().parent / "data"
 
 
 def _load(name: str) -> Any:

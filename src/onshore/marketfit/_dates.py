@@ -6,6 +6,7 @@ Shared by the date, timezone and holiday rules so the text is scanned once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 from typing import NamedTuple
@@ -60,23 +61,16 @@ _NAMED_MONTH_FIRST = r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR
 _ANY_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
-def _first_letters(*names: str) -> str:
-    return "".join(sorted({name[0] for name in names}))
-
-
-# The date patterns are case-insensitive; they run case-sensitively on the lower-cased
-# text, which is about three times faster and, for text without IGNORECASE_TWINS,
-# matches exactly the same spans (Python's case-insensitive match maps only these
-# onto ASCII letters beyond what str.lower() does, and "İ".lower() is two characters
-# long; tests/marketfit/test_triggers.py checks both over all of Unicode). The leading
-# lookahead names the characters a match can start with, so the scan passes over other
-# words at once.
-NAMED_DAY_FIRST_LOWER = re.compile(
-    rf"(?=[{_first_letters(*WEEKDAYS, 'the')}\d])" + _NAMED_DAY_FIRST
-)
-NAMED_MONTH_FIRST_LOWER = re.compile(
-    rf"(?=[{_first_letters(*WEEKDAYS, *MONTHS)}])" + _NAMED_MONTH_FIRST
-)
+# The date patterns are case-insensitive; in the usual case they run case-sensitively
+# on the lower-cased text, which is several times faster and, for text without
+# IGNORECASE_TWINS, matches exactly the same spans (Python's case-insensitive match maps
+# only these onto ASCII letters beyond what str.lower() does, and "İ".lower() is two
+# characters long; tests/marketfit/test_triggers.py checks both over all of Unicode).
+# These lower-case scans leave out the optional leading weekday, which _weekday_before()
+# reads just before each match instead: trying 21 weekday names at every word start
+# cost more than the rest of the scan.
+DAY_FIRST_LOWER = re.compile(r"\b(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b" + _YEAR)
+MONTH_FIRST_LOWER = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)
 IGNORECASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _TWINS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -118,26 +112,132 @@ class DateMention(NamedTuple):  # a NamedTuple: built per date found, so cheap m
     second: int = 0
 
 
-_ANY_DIGIT = re.compile(r"\d")  # cheap first pass: a named date needs a digit
-
-
-def named_dates(masked: str) -> list[DateMention]:
-    found: list[DateMention] = []
-    if not _ANY_DIGIT.search(masked):
-        return found
+def named_dates(masked: str, words: frozenset[str], first_digit: int) -> list[DateMention]:
+    """``words`` and ``first_digit``: the post's ``Document.word_set`` and
+    ``Document.first_digit``. A named date's month is a whole run of ASCII letters
+    (whitespace or a word boundary before it; a dot, a word boundary or whitespace after
+    it), so a post whose runs name no month has no named date, nor has one without a
+    digit."""
+    months = words.intersection(MONTHS)
+    if not months or first_digit < 0:
+        return []
     if not masked.isascii() and IGNORECASE_TWINS.search(masked):  # the twins are not ASCII
-        text = masked
-        day_first, month_first, any_month = named_patterns_ignorecase()
-        if not any_month.search(text):
-            return found
-    else:
-        text = masked.lower()
-        day_first, month_first = NAMED_DAY_FIRST_LOWER, NAMED_MONTH_FIRST_LOWER
-        if not _holds_month_prefix(text):
-            return found
+        return _named_dates_ignorecase(masked)
+    text = masked.lower()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    # Day first: a match starts at its day number or at a "the" just before it, so no
+    # match starts before the first digit, or before "the" and the spaces ahead of it.
+    scan_from = first_digit
+    while scan_from > 0 and text[scan_from - 1].isspace():  # isspace() is re's \s
+        scan_from -= 1
+    scan_from = max(0, scan_from - 3) if scan_from < first_digit else first_digit
+    _add_named(found, taken, text, DAY_FIRST_LOWER.finditer(text, scan_from))
+    # Month first: a match starts at a month name, so try there and nowhere else.
+    _add_named(found, taken, text, _matches_at(MONTH_FIRST_LOWER, text, _runs_at(text, months)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _runs_at(text: str, names: frozenset[str]) -> list[int]:
+    """Where each of ``names`` stands in ``text`` as a whole run of ASCII letters."""
+    starts = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            after = at + len(name)
+            if (at == 0 or not _is_ascii_letter(text[at - 1])) and (
+                after == len(text) or not _is_ascii_letter(text[after])
+            ):
+                starts.append(at)
+            at = text.find(name, after)
+    return sorted(starts)
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return "a" <= char <= "z" or "A" <= char <= "Z"
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when every match starts at one of
+    ``starts``: a match at each start, none overlapping the one before."""
+    resume = 0
+    for start in starts:
+        if start >= resume:
+            match = pattern.match(text, start)  # \b and lookbehinds see text[start - 1]
+            if match is not None:
+                resume = match.end()
+                yield match
+
+
+def _add_named(
+    found: list[DateMention],
+    taken: list[tuple[int, int]],
+    text: str,
+    matches: Iterable[re.Match[str]],
+) -> None:
+    """Each match with the weekday written before it, unless it overlaps a date already
+    found (by the other scan) or is not a real date ("31 February")."""
+    resume = 0  # where the scan went on after the previous match: a weekday starts here or later
+    for match in matches:
+        start, end = match.span()
+        weekday = _weekday_before(text, start, resume)
+        resume = end
+        if weekday is not None:
+            start = weekday[1][0]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        month = MONTHS[match.group("month")]
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else None
+        if not is_valid(year or 2024, month, day):
+            continue
+        found.append(
+            DateMention(
+                start,
+                end,
+                "named",
+                month,
+                day,
+                year,
+                weekday[0] if weekday else None,
+                weekday[1] if weekday else None,
+            )
+        )
+        taken.append((start, end))
+
+
+def _weekday_before(text: str, start: int, floor: int) -> tuple[int, tuple[int, int]] | None:
+    """The weekday and its span when ``\\b(weekday)\\.?,?\\s+`` ends at ``start`` and
+    begins at ``floor`` or later: what the patterns as written match before a date.
+    A weekday name stands between a word boundary and ".", "," or a space, so it is a
+    whole run of word characters (re's \\w is str.isalnum() or "_")."""
+    at = start
+    while at > floor and text[at - 1].isspace():
+        at -= 1
+    if at == start:
+        return None
+    if at > floor and text[at - 1] == ",":
+        at -= 1
+    if at > floor and text[at - 1] == ".":
+        at -= 1
+    name_end = at
+    while at > floor and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        return None  # no word boundary before the name, or it began before ``floor``
+    weekday = WEEKDAYS.get(text[at:name_end])
+    return None if weekday is None else (weekday, (at, name_end))
+
+
+def _named_dates_ignorecase(masked: str) -> list[DateMention]:
+    """Named dates in text holding IGNORECASE_TWINS, by the patterns as written."""
+    found: list[DateMention] = []
+    day_first, month_first, any_month = named_patterns_ignorecase()
+    if not any_month.search(masked):
+        return found
     taken: list[tuple[int, int]] = []
     for pattern in (day_first, month_first):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(masked):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             mention = _named(match)
@@ -145,18 +245,6 @@ def named_dates(masked: str) -> list[DateMention]:
                 found.append(mention)
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
-
-
-# Every named date has a month name at a word start, so it holds one of these.
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                   "dec")  # fmt: skip
-
-
-def _holds_month_prefix(lower_text: str) -> bool:
-    """Whether ``lower_text`` holds a month's first three letters anywhere: true
-    wherever _ANY_MONTH matches (and sometimes elsewhere, where the date scans then
-    find nothing), and a dozen substring tests cost less than that regex search."""
-    return any(prefix in lower_text for prefix in _MONTH_PREFIXES)
 
 
 def _named(match: re.Match[str]) -> DateMention | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from types import MappingProxyType
@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from onshore.marketfit import _dates
-from onshore.marketfit._lazy import cached_attribute
 from onshore.marketfit._markets import SPELLING_CATEGORIES, Market, get_market
 from onshore.marketfit._text import Document
 from onshore.marketfit._types import Category, Options, Post, Severity
@@ -44,49 +43,70 @@ class Example:
     network: str | None = None
 
 
-@dataclass
 class Context:
-    """Everything a detector may read, computed once per post."""
+    """Everything a detector may read, computed once per post. The dates written in the
+    post are found on first use and kept: plain attributes and properties, so the
+    compiled build reads them as fields of a native class."""
 
-    post: Post
-    market: Market
-    options: Options
-    doc: Document
-    zone: ZoneInfo
-    local_at: datetime | None  # scheduled wall-clock time in ``zone``
-    wall_time_requested: datetime | None  # naive wall time the author asked for
-    cache: dict[str, Any] = field(default_factory=dict)  # scans shared between rules
+    def __init__(
+        self,
+        post: Post,
+        market: Market,
+        options: Options,
+        doc: Document,
+        zone: ZoneInfo,
+        local_at: datetime | None,  # scheduled wall-clock time in ``zone``
+        wall_time_requested: datetime | None,  # naive wall time the author asked for
+    ) -> None:
+        self.post = post
+        self.market = market
+        self.options = options
+        self.doc = doc
+        self.zone = zone
+        self.local_at = local_at
+        self.wall_time_requested = wall_time_requested
+        self.local_date: date | None = local_at.date() if local_at else None
+        # The English market whose spelling the post follows (None: not English), and
+        # the VarCon categories accepted for it: both looked up in small caches.
+        self.english_variant = english_variant(post.locale, market.code)
+        self.spelling_categories = spelling_categories(
+            post.locale, market.code, options.oxford_spelling
+        )
+        self.cache: dict[str, Any] = {}  # scans shared between rules
+        self._named_dates: list[_dates.DateMention] | None = None
+        self._numeric_dates: list[_dates.DateMention] | None = None
+        self._iso_dates: list[_dates.DateMention] | None = None
+        self._reference_dates: list[date] | None = None
 
-    @cached_attribute
-    def spelling_categories(self) -> str | None:
-        """VarCon categories accepted for this post, or None when not English."""
-        return spelling_categories(self.post.locale, self.market.code, self.options.oxford_spelling)
-
-    @cached_attribute
-    def english_variant(self) -> str | None:
-        return english_variant(self.post.locale, self.market.code)
-
-    @cached_attribute
-    def local_date(self) -> date | None:
-        return self.local_at.date() if self.local_at else None
-
-    @cached_attribute
+    @property
     def named_dates(self) -> list[_dates.DateMention]:
-        return _dates.named_dates(self.doc.masked)
+        if self._named_dates is None:
+            doc = self.doc
+            self._named_dates = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
+        return self._named_dates
 
-    @cached_attribute
+    @property
     def numeric_dates(self) -> list[_dates.DateMention]:
-        return _dates.numeric_dates(self.doc.masked, self.doc.first_digit)
+        if self._numeric_dates is None:
+            self._numeric_dates = _dates.numeric_dates(self.doc.masked, self.doc.first_digit)
+        return self._numeric_dates
 
-    @cached_attribute
+    @property
     def iso_dates(self) -> list[_dates.DateMention]:
-        return _dates.iso_dates(self.doc.masked, self.doc.first_digit)
+        if self._iso_dates is None:
+            self._iso_dates = _dates.iso_dates(self.doc.masked, self.doc.first_digit)
+        return self._iso_dates
 
-    @cached_attribute
+    @property
     def reference_dates(self) -> list[date]:
         """The dates the post is about: the first written (named or ISO) date, else the
         scheduled date. A written date without a year and no schedule could be any
         year, so it stands for 2024-2028 and rules flag only what is wrong in all."""
+        if self._reference_dates is None:
+            self._reference_dates = self._find_reference_dates()
+        return self._reference_dates
+
+    def _find_reference_dates(self) -> list[date]:
         written = sorted(self.named_dates + self.iso_dates, key=lambda m: m.start)
         if written:
             mention = written[0]

@@ -128,7 +128,9 @@ class WrongName(NamedTuple):
 
 def year_round_zones(context: Context) -> frozenset[str]:
     """The zones of the YEAR_ROUND_PLACES the post names."""
-    return frozenset(YEAR_ROUND_PLACES[w] for w in context.doc.word_set & YEAR_ROUND_PLACES.keys())
+    return frozenset(
+        YEAR_ROUND_PLACES[w] for w in context.doc.word_set.intersection(YEAR_ROUND_PLACES)
+    )
 
 
 # The answer depends only on these five values, and posts repeat them (a few zone names,

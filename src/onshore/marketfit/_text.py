@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
-
-from onshore.marketfit._lazy import cached_attribute
 
 SUPPRESSION = re.compile(r"<!--\s*onshore-ignore(?:\s*:\s*(?P<only>[^>]*?))?\s*-->")
 
@@ -71,6 +68,7 @@ def protected_kinds(text: str) -> tuple[bool, ...]:
 _URL_TRAILING = ".,;:!?)]}'’"
 
 _DIGIT = re.compile(r"\d")
+_NOT_YET = -2  # Document.first_digit before it is looked for
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 LETTERS = re.compile(r"[A-Za-z]+")
 # Characters that a case-insensitive regex matches as an ASCII letter although they are
@@ -103,53 +101,79 @@ class Word(NamedTuple):  # a NamedTuple: built ~40 times per post, so cheap matt
     is_name: bool  # capitalized mid-sentence, part of a Title Case run, or all caps
 
 
-@dataclass
 class Document:
-    text: str
-    masked: str
-    # (start, end, rule-or-category names or None for all) silenced by comments
-    suppressed: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
+    """A post's text and its masked copy, with what rules read from them. Everything
+    past ``suppressed`` is worked out on first use and kept (most posts need little
+    of it): plain attributes and properties, so the compiled build reads them as
+    fields of a native class."""
 
-    # Everything below is computed on first use: most posts need little of it.
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
+    ) -> None:
+        self.text = text
+        self.masked = masked
+        # (start, end, rule-or-category names or None for all) silenced by comments
+        self.suppressed: list[tuple[int, int, frozenset[str] | None]] = suppressed or []
+        self._lower_masked: str | None = None
+        self._first_digit = _NOT_YET
+        self._word_matches: list[re.Match[str]] | None = None
+        self._words: list[Word] | None = None
+        self._word_set: frozenset[str] | None = None
+        self._name_starts: frozenset[int] | None = None
 
-    @cached_attribute
+    @property
     def lower_masked(self) -> str:
-        return self.masked.lower()
+        if self._lower_masked is None:
+            self._lower_masked = self.masked.lower()
+        return self._lower_masked
 
-    @cached_attribute
+    @property
     def first_digit(self) -> int:
         """Offset of the first digit (``\\d``) in ``masked``, or -1. Scans whose every
         match starts with a digit (clock times, numeric dates, quantities) start here:
         the same matches, since their lookbehinds still see the text before it."""
-        found = _DIGIT.search(self.masked)
-        return -1 if found is None else found.start()
+        if self._first_digit == _NOT_YET:
+            found = _DIGIT.search(self.masked)
+            self._first_digit = -1 if found is None else found.start()
+        return self._first_digit
 
-    @cached_attribute
+    @property
     def word_matches(self) -> list[re.Match[str]]:
-        return list(WORD.finditer(self.masked))
+        if self._word_matches is None:
+            self._word_matches = list(WORD.finditer(self.masked))
+        return self._word_matches
 
-    @cached_attribute
+    @property
     def words(self) -> list[Word]:
-        return [
-            Word(match.start(), match.end(), match.group(), match.group().lower(), self.is_name(i))
-            for i, match in enumerate(self.word_matches)
-        ]
+        if self._words is None:
+            self._words = [
+                Word(m.start(), m.end(), m.group(), m.group().lower(), self.is_name(i))
+                for i, m in enumerate(self.word_matches)
+            ]
+        return self._words
 
-    @cached_attribute
+    @property
     def word_set(self) -> frozenset[str]:
         """Every run of ASCII letters in the masked text, lower-cased: what rules are
         triggered by. A run is a whole word ("sneakers"), or part of one ("colour" and
         "s" in "colour's", "take" and "out" in "take-out")."""
-        masked = self.masked
-        runs = frozenset(_letter_runs(masked))
-        if not masked.isascii() and _IGNORECASE_TWIN.search(masked):
-            runs = runs.union(_letter_runs(masked.translate(_IGNORECASE_TWINS)))
-        return runs
+        if self._word_set is None:
+            masked = self.masked
+            runs = frozenset(_letter_runs(masked))
+            if not masked.isascii() and _IGNORECASE_TWIN.search(masked):
+                runs = runs.union(_letter_runs(masked.translate(_IGNORECASE_TWINS)))
+            self._word_set = runs
+        return self._word_set
 
-    @cached_attribute
+    @property
     def name_starts(self) -> frozenset[int]:
         """Start offsets of words that look like proper nouns."""
-        return frozenset(word.start for word in self.words if word.is_name)
+        if self._name_starts is None:
+            self._name_starts = frozenset(word.start for word in self.words if word.is_name)
+        return self._name_starts
 
     def is_name(self, index: int) -> bool:
         """Whether word number ``index`` looks like a proper noun."""
