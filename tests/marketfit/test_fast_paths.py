@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import string
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -25,14 +26,17 @@ from onshore.marketfit import Finding, Post, _dates
 from onshore.marketfit._engine import (
     DEFAULT_OPTIONS,
     build_context,
+    message_values,
     pattern_hits,
+    plain_characters,
+    render_message,
     rule_plan,
     starts_with_digit,
     triggered_rules,
 )
 from onshore.marketfit._length import ANY_URL, HASHTAG, _x_length, hashtag_spans
 from onshore.marketfit._markets import get_market
-from onshore.marketfit._registry import Context
+from onshore.marketfit._registry import RULES, Context, Hit
 from onshore.marketfit._rules_currency import AMOUNT, SYMBOL_AMOUNT
 from onshore.marketfit._rules_holiday import (
     OBSERVANCES,
@@ -79,6 +83,39 @@ def test_new_finding_is_finding() -> None:
     assert vars(built) == vars(Finding(*values))
     assert list(vars(built)) == [field.name for field in dataclasses.fields(Finding)]
     assert hash(built) == hash(Finding(*values))
+
+
+def test_messages_read_as_format_map_writes_them() -> None:
+    """Every rule's message, from its parsed template, against str.format_map with the
+    same values, for a hit with and without a suggestion and details."""
+    context = build_context(Post("Our new color range, 9am EST.", "GB"), DEFAULT_OPTIONS)
+    # A value for every field any template names beyond the four every message has.
+    fields = {
+        name
+        for rule in RULES.values()
+        for _, name, _, _ in string.Formatter().parse(rule.message)
+        if name and name not in ("readers", "market", "found", "suggestion")
+    }
+    assert len(fields) >= 10
+    detail = {name: f"<{name}>" for name in fields}
+    for rule in RULES.values():
+        for hit in (Hit(8, 13, "colour", detail), Hit(8, 13, None, detail)):
+            expected = rule.message.format_map(message_values(hit, context))
+            assert render_message(rule.message, hit, context) == expected, rule.id
+    plain = Hit(0, 3, None)
+    assert (
+        render_message("{found}: {{literal}} {suggestion}.", plain, context) == "Our: {literal} ."
+    )
+    assert render_message("{found!r} in {market}", plain, context) == "'Our' in the United Kingdom"
+    assert render_message("no fields", plain, context) == "no fields"
+    assert render_message("", plain, context) == ""
+
+
+def test_plain_characters() -> None:
+    assert plain_characters(re.compile("[$£€₹¥]")) == "$£€₹¥"
+    assert plain_characters(re.compile("[ab]", re.I)) == ""  # "A" matches too
+    for source in (r"\d[/.]\d", "[a-z]", "[^x]", r"[\d]", "[ab]x", "x[ab]", "[[]"):
+        assert plain_characters(re.compile(source)) == "", source
 
 
 def test_starts_with_digit() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -62,6 +63,8 @@ class RulePlan:
     # source begins with \d), so the search can start at the post's first digit and
     # is skipped in a post without one (three posts in ten).
     digit_led: tuple[bool, ...] = ()
+    # Per pattern: its characters when it is one class of plain characters, else "".
+    any_of: tuple[str, ...] = ()
 
 
 def triggered_rules(context: Context) -> list[Rule]:
@@ -76,13 +79,31 @@ def pattern_hits(plan: RulePlan, masked: str, first_digit: int) -> tuple[bool, .
     """Per pattern in ``plan.by_pattern``, whether it matches ``masked``. A pattern
     whose matches start with a digit is searched from ``first_digit`` (the offset of
     the first digit in ``masked``, -1 for none) on, which gives the same answer
-    (lookbehinds still see the text before it), and not at all without a digit."""
-    return tuple(
-        (first_digit >= 0 and pattern.search(masked, first_digit) is not None)
-        if led
-        else pattern.search(masked) is not None
-        for (pattern, _), led in zip(plan.by_pattern, plan.digit_led, strict=True)
-    )
+    (lookbehinds still see the text before it), and not at all without a digit. A
+    pattern that is one class of plain characters ("[$£€]") is a few substring tests."""
+    hits = []
+    for (pattern, _), led, characters in zip(
+        plan.by_pattern, plan.digit_led, plan.any_of, strict=True
+    ):
+        if characters:
+            hits.append(any(character in masked for character in characters))
+        elif led:
+            hits.append(first_digit >= 0 and pattern.search(masked, first_digit) is not None)
+        else:
+            hits.append(pattern.search(masked) is not None)
+    return tuple(hits)
+
+
+def plain_characters(pattern: re.Pattern[str]) -> str:
+    """The characters of a pattern that is one class of plain characters, such as
+    "[$£€₹¥]" (no flags beyond the default, no escapes, ranges or negation), else ""."""
+    source = pattern.pattern
+    if pattern.flags & ~re.UNICODE or not _PLAIN_CLASS.fullmatch(source):
+        return ""
+    return source[1:-1]
+
+
+_PLAIN_CLASS = re.compile(r"\[[^\]\\^\-\[]+\]")
 
 
 def rules_for(plan: RulePlan, words: frozenset[str], hits: tuple[bool, ...]) -> list[Rule]:
@@ -139,6 +160,7 @@ def make_plan(context: Context) -> RulePlan:
         by_pattern=tuple((pattern, tuple(positions)) for pattern, positions in by_pattern.items()),
         trigger_words=frozenset(by_word),
         digit_led=tuple(starts_with_digit(pattern.pattern) for pattern in by_pattern),
+        any_of=tuple(plain_characters(pattern) for pattern in by_pattern),
     )
 
 
@@ -178,16 +200,60 @@ def to_finding(rule: Rule, hit: Hit, context: Context) -> Finding:
     severity = rule.severity
     if overrides:
         severity = overrides.get(rule.id, overrides.get(rule.category, severity))
+    message = render_message(rule.message, hit, context)
+    message = message[:1].upper() + message[1:]
+    return new_finding(
+        rule.id, rule.category, severity, message, hit.start, hit.end, hit.suggestion
+    )
+
+
+def render_message(template: str, hit: Hit, context: Context) -> str:
+    """``template.format_map(values)``, where the values are the market's ``readers``
+    and ``market``, the ``found`` text, the ``suggestion`` ("" for none) and the hit's
+    details, which win over the others. Templates are parsed once; one that needs
+    more than plain fields (a format spec, a conversion) goes to str.format_map."""
+    parts = _TEMPLATE_PARTS.get(template)
+    if parts is None:
+        parts = _TEMPLATE_PARTS[template] = template_parts(template)
+    if not parts:
+        return template.format_map(message_values(hit, context))
+    detail = hit.detail
+    pieces = []
+    for literal, name in parts:
+        pieces.append(literal)
+        if not name:
+            continue
+        if detail and name in detail:
+            pieces.append(detail[name])
+        elif name == "found":
+            pieces.append(context.post.text[hit.start : hit.end])
+        elif name == "suggestion":
+            pieces.append(hit.suggestion or "")
+        else:
+            pieces.append(market_words(context.market.code)[name])  # KeyError as format_map
+    return "".join(pieces)
+
+
+# template -> its (literal text, field name or "") pairs; () when format_map must do it
+_TEMPLATE_PARTS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def template_parts(template: str) -> tuple[tuple[str, str], ...]:
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if spec or conversion or (name is not None and not name.isidentifier()):
+            return ()
+        parts.append((literal, name or ""))
+    return tuple(parts) or (("", ""),)
+
+
+def message_values(hit: Hit, context: Context) -> dict[str, str]:
     values = market_words(context.market.code).copy()
     values["found"] = context.post.text[hit.start : hit.end]
     values["suggestion"] = hit.suggestion or ""
     if hit.detail:
         values.update(hit.detail)
-    message = rule.message.format_map(values)
-    message = message[:1].upper() + message[1:]
-    return new_finding(
-        rule.id, rule.category, severity, message, hit.start, hit.end, hit.suggestion
-    )
+    return values
 
 
 @cache
