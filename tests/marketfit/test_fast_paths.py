@@ -44,6 +44,7 @@ from onshore.marketfit._rules_holiday import (
     Observance,
     _wrong_date,
 )
+from onshore.marketfit._rules_spelling import PROGRAM, program_matches
 from onshore.marketfit._rules_timezone import (
     CLOCK_RANGE,
     abbreviations_in_year,
@@ -118,6 +119,30 @@ def test_plain_characters() -> None:
         assert plain_characters(re.compile(source)) == "", source
 
 
+PROGRAM_PIECES = [
+    "program", "programs", "PROGRAMS", "programme", "programſ", "the", "THE", "new", "kids'",
+    "kids’", "children's", "apprenticeship", "sustainability", "rewards", "x", "é", "_", "9",
+]  # fmt: skip
+SPACING = ["", " ", "  ", "\t", "\n", "-", "x"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(parts=st.lists(st.tuples(st.sampled_from(PROGRAM_PIECES), st.sampled_from(SPACING))))
+def test_program_matches_are_what_the_whole_scan_finds(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + spacing for word, spacing in parts)
+    expected = [match.span(1) for match in PROGRAM.finditer(text)]
+    assert [match.span(1) for match in program_matches(text)] == expected
+
+
+def test_program_matches_on_the_corpus() -> None:
+    found = 0
+    for text in [*corpus_texts(), "Our apprenticeship  programs and sustainability\tprogram"]:
+        expected = [match.span(1) for match in PROGRAM.finditer(text)]
+        assert [match.span(1) for match in program_matches(text)] == expected
+        found += len(expected)
+    assert found >= 3
+
+
 def test_starts_with_digit() -> None:
     assert starts_with_digit(r"\d[/.]\d")
     assert starts_with_digit(r"\d(?::[0-5]\d|\s*[ap]\.?m)")
@@ -139,7 +164,7 @@ def test_pattern_hits_match_plain_searches(text: str, market: str) -> None:
     context = build_context(Post(text, market), DEFAULT_OPTIONS)
     plan = rule_plan(context)
     masked = context.doc.masked
-    assert pattern_hits(plan, masked, context.doc.first_digit) == tuple(
+    assert pattern_hits(plan, context.doc) == tuple(
         pattern.search(masked) is not None for pattern, _ in plan.by_pattern
     )
     for (pattern, _), led in zip(plan.by_pattern, plan.digit_led, strict=True):

@@ -11,6 +11,8 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
+from onshore.marketfit._text import ascii_twin
+
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -112,9 +114,12 @@ class DateMention(NamedTuple):  # a NamedTuple: built per date found, so cheap m
     second: int = 0
 
 
-def named_dates(masked: str, words: frozenset[str], first_digit: int) -> list[DateMention]:
-    """``words`` and ``first_digit``: the post's ``Document.word_set`` and
-    ``Document.first_digit``. A named date's month is a whole run of ASCII letters
+def named_dates(
+    masked: str, words: frozenset[str], first_digit: int, plain_ascii: bool = False
+) -> list[DateMention]:
+    """``words``, ``first_digit`` and ``plain_ascii``: the post's ``Document.word_set``,
+    ``Document.first_digit`` and ``Document.plain_ascii`` (the scans then run with
+    their ASCII twins, see _text.ascii_twin). A named date's month is a whole run of ASCII letters
     (whitespace or a word boundary before it; a dot, a word boundary or whitespace after
     it), so a post whose runs name no month has no named date, nor has one without a
     digit."""
@@ -132,9 +137,12 @@ def named_dates(masked: str, words: frozenset[str], first_digit: int) -> list[Da
     while scan_from > 0 and text[scan_from - 1].isspace():  # isspace() is re's \s
         scan_from -= 1
     scan_from = max(0, scan_from - 3) if scan_from < first_digit else first_digit
-    _add_named(found, taken, text, DAY_FIRST_LOWER.finditer(text, scan_from))
+    day_first, month_first = DAY_FIRST_LOWER, MONTH_FIRST_LOWER
+    if plain_ascii:
+        day_first, month_first = ascii_twin(day_first), ascii_twin(month_first)
+    _add_named(found, taken, text, day_first.finditer(text, scan_from))
     # Month first: a match starts at a month name, so try there and nowhere else.
-    _add_named(found, taken, text, _matches_at(MONTH_FIRST_LOWER, text, _runs_at(text, months)))
+    _add_named(found, taken, text, _matches_at(month_first, text, _runs_at(text, months)))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -266,14 +274,17 @@ def _named(match: re.Match[str]) -> DateMention | None:
     )
 
 
-def numeric_dates(masked: str, first_digit: int = 0) -> list[DateMention]:
+def numeric_dates(
+    masked: str, first_digit: int = 0, plain_ascii: bool = False
+) -> list[DateMention]:
     """Slash or dot dates. month/day are filled in day-first; rules re-read them.
     ``first_digit``: where the first digit in ``masked`` is (-1: none), if known; a
-    numeric date starts with a digit, so the scan starts there."""
+    numeric date starts with a digit, so the scan starts there. ``plain_ascii``: the
+    text is ``_text.is_plain_ascii``, so the scan runs with its ASCII twin."""
     found: list[DateMention] = []
     if first_digit < 0 or ("/" not in masked and "." not in masked):
         return found
-    for match in NUMERIC.finditer(masked, first_digit):
+    for match in (ascii_twin(NUMERIC) if plain_ascii else NUMERIC).finditer(masked, first_digit):
         first, second = int(match.group("a")), int(match.group("b"))
         if match.group("sep") == "." and not match.group("year"):
             continue  # "3.5" is a number, not a date
@@ -295,12 +306,12 @@ def numeric_dates(masked: str, first_digit: int = 0) -> list[DateMention]:
     return found
 
 
-def iso_dates(masked: str, first_digit: int = 0) -> list[DateMention]:
-    """ISO 8601 dates; ``first_digit`` as for numeric_dates()."""
+def iso_dates(masked: str, first_digit: int = 0, plain_ascii: bool = False) -> list[DateMention]:
+    """ISO 8601 dates; ``first_digit`` and ``plain_ascii`` as for numeric_dates()."""
     found: list[DateMention] = []
     if first_digit < 0 or "-" not in masked:
         return found
-    for match in ISO.finditer(masked, first_digit):
+    for match in (ascii_twin(ISO) if plain_ascii else ISO).finditer(masked, first_digit):
         year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
         if is_valid(year, month, day):
             found.append(DateMention(match.start(), match.end(), "iso", month, day, year))

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from onshore.marketfit._markets import Market, get_market
 from onshore.marketfit._registry import RULES, Context, Hit, Rule
-from onshore.marketfit._text import tokenize
+from onshore.marketfit._text import Document, tokenize
 from onshore.marketfit._timezones import zone_info
 from onshore.marketfit._types import (
     NETWORKS,
@@ -72,15 +72,16 @@ def triggered_rules(context: Context) -> list[Rule]:
     plan = rule_plan(context)
     doc = context.doc
     words = doc.word_set & plan.trigger_words
-    return rules_for(plan, words, pattern_hits(plan, doc.masked, doc.first_digit))
+    return rules_for(plan, words, pattern_hits(plan, doc))
 
 
-def pattern_hits(plan: RulePlan, masked: str, first_digit: int) -> tuple[bool, ...]:
-    """Per pattern in ``plan.by_pattern``, whether it matches ``masked``. A pattern
-    whose matches start with a digit is searched from ``first_digit`` (the offset of
-    the first digit in ``masked``, -1 for none) on, which gives the same answer
-    (lookbehinds still see the text before it), and not at all without a digit. A
-    pattern that is one class of plain characters ("[$£€]") is a few substring tests."""
+def pattern_hits(plan: RulePlan, doc: Document) -> tuple[bool, ...]:
+    """Per pattern in ``plan.by_pattern``, whether it matches ``doc.masked``. A pattern
+    whose matches start with a digit is searched from ``doc.first_digit`` on, which
+    gives the same answer (lookbehinds still see the text before it), and not at all
+    without a digit. A pattern that is one class of plain characters ("[$£€]") is a
+    few substring tests."""
+    masked, first_digit = doc.masked, doc.first_digit
     hits = []
     for (pattern, _), led, characters in zip(
         plan.by_pattern, plan.digit_led, plan.any_of, strict=True
@@ -88,9 +89,11 @@ def pattern_hits(plan: RulePlan, masked: str, first_digit: int) -> tuple[bool, .
         if characters:
             hits.append(any(character in masked for character in characters))
         elif led:
-            hits.append(first_digit >= 0 and pattern.search(masked, first_digit) is not None)
+            hits.append(
+                first_digit >= 0 and doc.scanner(pattern).search(masked, first_digit) is not None
+            )
         else:
-            hits.append(pattern.search(masked) is not None)
+            hits.append(doc.scanner(pattern).search(masked) is not None)
     return tuple(hits)
 
 

@@ -82,19 +82,23 @@ class Context:
     def named_dates(self) -> list[_dates.DateMention]:
         if self._named_dates is None:
             doc = self.doc
-            self._named_dates = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
+            self._named_dates = _dates.named_dates(
+                doc.masked, doc.word_set, doc.first_digit, doc.plain_ascii
+            )
         return self._named_dates
 
     @property
     def numeric_dates(self) -> list[_dates.DateMention]:
         if self._numeric_dates is None:
-            self._numeric_dates = _dates.numeric_dates(self.doc.masked, self.doc.first_digit)
+            doc = self.doc
+            self._numeric_dates = _dates.numeric_dates(doc.masked, doc.first_digit, doc.plain_ascii)
         return self._numeric_dates
 
     @property
     def iso_dates(self) -> list[_dates.DateMention]:
         if self._iso_dates is None:
-            self._iso_dates = _dates.iso_dates(self.doc.masked, self.doc.first_digit)
+            doc = self.doc
+            self._iso_dates = _dates.iso_dates(doc.masked, doc.first_digit, doc.plain_ascii)
         return self._iso_dates
 
     @property

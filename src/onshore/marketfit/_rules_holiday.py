@@ -114,7 +114,8 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
     found = []
     for position in sorted({p for word in named for p in OBSERVANCES_BY_WORD[word]}):
         observance = OBSERVANCES[position]
-        found += [(observance, match) for match in observance.pattern.finditer(masked)]
+        pattern = context.doc.scanner(observance.pattern)
+        found += [(observance, match) for match in pattern.finditer(masked)]
     context.cache["holidays"] = found
     return found
 

@@ -178,7 +178,7 @@ CHEQUE = re.compile(
     ],
 )
 def detect_check(context: Context) -> Iterator[Hit]:
-    for match in CHEQUE.finditer(context.doc.masked):
+    for match in context.doc.scanner(CHEQUE).finditer(context.doc.masked):
         group = next(g for g in (1, 2, 3) if match.group(g))
         word = match.group(group)
         replacement = word.lower().replace("check", "cheque")
@@ -227,6 +227,33 @@ PROGRAM = re.compile(
     r"children['’]s|kids['’]?|youth|recycling|sustainability|exercise|health)\s+(programs?)\b",
     re.I,
 )
+# Where PROGRAM can match: a "program(s)" with whitespace before it. PROGRAM is searched
+# only from PROGRAM_LEAD characters before that whitespace (its longest leading word,
+# "apprenticeship" or "sustainability") to the end of the word: trying its fifty
+# leading words at every word start of a post cost more than the rest of the rule.
+PROGRAM_WORD = re.compile(r"programs?\b", re.I)
+PROGRAM_LEAD = 14
+
+
+def program_matches(masked: str) -> Iterator[re.Match[str]]:
+    """What ``PROGRAM.finditer(masked)`` finds. Every match ends with a "program(s)"
+    that PROGRAM_WORD finds, after a run of whitespace and a leading word of at most
+    PROGRAM_LEAD characters; a search bounded to there finds the same match (the word
+    boundary before the leading word still sees the character before, and the one after
+    "program(s)" holds at the end of the window as it does in the text)."""
+    resume = 0  # where finditer would go on after the previous match
+    for word in PROGRAM_WORD.finditer(masked):
+        space = word.start()
+        while space > 0 and masked[space - 1].isspace():  # isspace() is re's \s
+            space -= 1
+        if space == word.start():
+            continue  # PROGRAM needs whitespace before "program"
+        match = PROGRAM.search(masked, max(resume, space - PROGRAM_LEAD), word.end())
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
 COMPUTER_CONTEXT = re.compile(
     r"\b(?:software|computer|app|apps|code|coding|coder|developers?|install|python|java|"
     r"javascript|script|compile[ds]?|programming|programmers?|binary|bug|api|startup|run the)\b",
@@ -253,9 +280,9 @@ COMPUTER_CONTEXT = re.compile(
 )
 def detect_program(context: Context) -> Iterator[Hit]:
     masked = context.doc.masked
-    if COMPUTER_CONTEXT.search(masked):
+    if context.doc.scanner(COMPUTER_CONTEXT).search(masked):
         return
-    for match in PROGRAM.finditer(masked):
+    for match in program_matches(masked):
         word = match.group(1)
         replacement = "programmes" if word.lower().endswith("s") else "programme"
         yield Hit(match.start(1), match.end(1), match_case(word, replacement))

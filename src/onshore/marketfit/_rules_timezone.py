@@ -60,7 +60,9 @@ def clocks(context: Context) -> list[re.Match[str]]:
         doc = context.doc
         # Every clock time starts with a digit: scan from the first one.
         cached = (
-            [] if doc.first_digit < 0 else list(CLOCK_RANGE.finditer(doc.masked, doc.first_digit))
+            []
+            if doc.first_digit < 0
+            else list(doc.scanner(CLOCK_RANGE).finditer(doc.masked, doc.first_digit))
         )
         context.cache["clocks"] = cached
     return cached

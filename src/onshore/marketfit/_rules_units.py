@@ -131,7 +131,7 @@ def quantities(doc: Document) -> Iterator[re.Match[str]]:
     sees the text before), and a post without a digit is not scanned at all."""
     if doc.first_digit < 0:
         return iter(())
-    return QUANTITY.finditer(doc.masked, max(doc.first_digit - 1, 0))
+    return doc.scanner(QUANTITY).finditer(doc.masked, max(doc.first_digit - 1, 0))
 
 
 @register(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from onshore.marketfit._registry import Context, Example, Hit, Rule, add_rule, match_case
+from onshore.marketfit._text import Document
 
 NOT_US = ("GB", "IE", "AU", "NZ", "IN", "ZA")
 UK_IE = ("GB", "IE")
@@ -530,11 +531,13 @@ TERMS: tuple[Term, ...] = (
 
 def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
-        masked = context.doc.masked
-        matches = list(compiled(term.pattern).finditer(masked))
-        if term.loose and _in_context(term, masked):
+        doc = context.doc
+        masked = doc.masked
+        matches = list(doc.scanner(compiled(term.pattern)).finditer(masked))
+        if term.loose and _in_context(term, doc):
+            loose = doc.scanner(compiled(term.loose))
             spans = {m.span() for m in matches}
-            matches += [m for m in compiled(term.loose).finditer(masked) if m.span() not in spans]
+            matches += [m for m in loose.finditer(masked) if m.span() not in spans]
         seen = set()
         for match in matches:
             pattern = match.re
@@ -551,10 +554,10 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     return detect
 
 
-def _in_context(term: Term, masked: str) -> bool:
-    if term.needs and not compiled(term.needs).search(masked):
+def _in_context(term: Term, doc: Document) -> bool:
+    if term.needs and not doc.scanner(compiled(term.needs)).search(doc.masked):
         return False
-    return not (term.unless and compiled(term.unless).search(masked))
+    return not (term.unless and doc.scanner(compiled(term.unless)).search(doc.masked))
 
 
 @cache

@@ -69,6 +69,40 @@ _URL_TRAILING = ".,;:!?)]}'’"
 
 _DIGIT = re.compile(r"\d")
 _NOT_YET = -2  # Document.first_digit before it is looked for
+
+# re's \s in a str pattern also matches these four ASCII separators; under re.ASCII it
+# does not. Everywhere else on ASCII text \d, \w, \s, \b and case-insensitive
+# letters mean the same in both modes (tests/marketfit/test_fast_paths.py checks all 128
+# characters), and the ASCII mode reads them from a small table instead of the Unicode
+# database: scans run on such text with the pattern compiled with re.ASCII.
+_UNICODE_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+# Letters whose case-insensitive match is an ASCII letter (İ ı ſ K): a pattern holding
+# one may match ASCII text only in Unicode mode, so it keeps no ASCII twin.
+_ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+
+
+def is_plain_ascii(text: str) -> bool:
+    """Whether every pattern finds on ``text`` under re.ASCII what it finds without."""
+    return text.isascii() and not any(char in text for char in _UNICODE_ONLY_SPACES)
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled with re.ASCII (itself when it holds a case twin), for text
+    that ``is_plain_ascii``."""
+    known = _ASCII_TWINS.get(id(pattern))
+    if known is not None:
+        return known[1]
+    source = pattern.pattern
+    twin = pattern
+    if not any(char in source for char in _ASCII_CASE_TWINS):
+        twin = re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    _ASCII_TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
+# id(pattern) -> (pattern, its twin). Keyed by identity: a Pattern hashes its whole
+# source on every lookup. The pattern is kept in the value, so its id stays its own.
+_ASCII_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 LETTERS = re.compile(r"[A-Za-z]+")
 # Characters that a case-insensitive regex matches as an ASCII letter although they are
@@ -123,6 +157,12 @@ class Document:
         self._words: list[Word] | None = None
         self._word_set: frozenset[str] | None = None
         self._name_starts: frozenset[int] | None = None
+        self.plain_ascii = is_plain_ascii(masked)
+
+    def scanner(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
+        """The fastest compilation of ``pattern`` that finds on ``masked`` (and on its
+        lower-cased copy) exactly what ``pattern`` finds."""
+        return ascii_twin(pattern) if self.plain_ascii else pattern
 
     @property
     def lower_masked(self) -> str:
@@ -136,7 +176,7 @@ class Document:
         match starts with a digit (clock times, numeric dates, quantities) start here:
         the same matches, since their lookbehinds still see the text before it."""
         if self._first_digit == _NOT_YET:
-            found = _DIGIT.search(self.masked)
+            found = self.scanner(_DIGIT).search(self.masked)
             self._first_digit = -1 if found is None else found.start()
         return self._first_digit
 
@@ -205,7 +245,10 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     if not any(kinds):  # two posts in three
         return []
     spans = []
-    for match in protected_pattern(kinds).finditer(text):
+    pattern = protected_pattern(kinds)
+    if is_plain_ascii(text):
+        pattern = ascii_twin(pattern)
+    for match in pattern.finditer(text):
         start, end = match.span()
         found = match.group()
         if found[0].isalnum() or found.startswith(("http", "www")):
