@@ -112,13 +112,18 @@ _PLAIN_CLASS = re.compile(r"\[[^\]\\^\-\[]+\]")
 def rules_for(plan: RulePlan, words: frozenset[str], hits: tuple[bool, ...]) -> list[Rule]:
     """The rules triggered by the trigger words ``words`` and the pattern ``hits``, in
     registry order."""
-    chosen = list(plan.always)
+    chosen = [False] * len(plan.rules)  # by position in plan.rules
+    for position in plan.always:
+        chosen[position] = True
     for word in words:
-        chosen += plan.by_word[word]
-    for (_, positions), hit in zip(plan.by_pattern, hits, strict=True):
+        for position in plan.by_word[word]:
+            chosen[position] = True
+    for index, hit in enumerate(hits):
         if hit:
-            chosen += positions
-    return [plan.rules[position] for position in sorted(set(chosen))]
+            for position in plan.by_pattern[index][1]:
+                chosen[position] = True
+    rules = plan.rules
+    return [rules[position] for position in range(len(rules)) if chosen[position]]
 
 
 def applicable_rules(context: Context) -> list[Rule]:
