@@ -27,6 +27,7 @@ from onshore.marketfit._engine import (
     DEFAULT_OPTIONS,
     build_context,
     message_values,
+    new_finding,
     pattern_hits,
     plain_characters,
     render_message,
@@ -51,9 +52,8 @@ from onshore.marketfit._rules_timezone import (
     clocks,
     market_abbreviations_2026,
 )
-from onshore.marketfit._rules_units import QUANTITY, quantities
+from onshore.marketfit._rules_units import QUANTITY, UNITS, quantities
 from onshore.marketfit._text import tokenize
-from onshore.marketfit._types import new_finding
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
@@ -66,6 +66,8 @@ FRAGMENTS = [
     "Friday 4 July 2026", "July 4th", "Mon, March 3", "the 3rd of May", "SEPT 9TH",
     "٣", "٣:٣٠pm", "x9", "9", "-", "--", ".", "/", ":", " ", "\n", "é", "👍🏽", "#tag",
     "#a #b", "&#1", "example.com", "https://x.io/a", "www.example.co.uk", "a.b",
+    "1,234 km", "-12.5kg", "x-5 km", ".5 km", ",5 mi", "1,23 km", "12,345,678 ft", "--3 m",
+    "٣ km", "5-km", "5 - km", "123,456 ft", "1234,567 m", "-123,456.5 kg",
 ]  # fmt: skip
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=20).map(
     " ".join
@@ -206,12 +208,22 @@ def spans(
     return [(match.span(), match.groupdict()) for match in matches]
 
 
+# QUANTITY as first written: a lookbehind first, so the regex engine tried it at every
+# position; the pattern in use starts with a character class instead.
+QUANTITY_AS_WRITTEN = re.compile(
+    r"(?<![\w.,])(?P<number>(?>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s?-?\s?(?P<unit>"
+    + "|".join(f"(?P<u{index}>{unit.pattern})" for index, unit in enumerate(UNITS))
+    + r")",
+)
+
+
 def check_scans_from_first_digit(text: str, market: str = "US") -> None:
     masked = tokenize(text).masked
     context = build_context(Post(text, market), DEFAULT_OPTIONS)
     assert context.doc.masked == masked
     assert spans(clocks(context)) == spans(CLOCK_RANGE.finditer(masked))
     assert spans(quantities(context.doc)) == spans(QUANTITY.finditer(masked))
+    assert spans(QUANTITY.finditer(masked)) == spans(QUANTITY_AS_WRITTEN.finditer(masked))
     first = context.doc.first_digit
     assert _dates.numeric_dates(masked, first) == _dates.numeric_dates(masked)
     assert _dates.iso_dates(masked, first) == _dates.iso_dates(masked)

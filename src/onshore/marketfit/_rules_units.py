@@ -71,10 +71,21 @@ UNITS: tuple[Unit, ...] = (
     Unit("hectare", r"(?:hectares?|ha)\b", lambda v: v * 2.471, "ha", "acres"),
     Unit("mile-per-gallon", r"mpg\b", lambda v: 235.215 / v if v else 0.0, "L/100 km", "mpg"),
 )
-# The number is an atomic group: no unit starts with a digit, "," or ".", so a shorter
-# reading of the number could never match, and not trying one halves the scan time.
+# A number, then its unit: ``(?<![\w.,])(?>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)``
+# written so that the pattern starts with a character class, which lets the regex
+# engine skip to the next "-" or digit instead of trying the pattern at every position:
+# the first character is taken by ``[-\d]``, the lookbehind after it checks the one
+# before, and the rest of the number is read as it would have been after a "-" or after
+# one digit (tests/marketfit/test_fast_paths.py holds it to the form above). The number
+# is an atomic group: no unit starts with a digit, "," or ".", so a shorter reading of
+# the number could never match, and not trying one halves the scan time.
+NUMBER = (
+    r"(?P<number>[-\d](?<![\w.,][-\d])"
+    r"(?>(?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?))"
+)
 QUANTITY = re.compile(
-    r"(?<![\w.,])(?P<number>(?>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s?-?\s?(?P<unit>"
+    NUMBER
+    + r"\s?-?\s?(?P<unit>"
     + "|".join(f"(?P<u{index}>{unit.pattern})" for index, unit in enumerate(UNITS))
     + r")",
 )
