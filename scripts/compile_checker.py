@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(
             f"compile_checker: could not compile the checker ({error}); "
-            "it runs as plain Python, about a third slower",
+            "it runs as plain Python, about a quarter slower",
             file=sys.stderr,
         )
         return 0

@@ -8,7 +8,8 @@ imported: when the build is there and was made from the sources as they are now,
 folder goes first on the package's ``__path__``, so ``import onshore.marketfit._text``
 loads the compiled module; otherwise (no build, a source edited since, or
 ``ONSHORE_PURE_PYTHON=1``) the same modules load as plain Python. Both give identical
-findings (tests/marketfit/test_native.py); the compiled one is about 1.5 times faster.
+findings (tests/marketfit/test_native.py); the compiled one runs about 1.3 times as
+many posts a second (BENCHMARKS.md).
 
 Left out of the build: ``_types`` (Post, Finding and Options are built by callers and
 by every rule; as plain classes they stay one type for everybody, and a frozen
