@@ -114,6 +114,16 @@ def vars_of(finding: object) -> dict[str, object]:
     return {name: getattr(finding, name) for name in names}
 
 
+def copy_package(root: Path) -> Path:
+    """The package with its build, copied to ``root/onshore``."""
+    copy = root / "onshore"
+    shutil.copytree(
+        native.PACKAGE_DIR, copy / "marketfit", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(native.PACKAGE_DIR.parent / "__init__.py", copy / "__init__.py")
+    return copy
+
+
 def implementation_in(package_root: Path, env: dict[str, str] | None = None) -> str:
     """Which build `import onshore.marketfit` picks from a copy at ``package_root``,
     after checking one post with it."""
@@ -137,11 +147,7 @@ def implementation_in(package_root: Path, env: dict[str, str] | None = None) -> 
 def test_a_build_older_than_its_sources_is_not_used(tmp_path: Path) -> None:
     """A checker module edited after compiling: the plain modules run (with the edit)
     until the build is made again, never the stale build."""
-    copy = tmp_path / "onshore"
-    shutil.copytree(
-        native.PACKAGE_DIR, copy / "marketfit", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copy(native.PACKAGE_DIR.parent / "__init__.py", copy / "__init__.py")
+    copy = copy_package(tmp_path)
     assert implementation_in(tmp_path) == "compiled"  # the copy works from elsewhere
 
     engine = copy / "marketfit" / "_engine.py"
@@ -150,11 +156,15 @@ def test_a_build_older_than_its_sources_is_not_used(tmp_path: Path) -> None:
 
 
 def test_pure_python_on_request(tmp_path: Path) -> None:
-    copy = tmp_path / "onshore"
-    shutil.copytree(
-        native.PACKAGE_DIR, copy / "marketfit", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copy(native.PACKAGE_DIR.parent / "__init__.py", copy / "__init__.py")
+    copy = copy_package(tmp_path)
     assert implementation_in(tmp_path, {"ONSHORE_PURE_PYTHON": "1"}) == "python"
     shutil.rmtree(copy / "marketfit" / "_compiled", ignore_errors=True)
     assert implementation_in(tmp_path) == "python"  # no build: plain Python, still works
+
+
+@needs_build
+def test_a_damaged_build_is_not_used(tmp_path: Path) -> None:
+    copy = copy_package(tmp_path)
+    for library in (copy / "marketfit" / "_compiled").glob(f"{native.GROUP_NAME}__mypyc*"):
+        library.write_bytes(b"not a shared library")
+    assert implementation_in(tmp_path) == "python"

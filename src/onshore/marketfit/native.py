@@ -88,8 +88,11 @@ def _load_group_library() -> bool:
             spec = importlib.util.spec_from_file_location(name, path)
             if spec is None or spec.loader is None:
                 return False
-            module = importlib.util.module_from_spec(spec)
+            try:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+            except (ImportError, OSError):  # a damaged or foreign build: plain Python
+                return False
             sys.modules[name] = module
-            spec.loader.exec_module(module)
             return True
     return False
