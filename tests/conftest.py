@@ -6,11 +6,14 @@ outsider belongs to another workspace only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.test import Client
+
+from tests.networks.webhook_receiver import WebhookReceiver
 
 PERSONAS = ("owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous")
 PASSWORD = "correct horse battery staple"
@@ -74,3 +77,11 @@ def team(db: Any) -> Team:
     other.create_with_owner(outsider)
     users["outsider"] = outsider
     return Team(workspace, other, gb, users, members)
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    """A webhook receiver on 127.0.0.1 (tests/networks/webhook_receiver.py)."""
+    server = WebhookReceiver().start()
+    yield server
+    server.stop()

@@ -41,6 +41,21 @@ VALID_PROFILE = {
     "mon_end": "17:00",
 }
 
+
+# A prospective vendor for the what-if form and API (both leave two optional fields empty).
+WHAT_IF = {
+    "pricing": "hourly",
+    "amount": "30",
+    "currency": "GBP",
+    "hours_per_post": "2",
+    "country": "IN",
+    "zone": "Asia/Kolkata",
+    "hours": "mon-fri 10:00-18:00",
+    "posts_per_month": "12",
+    "explaining_hours": "1",
+    "reviewer_hourly_value": "40",
+}
+
 FORMS = [
     ("/w/new/", VALID_WORKSPACE),
     (
@@ -67,20 +82,7 @@ FORMS = [
     ("/password-reset/", {"email": "owner@example.com"}),
     (
         "/w/{slug}/costs/what-if/",
-        {
-            "pricing": "hourly",
-            "amount": "30",
-            "currency": "GBP",
-            "hours_per_post": "2",
-            "country": "IN",
-            "zone": "Asia/Kolkata",
-            "hours": "mon-fri 10:00-18:00",
-            "posts_per_month": "12",
-            "revision_rounds": "",
-            "explaining_hours": "1",
-            "reviewer_hourly_value": "40",
-            "delay_cost_per_day": "",
-        },
+        {**WHAT_IF, "revision_rounds": "", "delay_cost_per_day": ""},
     ),
     (
         "/w/{slug}/costs/settings/",
@@ -232,20 +234,7 @@ API_BODIES = [
     (
         "POST",
         "/api/v1/workspaces/{slug}/costs/what-if",
-        {
-            "pricing": "hourly",
-            "amount": "30",
-            "currency": "GBP",
-            "hours_per_post": "2",
-            "country": "IN",
-            "zone": "Asia/Kolkata",
-            "hours": "mon-fri 10:00-18:00",
-            "posts_per_month": "12",
-            "revision_rounds": None,
-            "explaining_hours": "1",
-            "reviewer_hourly_value": "40",
-            "delay_cost_per_day": None,
-        },
+        {**WHAT_IF, "revision_rounds": None, "delay_cost_per_day": None},
     ),
 ]
 

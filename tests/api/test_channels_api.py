@@ -26,13 +26,6 @@ def fake() -> Iterator[FakeMastodon]:
     server.stop()
 
 
-@pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    server = WebhookReceiver().start()
-    yield server
-    server.stop()
-
-
 def call(team: Any, method: str, path: str, body: Any = None, persona: str = "manager") -> Any:
     client = Client()
     client.force_login(team.users[persona])

@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from tests.networks.fake_mastodon import FakeMastodon
-from tests.networks.webhook_receiver import WebhookReceiver
 
 # Short enough to keep "hang past the timeout" tests fast, long enough for a busy CI.
 CLIENT_TIMEOUT = 1.0
@@ -25,13 +24,6 @@ def client() -> Iterator[httpx.Client]:
     # trust_env=False: a proxy from the environment must never see test traffic.
     with httpx.Client(timeout=CLIENT_TIMEOUT, trust_env=False) as http:
         yield http
-
-
-@pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    server = WebhookReceiver().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -28,13 +28,6 @@ def fake() -> Iterator[FakeMastodon]:
     server.stop()
 
 
-@pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    server = WebhookReceiver().start()
-    yield server
-    server.stop()
-
-
 def manager(team: Any) -> Client:
     client = Client()
     client.force_login(team.users["manager"])

@@ -41,13 +41,6 @@ def fake() -> Iterator[FakeMastodon]:
     server.stop()
 
 
-@pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    server = WebhookReceiver().start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(autouse=True)
 def allow_loopback_webhooks(settings: Any) -> None:
     settings.WEBHOOK_ALLOW_LOOPBACK = True

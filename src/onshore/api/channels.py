@@ -148,27 +148,7 @@ def reconnect_channel(
     request: HttpRequest, slug: str, channel_id: int, payload: ReconnectIn
 ) -> dict[str, Any]:
     channel = _channel(_manager(request, slug), channel_id)
-    if channel.kind == "mastodon":
-        connect.connect_mastodon(
-            channel.market,
-            channel.name,
-            channel.config["instance_url"],
-            payload.access_token,
-            channel=channel,
-        )
-    elif channel.kind == "bluesky":
-        connect.connect_bluesky(
-            channel.market,
-            channel.name,
-            channel.config.get("pds_url", ""),
-            channel.config.get("handle", ""),
-            payload.app_password,
-            channel=channel,
-        )
-    else:
-        raise ValidationError(
-            {"kind": "a webhook has no credentials to renew; remove it and connect a new one"}
-        )
+    connect.reconnect(channel, payload.access_token, payload.app_password)
     channel.refresh_from_db()
     return _channel_out(channel)
 

@@ -98,6 +98,32 @@ def connect_bluesky(
     return _store(market, "bluesky", name or f"@{login.handle}", config, secrets, channel)
 
 
+def reconnect(channel: Channel, access_token: str = "", app_password: str = "") -> None:
+    """New credentials for an existing channel, verified like a first connection:
+    a Mastodon access token or a Bluesky app password. A webhook has none to renew."""
+    if channel.kind == "mastodon":
+        connect_mastodon(
+            channel.market,
+            channel.name,
+            channel.config["instance_url"],
+            access_token,
+            channel=channel,
+        )
+    elif channel.kind == "bluesky":
+        connect_bluesky(
+            channel.market,
+            channel.name,
+            channel.config.get("pds_url", ""),
+            channel.config.get("handle", ""),
+            app_password,
+            channel=channel,
+        )
+    else:
+        raise ValidationError(
+            {"kind": "a webhook has no credentials to renew; remove it and connect a new one"}
+        )
+
+
 def _store(
     market: Market,
     kind: str,

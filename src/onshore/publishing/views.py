@@ -95,27 +95,11 @@ def reconnect_channel(
 ) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     try:
-        if channel.kind == "mastodon":
-            connect.connect_mastodon(
-                channel.market,
-                channel.name,
-                channel.config["instance_url"],
-                request.POST.get("access_token", ""),
-                channel=channel,
-            )
-        elif channel.kind == "bluesky":
-            connect.connect_bluesky(
-                channel.market,
-                channel.name,
-                channel.config.get("pds_url", ""),
-                channel.config.get("handle", ""),
-                request.POST.get("app_password", ""),
-                channel=channel,
-            )
-        else:
-            raise ValidationError(
-                {"kind": "a webhook has no credentials to renew; remove it and connect a new one"}
-            )
+        connect.reconnect(
+            channel,
+            request.POST.get("access_token", ""),
+            request.POST.get("app_password", ""),
+        )
     except ValidationError as exc:
         messages.error(request, _errors_text(exc))
     else:
