@@ -168,3 +168,21 @@ def test_a_damaged_build_is_not_used(tmp_path: Path) -> None:
     for library in (copy / "marketfit" / "_compiled").glob(f"{native.GROUP_NAME}__mypyc*"):
         library.write_bytes(b"not a shared library")
     assert implementation_in(tmp_path) == "python"
+
+
+@needs_build
+def test_a_failed_compile_is_reported_and_keeps_the_build() -> None:
+    """`make run` goes on as plain Python when the C compiler fails (--optional) and
+    says so; `make test` (without the flag) stops. Neither touches the build."""
+    digest = (native.BUILD_DIR / native.DIGEST_FILE).read_text(encoding="ascii")
+    command = [sys.executable, str(REPO / "scripts" / "compile_checker.py"), "--force"]
+    env = {**os.environ, "CC": "/bin/false"}
+    optional = subprocess.run(
+        [*command, "--optional"], capture_output=True, text=True, env=env, check=False
+    )
+    assert optional.returncode == 0
+    assert "could not compile the checker" in optional.stderr
+    required = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert required.returncode != 0
+    assert (native.BUILD_DIR / native.DIGEST_FILE).read_text(encoding="ascii") == digest
+    assert native.build_is_current()
