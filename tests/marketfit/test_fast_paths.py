@@ -15,14 +15,15 @@ import json
 import re
 import string
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onshore.marketfit import Finding, Post, _dates
+from onshore.marketfit import Finding, Post, _dates, _length, _text
 from onshore.marketfit._engine import (
     DEFAULT_OPTIONS,
     build_context,
@@ -47,13 +48,15 @@ from onshore.marketfit._rules_holiday import (
 )
 from onshore.marketfit._rules_spelling import PROGRAM, program_matches
 from onshore.marketfit._rules_timezone import (
+    CLOCK,
     CLOCK_RANGE,
     abbreviations_in_year,
     clocks,
     market_abbreviations_2026,
 )
+from onshore.marketfit._rules_timing import other_occurrence
 from onshore.marketfit._rules_units import QUANTITY, UNITS, quantities
-from onshore.marketfit._text import tokenize
+from onshore.marketfit._text import is_plain_ascii, tokenize
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
@@ -217,6 +220,36 @@ QUANTITY_AS_WRITTEN = re.compile(
 )
 
 
+# CLOCK_RANGE as first written: a lookahead first, so the regex engine tried it at every
+# position; the pattern in use starts with the digit every match starts with.
+CLOCK_RANGE_AS_WRITTEN = re.compile(
+    r"(?=\d)(?P<clock>(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*)?"
+    r"(?:" + CLOCK + r"))",
+    re.I,
+)
+# Clock times run together: ranges, colons, dots, am/pm and "to" in every order.
+CLOCK_PIECES = [
+    "0", "1", "2", "3", "4", "5", "6", "9", "٣", ":", ".", "-", "–", " ", "\n", "to", "TO",
+    "am", "PM", "a.m.", "p.m", "x", "t",
+]  # fmt: skip
+clock_texts = st.one_of(texts, st.lists(st.sampled_from(CLOCK_PIECES), max_size=14).map("".join))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=clock_texts)
+def test_clock_range_matches_the_lookahead_first_pattern(text: str) -> None:
+    assert spans(CLOCK_RANGE.finditer(text)) == spans(CLOCK_RANGE_AS_WRITTEN.finditer(text))
+    ascii_range = re.compile(CLOCK_RANGE.pattern, re.I | re.A)
+    if is_plain_ascii(text):
+        assert spans(ascii_range.finditer(text)) == spans(CLOCK_RANGE_AS_WRITTEN.finditer(text))
+
+
+def test_clock_range_on_the_corpus() -> None:
+    for text in [*corpus_texts(), "9to5pm", "9TO10AM", "23:59", "24:00", "9 to 24pm"]:
+        masked = tokenize(text).masked
+        assert spans(CLOCK_RANGE.finditer(masked)) == spans(CLOCK_RANGE_AS_WRITTEN.finditer(masked))
+
+
 def check_scans_from_first_digit(text: str, market: str = "US") -> None:
     masked = tokenize(text).masked
     context = build_context(Post(text, market), DEFAULT_OPTIONS)
@@ -305,3 +338,56 @@ def test_market_abbreviations_2026() -> None:
             assert (abbr in market_abbreviations_2026(zones)) == any(
                 abbr in abbreviations_in_year(zone, 2026) for zone in zones
             )
+
+
+def same_moment_and_fold(one: datetime, other: datetime) -> bool:
+    return (one.replace(tzinfo=None), one.tzinfo, one.fold, one.utcoffset()) == (
+        other.replace(tzinfo=None),
+        other.tzinfo,
+        other.fold,
+        other.utcoffset(),
+    )
+
+
+# Zones with a repeated hour (one of half an hour on Lord Howe Island) and one without.
+HOUR, ZERO = timedelta(hours=1), timedelta(0)
+FOLD_ZONES = [ZoneInfo(name) for name in ("Europe/London", "Australia/Lord_Howe", "Asia/Tokyo")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(moment=st.datetimes(timezones=st.sampled_from(FOLD_ZONES)), fold=st.sampled_from([0, 1]))
+def test_other_occurrence_is_replace_with_the_other_fold(moment: datetime, fold: int) -> None:
+    local = moment.replace(fold=fold)
+    assert same_moment_and_fold(other_occurrence(local), local.replace(fold=1 - fold))
+
+
+def test_other_occurrence_in_a_repeated_hour() -> None:
+    first = datetime(2026, 10, 25, 1, 30, tzinfo=ZoneInfo("Europe/London"))  # BST, then GMT
+    second = other_occurrence(first)
+    assert (first.utcoffset(), second.utcoffset(), second.fold) == (HOUR, ZERO, 1)
+    assert same_moment_and_fold(other_occurrence(second), first)
+
+
+# The top-level-domain tests as first written, without the lookahead after the dot.
+DOMAIN_ENDS_AS_WRITTEN = [
+    (_text._DOMAIN_END, re.compile(r"\." + _text._TLDS + r"\b", re.DOTALL | re.IGNORECASE)),
+    (_length._DOMAIN_END, re.compile(r"\." + _length._URL_TLDS + r"\b", re.IGNORECASE)),
+]
+
+
+def test_domain_end_lookahead_changes_no_answer() -> None:
+    # Every character after the dot, as the start of a domain ("ſhop" is "shop"
+    # ignoring case, "Kom" has the Kelvin sign), of nothing, and of a word.
+    characters = [chr(code) for code in range(0x3000)] + ["\u212a", "\U0001d400", "٣"]
+    for guarded, as_written in DOMAIN_ENDS_AS_WRITTEN:
+        for character in characters:
+            for tail in ("om", "hop", "nfo", "", " x", "om/a"):
+                text = "a." + character + tail
+                assert (guarded.search(text) is None) == (as_written.search(text) is None), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=texts)
+def test_domain_end_lookahead_on_generated_text(text: str) -> None:
+    for guarded, as_written in DOMAIN_ENDS_AS_WRITTEN:
+        assert spans(guarded.finditer(text)) == spans(as_written.finditer(text))

@@ -21,11 +21,30 @@ CLOCK = (
     r"(?<![\d:.])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
     r"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
 )
-# A range ("9-10am", "9am–5pm") counts as one clock expression. Every match starts with
-# a digit; the leading (?=\d) says so, which lets the scan skip other positions fast.
+# A range ("9-10am", "9am–5pm") counts as one clock expression: an optional
+# "HOUR[:MM][am|pm] - " before a CLOCK. As written that is
+#     (?P<clock>(?:HOUR(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*)?(?:CLOCK))
+# with HOUR = (?:[01]?\d|2[0-3]); tests/marketfit/test_fast_paths.py holds the pattern
+# below to exactly those matches. It is written to start with the digit every match
+# starts with, so the regex engine skips straight from digit to digit instead of trying
+# every position:
+# - the hour's first digit is consumed first and the rest of the hour checked after it
+#   (_HOUR_REST). Its alternatives cannot both lead to a match (an hour is never
+#   followed by a digit), so their order does not matter;
+# - CLOCK's "not after a digit, colon or dot" looks one character further back;
+# - a lookahead drops most digits at once: an hour is followed by ":", a space, am/pm
+#   or a range dash or "to", so its first digit is followed by one of those, maybe
+#   after a second digit.
+_HOUR_REST = r"(?:(?<=[01])\d|(?<=2)[0-3])?"
+_NOT_AFTER_NUMBER = r"(?<![\d:.]\d)"
+_CLOCK_REST = (
+    _NOT_AFTER_NUMBER + _HOUR_REST + r"(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
+    r"|" + _NOT_AFTER_NUMBER + _HOUR_REST + r":[0-5]\d(?![\d:])"
+)
+_RANGE_START_REST = _HOUR_REST + r"(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*"
 CLOCK_RANGE = re.compile(
-    r"(?=\d)(?P<clock>(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to)\s*)?"
-    r"(?:" + CLOCK + r"))",
+    r"(?P<clock>\d(?=\d?[:\sapt\-–])"
+    r"(?:" + _RANGE_START_REST + r"(?:" + CLOCK + r")|" + _CLOCK_REST + r"))",
     re.I,
 )
 # Trigger: every clock time has a digit before am/pm or before ":MM".
