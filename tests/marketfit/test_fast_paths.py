@@ -250,6 +250,27 @@ def test_clock_range_on_the_corpus() -> None:
         assert spans(CLOCK_RANGE.finditer(masked)) == spans(CLOCK_RANGE_AS_WRITTEN.finditer(masked))
 
 
+# The numeric and ISO date patterns as first written: a lookaround first, so the regex
+# engine tried them at every position.
+NUMERIC_AS_WRITTEN = re.compile(
+    r"(?=\d)(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)"
+    r"(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d/:%-]|\.\d)"
+)
+ISO_AS_WRITTEN = re.compile(
+    r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"
+)
+DATE_PIECES = ["0", "1", "2", "3", "4", "9", "12", "19", "20", "31", "2026", "٣", "/", ".", ":",
+               "-", "%", " ", "x", "2026-07-04", "-07", "-31"]  # fmt: skip
+number_texts = st.one_of(texts, st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("".join))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=number_texts)
+def test_date_patterns_match_the_lookaround_first_patterns(text: str) -> None:
+    for pattern, as_written in ((_dates.NUMERIC, NUMERIC_AS_WRITTEN), (_dates.ISO, ISO_AS_WRITTEN)):
+        assert spans(pattern.finditer(text)) == spans(as_written.finditer(text))
+
+
 def check_scans_from_first_digit(text: str, market: str = "US") -> None:
     masked = tokenize(text).masked
     context = build_context(Post(text, market), DEFAULT_OPTIONS)

@@ -142,8 +142,9 @@ def reference_named_dates(masked: str) -> list[tuple[object, ...]]:
 @given(text=texts)
 def test_named_dates_on_lower_cased_text_match_the_patterns_as_written(text: str) -> None:
     doc = tokenize(text)
-    mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
-    assert as_found(mentions) == reference_named_dates(doc.masked)
+    for plain_ascii in {False, doc.plain_ascii}:  # also with the ASCII twins when they apply
+        mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit, plain_ascii)
+        assert as_found(mentions) == reference_named_dates(doc.masked)
 
 
 SEPARATORS = ["", " ", "  ", ".", ",", ", ", "., ", "\n", "_", "x"]
@@ -166,7 +167,7 @@ SPACES = [" ", " ", "  ", "\n", ", ", ". ", "., ", ",", "", "x"]
 DATE_SLOTS = (
     WEEKDAY_WORDS,
     ["the", "THE"],
-    ["4", "14", "31", "4th", "2nd", "44"],
+    ["4", "14", "31", "4th", "2nd", "23rd", "1st", "44"],
     ["of"],
     MONTH_WORDS,
     ["2026", "1999", "19"],
@@ -190,8 +191,9 @@ def test_named_dates_where_pieces_touch(text: str) -> None:
     word boundaries, the weekday read before a match and the month runs are all tested
     against the patterns as written."""
     doc = tokenize(text)
-    mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit)
-    assert as_found(mentions) == reference_named_dates(doc.masked)
+    for plain_ascii in {False, doc.plain_ascii}:  # also with the ASCII twins when they apply
+        mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit, plain_ascii)
+        assert as_found(mentions) == reference_named_dates(doc.masked)
 
 
 def as_found(mentions: list[_dates.DateMention]) -> list[tuple[object, ...]]:

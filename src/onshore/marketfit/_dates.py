@@ -71,7 +71,19 @@ _ANY_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # These lower-case scans leave out the optional leading weekday, which _weekday_before()
 # reads just before each match instead: trying 21 weekday names at every word start
 # cost more than the rest of the scan.
-DAY_FIRST_LOWER = re.compile(r"\b(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"\b" + _YEAR)
+# The day-first scan also leaves out the optional "the" before the day, which
+# _the_before() reads, and starts with the day's first digit, so it goes from digit to
+# digit instead of trying every position: "\b" + _DAY becomes a digit with no word
+# character before it, then the second digit when the first is 0-3 (a day is never
+# followed by a digit, so trying one or two digits first gives the same matches), and a
+# lookahead drops the digits not followed by what follows a day (st, nd, rd, th, a
+# space), maybe after a second digit.
+DAY_FIRST_LOWER = re.compile(
+    r"(?P<day>\d(?<!\w\d)(?=\d?[\sstnr])(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    + _MONTH
+    + r"\b"
+    + _YEAR
+)
 MONTH_FIRST_LOWER = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)
 IGNORECASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _TWINS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -93,11 +105,23 @@ def named_patterns_ignorecase() -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     )
 
 
-NUMERIC = re.compile(  # (?=\d): a match starts with a digit, so skip other positions fast
-    r"(?=\d)(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?"
-    r"(?![\d/:%-]|\.\d)"
+# Numeric and ISO dates, written to start with the digit every match starts with, so
+# the scan goes from digit to digit (tests/marketfit/test_fast_paths.py holds them to
+# the patterns as first written). NUMERIC as written:
+#     (?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P=sep)(?P<year>...
+# here the first number's first digit comes first, the lookbehind looks one character
+# further back, the second digit follows when the first is 0-3 (a number is followed
+# by "/" or ".", never a digit, so the order the two readings are tried in does not
+# matter), and a lookahead drops digits not followed by "/" or "." (after a second digit).
+NUMERIC = re.compile(
+    r"(?P<a>\d(?<![\d/.:-]\d)(?=\d?[/.])(?:(?<=[0-3])\d)?)(?P<sep>[/.])(?P<b>[0-3]?\d)"
+    r"(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\d/:%-]|\.\d)"
 )
-ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+# ISO as written: (?<![\d-])(?P<year>(?:19|20)\d\d)-...; here the year's "19" or "20"
+# comes first (so the scan skips to a "1" or "2") and the lookbehind follows it.
+ISO = re.compile(
+    r"(?P<year>(?:19|20)(?<![\d-]\d\d)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"
+)
 
 
 class DateMention(NamedTuple):  # a NamedTuple: built per date found, so cheap matters
@@ -131,18 +155,14 @@ def named_dates(
     text = masked.lower()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    # Day first: a match starts at its day number or at a "the" just before it, so no
-    # match starts before the first digit, or before "the" and the spaces ahead of it.
-    scan_from = first_digit
-    while scan_from > 0 and text[scan_from - 1].isspace():  # isspace() is re's \s
-        scan_from -= 1
-    scan_from = max(0, scan_from - 3) if scan_from < first_digit else first_digit
     day_first, month_first = DAY_FIRST_LOWER, MONTH_FIRST_LOWER
     if plain_ascii:
         day_first, month_first = ascii_twin(day_first), ascii_twin(month_first)
-    _add_named(found, taken, text, day_first.finditer(text, scan_from))
+    # Day first: the scan finds the day, from the first digit on.
+    _add_named(found, taken, text, _with_the_before(text, day_first.finditer(text, first_digit)))
     # Month first: a match starts at a month name, so try there and nowhere else.
-    _add_named(found, taken, text, _matches_at(month_first, text, _runs_at(text, months)))
+    month_first_matches = _matches_at(month_first, text, _runs_at(text, months))
+    _add_named(found, taken, text, ((match.start(), match) for match in month_first_matches))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -177,17 +197,43 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
                 yield match
 
 
+def _with_the_before(
+    text: str, matches: Iterable[re.Match[str]]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start, match) for each day-first match, the start moved back over a "the" written
+    before the day: what "\\b(?:the\\s+)?" before the day matches as written."""
+    resume = 0  # where the scan went on after the previous match
+    for match in matches:
+        yield _the_before(text, match.start(), resume), match
+        resume = match.end()
+
+
+def _the_before(text: str, start: int, floor: int) -> int:
+    """Where ``\\bthe\\s+`` ending at ``start`` and beginning at ``floor`` or later
+    begins, else ``start``."""
+    at = start
+    while at > floor and text[at - 1].isspace():  # isspace() is re's \s
+        at -= 1
+    the = at - 3
+    if at == start or the < floor or text[the:at] != "the":
+        return start
+    if the > 0 and (text[the - 1].isalnum() or text[the - 1] == "_"):  # re's \w
+        return start
+    return the
+
+
 def _add_named(
     found: list[DateMention],
     taken: list[tuple[int, int]],
     text: str,
-    matches: Iterable[re.Match[str]],
+    matches: Iterable[tuple[int, re.Match[str]]],
 ) -> None:
-    """Each match with the weekday written before it, unless it overlaps a date already
-    found (by the other scan) or is not a real date ("31 February")."""
+    """Each match (with where it starts) with the weekday written before it, unless it
+    overlaps a date already found (by the other scan) or is not a real date
+    ("31 February")."""
     resume = 0  # where the scan went on after the previous match: a weekday starts here or later
-    for match in matches:
-        start, end = match.span()
+    for start, match in matches:
+        end = match.end()
         weekday = _weekday_before(text, start, resume)
         resume = end
         if weekday is not None:
