@@ -412,3 +412,23 @@ def test_domain_end_lookahead_changes_no_answer() -> None:
 def test_domain_end_lookahead_on_generated_text(text: str) -> None:
     for guarded, as_written in DOMAIN_ENDS_AS_WRITTEN:
         assert spans(guarded.finditer(text)) == spans(as_written.finditer(text))
+
+
+# Words run together with apostrophes, capitals, masked text and the characters that
+# lower-case to ASCII letters or to two characters.
+WORD_PIECES = ["colour", "Colour", "COLOUR", "colour's", "colour’s", "colours", "'", "’", "x",
+               " ", ". ", "İ", "\u212a", "rock'n'colour", "Grey", "grey", "o'colour",
+               "colour'd", "\n", "#colour", "@x", "Mr"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.one_of(texts, st.lists(st.sampled_from(WORD_PIECES)).map("".join)))
+def test_word_spans_find_what_scanning_every_word_finds(text: str) -> None:
+    words = frozenset({"colour", "grey", "x"})
+    wanted = words | {word + ending for word in words for ending in ("'s", "’s")}
+    doc = tokenize(text)
+    found = doc.word_spans(wanted, words)  # before word_matches, which it must not need
+    matches = doc.word_matches
+    assert found == [match.span() for match in matches if match.group().lower() in wanted]
+    for index, match in enumerate(matches):
+        assert doc.is_name_at(*match.span()) == doc.is_name(index)

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from onshore.marketfit._text import ascii_twin
+from onshore.marketfit._text import ascii_twin, is_ascii_letter
 
 MONTHS = {
     name: index
@@ -173,16 +173,12 @@ def _runs_at(text: str, names: frozenset[str]) -> list[int]:
         at = text.find(name)
         while at >= 0:
             after = at + len(name)
-            if (at == 0 or not _is_ascii_letter(text[at - 1])) and (
-                after == len(text) or not _is_ascii_letter(text[after])
+            if (at == 0 or not is_ascii_letter(text[at - 1])) and (
+                after == len(text) or not is_ascii_letter(text[after])
             ):
                 starts.append(at)
             at = text.find(name, after)
     return sorted(starts)
-
-
-def _is_ascii_letter(char: str) -> bool:
-    return "a" <= char <= "z" or "A" <= char <= "Z"
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -65,17 +65,15 @@ def detect_variant_spelling(context: Context) -> Iterator[Hit]:
     # Words as WORD tokenizes them ("colour's" is one), lower-cased, that are or hold
     # a candidate; only those are looked at one by one.
     wanted = candidates | {word + ending for word in candidates for ending in ("'s", "’s")}
-    # doc.word_matches rather than a scan of its own: is_name below needs them anyway.
-    tokens = [match.group().lower() for match in doc.word_matches]
     table = spelling_table()
-    for index in [index for index, token in enumerate(tokens) if token in wanted]:
-        if tokens[index] in LEFT_TO_VOCABULARY or doc.is_name(index):
+    for start, end in doc.word_spans(wanted, candidates):
+        text = doc.masked[start:end]
+        token = text.lower()
+        if token in LEFT_TO_VOCABULARY or doc.is_name_at(start, end):
             continue
-        match = doc.word_matches[index]
-        text = match.group()
-        base = _strip_possessive(tokens[index])
+        base = _strip_possessive(token)
         suggestion = str(table[base][2][suggest_in])
-        yield Hit(match.start(), match.end(), match_case(text, suggestion) + text[len(base) :])
+        yield Hit(start, end, match_case(text, suggestion) + text[len(base) :])
 
 
 @cache

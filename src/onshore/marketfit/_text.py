@@ -221,7 +221,35 @@ class Document:
 
     def is_name(self, index: int) -> bool:
         """Whether word number ``index`` looks like a proper noun."""
-        return _looks_like_name(self.masked, self.word_matches, index)
+        matches = self.word_matches
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        return _looks_like_name(
+            self.masked, matches[index].start(), matches[index].end(), following
+        )
+
+    def is_name_at(self, start: int, end: int) -> bool:
+        """``is_name`` for the word that spans ``start``..``end``, without the list of
+        every word: the word after it is looked for only when it decides."""
+        return _looks_like_name(self.masked, start, end, None, WORD)
+
+    def word_spans(self, wanted: frozenset[str], parts: Iterable[str]) -> list[tuple[int, int]]:
+        """In text order, the spans of the words (as ``word_matches`` has them) whose
+        lower-case form is in ``wanted``, when each such word starts with one of
+        ``parts``: those words, found from the parts instead of from every word in the
+        post (most posts have none, and the rest one or two)."""
+        masked, lower = self.masked, self.lower_masked
+        if len(lower) != len(masked):  # "İ" lower-cases to two characters: offsets differ
+            return [match.span() for match in self.word_matches if match.group().lower() in wanted]
+        spans = set()
+        for part in parts:
+            at = lower.find(part)
+            while at >= 0:
+                if _word_starts_at(masked, at):
+                    end = _word_end(masked, at)
+                    if lower[at:end] in wanted:
+                        spans.add((at, end))
+                at = lower.find(part, at + 1)
+        return sorted(spans)
 
     def is_suppressed(self, start: int, rule_id: str, category: str) -> bool:
         for begin, end, only in self.suppressed:
@@ -315,22 +343,57 @@ def _mask_glossary(masked: str, glossary: Iterable[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), masked)
 
 
-def _looks_like_name(masked: str, matches: list[re.Match[str]], index: int) -> bool:
+def _word_starts_at(masked: str, at: int) -> bool:
+    """Whether a WORD match starts at ``at``: a letter that does not continue a word
+    (after a letter, or after an apostrophe that follows one)."""
+    if not is_ascii_letter(masked[at]):
+        return False
+    if at == 0:
+        return True
+    before = masked[at - 1]
+    if is_ascii_letter(before):
+        return False
+    return not (before in "'’" and at > 1 and is_ascii_letter(masked[at - 2]))
+
+
+def _word_end(masked: str, start: int) -> int:
+    """Where the WORD match that starts at ``start`` ends: letters, then any number of
+    apostrophes each followed by letters."""
+    end = start
+    while end < len(masked) and is_ascii_letter(masked[end]):
+        end += 1
+        if end + 1 < len(masked) and masked[end] in "'’" and is_ascii_letter(masked[end + 1]):
+            end += 1
+    return end
+
+
+def is_ascii_letter(char: str) -> bool:
+    return "a" <= char <= "z" or "A" <= char <= "Z"
+
+
+def _looks_like_name(
+    masked: str,
+    start: int,
+    end: int,
+    following: re.Match[str] | None,
+    find_following: re.Pattern[str] | None = None,
+) -> bool:
     """Proper nouns (Pearl Harbor, Labor Day) must not be 'corrected'. A capitalized
     word mid-sentence is taken as a name; at a sentence start it is one only when the
-    next word is capitalized too (Title Case run)."""
-    token = matches[index].group(0)
+    next word is capitalized too (Title Case run). ``following``: the next word's match,
+    or None when there is none or when ``find_following`` is given to find it."""
+    token = masked[start:end]
     if not token[0].isupper():
         return False
     if len(token) > 1 and token.isupper():
         return True
-    if not is_sentence_start(masked, matches[index].start()):
+    if not is_sentence_start(masked, start):
         return True
-    following = matches[index + 1].group(0) if index + 1 < len(matches) else ""
-    adjacent = index + 1 < len(matches) and _only_spaces_between(
-        masked, matches[index].end(), matches[index + 1].start()
-    )
-    return adjacent and following[:1].isupper()
+    if find_following is not None:
+        following = find_following.search(masked, end)
+    if following is None:
+        return False
+    return _only_spaces_between(masked, end, following.start()) and following.group()[:1].isupper()
 
 
 def _only_spaces_between(masked: str, start: int, end: int) -> bool:
