@@ -170,10 +170,13 @@ def detect_not_kept(context: Context) -> Iterator[Hit]:
 )  # fmt: skip
 def detect_wrong_date(context: Context) -> Iterator[Hit]:
     today = context.local_date
-    code = context.market.code
-    if today is None or not DAY_CUE.search(context.doc.masked):
+    if today is None:
         return
-    for observance, match in mentions(context):
+    found = mentions(context)  # shared with holiday.not_kept, so before the cue search
+    if not found or not DAY_CUE.search(context.doc.masked):
+        return
+    code = context.market.code
+    for observance, match in found:
         wrong = _wrong_date(observance.name, code, today)
         if wrong is not None:
             correct, scheduled = wrong

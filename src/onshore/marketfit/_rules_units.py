@@ -83,19 +83,23 @@ NUMBER = (
     r"(?P<number>[-\d](?<![\w.,][-\d])"
     r"(?>(?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?))"
 )
+# What may stand between number and unit, then how one of the unit patterns above
+# starts (its first one or two characters).
+_UNIT_AHEAD = r"\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|o[zu]|ga|pi|f[teo]|c[me]|sq|h[ae])"
+# The lookahead after the number changes no match (every unit starts as it says): it
+# leaves most numbers (prices, dates, counts) after one test instead of trying every unit.
 QUANTITY = re.compile(
     NUMBER
-    + r"\s?-?\s?(?P<unit>"
+    + r"(?="
+    + _UNIT_AHEAD
+    + r")\s?-?\s?(?P<unit>"
     + "|".join(f"(?P<u{index}>{unit.pattern})" for index, unit in enumerate(UNITS))
     + r")",
 )
 # Which of UNITS a QUANTITY match found: the first of its unit groups that took part.
 _UNIT_GROUPS = tuple(QUANTITY.groupindex[f"u{index}"] for index in range(len(UNITS)))
-# Trigger: a digit, then what may stand between number and unit, then how one of the
-# unit patterns above starts (its first one or two characters): "9pm" is no quantity.
-QUANTITY_HINT = re.compile(
-    r"\d\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|o[zu]|ga|pi|f[teo]|c[me]|sq|h[ae])"
-)
+# Trigger: a digit, then the start of a unit: "9pm" is no quantity.
+QUANTITY_HINT = re.compile(r"\d" + _UNIT_AHEAD)
 # CLDR lists only imperial gallons and fluid ounces for UK fluids, but pints are the
 # legal measure for draught beer and milk in the UK (Weights and Measures Act 1985) and
 # the usual beer measure in Ireland, Australia and New Zealand.
