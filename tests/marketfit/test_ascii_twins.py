@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from onshore.marketfit import _dates
 from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, load_rules, rule_plan
-from onshore.marketfit._rules_holiday import OBSERVANCES
+from onshore.marketfit._rules_holiday import DAY_CUE_LOWER, OBSERVANCES
 from onshore.marketfit._rules_spelling import CHEQUE, COMPUTER_CONTEXT, PROGRAM
 from onshore.marketfit._rules_timezone import CLOCK_RANGE
 from onshore.marketfit._rules_units import QUANTITY
@@ -30,7 +30,7 @@ def scanned_patterns() -> list[re.Pattern[str]]:
     load_rules()
     patterns = [_DIGIT, CLOCK_RANGE, QUANTITY, CHEQUE, COMPUTER_CONTEXT, PROGRAM]
     patterns += [_dates.DAY_FIRST_LOWER, _dates.MONTH_FIRST_LOWER, _dates.NUMERIC, _dates.ISO]
-    patterns += [observance.pattern for observance in OBSERVANCES]
+    patterns += [observance.pattern for observance in OBSERVANCES] + [DAY_CUE_LOWER]
     for term in TERMS:
         patterns += [
             compiled(source) for source in (term.pattern, term.loose, term.needs) if source

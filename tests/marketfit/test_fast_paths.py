@@ -41,10 +41,12 @@ from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import RULES, Context, Hit
 from onshore.marketfit._rules_currency import AMOUNT, SYMBOL_AMOUNT
 from onshore.marketfit._rules_holiday import (
+    DAY_CUE,
     OBSERVANCES,
     OBSERVANCES_BY_NAME,
     Observance,
     _wrong_date,
+    has_day_cue,
 )
 from onshore.marketfit._rules_spelling import PROGRAM, program_matches
 from onshore.marketfit._rules_timezone import (
@@ -56,7 +58,7 @@ from onshore.marketfit._rules_timezone import (
 )
 from onshore.marketfit._rules_timing import other_occurrence
 from onshore.marketfit._rules_units import QUANTITY, UNITS, quantities
-from onshore.marketfit._text import is_plain_ascii, tokenize
+from onshore.marketfit._text import is_plain_ascii, tokenize, word_first
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
@@ -432,3 +434,45 @@ def test_word_spans_find_what_scanning_every_word_finds(text: str) -> None:
     assert found == [match.span() for match in matches if match.group().lower() in wanted]
     for index, match in enumerate(matches):
         assert doc.is_name_at(*match.span()) == doc.is_name(index)
+
+
+# Observance names and day cues glued to letters, digits and underscores, in every case,
+# with the characters that match ASCII letters only ignoring case.
+NAME_PIECES = ["Thanksgiving", "Labor Day", "MLK Day", "Martin Luther King Jr. Day", "4th",
+               "Fourth", " of July", "Bank holidays", "bank Holiday", "Guy Fawkes Night",
+               "ANZAC Day", "Mother's Day", "Mothers Day", "Father’s Day", "happy", "HAPPY",
+               "today", "is on next Sunday", "this week", "is coming up", "celebrating",
+               "ſunday", "\u212a", "İs here", "ı", "x", "_", "9", " ", ".", "\n"]  # fmt: skip
+name_texts = st.one_of(texts, st.lists(st.sampled_from(NAME_PIECES), max_size=8).map("".join))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=name_texts)
+def test_observances_word_first_match_as_written(text: str) -> None:
+    masked = tokenize(text).masked
+    for observance in OBSERVANCES:
+        as_written = re.compile(observance.written)
+        assert spans(observance.pattern.finditer(masked)) == spans(as_written.finditer(masked))
+
+
+# DAY_CUE as first written, as one case-insensitive regex.
+DAY_CUE_AS_WRITTEN = re.compile(
+    r"(?=[chint])\b(?:happy|today|tomorrow|tonight|"
+    r"(?:this |next |is (?:on )?(?:this |next )?)(?:sunday|monday|thursday|weekend|week)|"
+    r"is here|is coming up|celebrate|celebrating)\b",
+    re.I,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=name_texts)
+def test_day_cue_on_lower_cased_text_answers_as_written(text: str) -> None:
+    doc = tokenize(text)
+    assert has_day_cue(doc) == (DAY_CUE_AS_WRITTEN.search(doc.masked) is not None)
+    assert (DAY_CUE.search(doc.masked) is None) == (DAY_CUE_AS_WRITTEN.search(doc.masked) is None)
+
+
+def test_word_first() -> None:
+    assert word_first((r"\bThanksgiving\b",)) == r"Thanksgiving(?<!\wThanksgiving)\b"
+    assert word_first((r"\bMothers?\b", r"\bday")) == r"Mother(?<!\wMother)s?\b|day(?<!\wday)"
+    assert word_first((r"\b(?:a|b)", "x")) == r"\b(?:a|b)|x"  # kept: no word first

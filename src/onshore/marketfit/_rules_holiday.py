@@ -9,7 +9,9 @@ from datetime import date
 from functools import lru_cache
 
 from onshore.marketfit import _observances as obs
+from onshore.marketfit._dates import IGNORECASE_TWINS
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._text import Document, word_first
 
 ALL = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"})
 
@@ -17,31 +19,35 @@ ALL = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"})
 @dataclass(frozen=True)
 class Observance:
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # compiled from ``written`` by _text.word_first
     kept_in: frozenset[str]
     dates: Mapping[str, Callable[[int], date]]  # market -> date in a year
     instead: Mapping[str, str] | None = None  # what the market calls its own version
     # Lower-case words one of which every mention contains (as in Document.word_set):
     # a post without any of them is not scanned for this observance.
     words: frozenset[str] = frozenset()
+    written: str = ""  # the regex as written: its alternatives joined by "|"
 
 
 def _obs(
     name: str,
-    pattern: str,
+    pattern: str | tuple[str, ...],
     kept_in: frozenset[str] | set[str],
     dates: Mapping[str, Callable[[int], date]] | None = None,
     instead: Mapping[str, str] | None = None,
     *,
     words: str,
 ) -> Observance:
+    """``pattern``: the regex, or its alternatives, each "\\bWord..." where it can be."""
+    alternatives = (pattern,) if isinstance(pattern, str) else pattern
     return Observance(
         name,
-        re.compile(pattern),
+        re.compile(word_first(alternatives)),
         frozenset(kept_in),
         dates or {},
         instead,
         frozenset(words.split()),
+        "|".join(alternatives),
     )
 
 
@@ -54,26 +60,26 @@ OBSERVANCES: tuple[Observance, ...] = (
          instead={"AU": "Labour Day", "NZ": "Labour Day"}, words="labor"),
     _obs("Memorial Day", r"\bMemorial Day\b", {"US"}, words="memorial"),
     _obs("Presidents' Day", r"\bPresidents['’]? Day\b", {"US"}, words="presidents"),
-    _obs("Martin Luther King Jr. Day", r"\b(?:MLK|Martin Luther King(?: Jr\.?)?) Day\b", {"US"},
-         words="mlk martin"),
+    _obs("Martin Luther King Jr. Day",
+         (r"\bMLK Day\b", r"\bMartin Luther King(?: Jr\.?)? Day\b"), {"US"}, words="mlk martin"),
     _obs("Juneteenth", r"\bJuneteenth\b", {"US"}, words="juneteenth"),
-    _obs("the Fourth of July", r"\b(?:Fourth|4th) of July\b", {"US"}, {"US": obs.fixed(7, 4)},
-         words="fourth th"),
+    _obs("the Fourth of July", (r"\bFourth of July\b", r"\b4th of July\b"), {"US"},
+         {"US": obs.fixed(7, 4)}, words="fourth th"),
     _obs("Veterans Day", r"\bVeterans['’]? Day\b", {"US"},
          instead={"GB": "Remembrance Day", "CA": "Remembrance Day", "AU": "Remembrance Day"},
          words="veterans"),
     _obs("Columbus Day", r"\bColumbus Day\b", {"US"}, words="columbus"),
     _obs("Boxing Day", r"\bBoxing Day\b", ALL - {"US", "IN"}, words="boxing"),
-    _obs("bank holiday", r"\b[Bb]ank [Hh]olidays?\b", {"GB", "IE", "IN"},
+    _obs("bank holiday", (r"\bBank [Hh]olidays?\b", r"\bbank [Hh]olidays?\b"), {"GB", "IE", "IN"},
          instead={"US": "federal holiday", "CA": "statutory holiday", "AU": "public holiday",
                   "NZ": "public holiday", "ZA": "public holiday"}, words="bank"),
-    _obs("Bonfire Night", r"\b(?:Bonfire Night|Guy Fawkes(?: Night| Day)?)\b", {"GB", "NZ"},
+    _obs("Bonfire Night", (r"\bBonfire Night\b", r"\bGuy Fawkes(?: Night| Day)?\b"), {"GB", "NZ"},
          words="bonfire guy"),
     _obs("Canada Day", r"\bCanada Day\b", {"CA"}, {"CA": obs.fixed(7, 1)}, words="canada"),
     _obs("Victoria Day", r"\bVictoria Day\b", {"CA"}, words="victoria"),
     _obs("Australia Day", r"\bAustralia Day\b", {"AU"}, {"AU": obs.fixed(1, 26)},
          words="australia"),
-    _obs("Anzac Day", r"\bAnzac Day\b|\bANZAC Day\b", {"AU", "NZ"},
+    _obs("Anzac Day", (r"\bAnzac Day\b", r"\bANZAC Day\b"), {"AU", "NZ"},
          {"AU": obs.fixed(4, 25), "NZ": obs.fixed(4, 25)}, words="anzac"),
     _obs("Waitangi Day", r"\bWaitangi Day\b", {"NZ"}, {"NZ": obs.fixed(2, 6)}, words="waitangi"),
     _obs("Mothering Sunday", r"\bMothering Sunday\b", {"GB", "IE"},
@@ -97,12 +103,23 @@ for _position, _observance in enumerate(OBSERVANCES):
 OBSERVANCE_WORDS = frozenset(OBSERVANCES_BY_WORD)
 OBSERVANCES_BY_NAME = {observance.name: observance for observance in OBSERVANCES}
 # Words that tie the post to the day itself ("Happy Mother's Day", "this Sunday").
-DAY_CUE = re.compile(  # the lookahead: every cue starts with one of these letters
-    r"(?=[chint])\b(?:happy|today|tomorrow|tonight|"
-    r"(?:this |next |is (?:on )?(?:this |next )?)(?:sunday|monday|thursday|weekend|week)|"
-    r"is here|is coming up|celebrate|celebrating)\b",
-    re.I,
-)
+_DAYS = r"(?:sunday|monday|thursday|weekend|week)"
+DAY_CUES = (
+    r"\bhappy\b", r"\btoday\b", r"\btomorrow\b", r"\btonight\b", r"\bthis " + _DAYS + r"\b",
+    r"\bnext " + _DAYS + r"\b", r"\bis (?:on )?(?:this |next )?" + _DAYS + r"\b", r"\bis here\b",
+    r"\bis coming up\b", r"\bcelebrate\b", r"\bcelebrating\b",
+)  # fmt: skip
+DAY_CUE = re.compile("|".join(DAY_CUES), re.IGNORECASE)
+# The same on the lower-cased text, case-sensitive and word first, which lets the regex
+# engine skip to the letters the cues start with (see _dates for when the lower-cased
+# text gives the same answer: a post without IGNORECASE_TWINS).
+DAY_CUE_LOWER = re.compile(word_first(DAY_CUES))
+
+
+def has_day_cue(doc: Document) -> bool:
+    if not doc.masked.isascii() and IGNORECASE_TWINS.search(doc.masked):
+        return DAY_CUE.search(doc.masked) is not None
+    return doc.scanner(DAY_CUE_LOWER).search(doc.lower_masked) is not None
 
 
 def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
@@ -173,7 +190,7 @@ def detect_wrong_date(context: Context) -> Iterator[Hit]:
     if today is None:
         return
     found = mentions(context)  # shared with holiday.not_kept, so before the cue search
-    if not found or not DAY_CUE.search(context.doc.masked):
+    if not found or not has_day_cue(context.doc):
         return
     code = context.market.code
     for observance, match in found:

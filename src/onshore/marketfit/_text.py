@@ -128,6 +128,29 @@ def _letter_runs(text: str) -> list[str]:
     return encoded.translate(_LOWER_LETTERS_ONLY).decode("ascii").split()
 
 
+def word_first(alternatives: tuple[str, ...]) -> str:
+    """The regex ``"|".join(alternatives)``, with each alternative written ``\\bWord...``
+    turned into ``Word(?<!\\wWord)...``: the same matches (a word boundary before a word
+    character means no word character before it), but the regex engine can skip to
+    the word, or to the first letters of the alternatives, instead of trying every
+    position. Alternatives that do not start with a word are kept as they are."""
+    return "|".join(_word_first(alternative) for alternative in alternatives)
+
+
+def _word_first(alternative: str) -> str:
+    lead = _LEADING_WORD.match(alternative)
+    if lead is None:
+        return alternative
+    word, rest = lead.group(1), alternative[lead.end() :]
+    if rest[:1] in ("?", "*", "+", "{"):  # the quantifier belongs to the word's last character
+        word, rest = word[:-1], word[-1] + rest
+    if not word:
+        return alternative
+    return word + r"(?<!\w" + word + ")" + rest
+
+
+_LEADING_WORD = re.compile(r"\\b([A-Za-z0-9][A-Za-z0-9 ]*)")
+
 _SENTENCE_END = set('.!?:;\n"“”()[]•*-–—|>')
 
 
