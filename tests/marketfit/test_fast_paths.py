@@ -40,6 +40,7 @@ from onshore.marketfit._length import ANY_URL, HASHTAG, _x_length, hashtag_spans
 from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import RULES, Context, Hit
 from onshore.marketfit._rules_currency import AMOUNT, SYMBOL_AMOUNT
+from onshore.marketfit._rules_date import ISO_DATE_HINT
 from onshore.marketfit._rules_holiday import (
     DAY_CUE,
     OBSERVANCES,
@@ -268,6 +269,12 @@ number_texts = st.one_of(texts, st.lists(st.sampled_from(DATE_PIECES), max_size=
 
 @settings(max_examples=3000, deadline=None)
 @given(text=number_texts)
+def test_iso_date_trigger_answers_as_written(text: str) -> None:
+    assert (ISO_DATE_HINT.search(text) is None) == (re.search(r"\d-[01]\d-", text) is None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=number_texts)
 def test_date_patterns_match_the_lookaround_first_patterns(text: str) -> None:
     for pattern, as_written in ((_dates.NUMERIC, NUMERIC_AS_WRITTEN), (_dates.ISO, ISO_AS_WRITTEN)):
         assert spans(pattern.finditer(text)) == spans(as_written.finditer(text))
@@ -281,6 +288,8 @@ def check_scans_from_first_digit(text: str, market: str = "US") -> None:
     assert spans(quantities(context.doc)) == spans(QUANTITY.finditer(masked))
     assert spans(QUANTITY.finditer(masked)) == spans(QUANTITY_AS_WRITTEN.finditer(masked))
     first = context.doc.first_digit
+    digit = re.search(r"\d", masked)
+    assert first == (-1 if digit is None else digit.start())
     assert _dates.numeric_dates(masked, first) == _dates.numeric_dates(masked)
     assert _dates.iso_dates(masked, first) == _dates.iso_dates(masked)
 

@@ -14,9 +14,12 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-# Triggers: a slash/dot date and an ISO date each contain these.
+# Triggers: a slash/dot date and an ISO date each contain these. The ISO one is
+# "\d-[01]\d-" written from its "-" (the lookbehind checks the digit before it): the
+# regex engine skips from "-" to "-", several times faster than from digit to digit,
+# and most posts have no "-" at all.
 NUMERIC_DATE_HINT = re.compile(r"\d[/.]\d")
-ISO_DATE_HINT = re.compile(r"\d-[01]\d-")
+ISO_DATE_HINT = re.compile(r"-(?<=\d-)[01]\d-")
 # Numbers with a slash that are not dates: "24/7", "4/5 stars", "3/4 cup", "50/50".
 NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:stars?|cups?|tsp|tbsp|of|in|people|customers|rating|off|price|inch|mile|split)\b",
