@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from onshore.marketfit import _dates
 from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, load_rules, rule_plan
-from onshore.marketfit._rules_holiday import DAY_CUE_LOWER, OBSERVANCES
+from onshore.marketfit._rules_holiday import DAY_CUE, OBSERVANCES
 from onshore.marketfit._rules_spelling import CHEQUE, COMPUTER_CONTEXT, PROGRAM
-from onshore.marketfit._rules_timezone import CLOCK_RANGE
-from onshore.marketfit._rules_units import QUANTITY
+from onshore.marketfit._rules_timezone import CLOCK_RANGE, ZONE_WORDS
+from onshore.marketfit._rules_units import DRINK, QUANTITY
 from onshore.marketfit._rules_vocabulary import TERMS, compiled
 from onshore.marketfit._text import _DIGIT, ascii_twin, is_plain_ascii, protected_pattern
 from onshore.marketfit._types import Post
@@ -28,9 +28,10 @@ ASCII = "".join(chr(code) for code in range(128))
 def scanned_patterns() -> list[re.Pattern[str]]:
     """Every pattern some scan runs through Document.scanner or ascii_twin."""
     load_rules()
-    patterns = [_DIGIT, CLOCK_RANGE, QUANTITY, CHEQUE, COMPUTER_CONTEXT, PROGRAM]
+    patterns = [_DIGIT, CLOCK_RANGE, QUANTITY, CHEQUE, PROGRAM]
     patterns += [_dates.DAY_FIRST_LOWER, _dates.MONTH_FIRST_LOWER, _dates.NUMERIC, _dates.ISO]
-    patterns += [observance.pattern for observance in OBSERVANCES] + [DAY_CUE_LOWER]
+    patterns += [observance.pattern for observance in OBSERVANCES]
+    patterns += [words.lower for words in (DAY_CUE, ZONE_WORDS, COMPUTER_CONTEXT, DRINK)]
     for term in TERMS:
         patterns += [
             compiled(source) for source in (term.pattern, term.loose, term.needs) if source

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,19 +48,19 @@ from onshore.marketfit._rules_holiday import (
     OBSERVANCES_BY_NAME,
     Observance,
     _wrong_date,
-    has_day_cue,
 )
-from onshore.marketfit._rules_spelling import PROGRAM, program_matches
+from onshore.marketfit._rules_spelling import COMPUTER_CONTEXT, PROGRAM, program_matches
 from onshore.marketfit._rules_timezone import (
     CLOCK,
     CLOCK_RANGE,
+    ZONE_WORDS,
     abbreviations_in_year,
     clocks,
     market_abbreviations_2026,
 )
 from onshore.marketfit._rules_timing import other_occurrence
-from onshore.marketfit._rules_units import QUANTITY, UNITS, quantities
-from onshore.marketfit._text import is_plain_ascii, tokenize, word_first
+from onshore.marketfit._rules_units import DRINK, QUANTITY, UNITS, quantities
+from onshore.marketfit._text import AnyCaseWords, is_plain_ascii, tokenize, word_first
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
@@ -473,12 +474,31 @@ DAY_CUE_AS_WRITTEN = re.compile(
 )
 
 
+WORD_LISTS = [DAY_CUE, ZONE_WORDS, COMPUTER_CONTEXT, DRINK]
+word_list_texts = st.one_of(
+    name_texts,
+    st.lists(
+        st.sampled_from(
+            ["Local", "time zone", "TIMEZONES", "in-store", "doors", "Code", "apps", "compiled",
+             "run the", "Cups", "lemonade", "ſoftware", "\u212a", "İnstall", "x", "_", " ", "9"]
+        ),
+        max_size=8,
+    ).map("".join),
+)  # fmt: skip
+
+
 @settings(max_examples=2000, deadline=None)
-@given(text=name_texts)
-def test_day_cue_on_lower_cased_text_answers_as_written(text: str) -> None:
+@given(text=word_list_texts)
+def test_word_lists_on_lower_cased_text_answer_as_written(text: str) -> None:
     doc = tokenize(text)
-    assert has_day_cue(doc) == (DAY_CUE_AS_WRITTEN.search(doc.masked) is not None)
-    assert (DAY_CUE.search(doc.masked) is None) == (DAY_CUE_AS_WRITTEN.search(doc.masked) is None)
+    assert DAY_CUE.found_in(doc) == (DAY_CUE_AS_WRITTEN.search(doc.masked) is not None)
+    for words in WORD_LISTS:
+        assert words.found_in(doc) == (words.written.search(doc.masked) is not None)
+
+
+def test_word_lists_are_written_in_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        AnyCaseWords((r"\bHappy\b",))
 
 
 def test_word_first() -> None:

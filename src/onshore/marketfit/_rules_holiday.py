@@ -9,9 +9,8 @@ from datetime import date
 from functools import lru_cache
 
 from onshore.marketfit import _observances as obs
-from onshore.marketfit._dates import IGNORECASE_TWINS
 from onshore.marketfit._registry import Context, Example, Hit, register
-from onshore.marketfit._text import Document, word_first
+from onshore.marketfit._text import AnyCaseWords, word_first
 
 ALL = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"})
 
@@ -109,17 +108,7 @@ DAY_CUES = (
     r"\bnext " + _DAYS + r"\b", r"\bis (?:on )?(?:this |next )?" + _DAYS + r"\b", r"\bis here\b",
     r"\bis coming up\b", r"\bcelebrate\b", r"\bcelebrating\b",
 )  # fmt: skip
-DAY_CUE = re.compile("|".join(DAY_CUES), re.IGNORECASE)
-# The same on the lower-cased text, case-sensitive and word first, which lets the regex
-# engine skip to the letters the cues start with (see _dates for when the lower-cased
-# text gives the same answer: a post without IGNORECASE_TWINS).
-DAY_CUE_LOWER = re.compile(word_first(DAY_CUES))
-
-
-def has_day_cue(doc: Document) -> bool:
-    if not doc.masked.isascii() and IGNORECASE_TWINS.search(doc.masked):
-        return DAY_CUE.search(doc.masked) is not None
-    return doc.scanner(DAY_CUE_LOWER).search(doc.lower_masked) is not None
+DAY_CUE = AnyCaseWords(DAY_CUES)
 
 
 def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
@@ -190,7 +179,7 @@ def detect_wrong_date(context: Context) -> Iterator[Hit]:
     if today is None:
         return
     found = mentions(context)  # shared with holiday.not_kept, so before the cue search
-    if not found or not has_day_cue(context.doc):
+    if not found or not DAY_CUE.found_in(context.doc):
         return
     code = context.market.code
     for observance, match in found:

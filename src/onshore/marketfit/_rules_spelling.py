@@ -22,6 +22,7 @@ from onshore.marketfit._registry import (
     register,
     spelling_categories,
 )
+from onshore.marketfit._text import AnyCaseWords
 
 ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
 # VarCon lists these as spellings, but they are different words; the vocabulary rules
@@ -252,10 +253,10 @@ def program_matches(masked: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-COMPUTER_CONTEXT = re.compile(
-    r"\b(?:software|computer|app|apps|code|coding|coder|developers?|install|python|java|"
-    r"javascript|script|compile[ds]?|programming|programmers?|binary|bug|api|startup|run the)\b",
-    re.I,
+COMPUTER_CONTEXT = AnyCaseWords.whole_words(
+    "software|computer|app|apps|code|coding|coder|developers?|install|python|java|"
+    "javascript|script|compile[ds]?|programming|programmers?|binary|bug|api|startup|"
+    "run the"
 )
 
 
@@ -278,7 +279,7 @@ COMPUTER_CONTEXT = re.compile(
 )
 def detect_program(context: Context) -> Iterator[Hit]:
     masked = context.doc.masked
-    if context.doc.scanner(COMPUTER_CONTEXT).search(masked):
+    if COMPUTER_CONTEXT.found_in(context.doc):
         return
     for match in program_matches(masked):
         word = match.group(1)

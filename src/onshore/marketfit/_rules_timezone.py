@@ -15,6 +15,7 @@ from typing import NamedTuple
 from onshore.marketfit._data import abbreviation_offsets
 from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._text import AnyCaseWords
 from onshore.marketfit._timezones import zone_info
 
 CLOCK = (
@@ -65,11 +66,10 @@ GENERIC_BY_ZONE = {
     "Australia/Sydney": "AET",
     "Australia/Melbourne": "AET",
 }
-ZONE_WORDS = re.compile(
-    r"\b(?:local|your time|time ?zones?|eastern|central|mountain|pacific|atlantic|"
-    r"sydney time|melbourne time|perth time|brisbane time|adelaide time|toronto time|"
-    r"vancouver time|new york time|in[- ]store|in person|doors|venue)\b",
-    re.I,
+ZONE_WORDS = AnyCaseWords.whole_words(
+    "local|your time|time ?zones?|eastern|central|mountain|pacific|atlantic|sydney time|"
+    "melbourne time|perth time|brisbane time|adelaide time|toronto time|vancouver time|"
+    "new york time|in[- ]store|in person|doors|venue"
 )
 
 
@@ -339,9 +339,8 @@ def _utc(minutes: int) -> str:
 def detect_missing_zone(context: Context) -> Iterator[Hit]:
     if not context.market.multi_zone:
         return
-    masked = context.doc.masked
     found = clocks(context)
-    if not found or zone_mentions(context) or ZONE_WORDS.search(masked):
+    if not found or zone_mentions(context) or ZONE_WORDS.found_in(context.doc):
         return
     for match in found:
         clock = match.group("clock")

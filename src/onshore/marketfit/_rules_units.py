@@ -15,7 +15,7 @@ from functools import cache
 
 from onshore.marketfit._data import unit_preferences
 from onshore.marketfit._registry import Context, Example, Hit, register
-from onshore.marketfit._text import Document
+from onshore.marketfit._text import AnyCaseWords, Document
 
 
 @dataclass(frozen=True)
@@ -106,10 +106,9 @@ QUANTITY_HINT = re.compile(r"\d" + _UNIT_AHEAD)
 EXTRA_ACCEPTED = {"GB": {"pint", "stone"}, "IE": {"pint", "stone"}, "AU": {"pint"},
                   "NZ": {"pint"}}  # fmt: skip
 # "16 oz" of a drink is fluid ounces: a volume, suggested in millilitres.
-DRINK = re.compile(
-    r"\b(?:brew|coffee|latte|drinks?|juice|beer|water|soda|milk|smoothie|cups?|bottles?|"
-    r"cans?|tea|wine|cocktails?|shakes?|lemonade)\b",
-    re.I,
+DRINK = AnyCaseWords.whole_words(
+    "brew|coffee|latte|drinks?|juice|beer|water|soda|milk|smoothie|cups?|bottles?|cans?|"
+    "tea|wine|cocktails?|shakes?|lemonade"
 )
 # The world default (which UK-system markets accept on top of their own list) includes
 # km/h, but CLDR's UK preference for every speed is mph and UK road signs and speed
@@ -184,7 +183,7 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
         imperial = us or unit.cldr in NOT_ACCEPTED.get(market.code, ())
         target = unit.us_target if imperial else unit.metric_target
         converted = format_number(unit.convert(value))
-        if unit.cldr == "ounce" and not us and DRINK.search(context.doc.masked):
+        if unit.cldr == "ounce" and not us and DRINK.found_in(context.doc):
             target, converted = "mL", format_number(value * 29.5735)  # fluid ounces
         joiner = "" if target.startswith("°") else " "
         yield Hit(

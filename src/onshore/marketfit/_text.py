@@ -151,6 +151,34 @@ def _word_first(alternative: str) -> str:
 
 _LEADING_WORD = re.compile(r"\\b([A-Za-z0-9][A-Za-z0-9 ]*)")
 
+
+class AnyCaseWords:
+    """Words and phrases, each a regex alternative such as r"\\bhappy\\b" written in
+    lower case, that a rule asks about ignoring case: does the post hold one? Asked of
+    the lower-cased text with a case-sensitive, word-first regex (see word_first), where
+    the regex engine can skip to the letters the alternatives start with; a case-
+    insensitive regex tries every position. That gives the same answer unless the post
+    holds one of the characters only a case-insensitive match maps onto an ASCII letter
+    (İ ı ſ K, see _IGNORECASE_TWIN); then the regex as written answers."""
+
+    def __init__(self, alternatives: tuple[str, ...]) -> None:
+        if any(alternative != alternative.lower() for alternative in alternatives):
+            raise ValueError("write the alternatives in lower case")
+        self.written = re.compile("|".join(alternatives), re.IGNORECASE)
+        self.lower = re.compile(word_first(alternatives))
+
+    @classmethod
+    def whole_words(cls, words: str) -> AnyCaseWords:
+        """From "a|b c|ds?": each alternative (no groups in them) as a whole word."""
+        return cls(tuple(rf"\b{word}\b" for word in words.split("|")))
+
+    def found_in(self, doc: Document) -> bool:
+        masked = doc.masked
+        if not masked.isascii() and _IGNORECASE_TWIN.search(masked):
+            return self.written.search(masked) is not None
+        return doc.scanner(self.lower).search(doc.lower_masked) is not None
+
+
 _SENTENCE_END = set('.!?:;\n"“”()[]•*-–—|>')
 
 
