@@ -17,7 +17,13 @@ from onshore.marketfit._rules_spelling import CHEQUE, COMPUTER_CONTEXT, PROGRAM
 from onshore.marketfit._rules_timezone import CLOCK_RANGE, ZONE_WORDS
 from onshore.marketfit._rules_units import DRINK, QUANTITY
 from onshore.marketfit._rules_vocabulary import TERMS, compiled
-from onshore.marketfit._text import _DIGIT, ascii_twin, is_plain_ascii, protected_pattern
+from onshore.marketfit._text import (
+    _DIGIT,
+    ascii_twin,
+    case_sensitive_twin,
+    is_plain_ascii,
+    protected_pattern,
+)
 from onshore.marketfit._types import Post
 
 from .test_fast_paths import FRAGMENTS
@@ -38,6 +44,7 @@ def scanned_patterns() -> list[re.Pattern[str]]:
         ]
         if term.unless:
             patterns.append(compiled(term.unless))
+    patterns += [case_sensitive_twin(pattern) for pattern in list(patterns)]  # see any_case
     patterns.append(protected_pattern((True,) * 7))
     for market in ("US", "GB", "AU"):
         context = build_context(Post("x", market), DEFAULT_OPTIONS)

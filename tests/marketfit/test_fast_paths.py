@@ -49,7 +49,7 @@ from onshore.marketfit._rules_holiday import (
     Observance,
     _wrong_date,
 )
-from onshore.marketfit._rules_spelling import COMPUTER_CONTEXT, PROGRAM, program_matches
+from onshore.marketfit._rules_spelling import CHEQUE, COMPUTER_CONTEXT, PROGRAM, program_matches
 from onshore.marketfit._rules_timezone import (
     CLOCK,
     CLOCK_RANGE,
@@ -60,7 +60,14 @@ from onshore.marketfit._rules_timezone import (
 )
 from onshore.marketfit._rules_timing import other_occurrence
 from onshore.marketfit._rules_units import DRINK, QUANTITY, UNITS, quantities
-from onshore.marketfit._text import AnyCaseWords, is_plain_ascii, tokenize, word_first
+from onshore.marketfit._rules_vocabulary import TERMS, compiled
+from onshore.marketfit._text import (
+    AnyCaseWords,
+    case_sensitive_twin,
+    is_plain_ascii,
+    tokenize,
+    word_first,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
@@ -505,3 +512,52 @@ def test_word_first() -> None:
     assert word_first((r"\bThanksgiving\b",)) == r"Thanksgiving(?<!\wThanksgiving)\b"
     assert word_first((r"\bMothers?\b", r"\bday")) == r"Mother(?<!\wMother)s?\b|day(?<!\wday)"
     assert word_first((r"\b(?:a|b)", "x")) == r"\b(?:a|b)|x"  # kept: no word first
+
+
+def any_case_patterns() -> list[re.Pattern[str]]:
+    """Every case-insensitive pattern scanned through Document.any_case."""
+    patterns = [CHEQUE]
+    for term in TERMS:
+        patterns += [
+            compiled(source)
+            for source in (term.pattern, term.loose, term.needs, term.unless)
+            if source
+        ]
+    return patterns
+
+
+ANY_CASE_PATTERNS = any_case_patterns()
+# Vocabulary and cheque words in every case, run together, with the case twins.
+any_case_texts = st.one_of(
+    texts,
+    st.lists(
+        st.sampled_from(
+            ["Sneakers", "TRAINERS", "fall", "Fall", "this fall", "pants", "gas", "the trunk",
+             "pay by check", "CHECKBOOK", "cheque", "ſneakers", "\u212a", "İ", "flat", "Flats",
+             "two-bedroom", "crisps and dip", "x", "_", " ", ".", "9"]
+        ),
+        max_size=10,
+    ).map("".join),
+)  # fmt: skip
+
+
+def spans_and_groups(matches: Iterable[re.Match[str]]) -> list[list[tuple[int, int]]]:
+    return [[match.span(g) for g in range(match.re.groups + 1)] for match in matches]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=any_case_texts)
+def test_any_case_scans_find_what_the_patterns_find(text: str) -> None:
+    doc = tokenize(text)
+    for pattern in ANY_CASE_PATTERNS:
+        scanner, scanned = doc.any_case(pattern)
+        assert len(scanned) == len(doc.masked)
+        found = spans_and_groups(scanner.finditer(scanned))
+        assert found == spans_and_groups(pattern.finditer(doc.masked)), pattern.pattern
+
+
+def test_any_case_patterns_are_mostly_written_in_lower_case() -> None:
+    lower = [
+        pattern for pattern in ANY_CASE_PATTERNS if case_sensitive_twin(pattern) is not pattern
+    ]
+    assert len(lower) > 0.9 * len(ANY_CASE_PATTERNS)

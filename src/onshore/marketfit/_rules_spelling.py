@@ -177,9 +177,10 @@ CHEQUE = re.compile(
     ],
 )
 def detect_check(context: Context) -> Iterator[Hit]:
-    for match in context.doc.scanner(CHEQUE).finditer(context.doc.masked):
+    scanner, text = context.doc.any_case(CHEQUE)
+    for match in scanner.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g))
-        word = match.group(group)
+        word = context.doc.masked[match.start(group) : match.end(group)]
         replacement = word.lower().replace("check", "cheque")
         yield Hit(match.start(group), match.end(group), match_case(word, replacement))
 

@@ -533,11 +533,12 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
         doc = context.doc
         masked = doc.masked
-        matches = list(doc.scanner(compiled(term.pattern)).finditer(masked))
+        scanner, text = doc.any_case(compiled(term.pattern))
+        matches = list(scanner.finditer(text))
         if term.loose and _in_context(term, doc):
-            loose = doc.scanner(compiled(term.loose))
+            loose, loose_text = doc.any_case(compiled(term.loose))
             spans = {m.span() for m in matches}
-            matches += [m for m in loose.finditer(masked) if m.span() not in spans]
+            matches += [m for m in loose.finditer(loose_text) if m.span() not in spans]
         seen = set()
         for match in matches:
             pattern = match.re
@@ -546,18 +547,24 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
             if (start, end) in seen:
                 continue
             seen.add((start, end))
+            word = masked[start:end]  # as written: the scan may have read the lower-cased text
             # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
-            if match.group(group)[:1].isupper() and start in context.doc.name_starts:
+            if word[:1].isupper() and start in context.doc.name_starts:
                 continue
-            yield Hit(start, end, match_case(match.group(group), local_word(term, context)))
+            yield Hit(start, end, match_case(word, local_word(term, context)))
 
     return detect
 
 
 def _in_context(term: Term, doc: Document) -> bool:
-    if term.needs and not doc.scanner(compiled(term.needs)).search(doc.masked):
-        return False
-    return not (term.unless and doc.scanner(compiled(term.unless)).search(doc.masked))
+    return (not term.needs or _found(term.needs, doc)) and not (
+        term.unless and _found(term.unless, doc)
+    )
+
+
+def _found(source: str, doc: Document) -> bool:
+    scanner, text = doc.any_case(compiled(source))
+    return scanner.search(text) is not None
 
 
 @cache

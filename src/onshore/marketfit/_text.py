@@ -107,6 +107,24 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # id(pattern) -> (pattern, its twin). Keyed by identity: a Pattern hashes its whole
 # source on every lookup. The pattern is kept in the value, so its id stays its own.
 _ASCII_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive ``pattern`` written in lower case, compiled without
+    re.IGNORECASE, for lower-cased text; ``pattern`` itself when it is not such a
+    pattern."""
+    known = _CASE_SENSITIVE_TWINS.get(id(pattern))
+    if known is not None:
+        return known[1]
+    source = pattern.pattern
+    twin = pattern
+    if pattern.flags & re.IGNORECASE and source == source.lower():
+        twin = re.compile(source, pattern.flags & ~re.IGNORECASE)
+    _CASE_SENSITIVE_TWINS[id(pattern)] = (pattern, twin)
+    return twin
+
+
+_CASE_SENSITIVE_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 LETTERS = re.compile(r"[A-Za-z]+")
 # Characters that a case-insensitive regex matches as an ASCII letter although they are
@@ -173,9 +191,8 @@ class AnyCaseWords:
         return cls(tuple(rf"\b{word}\b" for word in words.split("|")))
 
     def found_in(self, doc: Document) -> bool:
-        masked = doc.masked
-        if not masked.isascii() and _IGNORECASE_TWIN.search(masked):
-            return self.written.search(masked) is not None
+        if doc.has_case_twin:
+            return self.written.search(doc.masked) is not None
         return doc.scanner(self.lower).search(doc.lower_masked) is not None
 
 
@@ -212,12 +229,35 @@ class Document:
         self._words: list[Word] | None = None
         self._word_set: frozenset[str] | None = None
         self._name_starts: frozenset[int] | None = None
+        self._has_case_twin: bool | None = None
         self.plain_ascii = is_plain_ascii(masked)
 
     def scanner(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
         """The fastest compilation of ``pattern`` that finds on ``masked`` (and on its
         lower-cased copy) exactly what ``pattern`` finds."""
         return ascii_twin(pattern) if self.plain_ascii else pattern
+
+    def any_case(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
+        """For a case-insensitive ``pattern``: what to scan, and which text, to find the
+        spans it finds on ``masked``. For a pattern written in lower case that is the
+        pattern without re.IGNORECASE on the lower-cased text (case-insensitive
+        matching costs a lower-casing per character tried), unless the post holds a
+        case twin (see AnyCaseWords). Read group text from ``masked`` by span."""
+        sensitive = case_sensitive_twin(pattern)
+        if sensitive is pattern or self.has_case_twin:
+            return self.scanner(pattern), self.masked
+        return self.scanner(sensitive), self.lower_masked
+
+    @property
+    def has_case_twin(self) -> bool:
+        """Whether ``masked`` holds a character that only a case-insensitive match takes
+        for an ASCII letter (İ ı ſ K)."""
+        if self._has_case_twin is None:
+            masked = self.masked
+            self._has_case_twin = (
+                not masked.isascii() and _IGNORECASE_TWIN.search(masked) is not None
+            )
+        return self._has_case_twin
 
     @property
     def lower_masked(self) -> str:
