@@ -19,6 +19,7 @@ from onshore.marketfit._rules_units import DRINK, QUANTITY
 from onshore.marketfit._rules_vocabulary import TERMS, compiled
 from onshore.marketfit._text import (
     _DIGIT,
+    PROTECTED_KINDS,
     ascii_twin,
     case_sensitive_twin,
     is_plain_ascii,
@@ -45,7 +46,7 @@ def scanned_patterns() -> list[re.Pattern[str]]:
         if term.unless:
             patterns.append(compiled(term.unless))
     patterns += [case_sensitive_twin(pattern) for pattern in list(patterns)]  # see any_case
-    patterns.append(protected_pattern((True,) * 7))
+    patterns.append(protected_pattern((True,) * len(PROTECTED_KINDS)))
     for market in ("US", "GB", "AU"):
         context = build_context(Post("x", market), DEFAULT_OPTIONS)
         patterns += [pattern for pattern, _ in rule_plan(context).by_pattern]

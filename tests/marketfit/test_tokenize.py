@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +70,14 @@ def test_masking_matches_the_single_scan_on_the_corpus() -> None:
         for line in handle:
             text = json.loads(line)["text"]
             assert tokenize(text).masked == reference_masked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mail a.@x.com", "Mail a-@x.com or a+b@x.com", "_@x.io", "x@y.org", "@al-x@y.org",
+     "Ask @al@host.social", "Thanks @al!", "é@x.com", "٣@x.com"],
+)  # fmt: skip
+def test_e_mail_addresses_next_to_mentions(text: str) -> None:
+    # Which "@" can end an e-mail's local part decides whether a post is scanned for
+    # e-mail at all.
+    assert tokenize(text).masked == reference_masked(text)

@@ -34,8 +34,8 @@ PROTECTED_KINDS = (
     r"|`[^`\n]+`",  # inline code
     r"\bhttps?://[^\s<>\"]+"  # URL with scheme
     r"|\bwww\.[^\s<>\"]+",  # URL without scheme
-    r"(?>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+"  # e-mail (before mentions: both contain @)
-    r"|@(?<![\w@]@)\w[\w.]*(?:@[\w-]+(?:\.[\w-]+)+)?",  # @mention, maybe remote
+    r"(?>[\w.+-]+)@[\w-]+(?:\.[\w-]+)+",  # e-mail (before mentions: both contain @)
+    r"@(?<![\w@]@)\w[\w.]*(?:@[\w-]+(?:\.[\w-]+)+)?",  # @mention, maybe remote
     r"#(?<![\w&#]#)\w+",  # hashtag
     r"\$(?<![\w$]\$)[A-Za-z]{1,6}\b",  # cashtag ($AAPL); money always has a digit
     r"\b(?>[\w-]+)(?:\.[\w-]+)*\." + _TLDS + r"\b(?:/[^\s<>\"]*)?",  # bare domain
@@ -44,6 +44,10 @@ PROTECTED_KINDS = (
     r"|«[^»\n]{1,280}»",
 )
 _WWW_DOT = re.compile(r"\.(?<=www\.)", _PROTECTED_FLAGS)
+# An e-mail address has a character of its local part just before its "@"; a mention
+# has none. A post whose every "@" starts a mention is not scanned for e-mail, which
+# would try every character of every word for a local part.
+_EMAIL_AT = re.compile(r"@(?<=[\w.+-]@)", _PROTECTED_FLAGS)
 # A dot, then a top-level domain. The lookahead is not needed for what it matches (a
 # domain starts with a letter, and whatever a letter matches ignoring case is a word
 # character); it lets the scan leave the dots that end sentences after one test
@@ -60,6 +64,7 @@ def protected_kinds(text: str) -> tuple[bool, ...]:
         # "www." (any case) ends in "w." or "W.": a cheap test before the search.
         "://" in text
         or (dotted and ("w." in text or "W." in text) and _WWW_DOT.search(text) is not None),
+        "@" in text and _EMAIL_AT.search(text) is not None,
         "@" in text,
         "#" in text,
         "$" in text,
