@@ -59,7 +59,7 @@ from onshore.marketfit._rules_timezone import (
     market_abbreviations_2026,
 )
 from onshore.marketfit._rules_timing import other_occurrence
-from onshore.marketfit._rules_units import DRINK, QUANTITY, UNITS, quantities
+from onshore.marketfit._rules_units import DRINK, QUANTITY, QUANTITY_HINT, UNITS, quantities
 from onshore.marketfit._rules_vocabulary import TERMS, compiled
 from onshore.marketfit._text import (
     AnyCaseWords,
@@ -286,6 +286,26 @@ def test_iso_date_trigger_answers_as_written(text: str) -> None:
 def test_date_patterns_match_the_lookaround_first_patterns(text: str) -> None:
     for pattern, as_written in ((_dates.NUMERIC, NUMERIC_AS_WRITTEN), (_dates.ISO, ISO_AS_WRITTEN)):
         assert spans(pattern.finditer(text)) == spans(as_written.finditer(text))
+
+
+# Every way UNITS may write a unit, for the lookaheads written from how units start.
+UNIT_SPELLINGS = [
+    "°F", "º C", "degrees Fahrenheit", "km/h", "kph", "kmh", "km per hour",
+    "kilometres per hour", "mph", "miles per hour", "km", "kms", "kilometers", "miles", "mi",
+    "kg", "kgs", "kilos", "kilograms", "lb", "lbs", "stone", "st", "oz", "ounces", "gallons",
+    "gal", "pints", "ft", "feet", "foot", "cm", "centimetres", "sq ft", "sq. ft",
+    "square feet", "m²", "m2", "sqm", "square metres", "hectares", "ha", "mpg",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", UNIT_SPELLINGS)
+def test_every_unit_after_a_number_is_found(unit: str) -> None:
+    for joiner in ("", " ", "-", " - "):
+        text = f"About 12{joiner}{unit} today"
+        assert QUANTITY_HINT.search(text) is not None, text
+        found = spans(QUANTITY.finditer(text))
+        assert found == spans(QUANTITY_AS_WRITTEN.finditer(text))
+        assert [span for span, _ in found] == [(6, len(text) - len(" today"))], text
 
 
 def check_scans_from_first_digit(text: str, market: str = "US") -> None:

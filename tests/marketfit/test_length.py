@@ -16,13 +16,14 @@ from onshore.marketfit._length import counted_length, overflow_start, weighted_u
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 # Pieces that make grapheme clusters and X weights hard: emoji with skin tones, ZWJ
 # sequences, flags (regional indicators), keycaps, variation selectors, combining marks,
-# prepended marks, CR LF, CJK, Hangul jamo, URLs and remote mentions.
+# prepended marks, CR LF, CJK, Hangul jamo, URLs and remote mentions, and characters
+# whose NFC form is longer or ASCII.
 NASTY = [
     "a", "Z", " ", "\r", "\n", "\r\n", "é", "e\u0301", "\u0301", "\u200d", "\ufe0f", "👍",
     "👍🏽", "🏽", "👩\u200d💻", "👨\u200d👩\u200d👧", "🇬🇧", "🇺", "🇸", "#\ufe0f\u20e3",
     "©", "©\ufe0f", "\u0600", "\u0600a", "\u0915\u093f", "\u1100\u1161\u11a8", "日本",
     "—", "’", "€", "https://example.com/a", "example.co.uk", "www.x.io/p", "@al@host.social",
-    "x" * 40, "\u212a", "İ",
+    "x" * 40, "\u212a", "İ", "\u0344", "\u037e", "\u0958", "\u2adc",
 ]  # fmt: skip
 texts = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=6)), max_size=60).map("".join)
 
@@ -50,6 +51,24 @@ def test_overflow_start_is_the_first_unit_past_the_limit(
             expected = start
             break
     assert overflow_start(text, network, limit) == expected
+
+
+@pytest.mark.parametrize("text", ["\u2adc" * 10, "\u0344" * 10, "👍🏽" * 10, "日本" * 5])
+def test_overflow_of_text_whose_nfc_form_is_longer_or_heavier(text: str) -> None:
+    # U+2ADC weighs 3 on X: its NFC form is U+2ADD (2) and U+0338 (1).
+    for limit in range(1, 40):
+        expected = next(
+            (start for start, total in _running_totals(text, "x") if total > limit), None
+        )
+        assert overflow_start(text, "x", limit) == expected, limit
+
+
+def _running_totals(text: str, network: str) -> list[tuple[int, int]]:
+    totals, total = [], 0
+    for start, weight in weighted_units(text, network):
+        total += weight
+        totals.append((start, total))
+    return totals
 
 
 @pytest.mark.parametrize("network", NETWORKS)

@@ -85,6 +85,13 @@ def overflow_start(text: str, network: str, limit: int) -> int | None:
         # Clusters and shortened URLs only make the count smaller, and plain ASCII
         # weighs one per character on X too.
         return None
+    if network == "x":
+        # Without a URL a code point weighs at most 2 (an emoji cluster 2 in all), so a
+        # post of at most half the limit fits, whatever it holds. (X counts the NFC form,
+        # which can hold more code points than the text.)
+        normalized = unicodedata.normalize("NFC", text)
+        if 2 * len(normalized) <= limit and not may_hold_url(normalized):
+            return None
     if counted_length(text, network) <= limit:
         return None
     total = 0

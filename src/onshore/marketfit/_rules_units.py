@@ -84,8 +84,13 @@ NUMBER = (
     r"(?>(?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?))"
 )
 # What may stand between number and unit, then how one of the unit patterns above
-# starts (its first one or two characters).
-_UNIT_AHEAD = r"\s?-?\s?(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|o[zu]|ga|pi|f[teo]|c[me]|sq|h[ae])"
+# starts (its first one or two characters). The lookahead first says which characters
+# can come first (a space, "-" or the first letter of one of those starts), which drops
+# most digits (those followed by another digit) after one test.
+_UNIT_AHEAD = (
+    r"(?=[\s\-°ºdkmlsogpfch])\s?-?\s?"
+    r"(?:[°º]|de|k[mpgi]|m[pi²2]|lb|st|o[zu]|ga|pi|f[teo]|c[me]|sq|h[ae])"
+)
 # The lookahead after the number changes no match (every unit starts as it says): it
 # leaves most numbers (prices, dates, counts) after one test instead of trying every unit.
 QUANTITY = re.compile(
