@@ -163,7 +163,9 @@ def named_dates(
     # Month first: a match starts at a month name, so try there and nowhere else.
     month_first_matches = _matches_at(month_first, text, _runs_at(text, months))
     _add_named(found, taken, text, ((match.start(), match) for match in month_first_matches))
-    return sorted(found, key=lambda m: m.start)
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start)
+    return found
 
 
 def _runs_at(text: str, names: frozenset[str]) -> list[int]:

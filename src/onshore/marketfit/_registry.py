@@ -111,7 +111,9 @@ class Context:
         return self._reference_dates
 
     def _find_reference_dates(self) -> list[date]:
-        written = sorted(self.named_dates + self.iso_dates, key=lambda m: m.start)
+        written = self.named_dates + self.iso_dates
+        if len(written) > 1:
+            written.sort(key=lambda m: m.start)
         if written:
             mention = written[0]
             resolved = _dates.resolve(mention, self.local_date)
