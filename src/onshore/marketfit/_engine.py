@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -67,6 +68,11 @@ class RulePlan:
     digit_led: tuple[bool, ...] = ()
     # Per pattern: its characters when it is one class of plain characters, else "".
     any_of: tuple[str, ...] = ()
+    # The same positions as bit sets (bit N: position N in ``rules``), which rules_for
+    # ORs together instead of ticking a list entry by entry.
+    always_bits: int = 0
+    word_bits: dict[str, int] = field(default_factory=dict)
+    pattern_bits: tuple[int, ...] = ()
 
 
 def triggered_rules(context: Context) -> list[Rule]:
@@ -114,18 +120,20 @@ _PLAIN_CLASS = re.compile(r"\[[^\]\\^\-\[]+\]")
 def rules_for(plan: RulePlan, words: frozenset[str], hits: tuple[bool, ...]) -> list[Rule]:
     """The rules triggered by the trigger words ``words`` and the pattern ``hits``, in
     registry order."""
-    chosen = [False] * len(plan.rules)  # by position in plan.rules
-    for position in plan.always:
-        chosen[position] = True
+    chosen = plan.always_bits
+    word_bits = plan.word_bits
     for word in words:
-        for position in plan.by_word[word]:
-            chosen[position] = True
+        chosen |= word_bits[word]
     for index, hit in enumerate(hits):
         if hit:
-            for position in plan.by_pattern[index][1]:
-                chosen[position] = True
+            chosen |= plan.pattern_bits[index]
     rules = plan.rules
-    return [rules[position] for position in range(len(rules)) if chosen[position]]
+    return [rules[position] for position in range(len(rules)) if chosen >> position & 1]
+
+
+def bits(positions: Iterable[int]) -> int:
+    """The bit set of ``positions``."""
+    return sum(1 << position for position in set(positions))
 
 
 def applicable_rules(context: Context) -> list[Rule]:
@@ -171,6 +179,9 @@ def make_plan(context: Context) -> RulePlan:
         trigger_words=frozenset(by_word),
         digit_led=tuple(starts_with_digit(pattern.pattern) for pattern in by_pattern),
         any_of=tuple(plain_characters(pattern) for pattern in by_pattern),
+        always_bits=bits(always),
+        word_bits={word: bits(positions) for word, positions in by_word.items()},
+        pattern_bits=tuple(bits(positions) for positions in by_pattern.values()),
     )
 
 

@@ -357,17 +357,17 @@ class Document:
 
 def _first_digit(text: str, plain_ascii: bool) -> int:
     """Where the first ``\\d`` in ``text`` is, or -1. In plain ASCII text ``\\d`` is
-    0-9, and ten substring searches (each only up to the best so far) cost a fraction
-    of a regex scan, which tests every character against the class."""
+    0-9, and turning the bytes into "0" for a digit and " " for anything else, then
+    finding the first "0", costs a fraction of a regex scan, which tests every
+    character against the class."""
     if not plain_ascii:
         found = _DIGIT.search(text)
         return -1 if found is None else found.start()
-    first = len(text)
-    for digit in "0123456789":
-        at = text.find(digit, 0, first)
-        if at >= 0:
-            first = at
-    return -1 if first == len(text) else first
+    return text.encode("ascii").translate(_DIGITS_AS_ZERO).find(b"0")
+
+
+# For bytes.translate: 0-9 to "0", every other byte to a space.
+_DIGITS_AS_ZERO = bytes(48 if 48 <= code <= 57 else 32 for code in range(256))
 
 
 def _prefix_in(rule_id: str, names: frozenset[str]) -> bool:
