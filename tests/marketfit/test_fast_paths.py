@@ -64,6 +64,7 @@ from onshore.marketfit._rules_vocabulary import TERMS, compiled
 from onshore.marketfit._text import (
     AnyCaseWords,
     case_sensitive_twin,
+    has_case_twin,
     is_plain_ascii,
     tokenize,
     word_first,
@@ -581,3 +582,10 @@ def test_any_case_patterns_are_mostly_written_in_lower_case() -> None:
         pattern for pattern in ANY_CASE_PATTERNS if case_sensitive_twin(pattern) is not pattern
     ]
     assert len(lower) > 0.9 * len(ANY_CASE_PATTERNS)
+
+
+def test_case_twins() -> None:
+    # The four characters a case-insensitive regex takes for an ASCII letter; no other.
+    twins = [chr(code) for code in range(0x110000) if has_case_twin(chr(code))]
+    assert twins == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    assert re.findall("[a-z]", "".join(twins), re.IGNORECASE) == twins

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from onshore.marketfit._text import ascii_twin, is_ascii_letter
+from onshore.marketfit._text import ascii_twin, has_case_twin, is_ascii_letter
 
 MONTHS = {
     name: index
@@ -64,10 +64,11 @@ _ANY_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 
 # The date patterns are case-insensitive; in the usual case they run case-sensitively
-# on the lower-cased text, which is several times faster and, for text without
-# IGNORECASE_TWINS, matches exactly the same spans (Python's case-insensitive match maps
-# only these onto ASCII letters beyond what str.lower() does, and "İ".lower() is two
-# characters long; tests/marketfit/test_triggers.py checks both over all of Unicode).
+# on the lower-cased text, which is several times faster and, for text without a case
+# twin (_text.has_case_twin), matches exactly the same spans (Python's case-insensitive
+# match maps only these onto ASCII letters beyond what str.lower() does, and
+# "İ".lower() is two characters long; tests/marketfit/test_triggers.py checks both over
+# all of Unicode).
 # These lower-case scans leave out the optional leading weekday, which _weekday_before()
 # reads just before each match instead: trying 21 weekday names at every word start
 # cost more than the rest of the scan.
@@ -85,7 +86,6 @@ DAY_FIRST_LOWER = re.compile(
     + _YEAR
 )
 MONTH_FIRST_LOWER = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b" + _YEAR)
-IGNORECASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _TWINS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
@@ -97,7 +97,7 @@ def _name_key(name: str) -> str:
 
 @cache
 def named_patterns_ignorecase() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Day-first, month-first and any-month patterns for text with IGNORECASE_TWINS."""
+    """Day-first, month-first and any-month patterns for text with a case twin."""
     return (
         re.compile(_NAMED_DAY_FIRST, re.I),
         re.compile(_NAMED_MONTH_FIRST, re.I),
@@ -150,7 +150,7 @@ def named_dates(
     months = words.intersection(MONTHS)
     if not months or first_digit < 0:
         return []
-    if not masked.isascii() and IGNORECASE_TWINS.search(masked):  # the twins are not ASCII
+    if has_case_twin(masked):
         return _named_dates_ignorecase(masked)
     text = masked.lower()
     found: list[DateMention] = []
@@ -282,7 +282,7 @@ def _weekday_before(text: str, start: int, floor: int) -> tuple[int, tuple[int, 
 
 
 def _named_dates_ignorecase(masked: str) -> list[DateMention]:
-    """Named dates in text holding IGNORECASE_TWINS, by the patterns as written."""
+    """Named dates in text holding a case twin, by the patterns as written."""
     found: list[DateMention] = []
     day_first, month_first, any_month = named_patterns_ignorecase()
     if not any_month.search(masked):
