@@ -322,16 +322,11 @@ class Document:
 
     def is_name(self, index: int) -> bool:
         """Whether word number ``index`` looks like a proper noun."""
-        matches = self.word_matches
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        return _looks_like_name(
-            self.masked, matches[index].start(), matches[index].end(), following
-        )
+        return self.is_name_at(*self.word_matches[index].span())
 
     def is_name_at(self, start: int, end: int) -> bool:
-        """``is_name`` for the word that spans ``start``..``end``, without the list of
-        every word: the word after it is looked for only when it decides."""
-        return _looks_like_name(self.masked, start, end, None, WORD)
+        """Whether the word that spans ``start``..``end`` looks like a proper noun."""
+        return _looks_like_name(self.masked, start, end)
 
     def word_spans(self, wanted: frozenset[str], parts: Iterable[str]) -> list[tuple[int, int]]:
         """In text order, the spans of the words (as ``word_matches`` has them) whose
@@ -487,17 +482,11 @@ def is_ascii_letter(char: str) -> bool:
     return "a" <= char <= "z" or "A" <= char <= "Z"
 
 
-def _looks_like_name(
-    masked: str,
-    start: int,
-    end: int,
-    following: re.Match[str] | None,
-    find_following: re.Pattern[str] | None = None,
-) -> bool:
+def _looks_like_name(masked: str, start: int, end: int) -> bool:
     """Proper nouns (Pearl Harbor, Labor Day) must not be 'corrected'. A capitalized
     word mid-sentence is taken as a name; at a sentence start it is one only when the
-    next word is capitalized too (Title Case run). ``following``: the next word's match,
-    or None when there is none or when ``find_following`` is given to find it."""
+    next word is capitalized too (Title Case run). The next word is looked for only
+    then: the next WORD match after this one's end, as ``word_matches`` has it."""
     token = masked[start:end]
     if not token[0].isupper():
         return False
@@ -505,8 +494,7 @@ def _looks_like_name(
         return True
     if not is_sentence_start(masked, start):
         return True
-    if find_following is not None:
-        following = find_following.search(masked, end)
+    following = WORD.search(masked, end)
     if following is None:
         return False
     return _only_spaces_between(masked, end, following.start()) and following.group()[:1].isupper()
