@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from onshore.posts import csvplan, editing, workflow
 from onshore.posts.models import Post, Revision, State
@@ -226,6 +230,49 @@ def test_export_of_a_filtered_view_round_trips_through_import(team: Any) -> None
     before = _fields(csvplan.filtered_posts(team.workspace, filters))
     assert len(before) == 1
 
+    Post.objects.all().delete()
+    report = run(team, exported)
+    assert report.ok, report.errors
+    assert _fields(Post.objects.all()) == before
+
+
+FORMULA_CELLS = ('=HYPERLINK("https://evil.example","x")', "+1", "-2", "@SUM(A1)", "\t=1", "\r=1")
+
+
+@pytest.mark.parametrize("typed", FORMULA_CELLS)
+def test_export_escapes_every_cell_a_person_typed(team: Any, typed: str) -> None:
+    # A tag is as much typed by a person as the text: a spreadsheet must not run either.
+    _draft(team, typed, tags=[typed.strip()])
+    exported = csvplan.export_text(team.workspace, csvplan.ExportFilters())
+    row = next(csv.DictReader(io.StringIO(exported, newline="")))
+    assert row["text"] == "'" + typed
+    assert row["tags"] == "'" + typed.strip().lower()
+
+
+_TRICKY_START = st.sampled_from(["=", "+", "-", "@", "'", "\t", "\r", "'=", "''", "'\t"])
+# The body avoids what the import rightly normalises: blank texts, a line break at the end
+# of the text, commas and semicolons (they separate tags), upper case and spaces in tags.
+_BODY = st.text(st.characters(codec="utf-8", exclude_characters="\x00\r\n"), max_size=30)
+_TAG_BODY = st.text("abc=+-@'!1", min_size=1, max_size=10)
+
+
+@pytest.mark.parametrize("value", ["'=x", "''", "'", "'\t", "=1", "plain", "'quoted'"])
+def test_escaping_is_undone_exactly(value: str) -> None:
+    assert csvplan.unescape_formula(csvplan.escape_formula(value)) == value
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.tuples(_TRICKY_START, _BODY).map("".join).filter(lambda t: t.strip() != ""),
+    tag=st.tuples(_TRICKY_START.filter(str.strip), _TAG_BODY).map("".join),
+)
+def test_texts_and_tags_starting_like_formulas_round_trip(team: Any, text: str, tag: str) -> None:
+    Post.objects.all().delete()
+    _draft(team, text, tags=[tag, "plain"])
+    before = _fields(Post.objects.all())
+    exported = csvplan.export_text(team.workspace, csvplan.ExportFilters())
     Post.objects.all().delete()
     report = run(team, exported)
     assert report.ok, report.errors

@@ -29,8 +29,10 @@ that row. Any refusal rolls everything back. A dry run does the same and rolls b
   happens twice (clocks going back) takes the first occurrence, and the row says so.
 * Limits: 20 MB, 20,000 rows, text up to 10,000 characters, link 2,000, 30 tags of up
   to 40 characters. Files must be UTF-8 (a BOM is fine) or UTF-16 with a BOM.
-* Spreadsheets run cells starting with ``= + - @`` as formulas, so export writes such
-  text with a leading ``'`` and import removes it again.
+* Spreadsheets run cells starting with ``= + - @`` (or a tab or carriage return before
+  one) as formulas, so export writes every such cell with a leading ``'`` and import
+  removes it again. A cell that itself starts with ``'`` gets one too, so a text such as
+  ``'=x`` comes back exactly as it was written.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ class RawRow:
     labels: dict[str, str]  # onshore column → how the file calls it (for messages)
 
     def get(self, column: str) -> str:
-        return self.values.get(column, "").strip()
+        return unescape_formula(self.values.get(column, "").strip())
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -528,13 +530,18 @@ def _row_market(row: RawRow, markets: MarketIndex, refuse: Refuse) -> Any | None
     return market
 
 
-def unescape_formula(text: str) -> str:
-    """Undo export's guard: "'=SUM" was exported so that spreadsheets show it as text."""
-    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START and text[1:2] else text
+# A leading quote is escaped too: without that, "'=x" would be read back as "=x".
+ESCAPED_START = (*FORMULA_START, "'")
 
 
 def escape_formula(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A cell a spreadsheet shows as text, never runs: "=SUM(…)" is written "'=SUM(…)"."""
+    return "'" + text if text.startswith(ESCAPED_START) else text
+
+
+def unescape_formula(text: str) -> str:
+    """Undo :func:`escape_formula`; any other cell (a plain "'quoted" text) is kept."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(ESCAPED_START) else text
 
 
 def _row_text(row: RawRow, refuse: Refuse) -> str:
@@ -868,17 +875,19 @@ def write_csv(workspace: Any, posts: Iterable[Post], out: TextIO) -> int:
 
 
 def _export_row(post: Post, countries: list[str]) -> list[str]:
+    """The post's cells, each escaped: tags and links are typed by people as much as text."""
     scheduled = post.scheduled_date is not None and post.scheduled_time is not None
-    return [
+    cells = [
         market_name(post.market, countries),
         ", ".join(post.networks),
         post.state,
         ", ".join(post.tags),
-        escape_formula(post.text),
+        post.text,
         post.link,
         post.scheduled_date.isoformat() if scheduled else "",
         post.scheduled_time.strftime("%H:%M") if scheduled else "",
     ]
+    return [escape_formula(cell) for cell in cells]
 
 
 def export_text(workspace: Any, filters: ExportFilters) -> str:
