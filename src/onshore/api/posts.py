@@ -193,7 +193,7 @@ def list_posts(
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
     posts: QuerySet[Post] = member.workspace.posts.select_related("author").prefetch_related(
-        "variants"
+        "variants", "media"
     )
     if state:
         posts = posts.filter(state=state)

@@ -729,6 +729,11 @@ def _check_and_submit(
     posts = [item[0] for item in created if item is not None]
     for start in range(0, len(posts), 500):  # bounded IN lists for SQLite
         prefetch_related_objects(posts[start : start + 500], "variants", "dismissals")
+    # The rows share the index's market objects: one query gives every row the market's
+    # channels (the checker's Mastodon limit) instead of one query per row.
+    prefetch_related_objects(
+        list({post.market_id: post.market for post in posts}.values()), "channels"
+    )
     for done, (row, item) in enumerate(zip(planned, created, strict=True), start=1):
         if item is not None:
             report.rows.append(_checked_row(member, row, *item, report))

@@ -319,13 +319,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @member_view("view_workspace")
 def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Team → Hours: overlap with each colleague today and for the next 12 months."""
+    from onshore.ledger.measure import observed_replies_of
     from onshore.workspaces.hours import clock_changes, colleagues, market_rows
 
     members = list(membership.workspace.memberships.select_related("user", "workspace"))
     now = timezone.now()
     rows = colleagues(membership, members, now)
+    history = observed_replies_of([row.member for row in rows], now - timedelta(days=90))
     for row in rows:
-        row.replies += _replies_from_history(row.member, now)
+        row.replies += _replies_from_history(row.member, history[row.member.user_id])
     return render(
         request,
         "workspaces/hours.html",
@@ -339,12 +341,13 @@ def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _replies_from_history(member: Membership, now: Any) -> list[str]:
+def _replies_from_history(
+    member: Membership, history: tuple[timedelta | None, timedelta | None]
+) -> list[str]:
     """What the last 90 days of comments and reviews on the member's posts show."""
-    from onshore.ledger.measure import observed_replies
     from onshore.localtime import format_wait
 
-    business_answered, they_answered = observed_replies(member, now - timedelta(days=90))
+    business_answered, they_answered = history
     name = member.user.display_name
     said = []
     if they_answered is not None:
