@@ -171,6 +171,24 @@ def test_a_busy_day_shows_four_posts_and_links_to_the_rest(team: Any) -> None:
     assert listing.content.decode().count("Busy post") == 6
 
 
+def test_more_opens_that_days_list_and_pages_by_day(team: Any) -> None:
+    for minute in range(6):
+        scheduled(team, team.gb, date(2026, 12, 9), time(10, minute), f"Busy post {minute}")
+    scheduled(team, team.gb, date(2026, 12, 10), time(10, 0), "The next day")
+    client = client_for(team)
+    base = f"/w/{team.workspace.slug}/calendar/"
+    day = cell(client.get(base + "?date=2026-12-01&state=draft").content.decode(), "2026-12-09")
+    more = re.search(r'class="more" href="([^"]*)"', day).group(1).replace("&amp;", "&")
+    listing = client.get(base + more).content.decode()
+    assert listing.count("Busy post") == 6 and "The next day" not in listing
+    assert "9 Dec 2026 – 9 Dec 2026" in listing
+    # The filters carry over, and Later steps one day, still one day long.
+    later = re.search(r'href="([^"]*)" rel="next"', listing).group(1).replace("&amp;", "&")
+    assert "state=draft" in later
+    next_day = client.get(base + later).content.decode()
+    assert "The next day" in next_day and "Busy post" not in next_day
+
+
 def test_calendar_range_api(team: Any, us: Market) -> None:
     scheduled(team, us, date(2026, 12, 3), time(22, 30), "Late night roast")
     client = client_for(team, "viewer")

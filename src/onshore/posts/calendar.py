@@ -23,6 +23,7 @@ from onshore.posts.models import Network, State
 
 VIEWS = ("month", "week", "list")
 MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that day's list
+LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
 
 
@@ -91,8 +92,16 @@ class CalendarDay:
         return len(self.entries) - len(self.shown)
 
 
+def list_length(value: str | None) -> int:
+    """The list view's ``days`` parameter: 1 to 31 days, else the usual 31."""
+    text = (value or "").strip()
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= LIST_DAYS:
+        return int(text)
+    return LIST_DAYS
+
+
 def range_for(
-    view: str, anchor: date, first_weekday: int = 0, length: int = 31
+    view: str, anchor: date, first_weekday: int = 0, length: int = LIST_DAYS
 ) -> tuple[date, date]:
     """First and last day shown: whole weeks for a month, one week, or ``length`` days."""
     if view == "week":
@@ -113,7 +122,7 @@ def build_days(
     anchor: date,
     display_zone: str | None,
     filters: CalendarFilters,
-    length: int = 31,
+    length: int = LIST_DAYS,
 ) -> list[CalendarDay]:
     """The days to show with their posts; ``display_zone`` None means each market's zone."""
     start, end = range_for(view, anchor, length=length)

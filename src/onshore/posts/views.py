@@ -385,9 +385,10 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     in_my_zone = request.GET.get("zone") == "mine"
     display_zone = _viewer_zone(membership) if in_my_zone else None
     filters = calendar.CalendarFilters.from_query(request.GET)
-    days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters)
-    start, end = calendar.range_for(view, anchor)
-    step = {"week": timedelta(days=7), "list": timedelta(days=31)}.get(view)
+    length = calendar.list_length(request.GET.get("days"))
+    days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters, length)
+    start, end = calendar.range_for(view, anchor, length=length)
+    step = {"week": timedelta(days=7), "list": timedelta(days=length)}.get(view)
     previous_anchor = (
         anchor - step if step else (start.replace(day=1) - timedelta(days=1)).replace(day=1)
     )
@@ -407,7 +408,10 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "in_my_zone": in_my_zone,
             "viewer_zone": _viewer_zone(membership),
             "filters": filters,
-            "query": _query_without(request, "view", "date"),
+            "query": _query_without(request, "view", "date", "days"),
+            # A shorter list (a month cell's "+N more" opens one day) keeps its length
+            # when paging Earlier/Later; Month, Week and List open their usual ranges.
+            "list_days": length if view == "list" and length != calendar.LIST_DAYS else None,
             "previous_anchor": previous_anchor,
             "next_anchor": next_anchor,
             "markets": membership.workspace.markets.all(),
