@@ -109,3 +109,45 @@ def test_only_the_hash_is_stored_and_the_url_is_shown_once(team: Any) -> None:
 def test_an_empty_workspace_still_gives_a_valid_calendar(team: Any) -> None:
     calendar = icalendar.Calendar.from_ical(team.client("anonymous").get(feed_url(team)).content)
     assert calendar["version"] == "2.0" and not calendar.walk("VEVENT")
+
+
+def _lines(body: bytes) -> list[bytes]:
+    """The feed's lines as a lenient reader splits them: at CR, LF or CRLF."""
+    return body.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+
+
+INJECTION = "\r\nEND:VEVENT\rBEGIN:VEVENT\nUID:injected\r\nSUMMARY:Free money\rEND:VEVENT\n"
+AS_TEXT = (
+    "\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected\nSUMMARY:Free money\nEND:VEVENT\n"  # TEXT has LF only
+)
+
+
+def test_names_and_texts_with_line_breaks_cannot_add_lines_or_events(team: Any) -> None:
+    team.workspace.name = f"Acme{INJECTION}Tea"
+    team.workspace.save()
+    post = scheduled(team, team.gb, f"Autumn{INJECTION}blend", date(2026, 10, 1), time(9, 0))
+
+    body = team.client("anonymous").get(feed_url(team)).content
+    calendar = icalendar.Calendar.from_ical(body)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["uid"]) == f"post-{post.pk}.workspace-{team.workspace.pk}@onshore"
+    # The parser keeps an X- property as written: one TEXT value, its line breaks escaped.
+    escaped = AS_TEXT.replace("\n", "\\n")
+    assert str(calendar["x-wr-calname"]) == f"Acme{escaped}Tea · onshore"
+    assert str(event["description"]).endswith(f"Autumn{AS_TEXT}blend")
+    starts = [line for line in _lines(body) if line.startswith(b"BEGIN:")]
+    assert starts.count(b"BEGIN:VEVENT") == 1 and not any(
+        line.startswith(b"UID:injected") for line in _lines(body)
+    )
+
+
+def test_a_post_in_the_year_9999_is_in_the_feed(team: Any) -> None:
+    post = scheduled(team, team.gb, "Far ahead", date(2026, 10, 1), time(9, 0))
+    Post.objects.filter(pk=post.pk).update(
+        scheduled_date=date(9999, 12, 31),
+        scheduled_at=datetime(9999, 12, 31, 9, 0, tzinfo=UTC),
+    )
+    response = team.client("anonymous").get(feed_url(team))
+    assert response.status_code == 200
+    (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert event.decoded("dtstart").astimezone(UTC) == datetime(9999, 12, 31, 9, 0, tzinfo=UTC)

@@ -6,11 +6,15 @@ in every season. The one exception is the second occurrence of a repeated wall t
 (01:30 on the night the clocks go back), which RFC 5545 cannot express with a TZID: it is
 written in UTC. UIDs are derived from the post's id, so an event keeps its identity
 when the post is rescheduled or edited.
+
+Every value goes through the icalendar library as a typed property (text as ``vText``,
+which escapes line breaks, commas and semicolons, and folds long lines), so a name or
+text holding line breaks cannot end a line and start one of its own.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +28,7 @@ from onshore.posts.models import Post, State
 FEED_STATES = (State.SCHEDULED, State.PUBLISHING, State.PUBLISHED)
 PAST_WINDOW = timedelta(days=400)  # published posts older than this drop out of the feed
 MAX_EVENTS = 5_000
+ZONE_RULE_YEARS = 30  # VTIMEZONE rules cover this many years ahead; later posts are in UTC
 EVENT_LENGTH = timedelta(minutes=15)  # a post is an instant; calendars draw a short block
 SUMMARY_WORDS = 8
 
@@ -58,22 +63,32 @@ def event_for(post: Post, stamp: datetime) -> icalendar.Event:
     zone = post.scheduled_zone or post.market.timezone
     assert post.scheduled_at is not None  # feed_posts selects scheduled posts only
     start = post.scheduled_at.astimezone(ZoneInfo(zone))
-    if start.fold:
+    if start.fold or start.year > zone_rules_until(stamp):
         # RFC 5545 3.3.5: a repeated local time with a TZID means its *first* occurrence,
-        # so the second one can only be written in UTC.
+        # so the second one can only be written in UTC. So is a post beyond the years the
+        # VTIMEZONE rules cover (a post in 9999 would need 8,000 years of them).
         start = post.scheduled_at.astimezone(UTC)
     event = icalendar.Event()
     event.add("uid", uid_of(post))
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("duration", EVENT_LENGTH)
-    event.add("summary", summary_of(post.text))
-    event.add("description", description_of(post))
+    event.add("summary", feed_text(summary_of(post.text)))
+    event.add("description", feed_text(description_of(post)))
     event.add("last-modified", post.updated_at)
     event.add("status", "CONFIRMED" if post.state == State.PUBLISHED else "TENTATIVE")
     event.add("categories", [post.market.country, State(post.state).label])
     event.add("url", settings.SITE_URL + _post_path(post))
     return event
+
+
+def feed_text(value: str) -> icalendar.vText:
+    """A TEXT value (RFC 5545 3.3.11), which knows one line break, escaped as ``\\n``.
+
+    CR LF and a bare CR become LF first: some icalendar versions leave a bare CR
+    unescaped, and a calendar app reads it as the end of the line.
+    """
+    return icalendar.vText(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def description_of(post: Post) -> str:
@@ -102,7 +117,8 @@ def calendar_for(workspace: Any, now: datetime) -> bytes:
     calendar.add("prodid", "-//onshore//calendar feed//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{workspace.name} · onshore")
+    # An X- property is added raw unless typed: the name must be escaped like any text.
+    calendar.add("x-wr-calname", feed_text(f"{workspace.name} · onshore"))
     posts = feed_posts(workspace, now)
     for post in posts:
         post.workspace = workspace  # for the URL, without a query per post
@@ -111,8 +127,14 @@ def calendar_for(workspace: Any, now: datetime) -> bytes:
         # VTIMEZONE rules for the years the events fall in, not the whole of tzdata.
         first, last = posts[0].scheduled_at, posts[-1].scheduled_at
         assert first is not None and last is not None
+        last_year = min(last.year + 1, zone_rules_until(now))  # a year's margin for zones
         calendar.add_missing_timezones(
             first_date=first.date().replace(month=1, day=1),
-            last_date=last.date().replace(month=12, day=31) + timedelta(days=1),
+            last_date=date(last_year + 1, 1, 1),
         )
     return calendar.to_ical()
+
+
+def zone_rules_until(now: datetime) -> int:
+    """The last year the feed's VTIMEZONE rules cover (below 9999, where dates end)."""
+    return min(now.year + ZONE_RULE_YEARS, date.max.year - 2)
