@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from onshore.datafiles import create_private_dir
 
 
 class ConfigError(ValueError):
@@ -61,9 +64,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def data_dir() -> Path:
-    """Where the SQLite database, uploads and the generated secret key live."""
+    """Where the SQLite database, uploads and the generated secret key live (0700)."""
     path = Path(os.environ.get("ONSHORE_DATA_DIR") or "var").resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    warning = create_private_dir(path)
+    if warning:
+        # Read once at start-up, before logging is configured: straight to stderr.
+        print(warning, file=sys.stderr)
     return path
 
 

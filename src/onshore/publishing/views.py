@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
 from onshore.publishing import connect
@@ -30,13 +31,19 @@ def _errors_text(exc: ValidationError) -> str:
 
 @member_view("manage_channels")
 def channels(request: HttpRequest, membership: Membership) -> HttpResponse:
+    return _channels_page(request, membership)
+
+
+def _channels_page(
+    request: HttpRequest, membership: Membership, new_secret: str | None = None
+) -> HttpResponse:
     workspace = membership.workspace
     failed = (
         Delivery.objects.filter(post__workspace=workspace, state="failed")
         .select_related("post", "channel")
         .order_by("-id")[:20]
     )
-    return render(
+    response = render(
         request,
         "publishing/channels.html",
         {
@@ -45,9 +52,12 @@ def channels(request: HttpRequest, membership: Membership) -> HttpResponse:
             "markets": workspace.markets.all(),
             "health": worker_health(timezone.now(), workspace.pk),
             "failed": failed,
-            "new_secret": request.session.pop("new_webhook_secret", None),
+            "new_secret": new_secret,
         },
     )
+    if new_secret:
+        patch_cache_control(response, no_store=True)  # no copy of the secret in a cache
+    return response
 
 
 @require_POST
@@ -62,8 +72,10 @@ def connect_channel(request: HttpRequest, membership: Membership) -> HttpRespons
             channel, secret = connect.connect_webhook(
                 market, request.POST.get("name", ""), request.POST.get("url", "").strip()
             )
-            # Shown once, on the next page; never stored in clear.
-            request.session["new_webhook_secret"] = secret
+            # Shown once, in this response; never stored in clear (not even in the
+            # session table, which would keep it until the session expires).
+            messages.success(request, f"Connected {channel}.")
+            return _channels_page(request, membership, new_secret=secret)
         elif kind == "mastodon":
             channel = connect.connect_mastodon(
                 market,
