@@ -526,6 +526,8 @@ def test_every_route_is_listed() -> None:
     listed = {_normalise_template(url) for _, url, _, _ in WEB_ROUTES}
     exempt = {  # reachable by anyone by design: authentication pages
         "/signup/",
+        "/signup/sent/",
+        "/signup/confirm/{}/{}/",
         "/login/",
         "/logout/",
         "/password-reset/",

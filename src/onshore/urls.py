@@ -19,6 +19,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 auth_urls = [
     path("signup/", account_views.signup, name="signup"),
+    path("signup/sent/", account_views.signup_sent, name="signup_sent"),
+    path("signup/confirm/<uidb64>/<token>/", account_views.signup_confirm, name="signup_confirm"),
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -30,24 +30,57 @@ def login(client: Client, email: str, password: str) -> Any:
     return client.post("/login/", {"username": email, "password": password})
 
 
-def test_signup_stores_an_argon2_hash_and_logs_in(settings: Any) -> None:
+def confirmation_link(email: str) -> str:
+    """The path of the last confirmation link mailed to ``email``."""
+    (sent,) = [m for m in mail.outbox if m.to == [email] and "Confirm" in m.subject][-1:]
+    return re.search(r"http://127\.0\.0\.1:8000(/signup/confirm/\S+)", sent.body).group(1)
+
+
+def test_signup_stores_an_argon2_hash_and_logs_in_once_the_address_is_confirmed(
+    settings: Any,
+) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
     client = Client()
     response = signup(client)
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/signup/sent/"
     user = User.objects.get()
-    assert user.email == "ana@example.com"
+    assert user.email == "ana@example.com" and not user.is_active
     assert user.password.startswith("argon2$")
     assert GOOD_PASSWORD not in user.password
-    assert client.get("/").status_code == 200
+    # Unconfirmed, the account cannot log in: the log-in page says no more than for a typo.
+    assert login(Client(), "ana@example.com", GOOD_PASSWORD).status_code == 200
+    link = confirmation_link("ana@example.com")
+    assert "Confirm and log in" in client.get(link).content.decode()
+    assert client.post(link).status_code == 302
+    assert client.get("/").status_code == 200 and User.objects.get().is_active
+    assert client.post(link).status_code == 404  # the link works once
 
 
-def test_signup_refuses_a_taken_address_whatever_its_case() -> None:
-    signup(Client())
-    response = signup(Client(), email="ANA@example.COM")
-    assert response.status_code == 422
-    assert b"An account with this e-mail exists" in response.content
-    assert User.objects.count() == 1
+def test_signup_answers_the_same_whether_or_not_the_address_has_an_account() -> None:
+    User.objects.create_user("bo@example.com", GOOD_PASSWORD, name="Bo")
+    taken = signup(Client(), email="BO@example.COM", password="another-orchard-77")
+    new = signup(Client(), email="new@example.com", password="another-orchard-77")
+    assert (taken.status_code, taken["Location"]) == (new.status_code, new["Location"])
+    assert taken.cookies.keys() == new.cookies.keys()
+    assert Client().get(taken["Location"]).content == Client().get(new["Location"]).content
+    # No second account; the existing one hears about it, with a way back in.
+    assert User.objects.filter(email="bo@example.com").count() == 1
+    assert User.objects.get(email="bo@example.com").check_password(GOOD_PASSWORD)
+    (existing,) = [m for m in mail.outbox if m.to == ["bo@example.com"]]
+    assert existing.subject == "You already have an onshore account"
+    reset = re.search(r"http://127\.0\.0\.1:8000(/password-reset/\S+/\S+/)", existing.body)
+    assert "Set password" in Client().get(reset.group(1), follow=True).content.decode()
+
+
+def test_signing_up_again_before_confirming_replaces_the_pending_password() -> None:
+    signup(Client(), password="first-orchard-lantern-1")
+    first = confirmation_link("ana@example.com")
+    signup(Client(), password="second-orchard-lantern-2")
+    second = confirmation_link("ana@example.com")
+    assert Client().post(first).status_code == 404  # the older link died with the password
+    assert Client().post(second).status_code == 302
+    user = User.objects.get()
+    assert user.check_password("second-orchard-lantern-2") and user.is_active
 
 
 def test_signup_refuses_a_weak_password_and_says_why() -> None:

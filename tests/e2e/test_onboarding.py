@@ -6,22 +6,30 @@ Team page shows the sourcing class and the market-native flag.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import mail
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "plum-orchard-lantern-42"
 
 
-def sign_up(page: Any, name: str, email: str) -> None:
+def sign_up(page: Any, name: str, email: str, site: str) -> None:
+    """Sign up, then open the confirmation link mailed to ``email`` and confirm."""
     page.fill("#id_name", name)
     page.fill("#id_email", email)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.click("button:has-text('Sign up')")
+    page.wait_for_selector("h1:has-text('Check your e-mail')")
+    (sent,) = [m for m in mail.outbox if m.to == [email]]
+    link = re.search(r"http://127\.0\.0\.1:8000(/signup/confirm/\S+)", sent.body).group(1)
+    page.goto(site + link)
+    page.click("button:has-text('Confirm and log in')")
 
 
 def test_signup_workspace_invite_and_team_page(
@@ -29,7 +37,7 @@ def test_signup_workspace_invite_and_team_page(
 ) -> None:
     owner = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     owner.goto(f"{live_server.url}/signup/")
-    sign_up(owner, "Freya Lund", "freya@fjordfern.example")
+    sign_up(owner, "Freya Lund", "freya@fjordfern.example", live_server.url)
     owner.click("text=Create a workspace")
     owner.fill("#id_name", "Fjord & Fern")
     owner.select_option("#id_home_country", "GB")
@@ -48,7 +56,7 @@ def test_signup_workspace_invite_and_team_page(
     contributor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     contributor.goto(link.replace("http://127.0.0.1:8000", live_server.url))
     contributor.click("main a:has-text('Sign up')")
-    sign_up(contributor, "Priya Raman", "priya@brightwave.example")
+    sign_up(contributor, "Priya Raman", "priya@brightwave.example", live_server.url)
     contributor.click("button:has-text('Accept invitation')")
     contributor.select_option("#id_relation", "agency")
     contributor.fill("#id_agency_name", "Brightwave Digital")

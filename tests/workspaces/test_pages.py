@@ -183,13 +183,17 @@ def test_signup_from_an_invitation_comes_back_to_it(team: Any) -> None:
             "next": f"/invite/{token}/",
         },
     )
-    assert response["Location"] == f"/invite/{token}/"
+    assert response["Location"] == "/signup/sent/"
+    (sent,) = mail.outbox
+    link = re.search(r"http://127\.0\.0\.1:8000(/signup/confirm/\S+)", sent.body).group(1)
+    assert client.post(link)["Location"] == f"/invite/{token}/"
     client.post(f"/invite/{token}/")
     assert Membership.objects.get(user__email="client@example.com").role == "reviewer"
 
 
 def test_signup_ignores_a_next_link_to_another_site() -> None:
-    response = Client().post(
+    client = Client()
+    client.post(
         "/signup/",
         {
             "name": "Eve",
@@ -199,7 +203,10 @@ def test_signup_ignores_a_next_link_to_another_site() -> None:
             "next": "https://evil.example/",
         },
     )
-    assert response["Location"] == "/"
+    (sent,) = mail.outbox
+    assert "evil.example" not in sent.body
+    link = re.search(r"http://127\.0\.0\.1:8000(/signup/confirm/\S+)", sent.body).group(1)
+    assert client.post(link + "?next=https://evil.example/")["Location"] == "/"
 
 
 # 15 July 2026, 12:00 UTC: London is on BST (UTC+1), Kolkata UTC+5:30, Chicago CDT (UTC-5).

@@ -16,10 +16,11 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
         fields = ("name", "email")
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError("An account with this e-mail exists: log in instead.")
-        return email
+        # Whether the address has an account is said by e-mail, never here (signup.py).
+        return str(self.cleaned_data["email"]).strip().lower()
+
+    def validate_unique(self) -> None:
+        """The unique e-mail is settled by ``signup.sign_up``, not by a form error."""
 
 
 class LoginForm(AuthenticationForm):

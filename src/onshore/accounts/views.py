@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from onshore.accounts.forms import SignupForm, TokenForm
 from onshore.accounts.models import PersonalAccessToken
+from onshore.accounts.signup import pending_user, sign_up
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -22,16 +23,39 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 
 def signup(request: HttpRequest) -> HttpResponse:
+    """The same answer whether or not the address has an account (see signup.py)."""
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to onshore.")
-        return redirect(_safe_next(request) or "home")
+        data = form.cleaned_data
+        sign_up(data["name"], data["email"], data["password1"], _safe_next(request))
+        return redirect("signup_sent")
     status = 422 if form.errors else 200
     return render(
         request, "accounts/signup.html", {"form": form, "next": _safe_next(request)}, status=status
     )
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_sent.html")
+
+
+def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link from the e-mail: a button (mail scanners follow links, not forms) that
+    activates the account and logs in."""
+    user = pending_user(uidb64, token)
+    if user is None:
+        return render(request, "accounts/signup_confirm.html", {"expired": True}, status=404)
+    if request.method != "POST":
+        return render(
+            request,
+            "accounts/signup_confirm.html",
+            {"email": user.email, "next": _safe_next(request)},
+        )
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Welcome to onshore.")
+    return redirect(_safe_next(request) or "home")
 
 
 @login_required
