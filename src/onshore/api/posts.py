@@ -121,6 +121,7 @@ class RevisionOut(Schema):
     number: int
     text: str
     variants: dict[str, str]
+    details: dict[str, Any] = Field(description="market, link, tags, networks and media")
     author: str | None
     created_at: datetime
 
@@ -222,17 +223,14 @@ def update_post(
     request: HttpRequest, slug: str, post_id: int, payload: PostPatch
 ) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
+    editing.require_may_change(post, member)
     return post_out(editing.update_post(post, member, _changes(payload, member)))
 
 
 @router.delete("/{slug}/posts/{post_id}", response={204: None})
 def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
-    if post.state in {State.PUBLISHING, State.PUBLISHED}:
-        raise workflow.TransitionError("A published post cannot be deleted here.")
-    post.delete()
+    editing.delete_post(post, member)
     return Status(204, None)
 
 
@@ -412,6 +410,7 @@ def list_revisions(request: HttpRequest, slug: str, post_id: int) -> list[dict[s
             "number": r.number,
             "text": r.text,
             "variants": r.variants,
+            "details": r.details,
             "author": r.author.email if r.author else None,
             "created_at": r.created_at,
         }

@@ -160,12 +160,14 @@ class Media(models.Model):
 
 
 class Revision(models.Model):
-    """The post's text (and variants) after one change, numbered from 1."""
+    """What the post would publish after one change, numbered from 1: the text and
+    variants, and in ``details`` the rest (market, link, tags, networks, media)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     text = models.TextField()
     variants = models.JSONField(default=dict, blank=True)
+    details = models.JSONField(default=dict, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

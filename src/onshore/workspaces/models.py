@@ -21,7 +21,12 @@ from django.utils.timezone import now
 from onshore import places
 from onshore.localtime import Slot, WeeklyHours, parse_slots, parse_weekly_hours
 from onshore.workspaces import sourcing
-from onshore.workspaces.roles import Role, role_can
+from onshore.workspaces.roles import (
+    Role,
+    role_can,
+    role_may_change_post,
+    role_may_set_profile_field,
+)
 
 
 def _as_validation_error(normalise: Any, value: str) -> None:
@@ -288,6 +293,13 @@ class Membership(models.Model):
 
     def can(self, capability: str) -> bool:
         return role_can(self.role, capability)
+
+    def can_change_post(self, post: Any) -> bool:
+        """Whether this member may edit or delete ``post`` (roles.role_may_change_post)."""
+        return role_may_change_post(self.role, is_author=post.author_id == self.user_id)
+
+    def may_set_profile_field(self, field: str) -> bool:
+        return role_may_set_profile_field(self.role, field)
 
     @property
     def sourcing_class(self) -> str:
