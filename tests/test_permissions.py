@@ -221,6 +221,12 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         {"timezone": "Asia/Kolkata"},
         expect(403, owner=200, manager=200, contributor=200, anonymous=401),
     ),
+    (  # the relation decides the sourcing class in Costs: managers and owners only
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/members/{{contributor}}",
+        {"relation": "employee"},
+        expect(403, owner=200, manager=200, contributor=422, anonymous=401),
+    ),
     (
         "DELETE",
         f"{API}/workspaces/{{slug}}/members/{{viewer}}",

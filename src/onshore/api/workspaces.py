@@ -324,6 +324,7 @@ def update_member(
         require(actor, "manage_members")
         if member.role == Role.OWNER:
             require(actor, "manage_owners")
+    member.refuse_profile_changes_by(actor, changes)
     with transaction.atomic():
         if new_role is not None and new_role != member.role:
             require(actor, "manage_members")

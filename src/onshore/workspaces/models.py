@@ -301,6 +301,23 @@ class Membership(models.Model):
     def may_set_profile_field(self, field: str) -> bool:
         return role_may_set_profile_field(self.role, field)
 
+    def refuse_profile_changes_by(self, actor: Membership, changes: dict[str, Any]) -> None:
+        """ValidationError naming each field ``actor`` set to a new value but may not
+        change (relation and agency: managers and owners only, roles.py)."""
+        refused = [
+            name
+            for name, value in changes.items()
+            if value != getattr(self, name) and not actor.may_set_profile_field(name)
+        ]
+        if refused:
+            raise ValidationError(
+                {
+                    name: "only managers and owners can change a member's relation to the "
+                    "business and agency; ask one of them"
+                    for name in refused
+                }
+            )
+
     @property
     def sourcing_class(self) -> str:
         return sourcing.sourcing_class(
