@@ -234,10 +234,10 @@ class Market(models.Model):
 DEFAULT_WORKING_HOURS = {day: [["09:00", "17:30"]] for day in ("mon", "tue", "wed", "thu", "fri")}
 
 
-class Relation(models.TextChoices):
-    EMPLOYEE = sourcing.EMPLOYEE, "Employee of the business"
-    FREELANCER = "freelancer", "Freelancer"
-    AGENCY = "agency", "Agency"
+# Derived from sourcing.RELATIONS, where the relations (and so sourcing classes) are defined.
+Relation = models.TextChoices(  # type: ignore[misc]
+    "Relation", [(value.upper(), (value, label)) for value, label in sourcing.RELATIONS.items()]
+)
 
 
 class Membership(models.Model):

@@ -31,9 +31,8 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
     "manage_markets": ("Add, edit and remove target markets", OWNER_AND_MANAGER),
     "invite": ("Invite people and revoke invitations", OWNER_AND_MANAGER),
     "manage_members": (
-        "Change roles, edit profiles and remove members (managers: not owners); set anyone's "
-        "relation to the business (employee, freelancer, agency), which decides their "
-        "sourcing class in Costs",
+        "Change roles, profiles and relation to the business (which sets the sourcing class "
+        "in Costs); remove members (managers: not owners)",
         OWNER_AND_MANAGER,
     ),
     "manage_owners": ("Make someone an owner or change an owner's role", frozenset({Role.OWNER})),
