@@ -9,13 +9,14 @@ fails otherwise.
 from __future__ import annotations
 
 import json
+from datetime import date, time
 from typing import Any
 
 import pytest
 from django.urls import get_resolver
 
 from onshore.ledger.models import Engagement, TimeEntry
-from onshore.posts import editing
+from onshore.posts import editing, workflow
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Invitation
 
@@ -50,6 +51,12 @@ def managers_only(ok: int, anonymous: int = 302) -> dict[str, int]:
 
 def drafters(ok: int, anonymous: int = 302) -> dict[str, int]:
     return expect(403, anonymous=anonymous, owner=ok, manager=ok, contributor=ok)
+
+
+# Posts the contributor did not write ({manager_post}, {scheduled_post}: the manager's):
+# contributors change only their own posts (roles.role_may_change_post).
+def others_post(ok: int, anonymous: int = 302) -> dict[str, int]:
+    return managers_only(ok, anonymous=anonymous)
 
 
 # (method, url template, body, expected statuses). Templates use the team fixture's ids.
@@ -89,6 +96,19 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         {"market": "MARKET_ID", "text": "Edited text"},
         drafters(302),
     ),
+    (
+        "POST",
+        "/w/{slug}/posts/{manager_post}/",
+        {"market": "MARKET_ID", "text": "Edited by someone else"},
+        others_post(302),
+    ),
+    (
+        "POST",
+        "/w/{slug}/posts/{scheduled_post}/",
+        {"market": "MARKET_ID", "text": "Edited after scheduling"},
+        others_post(302),
+    ),
+    ("GET", "/w/{slug}/posts/{manager_post}/", None, expect(200)),
     ("POST", "/w/{slug}/posts/{post}/action/", {"action": "submit"}, drafters(302)),
     ("POST", "/w/{slug}/posts/{post}/comment/", {"body": "Looks good"}, expect(302, viewer=403)),
     (
@@ -201,6 +221,12 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         {"timezone": "Asia/Kolkata"},
         expect(403, owner=200, manager=200, contributor=200, anonymous=401),
     ),
+    (  # the relation decides the sourcing class in Costs: managers and owners only
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/members/{{contributor}}",
+        {"relation": "employee"},
+        expect(403, owner=200, manager=200, contributor=422, anonymous=401),
+    ),
     (
         "DELETE",
         f"{API}/workspaces/{{slug}}/members/{{viewer}}",
@@ -235,6 +261,30 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         drafters(200, anonymous=401),
     ),
     ("DELETE", f"{API}/workspaces/{{slug}}/posts/{{post}}", None, drafters(204, anonymous=401)),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/posts/{{manager_post}}",
+        {"link": "https://example.com/elsewhere"},
+        others_post(200, anonymous=401),
+    ),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/posts/{{scheduled_post}}",
+        {"tags": ["changed"]},
+        others_post(200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/posts/{{manager_post}}",
+        None,
+        others_post(204, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/posts/{{scheduled_post}}",
+        None,
+        others_post(204, anonymous=401),
+    ),
     (
         "POST",
         f"{API}/workspaces/{{slug}}/posts/{{post}}/actions",
@@ -435,6 +485,9 @@ def _fill(url: str, team: Any) -> str:
         name="CMS",
         defaults={"config": {"url": "https://cms.example.com/hook"}},
     )[0]
+    manager_post = editing.create_post(
+        team.members[MANAGER], editing.PostChanges(text="Winter menu soon", market=team.gb)
+    )
     engagement = _contributor_engagement(team)
     entry = TimeEntry.objects.create(
         engagement=engagement, date="2026-11-19", hours="1.25", logged_by=team.members[CONTRIB]
@@ -449,8 +502,23 @@ def _fill(url: str, team: Any) -> str:
         invitation=invitation.pk,
         token=token,
         post=post.pk,
+        manager_post=manager_post.pk,
+        scheduled_post=_scheduled_post(team).pk if "{scheduled_post}" in url else 0,
         **{role: member.pk for role, member in team.members.items()},
     )
+
+
+def _scheduled_post(team: Any) -> Any:
+    """A post the manager wrote, approved and scheduled: its delivery waits to be sent."""
+    manager = team.members[MANAGER]
+    post = editing.create_post(
+        manager, editing.PostChanges(text="Scheduled tea tasting", market=team.gb)
+    )
+    editing.set_schedule(post, manager, date(2026, 12, 1), time(9, 30), None)
+    for action in ("submit", "approve", "schedule"):
+        post = workflow.perform(post, manager, action)
+    assert post.deliveries.filter(state="pending").exists()
+    return post
 
 
 def _contributor_engagement(team: Any) -> Engagement:
@@ -552,6 +620,8 @@ def _normalise_template(url: str) -> str:
         "{market}",
         "{spare}",
         "{post}",
+        "{manager_post}",
+        "{scheduled_post}",
         "{channel}",
         "{engagement}",
         "{entry}",

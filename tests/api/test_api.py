@@ -174,8 +174,6 @@ def test_member_records_where_and_when_they_work(team: Any) -> None:
         "PATCH",
         path,
         {
-            "relation": "agency",
-            "agency_name": "Brightwave Digital",
             "home_country": "IN",
             "timezone": "Asia/Kolkata",
             "languages": ["en_IN", "hi"],
@@ -187,6 +185,9 @@ def test_member_records_where_and_when_they_work(team: Any) -> None:
     assert body["sourcing_class"] == "offshored"
     assert body["languages"] == ["en-IN", "hi"]
     assert body["markets"] == [{"market_id": team.gb.pk, "native": False}]
+    # The relation decides the sourcing class in Costs: a manager sets it (issue 12, 13).
+    agency = {"relation": "agency", "agency_name": "Brightwave Digital"}
+    assert Api(team.users["manager"]).call("PATCH", path, agency).status_code == 200
 
 
 @pytest.mark.parametrize(

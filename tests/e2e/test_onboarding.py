@@ -58,13 +58,18 @@ def test_signup_workspace_invite_and_team_page(
     contributor.click("main a:has-text('Sign up')")
     sign_up(contributor, "Priya Raman", "priya@brightwave.example", live_server.url)
     contributor.click("button:has-text('Accept invitation')")
-    contributor.select_option("#id_relation", "agency")
-    contributor.fill("#id_agency_name", "Brightwave Digital")
+    # The relation decides the sourcing class in Costs: the newcomer sees it, the owner
+    # sets it (issue 12, point 13).
+    assert contributor.locator("#id_relation").is_disabled()
     contributor.select_option("#id_home_country", "IN")
     contributor.fill("#id_timezone", "Asia/Kolkata")
     contributor.click("button:has-text('Save')")
 
     owner.click("nav >> text=Team")
+    owner.locator('tr[data-member="priya@brightwave.example"] >> text=Edit').click()
+    owner.select_option("#id_relation", "agency")
+    owner.fill("#id_agency_name", "Brightwave Digital")
+    owner.click("button:has-text('Save')")
     priya = owner.locator('tr[data-member="priya@brightwave.example"]')
     freya = owner.locator('tr[data-member="freya@fjordfern.example"]')
     assert priya.locator("[data-sourcing]").inner_text() == "offshored"

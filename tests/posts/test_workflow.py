@@ -103,8 +103,10 @@ def test_every_text_change_is_a_revision_and_editing_after_approval_reopens_revi
     post = draft(team, "First words")
     for persona, action in (("contributor", "submit"), ("reviewer", "approve")):
         post = act(team, post, persona, action)
+    # Tags are published too (issue 12, point 3): changing them is reviewed like the text.
     editing.update_post(post, team.members["contributor"], editing.PostChanges(tags=["autumn"]))
-    assert post.state == State.APPROVED  # tags are not the text: no new review
+    assert post.state == State.IN_REVIEW
+    post = act(team, post, "reviewer", "approve")
     editing.update_post(
         post,
         team.members["contributor"],
@@ -113,7 +115,11 @@ def test_every_text_change_is_a_revision_and_editing_after_approval_reopens_revi
     post.refresh_from_db()
     assert post.state == State.IN_REVIEW and post.approved_at is None
     revisions = list(post.revisions.values_list("number", "text", "variants"))
-    assert revisions == [(1, "First words", {}), (2, "Second words", {"x": "Short words"})]
+    assert revisions == [
+        (1, "First words", {}),
+        (2, "First words", {}),
+        (3, "Second words", {"x": "Short words"}),
+    ]
     assert post.text_for("x") == "Short words" and post.text_for("bluesky") == "Second words"
 
 

@@ -14,18 +14,18 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from onshore import places
+from onshore import marketfit, places
 from onshore.api.check import FindingOut
 from onshore.api.schemas import StrictSchema
 from onshore.posts import calendar, checks, editing, workflow
-from onshore.posts.models import Dismissal, Post, State
+from onshore.posts.models import Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
 
 router = Router(tags=["posts"])
 
-# Mirrors posts.models.Network (a test keeps them equal), so OpenAPI lists the values.
-NetworkName = Literal["x", "bluesky", "mastodon", "linkedin", "instagram", "threads", "facebook"]
+# The networks a post can carry (marketfit.NETWORKS), as a Literal so OpenAPI lists them.
+NetworkName = Literal[marketfit.NETWORKS]  # type: ignore[valid-type]
 ActionName = Literal["submit", "approve", "request_changes", "schedule", "unschedule"]
 
 
@@ -40,7 +40,7 @@ class PostIn(StrictSchema):
     text: str = Field(min_length=1, max_length=10_000)
     link: str = Field("", max_length=2000)
     tags: list[str] = Field(default_factory=list, max_length=30)
-    networks: list[NetworkName] = Field(default_factory=list, max_length=7)
+    networks: list[NetworkName] = Field(default_factory=list, max_length=len(marketfit.NETWORKS))
     variants: dict[NetworkName, str] = Field(default_factory=dict)
     media: list[MediaIn] = Field(default_factory=list, max_length=10)
 
@@ -50,7 +50,7 @@ class PostPatch(StrictSchema):
     text: str | None = Field(None, min_length=1, max_length=10_000)
     link: str | None = Field(None, max_length=2000)
     tags: list[str] | None = Field(None, max_length=30)
-    networks: list[NetworkName] | None = Field(None, max_length=7)
+    networks: list[NetworkName] | None = Field(None, max_length=len(marketfit.NETWORKS))
     variants: dict[NetworkName, str] | None = None
     media: list[MediaIn] | None = Field(None, max_length=10)
 
@@ -121,6 +121,7 @@ class RevisionOut(Schema):
     number: int
     text: str
     variants: dict[str, str]
+    details: dict[str, Any] = Field(description="market, link, tags, networks and media")
     author: str | None
     created_at: datetime
 
@@ -222,17 +223,14 @@ def update_post(
     request: HttpRequest, slug: str, post_id: int, payload: PostPatch
 ) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
+    editing.require_may_change(post, member)
     return post_out(editing.update_post(post, member, _changes(payload, member)))
 
 
 @router.delete("/{slug}/posts/{post_id}", response={204: None})
 def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
-    if post.state in {State.PUBLISHING, State.PUBLISHED}:
-        raise workflow.TransitionError("A published post cannot be deleted here.")
-    post.delete()
+    editing.delete_post(post, member)
     return Status(204, None)
 
 
@@ -412,6 +410,7 @@ def list_revisions(request: HttpRequest, slug: str, post_id: int) -> list[dict[s
             "number": r.number,
             "text": r.text,
             "variants": r.variants,
+            "details": r.details,
             "author": r.author.email if r.author else None,
             "created_at": r.created_at,
         }

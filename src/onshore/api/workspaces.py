@@ -16,6 +16,7 @@ from ninja.responses import Status
 from pydantic import Field
 
 from onshore.api.schemas import StrictSchema
+from onshore.workspaces import sourcing
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import (
     Invitation,
@@ -29,7 +30,7 @@ from onshore.workspaces.roles import Role
 router = Router(tags=["workspaces"])
 
 RoleName = Literal["owner", "manager", "contributor", "reviewer", "viewer"]
-RelationName = Literal["employee", "freelancer", "agency"]
+RelationName = Literal[tuple(sourcing.RELATIONS)]  # type: ignore[valid-type]
 
 
 class MarketIn(StrictSchema):
@@ -324,6 +325,7 @@ def update_member(
         require(actor, "manage_members")
         if member.role == Role.OWNER:
             require(actor, "manage_owners")
+    member.refuse_profile_changes_by(actor, changes)
     with transaction.atomic():
         if new_role is not None and new_role != member.role:
             require(actor, "manage_members")

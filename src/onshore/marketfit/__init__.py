@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from onshore.marketfit import native
 from onshore.marketfit._types import (
     CATEGORIES,
+    NETWORK_RULES,
     NETWORKS,
     Finding,
+    NetworkRules,
     Options,
     Post,
     UnknownNetworkError,
@@ -31,14 +33,17 @@ if TYPE_CHECKING:
     from onshore.marketfit._engine import UnknownZoneError, check, parse_at
     from onshore.marketfit._length import count_length
     from onshore.marketfit._markets import Market, UnknownMarketError, get_market
+    from onshore.marketfit._observances import public_holidays
     from onshore.marketfit._registry import RULES, Rule
 
 __all__ = [
     "CATEGORIES",
     "NETWORKS",
+    "NETWORK_RULES",
     "RULES",
     "Finding",
     "Market",
+    "NetworkRules",
     "Options",
     "Post",
     "Rule",
@@ -49,6 +54,7 @@ __all__ = [
     "count_length",
     "get_market",
     "parse_at",
+    "public_holidays",
 ]
 
 _LAZY = {
@@ -59,6 +65,7 @@ _LAZY = {
     "Market": "onshore.marketfit._markets",
     "UnknownMarketError": "onshore.marketfit._markets",
     "get_market": "onshore.marketfit._markets",
+    "public_holidays": "onshore.marketfit._observances",
     "Rule": "onshore.marketfit._registry",
 }
 

@@ -6,7 +6,9 @@
 - mastodon: grapheme clusters, each http(s) URL 23, a remote mention @user@host counts
   as @user (StatusLengthValidator); limit is the instance's, 500 by default.
 - threads: 500 characters (grapheme clusters). linkedin: 3,000. instagram: 2,200 and
-  at most 30 hashtags.
+  at most 30 hashtags. facebook: 63,206.
+
+The networks and their limits are one table, ``_types.NETWORK_RULES``.
 """
 
 from __future__ import annotations
@@ -17,16 +19,14 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from onshore.marketfit._types import UnknownNetworkError
+from onshore.marketfit._types import NETWORK_RULES, UnknownNetworkError
 
-LIMITS = {
-    "x": 280,
-    "bluesky": 300,
-    "mastodon": 500,
-    "threads": 500,
-    "linkedin": 3000,
-    "instagram": 2200,
-}
+LIMITS = {name: rules.limit for name, rules in NETWORK_RULES.items()}
+# Networks that count grapheme clusters; x and mastodon have their own counting below,
+# and every other network counts code points.
+GRAPHEME_NETWORKS = frozenset(
+    name for name, rules in NETWORK_RULES.items() if rules.counts == "graphemes"
+)
 INSTAGRAM_MAX_HASHTAGS = 30
 URL_WEIGHT = 23
 
@@ -113,7 +113,7 @@ def counted_length(text: str, network: str) -> int:
             total += _grapheme_count(text, position, start) + weight
             position = end
         return total + _grapheme_count(text, position, len(text))
-    if network in ("bluesky", "threads"):
+    if network in GRAPHEME_NETWORKS:
         return _grapheme_count(text, 0, len(text))
     return len(text)
 
@@ -179,7 +179,7 @@ def weighted_units(text: str, network: str) -> Iterator[tuple[int, int]]:
         yield from _x_units(text)
     elif network == "mastodon":
         yield from _mastodon_units(text)
-    elif network in ("bluesky", "threads"):
+    elif network in GRAPHEME_NETWORKS:
         yield from _graphemes(text, 0, len(text))
     else:
         yield from ((index, 1) for index in range(len(text)))

@@ -11,9 +11,11 @@ from onshore.marketfit._length import (
     overflow_start,
 )
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._types import NETWORK_RULES
 
 LONG_X = "Big news! " * 28 + "The end."
 LONG_BSKY = "word " * 60 + "TAIL"
+LONG_FACEBOOK = "Tea. " * 12_641 + "!" + " Too long."  # 63,206 characters, then more
 
 
 @register(
@@ -27,6 +29,8 @@ LONG_BSKY = "word " * 60 + "TAIL"
         Example(LONG_BSKY, "US", "TAIL", network="bluesky"),
         Example("👍🏽" * 300, "US", None, network="bluesky"),
         Example("Hi @alice@very.long.example.social " + "x" * 470, "GB", None, network="mastodon"),
+        Example(LONG_FACEBOOK, "GB", " Too long.", network="facebook"),
+        Example(LONG_FACEBOOK[:63_206], "GB", None, network="facebook"),
     ],
 )
 def detect_over_limit(context: Context) -> Iterator[Hit]:
@@ -49,12 +53,8 @@ def detect_over_limit(context: Context) -> Iterator[Hit]:
 
 
 NETWORK_NAMES = {
-    "x": "X",
-    "bluesky": "Bluesky",
-    "mastodon": "This Mastodon instance",
-    "threads": "Threads",
-    "linkedin": "LinkedIn",
-    "instagram": "Instagram",
+    **{name: rules.label for name, rules in NETWORK_RULES.items()},
+    "mastodon": "This Mastodon instance",  # each instance sets its own limit
 }
 MANY_TAGS = " ".join(f"#tag{index}" for index in range(32))
 

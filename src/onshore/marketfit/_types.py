@@ -31,7 +31,31 @@ CATEGORIES: tuple[Category, ...] = (
     "length",
 )
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-NETWORKS: tuple[str, ...] = ("x", "bluesky", "mastodon", "threads", "linkedin", "instagram")
+
+
+@dataclass(frozen=True)
+class NetworkRules:
+    """A network a post can be published on: its name for people, and how long a post
+    may be as that network counts it (``counts``; see _length.py)."""
+
+    label: str
+    limit: int
+    counts: Literal["x", "mastodon", "graphemes", "code points"]
+
+
+# Every network a post can carry, defined here once. The posts model's choices, the
+# editor, the API schema and CSV import derive from this table, so the checker knows
+# the length rules of every network a post can name. Order: as the editor lists them.
+NETWORK_RULES: dict[str, NetworkRules] = {
+    "x": NetworkRules("X", 280, "x"),
+    "bluesky": NetworkRules("Bluesky", 300, "graphemes"),
+    "mastodon": NetworkRules("Mastodon", 500, "mastodon"),  # the instance's; 500 by default
+    "linkedin": NetworkRules("LinkedIn", 3000, "code points"),
+    "instagram": NetworkRules("Instagram", 2200, "code points"),
+    "threads": NetworkRules("Threads", 500, "graphemes"),
+    "facebook": NetworkRules("Facebook", 63_206, "code points"),
+}
+NETWORKS: tuple[str, ...] = tuple(NETWORK_RULES)
 
 
 class UnknownNetworkError(ValueError):

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.db.models.functions import Left
 
 from onshore import marketfit
@@ -206,12 +205,13 @@ def _add_holidays(
                 days[day].holidays.append(f"{name} ({country})")
 
 
-@functools.lru_cache(maxsize=256)
 def _holidays(country: str, years: tuple[int, ...]) -> dict[date, str]:
-    try:
-        return dict(holidays.country_holidays(country, years=list(years)))
-    except NotImplementedError:
-        return {}
+    # The checker's look-up (cached there), so the calendar shows the holidays it flags.
+    return {
+        day: name
+        for year in years
+        for day, name in marketfit.public_holidays(country, year).items()
+    }
 
 
 @functools.lru_cache(maxsize=512)

@@ -1,5 +1,10 @@
-"""Creating and changing posts: every text change is a revision; edits after approval
-send the post back to review."""
+"""Creating, changing and deleting posts.
+
+Every change to what a post will publish (text, variants, market, link, tags, networks,
+media) is a revision, and sends an approved or scheduled post back to review; pages and
+API both come through ``update_post``. Who may change whose post is one rule,
+``Membership.can_change_post`` (roles.py).
+"""
 
 from __future__ import annotations
 
@@ -65,7 +70,17 @@ def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPo
     posts = [item.post for item in created if item.post is not None]
     Post.objects.bulk_create(posts, batch_size=500)
     Revision.objects.bulk_create(
-        [Revision(post=p, number=1, text=p.text, variants={}, author=member.user) for p in posts],
+        [
+            Revision(
+                post=p,
+                number=1,
+                text=p.text,
+                variants={},
+                details=_details(p, media=[]),
+                author=member.user,
+            )
+            for p in posts
+        ],
         batch_size=500,
     )
     return created
@@ -124,14 +139,15 @@ def create_post(member: Membership, changes: PostChanges) -> Post:
 
 @transaction.atomic
 def update_post(post: Post, member: Membership, changes: PostChanges) -> Post:
-    """Change a post; a change of text or variants adds a revision (and may re-open review)."""
-    if not member.can("draft_posts"):
-        raise workflow.TransitionForbidden("Your role cannot edit posts.")
+    """Change a post. A change to anything it will publish adds a revision, and an
+    approved or scheduled post goes back to review (its waiting deliveries cancelled)."""
+    require_may_change(post, member)
+    _lock(post)
     if not post.is_editable:
         raise workflow.TransitionError(
             f"A {State(post.state).label.lower()} post cannot be edited."
         )
-    before = (post.text, _variants_of(post))
+    before = published_content(post)
     if changes.text is not None:
         post.text = changes.text
     _apply_fields(post, changes)
@@ -140,12 +156,72 @@ def update_post(post: Post, member: Membership, changes: PostChanges) -> Post:
         _apply_variants(post, changes.variants)
     if changes.media is not None:
         _apply_media(post, changes.media)
-    if (post.text, _variants_of(post)) != before:
-        workflow.send_back_to_review(post, member.user)
+    changed = [name for name, value in published_content(post).items() if before[name] != value]
+    if changed:
+        workflow.send_back_to_review(post, member.user, changed)
         _add_revision(post, member)
     post.updated_at = now()
     post.save()
     return post
+
+
+@transaction.atomic
+def delete_post(post: Post, member: Membership) -> None:
+    """Delete a post under the same rule as editing it; a scheduled post's waiting
+    deliveries are cancelled first, and one that is being sent is refused."""
+    require_may_change(post, member)
+    _lock(post)
+    if post.state in {State.PUBLISHING, State.PUBLISHED}:
+        raise workflow.TransitionError("A published post cannot be deleted here.")
+    if post.state == State.SCHEDULED:
+        workflow.cancel_deliveries(post)
+    post.delete()
+
+
+def _lock(post: Post) -> None:
+    """Lock the row and read it again, so a review action or the worker cannot move the
+    post between reading its state and changing it. The caller holds the transaction."""
+    Post.objects.select_for_update().filter(pk=post.pk).exists()
+    post.refresh_from_db()
+
+
+def require_may_change(post: Post, member: Membership) -> None:
+    """Raise TransitionForbidden (403) unless the member may edit or delete this post."""
+    if member.can_change_post(post):
+        return
+    if member.can("draft_posts"):
+        raise workflow.TransitionForbidden(
+            f"Your role ({member.role}) can edit and delete only the posts you wrote; "
+            "ask a manager to change this one."
+        )
+    raise workflow.TransitionForbidden(f"Your role ({member.role}) cannot edit posts.")
+
+
+def published_content(post: Post) -> dict[str, Any]:
+    """Everything the post will publish, by field: a change to any of it is reviewed."""
+    return {
+        "text": post.text,
+        "variants": _variants_of(post),
+        **_details(post, media=_media_of(post)),
+    }
+
+
+def _details(post: Post, media: list[dict[str, str]]) -> dict[str, Any]:
+    """What a revision keeps besides text and variants (``Revision.details``)."""
+    return {
+        "market": post.market_id,
+        "link": post.link,
+        "tags": list(post.tags),
+        "networks": list(post.networks),
+        "media": media,
+    }
+
+
+def _media_of(post: Post) -> list[dict[str, str]]:
+    return [
+        {"kind": item.kind, "description": item.description, "alt_text": item.alt_text}
+        for item in post.media.order_by("id")
+    ]
 
 
 def _apply_fields(post: Post, changes: PostChanges) -> None:
@@ -197,6 +273,7 @@ def _add_revision(post: Post, member: Membership) -> Revision:
         number=(last.number + 1) if last else 1,
         text=post.text,
         variants=_variants_of(post),
+        details=_details(post, media=_media_of(post)),
         author=member.user,
     )
 

@@ -15,19 +15,16 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.timezone import now
 
+from onshore.marketfit import NETWORK_RULES
 from onshore.workspaces.models import Market, Membership, Workspace
 
 MAX_TEXT = 10_000
 
-
-class Network(models.TextChoices):
-    X = "x", "X"
-    BLUESKY = "bluesky", "Bluesky"
-    MASTODON = "mastodon", "Mastodon"
-    LINKEDIN = "linkedin", "LinkedIn"
-    INSTAGRAM = "instagram", "Instagram"
-    THREADS = "threads", "Threads"
-    FACEBOOK = "facebook", "Facebook"
+# The networks a post can carry, derived from the checker's table (marketfit
+# NETWORK_RULES), so every network offered here has its length rules there.
+Network = models.TextChoices(  # type: ignore[misc]
+    "Network", [(name.upper(), (name, rules.label)) for name, rules in NETWORK_RULES.items()]
+)
 
 
 class State(models.TextChoices):
@@ -160,12 +157,14 @@ class Media(models.Model):
 
 
 class Revision(models.Model):
-    """The post's text (and variants) after one change, numbered from 1."""
+    """What the post would publish after one change, numbered from 1: the text and
+    variants, and in ``details`` the rest (market, link, tags, networks, media)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     text = models.TextField()
     variants = models.JSONField(default=dict, blank=True)
+    details = models.JSONField(default=dict, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -90,7 +90,7 @@ def post_detail(request: HttpRequest, membership: Membership, post_id: int) -> H
     post = _post_or_404(membership, post_id)
     form = PostForm(request.POST or None, workspace=membership.workspace, post=post)
     if request.method == "POST":
-        if not membership.can("draft_posts"):
+        if not membership.can_change_post(post):
             return render(request, "403.html", {"membership": membership}, status=403)
         if form.is_valid():
             try:
@@ -113,6 +113,7 @@ def _editor(
         "post": post,
         "form": form,
         "networks": Network.choices,
+        "can_edit": membership.can("draft_posts"),  # a new post; an existing one below
     }
     if post is not None:
         context.update(_post_context(membership, post))
@@ -141,6 +142,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         ),
         "schedule_label": schedule_label,
         "can_override": membership.can("override_findings"),
+        "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
     }
 
@@ -356,9 +358,36 @@ def revision_diff(request: HttpRequest, membership: Membership, post_id: int) ->
             "older": older,
             "newer": newer,
             "diff": _word_diff(older, newer),
+            "other_changes": _other_changes(older, newer),
             "numbers": sorted(revisions),
         },
     )
+
+
+def _other_changes(older: Revision, newer: Revision) -> list[tuple[str, str, str]]:
+    """(what, before, after) for each published field besides the text that changed."""
+    fields = [(f"{network} text", "variants", network) for network in Network.values]
+    fields += [(name, "details", name) for name in ("market", "link", "tags", "networks")]
+    fields.append(("media", "details", "media"))
+    if not (older.details and newer.details):  # recorded before revisions kept them
+        fields = fields[: len(Network.values)]
+    changes = []
+    for label, attribute, key in fields:
+        before, after = getattr(older, attribute).get(key), getattr(newer, attribute).get(key)
+        if before != after:
+            changes.append((label, _shown(key, before), _shown(key, after)))
+    return changes
+
+
+def _shown(key: str, value: Any) -> str:
+    if key == "market" and value:
+        market = Market.objects.filter(pk=value).first()
+        return market.label if market else "a removed market"
+    if key == "media" and value:
+        return "; ".join(f"{m['kind']}: {m['description']}" for m in value)
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    return str(value) if value else "—"
 
 
 def _word_diff(older: Revision, newer: Revision) -> list[tuple[str, str]]:

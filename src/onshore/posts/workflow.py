@@ -70,7 +70,7 @@ TRANSITIONS: dict[str, Transition] = {
     )
 }
 
-# Editing the text of a post in these states sends it back to review.
+# Changing what a post in these states will publish sends it back to review.
 REVIEW_AGAIN_AFTER_EDIT = frozenset({State.APPROVED, State.SCHEDULED})
 
 
@@ -136,7 +136,7 @@ def _run_action_rules(
             raise TransitionError("Set a date and time in the market's zone before scheduling.")
         outbox().create_deliveries(post)  # same transaction: scheduled ⇔ deliveries exist
     elif action == "unschedule":
-        _cancel_deliveries(post)
+        cancel_deliveries(post)
 
 
 def _submit(post: Post, member: Membership, blocking_errors: int, override_reason: str) -> None:
@@ -186,26 +186,28 @@ def outbox() -> Any:
     return publishing_outbox
 
 
-def _cancel_deliveries(post: Post) -> None:
+def cancel_deliveries(post: Post) -> None:
+    """Cancel the post's waiting deliveries; TransitionError while one is being sent."""
     try:
         outbox().cancel_deliveries(post)
     except outbox().DeliveriesInFlight as exc:
         raise TransitionError(str(exc)) from None
 
 
-def send_back_to_review(post: Post, by: Any) -> None:
-    """An approved or scheduled post whose text changed must be approved again."""
+def send_back_to_review(post: Post, by: Any, changed: list[str]) -> None:
+    """An approved or scheduled post whose published content changed (``changed`` names
+    the fields) must be approved again; a scheduled one stops waiting to be sent."""
     if post.state not in REVIEW_AGAIN_AFTER_EDIT:
         return
     if post.state == State.SCHEDULED:
-        _cancel_deliveries(post)
+        cancel_deliveries(post)
     PostEvent.objects.create(
         post=post,
         action="edited",
         from_state=post.state,
         to_state=State.IN_REVIEW,
         by=by,
-        note="text changed after approval",
+        note=f"changed after approval: {', '.join(changed)}",
     )
     post.state = State.IN_REVIEW
     post.approved_at = None

@@ -10,7 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from onshore import places
 from onshore.localtime import WEEKDAYS
 from onshore.workspaces.models import Market, Membership, Workspace
-from onshore.workspaces.roles import Role
+from onshore.workspaces.roles import MANAGED_PROFILE_FIELDS, Role
 
 DAY_NAMES = dict(
     zip(
@@ -170,8 +170,13 @@ class ProfileForm(ModelErrorsOnFormFields):
         model = Membership
         fields = ["relation", "agency_name", "home_country", "timezone"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in MANAGED_PROFILE_FIELDS:
+            if not actor.may_set_profile_field(name):
+                # Disabled: the browser sends nothing and Django keeps the saved value.
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Only managers and owners can change this."
         self.initial["languages_text"] = ", ".join(self.instance.languages or [])
         hours = self.instance.working_hours or {}
         for day in WEEKDAYS:

@@ -21,7 +21,12 @@ from django.utils.timezone import now
 from onshore import places
 from onshore.localtime import Slot, WeeklyHours, parse_slots, parse_weekly_hours
 from onshore.workspaces import sourcing
-from onshore.workspaces.roles import Role, role_can
+from onshore.workspaces.roles import (
+    Role,
+    role_can,
+    role_may_change_post,
+    role_may_set_profile_field,
+)
 
 
 def _as_validation_error(normalise: Any, value: str) -> None:
@@ -229,10 +234,10 @@ class Market(models.Model):
 DEFAULT_WORKING_HOURS = {day: [["09:00", "17:30"]] for day in ("mon", "tue", "wed", "thu", "fri")}
 
 
-class Relation(models.TextChoices):
-    EMPLOYEE = sourcing.EMPLOYEE, "Employee of the business"
-    FREELANCER = "freelancer", "Freelancer"
-    AGENCY = "agency", "Agency"
+# Derived from sourcing.RELATIONS, where the relations (and so sourcing classes) are defined.
+Relation = models.TextChoices(  # type: ignore[misc]
+    "Relation", [(value.upper(), (value, label)) for value, label in sourcing.RELATIONS.items()]
+)
 
 
 class Membership(models.Model):
@@ -288,6 +293,30 @@ class Membership(models.Model):
 
     def can(self, capability: str) -> bool:
         return role_can(self.role, capability)
+
+    def can_change_post(self, post: Any) -> bool:
+        """Whether this member may edit or delete ``post`` (roles.role_may_change_post)."""
+        return role_may_change_post(self.role, is_author=post.author_id == self.user_id)
+
+    def may_set_profile_field(self, field: str) -> bool:
+        return role_may_set_profile_field(self.role, field)
+
+    def refuse_profile_changes_by(self, actor: Membership, changes: dict[str, Any]) -> None:
+        """ValidationError naming each field ``actor`` set to a new value but may not
+        change (relation and agency: managers and owners only, roles.py)."""
+        refused = [
+            name
+            for name, value in changes.items()
+            if value != getattr(self, name) and not actor.may_set_profile_field(name)
+        ]
+        if refused:
+            raise ValidationError(
+                {
+                    name: "only managers and owners can change a member's relation to the "
+                    "business and agency; ask one of them"
+                    for name in refused
+                }
+            )
 
     @property
     def sourcing_class(self) -> str:

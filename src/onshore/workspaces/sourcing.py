@@ -12,18 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-import holidays
 from babel.dates import format_date
 
-from onshore import places
+from onshore import marketfit, places
+from onshore.costs import IN_HOUSE, OFFSHORED, OUTSOURCED
 from onshore.localtime import DayHours, describe_offset_from, local_now, offset_between
 
-EMPLOYEE = "employee"
-OUTSIDE_RELATIONS = frozenset({"freelancer", "agency"})
+__all__ = ["IN_HOUSE", "OFFSHORED", "OUTSOURCED"]  # the classes are the cost model's
 
-IN_HOUSE = "in-house"
-OUTSOURCED = "outsourced"
-OFFSHORED = "offshored"
+# How a member relates to the business, defined once: the membership model's choices
+# and the API schema derive from it. Anyone but an employee is an outside party.
+RELATIONS: dict[str, str] = {
+    "employee": "Employee of the business",
+    "freelancer": "Freelancer",
+    "agency": "Agency",
+}
+EMPLOYEE = "employee"
+OUTSIDE_RELATIONS = frozenset(RELATIONS) - {EMPLOYEE}
 
 
 def sourcing_class(relation: str, member_country: str, business_country: str) -> str:
@@ -131,9 +136,12 @@ def _example_date(at: datetime, language_tag: str) -> str:
 
 
 def _upcoming_holidays(country: str, today: date, limit: int = 3) -> str:
-    try:
-        calendar = holidays.country_holidays(country, years=[today.year, today.year + 1])
-    except NotImplementedError:
+    # The checker's look-up, so the Team page names the holidays the checker flags.
+    calendar = {
+        **marketfit.public_holidays(country, today.year),
+        **marketfit.public_holidays(country, today.year + 1),
+    }
+    if not calendar:
         return "Its public holidays are not in our calendar: ask the client."
     upcoming = sorted((day, name) for day, name in calendar.items() if day >= today)[:limit]
     if not upcoming:

@@ -192,7 +192,7 @@ def member_profile(request: HttpRequest, membership: Membership, member_id: int)
     member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
     if not _may_edit_profile(membership, member):
         return render(request, "403.html", {"membership": membership}, status=403)
-    form = ProfileForm(request.POST or None, instance=member)
+    form = ProfileForm(request.POST or None, instance=member, actor=membership)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Saved where and when {member.user.display_name} works.")
