@@ -98,17 +98,22 @@ def cmd_up(argv: list[str]) -> int:
 
 
 def _start_worker() -> subprocess.Popen[bytes]:
-    """The publishing worker beside the web server, as its own process."""
-    return subprocess.Popen([sys.executable, "-m", "onshore.cli", "worker"])
+    """The publishing worker beside the web server, as its own process, kept running
+    by onshore.supervisor (restarted, with a log line, whenever it exits)."""
+    worker = [sys.executable, "-m", "onshore.cli", "worker"]
+    return subprocess.Popen([sys.executable, "-m", "onshore.supervisor", "--", *worker])
 
 
-def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
-    # SIGTERM lets it finish the delivery in hand; it records the result and exits.
-    worker.terminate()
+def _stop_worker(supervisor: subprocess.Popen[bytes]) -> None:
+    # SIGTERM: the supervisor passes it on and waits for the worker to finish the
+    # delivery in hand (STOP_GRACE_SECONDS), then exits; a little longer here.
+    from onshore.supervisor import STOP_GRACE_SECONDS
+
+    supervisor.terminate()
     try:
-        worker.wait(timeout=30)
+        supervisor.wait(timeout=STOP_GRACE_SECONDS + 5)
     except subprocess.TimeoutExpired:
-        worker.kill()
+        supervisor.kill()
 
 
 def cmd_serve(argv: list[str]) -> int:
