@@ -183,7 +183,7 @@ class OutboxBell:
 
     @staticmethod
     def available() -> bool:
-        return connection.vendor == "postgresql"
+        return bool(connection.vendor == "postgresql")
 
     def start(self) -> None:
         self.thread.start()
@@ -212,7 +212,7 @@ class OutboxBell:
 
 def _listen_params() -> dict[str, Any]:
     """Django's connection parameters for the same database, without its adapters."""
-    params = connection.get_connection_params()
+    params: dict[str, Any] = dict(connection.get_connection_params())
     for django_only in ("cursor_factory", "context", "prepare_threshold"):
         params.pop(django_only, None)
     return params
