@@ -17,7 +17,6 @@ import argparse
 import os
 import subprocess
 import sys
-from typing import Any
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -52,24 +51,10 @@ def _address_parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def _serve(host: str, port: int) -> None:
-    """Run gunicorn in this process with the settings' web worker count."""
-    from gunicorn.app.base import BaseApplication
+    """Run gunicorn in this process (onshore.serving)."""
+    from onshore.serving import serve
 
-    from onshore.config import env_int
-    from onshore.wsgi import application
-
-    class OnshoreServer(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
-            self.cfg.set("workers", env_int("ONSHORE_WEB_WORKERS", 2, minimum=1))
-            self.cfg.set("threads", env_int("ONSHORE_WEB_THREADS", 4, minimum=1))
-            self.cfg.set("accesslog", "-")
-            self.cfg.set("worker_tmp_dir", "/dev/shm" if os.path.isdir("/dev/shm") else None)
-
-        def load(self) -> Any:
-            return application
-
-    OnshoreServer().run()
+    serve(host, port)
 
 
 def cmd_up(argv: list[str]) -> int:
