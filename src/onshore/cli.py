@@ -17,7 +17,6 @@ import argparse
 import os
 import subprocess
 import sys
-from typing import Any
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -52,24 +51,10 @@ def _address_parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 
 def _serve(host: str, port: int) -> None:
-    """Run gunicorn in this process with the settings' web worker count."""
-    from gunicorn.app.base import BaseApplication
+    """Run gunicorn in this process (onshore.serving)."""
+    from onshore.serving import serve
 
-    from onshore.config import env_int
-    from onshore.wsgi import application
-
-    class OnshoreServer(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
-            self.cfg.set("workers", env_int("ONSHORE_WEB_WORKERS", 2, minimum=1))
-            self.cfg.set("threads", env_int("ONSHORE_WEB_THREADS", 4, minimum=1))
-            self.cfg.set("accesslog", "-")
-            self.cfg.set("worker_tmp_dir", "/dev/shm" if os.path.isdir("/dev/shm") else None)
-
-        def load(self) -> Any:
-            return application
-
-    OnshoreServer().run()
+    serve(host, port)
 
 
 def cmd_up(argv: list[str]) -> int:
@@ -98,17 +83,22 @@ def cmd_up(argv: list[str]) -> int:
 
 
 def _start_worker() -> subprocess.Popen[bytes]:
-    """The publishing worker beside the web server, as its own process."""
-    return subprocess.Popen([sys.executable, "-m", "onshore.cli", "worker"])
+    """The publishing worker beside the web server, as its own process, kept running
+    by onshore.supervisor (restarted, with a log line, whenever it exits)."""
+    worker = [sys.executable, "-m", "onshore.cli", "worker"]
+    return subprocess.Popen([sys.executable, "-m", "onshore.supervisor", "--", *worker])
 
 
-def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
-    # SIGTERM lets it finish the delivery in hand; it records the result and exits.
-    worker.terminate()
+def _stop_worker(supervisor: subprocess.Popen[bytes]) -> None:
+    # SIGTERM: the supervisor passes it on and waits for the worker to finish the
+    # delivery in hand (STOP_GRACE_SECONDS), then exits; a little longer here.
+    from onshore.supervisor import STOP_GRACE_SECONDS
+
+    supervisor.terminate()
     try:
-        worker.wait(timeout=30)
+        supervisor.wait(timeout=STOP_GRACE_SECONDS + 5)
     except subprocess.TimeoutExpired:
-        worker.kill()
+        supervisor.kill()
 
 
 def cmd_serve(argv: list[str]) -> int:

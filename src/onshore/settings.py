@@ -193,7 +193,9 @@ NETWORK_TIMEOUT_SECONDS = env_int("ONSHORE_NETWORK_TIMEOUT_SECONDS", 20, minimum
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Requests' log lines leave out the secrets some URLs carry (feed, invitation).
+    "filters": {"url_secrets": {"()": "onshore.url_secrets.UrlSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["url_secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("ONSHORE_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
