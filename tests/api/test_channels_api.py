@@ -65,7 +65,7 @@ def test_webhook_secret_is_returned_once_and_private_urls_are_refused(
     body = {"kind": "webhook", "market_id": team.gb.pk, "name": "CMS"}
 
     private = call(team, "POST", "/channels", {**body, "url": "https://192.168.1.10/hook"})
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    settings.OUTBOUND_ALLOW_LOOPBACK = True
     made = call(team, "POST", "/channels", {**body, "url": receiver.url})
 
     assert private.status_code == 422

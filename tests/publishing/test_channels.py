@@ -63,7 +63,7 @@ def test_connect_webhook_shows_the_secret_once_and_refuses_private_urls(
         follow=True,
     )
     assert "url:" in refused.content.decode() and not Channel.objects.exists()
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    settings.OUTBOUND_ALLOW_LOOPBACK = True
     shown = client.post(
         url,
         {"kind": "webhook", "market": team.gb.pk, "name": "CMS", "url": receiver.url},
