@@ -110,7 +110,7 @@ def _drip(handler: BaseHTTPRequestHandler) -> None:
 
 
 def _cut(handler: BaseHTTPRequestHandler) -> None:
-    handler.wfile.write(b"HTTP/1.1 200 OK\r\ncontent-length: 500\r\n\r\n{\"id\": ")
+    handler.wfile.write(b'HTTP/1.1 200 OK\r\ncontent-length: 500\r\n\r\n{"id": ')
     handler.close_connection = True
 
 

@@ -358,7 +358,8 @@ def test_html_error_pages_are_not_shown_to_people() -> None:
         return httpx.Response(502, html="<html><body>nginx</body></html>")
 
     offline = httpx.Client(transport=httpx.MockTransport(handler))
-    with offline, pytest.raises(PublishError, match="^Mastodon answered 502 Bad Gateway while publishing to Mastodon.$"):
+    expected = "^Mastodon answered 502 Bad Gateway while publishing to Mastodon.$"
+    with offline, pytest.raises(PublishError, match=expected):
         mastodon.publish("fake.social", "t", "k", "hi", language=None, client=offline, now=NOW)
 
 
