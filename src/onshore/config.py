@@ -43,6 +43,15 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigError(f"{name}: expected true or false, got {raw!r}")
 
 
+def env_bool_or_alias(name: str, alias: str, default: bool) -> bool:
+    """A switch that an older variable also turns on: true when either is true.
+
+    Both are read (and a bad value in either fails loudly), so an old deployment's
+    ``alias`` keeps working and a new one can use ``name`` alone.
+    """
+    return env_bool(name, default) or env_bool(alias, default)
+
+
 def env_int(name: str, default: int, minimum: int = 0) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":

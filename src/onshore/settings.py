@@ -12,6 +12,7 @@ from onshore.config import (
     data_dir,
     email_settings,
     env_bool,
+    env_bool_or_alias,
     env_int,
     env_list,
     env_str,
@@ -71,6 +72,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # safe_href: the only way a stored or remote URL becomes a link.
+            "builtins": ["onshore.links"],
         },
     },
 ]
@@ -179,10 +182,16 @@ USE_TZ = True
 INVITATION_VALID_DAYS = 7
 
 # --- Publishing ---------------------------------------------------------------------
-# Webhook URLs resolving to loopback or private addresses are refused unless allowed
-# (tests and single-machine setups allow loopback).
-WEBHOOK_ALLOW_LOOPBACK = env_bool("ONSHORE_WEBHOOK_ALLOW_LOOPBACK", False)
-WEBHOOK_ALLOW_PRIVATE = env_bool("ONSHORE_WEBHOOK_ALLOW_PRIVATE", False)
+# Every outbound call (webhooks, Mastodon, Bluesky) to an address that resolves to
+# loopback or a private range is refused unless allowed (tests and single-machine
+# setups allow loopback; then plain http:// is allowed to loopback only). The
+# webhook-only variables of earlier versions are aliases.
+OUTBOUND_ALLOW_LOOPBACK = env_bool_or_alias(
+    "ONSHORE_OUTBOUND_ALLOW_LOOPBACK", "ONSHORE_WEBHOOK_ALLOW_LOOPBACK", False
+)
+OUTBOUND_ALLOW_PRIVATE = env_bool_or_alias(
+    "ONSHORE_OUTBOUND_ALLOW_PRIVATE", "ONSHORE_WEBHOOK_ALLOW_PRIVATE", False
+)
 WORKER_LEASE_SECONDS = env_int("ONSHORE_WORKER_LEASE_SECONDS", 120, minimum=5)
 WORKER_IDLE_SECONDS = env_int("ONSHORE_WORKER_IDLE_SECONDS", 5, minimum=1)
 WORKER_MAX_ATTEMPTS = env_int("ONSHORE_WORKER_MAX_ATTEMPTS", 8, minimum=1)

@@ -65,7 +65,7 @@ def test_webhook_secret_is_returned_once_and_private_urls_are_refused(
     body = {"kind": "webhook", "market_id": team.gb.pk, "name": "CMS"}
 
     private = call(team, "POST", "/channels", {**body, "url": "https://192.168.1.10/hook"})
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    settings.OUTBOUND_ALLOW_LOOPBACK = True
     made = call(team, "POST", "/channels", {**body, "url": receiver.url})
 
     assert private.status_code == 422
@@ -179,3 +179,73 @@ def test_a_rejected_bluesky_channel_reconnects_with_a_new_app_password_on_web_an
         team, "POST", f"/channels/{channel.pk}/reconnect", {"app_password": account.app_password}
     )
     assert api.status_code == 200 and api.json()["status"] == "active"
+
+
+# -- issue 12: Mastodon and Bluesky addresses get the outbound destination policy ------
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "address", "says"),
+    [
+        ("mastodon", "instance_url", "http://127.0.0.1:9", "https://"),
+        ("mastodon", "instance_url", "https://127.0.0.1:9", "loopback"),
+        ("mastodon", "instance_url", "https://10.0.0.1", "private"),
+        ("mastodon", "instance_url", "https://169.254.169.254", "link-local"),
+        ("mastodon", "instance_url", "https://[::ffff:10.0.0.1]", "private"),
+        ("mastodon", "instance_url", "https://x.example#", "'#'"),
+        ("mastodon", "instance_url", "https://admin:pw@10.0.0.1", "user name"),
+        ("bluesky", "pds_url", "http://127.0.0.1:9", "https://"),
+        ("bluesky", "pds_url", "https://192.168.0.10", "private"),
+        ("bluesky", "pds_url", "https://pds.example#", "'#'"),
+    ],
+)
+def test_internal_addresses_are_refused_for_every_network_on_the_api(
+    team: Any, settings: Any, kind: str, field: str, address: str, says: str
+) -> None:
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
+    body = {"kind": kind, "market_id": team.gb.pk, field: address, "access_token": "t",
+            "handle": "roastery.example", "app_password": "abcd-efgh-ijkl-mnop"}  # fmt: skip
+
+    refused = call(team, "POST", "/channels", body)
+
+    assert refused.status_code == 422
+    (error,) = refused.json()["detail"]
+    assert error["loc"] == ["body", field] and says in error["msg"]
+    assert not Channel.objects.exists()
+
+
+def test_a_path_or_query_after_the_instance_address_is_refused(team: Any) -> None:
+    # "https://host/anything?" + "/api/v1/..." would let a person choose the path.
+    body = {"kind": "mastodon", "market_id": team.gb.pk, "access_token": "t",
+            "instance_url": "http://127.0.0.1:9/admin?x="}  # fmt: skip
+    refused = call(team, "POST", "/channels", body)
+    assert refused.status_code == 422
+    (error,) = refused.json()["detail"]
+    assert error["loc"] == ["body", "instance_url"] and "address only" in error["msg"]
+
+
+@pytest.mark.parametrize("answer", ["secret_error", "secret_json_error", "secret_account"])
+def test_a_servers_answer_is_never_echoed_nor_stored(team: Any, answer: str) -> None:
+    from tests.networks.hostile_server import SECRET, HostileServer
+
+    hostile = HostileServer([answer]).start()
+    body = {"kind": "mastodon", "market_id": team.gb.pk, "access_token": "t",
+            "instance_url": hostile.base_url}  # fmt: skip
+    try:
+        refused = call(team, "POST", "/channels", body)
+        made = Channel.objects.create(
+            workspace=team.workspace, market=team.gb, kind="mastodon", name="@old",
+            config={"instance_url": hostile.base_url, "account_id": "1", "acct": "old"},
+            status=Channel.Status.NEEDS_RECONNECT, status_message="The token was rejected",
+        )  # fmt: skip
+        again = call(team, "POST", f"/channels/{made.pk}/reconnect", {"access_token": "t2"})
+    finally:
+        hostile.stop()
+
+    assert refused.status_code == 422 and again.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", "instance_url"]
+    assert SECRET not in refused.content.decode() and SECRET not in again.content.decode()
+    assert "answered" in refused.json()["detail"][0]["msg"]  # says what happened, our words
+    assert list(Channel.objects.values_list("name", flat=True)) == ["@old"]
+    stored = Channel.objects.get()
+    assert SECRET not in json.dumps(stored.config) and SECRET not in stored.status_message

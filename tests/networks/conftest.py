@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from onshore.networks import OutboundPolicy, outbound_client
 from tests.networks.fake_mastodon import FakeMastodon
 
 # Short enough to keep "hang past the timeout" tests fast, long enough for a busy CI.
@@ -19,10 +20,13 @@ def fast_password_hashing() -> None:
     """Shadows the project-wide autouse fixture, which needs Django settings."""
 
 
+# The client onshore itself uses, with loopback allowed (the only place tests send to).
+LOOPBACK = OutboundPolicy(allow_loopback=True)
+
+
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    # trust_env=False: a proxy from the environment must never see test traffic.
-    with httpx.Client(timeout=CLIENT_TIMEOUT, trust_env=False) as http:
+    with outbound_client(LOOPBACK, timeout=CLIENT_TIMEOUT) as http:
         yield http
 
 

@@ -150,7 +150,10 @@ def test_a_rate_limit_waits_until_the_reset() -> None:
     error = failure(response, NOW)
 
     assert (error.permanent, error.retry_after, error.needs_reconnect) == (False, 90.0, False)
-    assert error.message == "RateLimitExceeded: Rate Limit Exceeded"
+    assert error.message == (
+        "The Bluesky server answered 429 Too Many Requests while calling the Bluesky server "
+        "(RateLimitExceeded)."
+    )
 
 
 def test_retry_after_wins_over_the_rate_limit_reset() -> None:
@@ -181,11 +184,15 @@ def test_rejected_credentials_need_reconnecting(status: int, name: str) -> None:
     assert (error.permanent, error.needs_reconnect) == (True, True)
 
 
-def test_an_invalid_record_is_permanent_with_the_server_message() -> None:
+def test_an_invalid_record_is_permanent_in_our_words() -> None:
     body = {"error": "InvalidRequest", "message": "Invalid app.bsky.feed.post record: bad"}
     error = failure(answer(400, body), NOW)
     assert (error.permanent, error.needs_reconnect) == (True, False)
-    assert error.message == "InvalidRequest: Invalid app.bsky.feed.post record: bad"
+    # The spec's error name is ours to repeat; the server's free text is not (issue 12).
+    assert error.message == (
+        "The Bluesky server answered 400 Bad Request while calling the Bluesky server "
+        "(InvalidRequest)."
+    )
 
 
 def test_a_failed_read_back_is_transient_not_unknown() -> None:

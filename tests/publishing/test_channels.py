@@ -63,7 +63,7 @@ def test_connect_webhook_shows_the_secret_once_and_refuses_private_urls(
         follow=True,
     )
     assert "url:" in refused.content.decode() and not Channel.objects.exists()
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    settings.OUTBOUND_ALLOW_LOOPBACK = True
     shown = client.post(
         url,
         {"kind": "webhook", "market": team.gb.pk, "name": "CMS", "url": receiver.url},
@@ -117,3 +117,42 @@ def test_health_endpoint_reports_backlog_and_a_stalled_worker(
         assert ok["status"] == "ok" and ok["seconds_since_last_loop"] == 0
         page = manager(team).get(f"/w/{team.workspace.slug}/channels/").content.decode()
         assert "1 due now" in page and "oldest waiting 600 s" in page
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "address", "says"),
+    [
+        ("mastodon", "instance_url", "http://127.0.0.1:9", "must start with https://"),
+        ("mastodon", "instance_url", "https://10.0.0.1", "private"),
+        ("mastodon", "instance_url", "https://x.example#", "remove it"),
+        ("bluesky", "pds_url", "https://10.0.0.1", "private"),
+    ],
+)
+def test_the_connect_page_refuses_internal_addresses_naming_the_field(
+    team: Any, settings: Any, kind: str, field: str, address: str, says: str
+) -> None:
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
+    form = {"kind": kind, "market": team.gb.pk, field: address, "access_token": "t",
+            "handle": "roastery.example", "app_password": "abcd-efgh-ijkl-mnop"}  # fmt: skip
+
+    page = manager(team).post(f"/w/{team.workspace.slug}/channels/connect/", form, follow=True)
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert f"{field}:" in text and says in text and not Channel.objects.exists()
+
+
+def test_the_connect_page_never_shows_the_servers_answer(team: Any) -> None:
+    from tests.networks.hostile_server import SECRET, HostileServer
+
+    hostile = HostileServer(["secret_json_error"]).start()
+    form = {"kind": "mastodon", "market": team.gb.pk, "instance_url": hostile.base_url,
+            "access_token": "t"}  # fmt: skip
+    try:
+        page = manager(team).post(f"/w/{team.workspace.slug}/channels/connect/", form, follow=True)
+    finally:
+        hostile.stop()
+
+    text = page.content.decode()
+    assert "instance_url:" in text and "422 Unprocessable" in text
+    assert SECRET not in text and not Channel.objects.exists()

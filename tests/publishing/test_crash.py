@@ -62,7 +62,7 @@ def start_worker() -> subprocess.Popen[bytes]:
         "ONSHORE_DATA_DIR": str(settings.DATA_DIR),
         "ONSHORE_WORKER_LEASE_SECONDS": "5",
         "ONSHORE_NETWORK_TIMEOUT_SECONDS": "2",
-        "ONSHORE_WEBHOOK_ALLOW_LOOPBACK": "true",
+        "ONSHORE_OUTBOUND_ALLOW_LOOPBACK": "true",
         # Retries after 0.5-1 s, not 15-30 s: the test is about counting, not waiting.
         "ONSHORE_WORKER_BACKOFF_SECONDS": "1",
         # Random faults can hit one delivery many times; giving up on it after 8 would

@@ -27,7 +27,7 @@ WEBHOOK_SECRET = webhook.generate_secret()
 
 
 def quick_client() -> httpx.Client:
-    return httpx.Client(timeout=1.0, trust_env=False)
+    return senders.default_client(timeout=1.0)
 
 
 SEND = senders.make_sender(quick_client)
@@ -39,11 +39,6 @@ def fake() -> Iterator[FakeMastodon]:
     server = FakeMastodon().start()
     yield server
     server.stop()
-
-
-@pytest.fixture(autouse=True)
-def allow_loopback_webhooks(settings: Any) -> None:
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
 
 
 def mastodon_channel(team: Any, fake: FakeMastodon, market: Any = None) -> Channel:
@@ -171,10 +166,10 @@ def test_rejected_content_fails_visibly_and_notifies(team: Any, fake: FakeMastod
     )
     assert step(post.scheduled_at).outcome == "failed"
     delivery = Delivery.objects.get(post=post)
-    assert "character limit" in delivery.last_error
+    assert "limit of 500 characters" in delivery.last_error
     assert Post.objects.get(pk=post.pk).state == State.FAILED
     (message,) = mail.outbox
-    assert "character limit" in message.body
+    assert "limit of 500 characters" in message.body
     assert set(message.to) == {
         "owner@example.com",
         "manager@example.com",
@@ -220,7 +215,7 @@ def test_webhook_is_signed_and_a_retry_reuses_its_id(team: Any, receiver: Webhoo
 def test_webhooks_to_loopback_are_refused_unless_allowed(
     team: Any, receiver: WebhookReceiver, settings: Any
 ) -> None:
-    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    settings.OUTBOUND_ALLOW_LOOPBACK = False
     webhook_channel(team, receiver)
     post = scheduled_post(team)
     assert step(post.scheduled_at).outcome == "failed"

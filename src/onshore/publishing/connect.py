@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from onshore.networks import PublishError, bluesky, mastodon, webhook
+from onshore.networks import PublishError, bluesky, check_destination, mastodon, webhook
 from onshore.publishing import crypto, senders
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Market
@@ -21,16 +21,35 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+def _allowed_destination(field: str, url: str, *, whole_url: bool = False) -> str:
+    """``url`` if the outbound policy allows it, else a ValidationError on ``field``.
+
+    Unless ``whole_url``, only a server's address is taken (no path, no query): onshore
+    appends the API paths itself, and "https://host/anything?" would let a person
+    choose the path (the policy refuses the other trick, a trailing "#").
+    """
+    _, what, _ = senders.DESTINATIONS[_KIND_OF_FIELD[field]]
+    try:
+        check_destination(url, senders.outbound_policy(), what=what)
+    except PublishError as exc:
+        raise ValidationError({field: str(exc)}) from None
+    parts = urlsplit(url)
+    if not whole_url and (parts.query or parts.path.strip("/")):
+        raise ValidationError(
+            {
+                field: f"{what} must be the server's address only, such as https://{_EXAMPLES[field]}."
+            }
+        )
+    return url if whole_url else f"{parts.scheme}://{parts.netloc}"
+
+
+_KIND_OF_FIELD = {"url": "webhook", "instance_url": "mastodon", "pds_url": "bluesky"}
+_EXAMPLES = {"instance_url": "mastodon.social", "pds_url": "bsky.social"}
+
+
 def connect_webhook(market: Market, name: str, url: str) -> tuple[Channel, str]:
     """A webhook channel with a new signing secret; returns it to show once."""
-    try:
-        webhook.check_destination(
-            url,
-            allow_loopback=settings.WEBHOOK_ALLOW_LOOPBACK,
-            allow_private=settings.WEBHOOK_ALLOW_PRIVATE,
-        )
-    except PublishError as exc:
-        raise ValidationError({"url": str(exc)}) from None
+    url = _allowed_destination("url", url.strip(), whole_url=True)
     secret = webhook.generate_secret()
     channel = Channel.objects.create(
         workspace=market.workspace,
@@ -54,9 +73,9 @@ def connect_mastodon(
     """Verify the token, read the instance's limits, store both. Also reconnects."""
     if not token.strip():
         raise ValidationError({"access_token": "paste the access token from the instance"})
+    base = _allowed_destination("instance_url", mastodon.instance_base(instance_url))
     with client_factory() as client:
         try:
-            base = mastodon.instance_base(instance_url)
             account = mastodon.verify_credentials(base, token.strip(), client, now=timezone.now())
             limits = mastodon.instance_limits(base, client, now=timezone.now())
         except (PublishError, ValueError) as exc:
@@ -83,7 +102,7 @@ def connect_bluesky(
     channel: Channel | None = None,
 ) -> Channel:
     """Log in once with the app password to check it; store it encrypted. Also reconnects."""
-    pds = (pds_url or bluesky.DEFAULT_PDS_URL).strip().rstrip("/")
+    pds = _allowed_destination("pds_url", bluesky.service_base(pds_url or ""))
     login = bluesky.Login(pds, handle.strip().lstrip("@"), app_password.strip())
     if not login.handle or not login.app_password:
         raise ValidationError({"handle": "give the account's handle and an app password"})

@@ -14,6 +14,7 @@ attempted (SIGTERM, a channel that needs reconnecting) is handed back (``release
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,11 @@ from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
 
+logger = logging.getLogger(__name__)
+
 BACKOFF_CAP = timedelta(hours=1)
+# However long a network asks us to wait (the networks cap it too), in seconds.
+LONGEST_NETWORK_WAIT = 24 * 3600.0
 # Deliveries a worker claims per round trip. Small, so that several workers share a
 # backlog evenly and a SIGTERM has little to hand back; each one's lease is renewed
 # when its attempt starts, so a slow batch never outlives its leases.
@@ -327,7 +332,36 @@ def attempt(
         if not exc.permanent and delivery.attempts < settings.WORKER_MAX_ATTEMPTS:
             return _retry(delivery, attempt_id, worker, now, str(exc), exc.retry_after, rng)
         return _fail(delivery, attempt_id, worker, now, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one delivery's bug must not stop the others
+        return _unexpected(delivery, attempt_id, worker, now, exc, rng)
     return _publish(delivery, attempt_id, worker, now, published)
+
+
+def _unexpected(
+    delivery: Delivery,
+    attempt_id: int,
+    worker: str,
+    now: datetime,
+    error: Exception,
+    rng: random.Random | None,
+) -> Step:
+    """Anything else sending or reading back raised (a network's garbage tripping a
+    bug, a broken channel config): a transient failure of this delivery only.
+
+    The traceback goes to the log; the delivery keeps the error's class, retries with
+    the usual backoff and fails after the usual number of attempts. It reads back
+    first, because the request may have been sent before the error.
+    """
+    logger.exception(
+        "Delivery %s failed unexpectedly on attempt %s", delivery.pk, delivery.attempts
+    )
+    message = f"An unexpected error ({type(error).__name__}) stopped this attempt."
+    if delivery.attempts < settings.WORKER_MAX_ATTEMPTS:
+        return _retry(
+            delivery, attempt_id, worker, now, f"{message} onshore will try again.", None, rng,
+            read_back=True,
+        )  # fmt: skip
+    return _fail(delivery, attempt_id, worker, now, f"{message} onshore gave up.")
 
 
 def _read_back_or_send(delivery: Delivery, now: datetime, send: Sender, find: Finder) -> Published:
@@ -473,6 +507,7 @@ def _retry(
     retry_after: float | None,
     rng: random.Random | None,
     unknown: bool = False,
+    read_back: bool = False,
 ) -> Step:
     wait = backoff(delivery.attempts, retry_after, rng or random.Random())
     return _finish(
@@ -485,7 +520,7 @@ def _retry(
         state=DeliveryState.PENDING.value,
         due_at=now + wait,
         last_error=message,
-        outcome_unknown=unknown or delivery.outcome_unknown,
+        outcome_unknown=unknown or read_back or delivery.outcome_unknown,
     )
 
 
@@ -537,7 +572,7 @@ def backoff(attempts: int, retry_after: float | None, rng: random.Random) -> tim
     ceiling = min(base * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
     wait = ceiling * rng.uniform(0.5, 1.0)
     if retry_after is not None:
-        wait = max(wait, timedelta(seconds=retry_after))
+        wait = max(wait, timedelta(seconds=min(retry_after, LONGEST_NETWORK_WAIT)))
     return wait
 
 

@@ -13,7 +13,16 @@ from typing import Any
 import httpx
 from django.conf import settings
 
-from onshore.networks import Published, PublishError, bluesky, mastodon, webhook
+from onshore.networks import (
+    OutboundPolicy,
+    Published,
+    PublishError,
+    bluesky,
+    check_destination,
+    mastodon,
+    outbound_client,
+    webhook,
+)
 from onshore.publishing import crypto
 from onshore.publishing.models import Delivery
 
@@ -34,11 +43,42 @@ class SharedClient:
         return self.client
 
 
-def default_client() -> httpx.Client:
-    # trust_env=False: an environment proxy must never see credentials or test traffic.
-    return httpx.Client(
-        timeout=settings.NETWORK_TIMEOUT_SECONDS, trust_env=False, follow_redirects=False
+def outbound_policy() -> OutboundPolicy:
+    """Where onshore may call, from the settings (ONSHORE_OUTBOUND_ALLOW_*)."""
+    return OutboundPolicy(
+        allow_loopback=settings.OUTBOUND_ALLOW_LOOPBACK,
+        allow_private=settings.OUTBOUND_ALLOW_PRIVATE,
     )
+
+
+def default_client(timeout: float | None = None) -> httpx.Client:
+    """The client every network call uses: through the destination policy, so nothing
+    calls out without it (see ``networks._outbound``)."""
+    return outbound_client(
+        outbound_policy(), timeout=timeout or float(settings.NETWORK_TIMEOUT_SECONDS)
+    )
+
+
+# Each kind's address: the config field a person fills in, how messages name it, and
+# the full URL it means ("mastodon.social" is https://mastodon.social).
+DESTINATIONS: dict[str, tuple[str, str, Callable[[str], str]]] = {
+    "webhook": ("url", "The webhook URL", str.strip),
+    "mastodon": ("instance_url", "The Mastodon instance address", mastodon.instance_base),
+    "bluesky": ("pds_url", "The Bluesky server address", bluesky.service_base),
+}
+
+
+def destination_url(kind: str, config: dict[str, Any]) -> str:
+    field, _, full_url = DESTINATIONS[kind]
+    return full_url(str(config.get(field) or ""))
+
+
+def check_channel_destination(kind: str, config: dict[str, Any]) -> None:
+    """Refuse a stored address the policy does not allow, before anything is sent (the
+    client's transport checks again, on the address it connects to)."""
+    if kind in DESTINATIONS:
+        what = DESTINATIONS[kind][1]
+        check_destination(destination_url(kind, config), outbound_policy(), what=what)
 
 
 def webhook_payload(delivery: Delivery) -> dict[str, Any]:
@@ -90,13 +130,9 @@ def make_sender(
     def send(delivery: Delivery, now: datetime) -> Published:
         channel, post = delivery.channel, delivery.post
         config, secrets = channel.config, _secrets(delivery)
+        check_channel_destination(channel.kind, config)
         client = shared.get()
         if channel.kind == "webhook":
-            webhook.check_destination(
-                config["url"],
-                allow_loopback=settings.WEBHOOK_ALLOW_LOOPBACK,
-                allow_private=settings.WEBHOOK_ALLOW_PRIVATE,
-            )
             return webhook.publish(
                 config["url"],
                 secrets["secret"],
@@ -133,6 +169,8 @@ def make_finder(
     def find(delivery: Delivery, now: datetime) -> Published | None:
         channel, post = delivery.channel, delivery.post
         config, secrets = channel.config, _secrets(delivery)
+        if channel.kind in ("mastodon", "bluesky"):
+            check_channel_destination(channel.kind, config)
         client = shared.get()
         if channel.kind == "mastodon":
             return mastodon.find_published(

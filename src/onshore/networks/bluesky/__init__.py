@@ -22,7 +22,7 @@ from onshore.networks.bluesky._session import (
     create_session,
     refresh_session,
 )
-from onshore.networks.bluesky._xrpc import DEFAULT_PDS_URL
+from onshore.networks.bluesky._xrpc import DEFAULT_PDS_URL, service_base
 
 __all__ = [
     "COLLECTION",
@@ -42,4 +42,5 @@ __all__ = [
     "publish",
     "record_key",
     "refresh_session",
+    "service_base",
 ]

@@ -35,6 +35,9 @@ MAX_GRAPHEMES = 300  # app.bsky.feed.post text: maxGraphemes 300, maxLength 3000
 MAX_BYTES = 3000
 MAX_LANGS = 3
 _GRAPHEME = regex.compile(r"\X")
+# atproto.com/specs/did and /specs/record-key, ASCII only.
+_DID = regex.compile(r"did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}", flags=regex.ASCII)
+_RKEY = regex.compile(r"[A-Za-z0-9._:~-]{1,512}", flags=regex.ASCII)
 
 
 def post_length(text: str) -> int:
@@ -104,7 +107,7 @@ def publish(
         return _published_from(response)
     if error_name(response) == "InvalidSwap":
         return _already_there(pds_url, session.did, record_key, text, client, now)
-    raise failure(response, now)
+    raise failure(response, now, "publishing to Bluesky")
 
 
 def find_published(
@@ -158,7 +161,7 @@ def _get_record(
     if error_name(response) == "RecordNotFound" or response.status_code == 404:
         return None
     if not response.is_success:
-        raise failure(response, now)
+        raise failure(response, now, what)
     found = success_json(response, what=what)
     if not isinstance(found.get("uri"), str):
         raise PublishError("The Bluesky server returned a record without its URI.", permanent=False)
@@ -179,7 +182,7 @@ def _resolve_handle(pds_url: str, handle: str, client: httpx.Client, now: dateti
     if response.status_code == 400:  # "Unable to resolve handle"
         return None
     if not response.is_success:
-        raise failure(response, now)
+        raise failure(response, now, what)
     did = success_json(response, what=what).get("did")
     return did if isinstance(did, str) and did.startswith("did:") else None
 
@@ -222,6 +225,9 @@ def _published_from(response: httpx.Response) -> Published:
 
 
 def _url_from_uri(uri: str) -> str | None:
-    # at://did:plc:abc/app.bsky.feed.post/3kxyz
+    # at://did:plc:abc/app.bsky.feed.post/3kxyz; the parts come from the server, so
+    # they must have the specs' syntax before they become part of a link we show.
     parts = uri.removeprefix("at://").split("/")
-    return post_url(parts[0], parts[2]) if len(parts) == 3 else None
+    if len(parts) != 3 or not _DID.fullmatch(parts[0]) or not _RKEY.fullmatch(parts[2]):
+        return None
+    return post_url(parts[0], parts[2])

@@ -84,7 +84,7 @@ def create_session(login: Login, client: httpx.Client, now: datetime) -> Session
         body=body,
     )
     if not response.is_success:
-        raise failure(response, now)
+        raise failure(response, now, "logging in to Bluesky")
     return _session_from(success_json(response, what="logging in to Bluesky"))
 
 
@@ -103,7 +103,7 @@ def refresh_session(login: Login, session: Session, client: httpx.Client, now: d
         return _session_from(success_json(response, what="refreshing the Bluesky session"))
     if error_name(response) in _STALE_TOKEN_ERRORS or response.status_code == 401:
         return create_session(login, client, now)
-    raise failure(response, now)
+    raise failure(response, now, "refreshing the Bluesky session")
 
 
 def with_session(

@@ -16,8 +16,12 @@ import httpx
 
 from onshore.networks._errors import PublishError, UnknownOutcome
 from onshore.networks._http import (
+    MAX_WAIT_SECONDS,
+    answered,
     build_request,
     is_transient_status,
+    log_answer,
+    parse_ascii_int,
     retry_after_seconds,
     seconds_until,
     send,
@@ -39,6 +43,25 @@ RECONNECT_ERRORS = frozenset(
         "AuthFactorTokenRequired",
     }
 )
+
+
+# Error names the atproto specs and lexicons define (com.atproto.*, app.bsky.*): safe to
+# repeat in a message because we know them; anything else a server says is not repeated.
+KNOWN_ERRORS = RECONNECT_ERRORS | {
+    "InvalidRequest",
+    "InvalidSwap",
+    "RateLimitExceeded",
+    "RecordNotFound",
+    "RepoNotFound",
+    "InternalServerError",
+    "MethodNotImplemented",
+    "UpstreamFailure",
+    "NotEnoughResources",
+    "UpstreamTimeout",
+    "PayloadTooLarge",
+    "BlobTooLarge",
+    "InvalidMimeType",
+}
 
 
 def service_base(pds_url: str) -> str:
@@ -79,19 +102,19 @@ def error_name(response: httpx.Response) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def error_text(response: httpx.Response) -> str:
-    """The server's own words: "InvalidRequest: Invalid app.bsky.feed.post record: ..."."""
-    body = _json_object(response) or {}
-    name, message = body.get("error"), body.get("message")
-    parts = [part for part in (name, message) if isinstance(part, str) and part]
-    if parts:
-        return ": ".join(parts)
-    return f"The Bluesky server answered {response.status_code} {response.reason_phrase}."
+def error_text(response: httpx.Response, what: str = "calling the Bluesky server") -> str:
+    """What went wrong, in our words (see ``_http.answered``). The XRPC error name is
+    added only when it is one of the names the specs define: then it is our word too."""
+    name = error_name(response)
+    known = f" ({name})" if name in KNOWN_ERRORS else ""
+    return f"{answered('The Bluesky server', response, what)[:-1]}{known}."
 
 
-def failure(response: httpx.Response, now: datetime) -> PublishError:
+def failure(
+    response: httpx.Response, now: datetime, what: str = "calling the Bluesky server"
+) -> PublishError:
     """Map a non-2xx XRPC answer onto PublishError (see the module docstring)."""
-    code, name, message = response.status_code, error_name(response), error_text(response)
+    code, name, message = response.status_code, error_name(response), error_text(response, what)
     if name in RECONNECT_ERRORS or code in (401, 403):
         return PublishError(message, permanent=True, needs_reconnect=True, status_code=code)
     if is_transient_status(code):
@@ -103,6 +126,7 @@ def failure(response: httpx.Response, now: datetime) -> PublishError:
 def success_json(response: httpx.Response, *, what: str) -> dict[str, Any]:
     body = _json_object(response)
     if body is None:
+        log_answer("The Bluesky server", response, what)
         raise PublishError(f"The Bluesky server sent no JSON object while {what}.", permanent=False)
     return body
 
@@ -119,7 +143,10 @@ def _wait_seconds(response: httpx.Response, now: datetime) -> float | None:
     explicit = retry_after_seconds(response, now)
     if explicit is not None:
         return explicit
-    reset = response.headers.get("ratelimit-reset", "").strip()
-    if not reset.isdigit():
+    # UNIX seconds, ASCII digits only; capped before becoming a datetime, so a reset in
+    # the year 30000 cannot overflow it.
+    reset = parse_ascii_int(response.headers.get("ratelimit-reset"))
+    if reset is None:
         return None
-    return seconds_until(datetime.fromtimestamp(int(reset), tz=UTC), now)
+    latest = now.timestamp() + MAX_WAIT_SECONDS
+    return seconds_until(datetime.fromtimestamp(min(reset, latest), tz=UTC), now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -9,11 +10,15 @@ from typing import Any
 import httpx
 
 from onshore.networks._errors import PublishError
-from onshore.networks.mastodon._api import build, call
+from onshore.networks._results import http_url_or_none
+from onshore.networks.mastodon._api import build, call, is_mastodon_id
 
 # Mastodon's own defaults (StatusLengthValidator), used when an instance says nothing.
 DEFAULT_MAX_CHARACTERS = 500
 DEFAULT_CHARACTERS_PER_URL = 23
+# A local account's name (Mastodon: [a-z0-9_]+([a-z0-9_.-]+[a-z0-9_]+)?), optionally
+# @domain; ASCII only, bounded, so it is safe to store and show as plain text.
+_ACCT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}(@[A-Za-z0-9.-]{1,253})?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,24 @@ def verify_credentials(
     body = call(client, request, what="checking the Mastodon access token", now=now)
     if not isinstance(body, dict) or "id" not in body:
         raise PublishError("Mastodon did not return an account for this token.", permanent=True)
+    return _account_from(body)
+
+
+def _account_from(body: dict[str, Any]) -> Account:
+    """The account, each field checked: they are stored, shown, and the id becomes
+    part of request paths, so a server must not be able to put anything else there."""
+    account_id, acct = str(body["id"]), str(body.get("acct", ""))
+    if not is_mastodon_id(account_id) or not _ACCT.fullmatch(acct):
+        raise PublishError(
+            "Mastodon answered with an account onshore cannot use (its id or name is not "
+            "what a Mastodon server sends); check the instance address.",
+            permanent=True,
+        )
     return Account(
-        id=str(body["id"]),
-        username=str(body.get("username", "")),
-        acct=str(body.get("acct", "")),
-        url=str(body.get("url", "")),
+        id=account_id,
+        username=acct.split("@", 1)[0],
+        acct=acct,
+        url=http_url_or_none(body.get("url")) or "",
     )
 
 

@@ -8,6 +8,7 @@ with ``X-RateLimit-Reset`` as an ISO 8601 timestamp.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -16,12 +17,24 @@ import httpx
 
 from onshore.networks._errors import PublishError, UnknownOutcome
 from onshore.networks._http import (
+    answered,
     build_request,
     is_transient_status,
+    log_answer,
+    parse_seconds,
     retry_after_seconds,
     seconds_until,
     send,
 )
+
+# Mastodon ids are numeric strings (snowflakes); forks use other alphanumeric ids.
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}", re.ASCII)
+
+
+def is_mastodon_id(value: str) -> bool:
+    """Whether ``value`` can be an account or status id: they go into request paths,
+    where "../" or "?" from a server would change which endpoint we call."""
+    return bool(_ID.fullmatch(value))
 
 
 def instance_base(instance_url: str) -> str:
@@ -52,10 +65,11 @@ def call(client: httpx.Client, request: httpx.Request, *, what: str, now: dateti
     """Send ``request`` and return the decoded JSON body of a 2xx answer."""
     response = send(client, request, what=what)
     if not response.is_success:
-        raise status_error(response, now)
+        raise status_error(response, now, what)
     try:
         return response.json()
     except ValueError as error:
+        log_answer("Mastodon", response, what)
         raise _unreadable_success(request, response) from error
 
 
@@ -70,7 +84,9 @@ def _unreadable_success(request: httpx.Request, response: httpx.Response) -> Exc
     )
 
 
-def status_error(response: httpx.Response, now: datetime | None) -> PublishError:
+def status_error(
+    response: httpx.Response, now: datetime | None, what: str = "calling the instance"
+) -> PublishError:
     """Map a non-2xx Mastodon answer onto PublishError.
 
     401/403: the token was revoked or lacks a scope, so the channel needs
@@ -78,7 +94,7 @@ def status_error(response: httpx.Response, now: datetime | None) -> PublishError
     Every other 4xx (422 validation, 404 wrong instance URL): permanent.
     """
     code = response.status_code
-    message = error_text(response)
+    message = error_text(response, what)
     if code in (401, 403):
         return PublishError(message, permanent=True, needs_reconnect=True, status_code=code)
     if is_transient_status(code):
@@ -87,23 +103,58 @@ def status_error(response: httpx.Response, now: datetime | None) -> PublishError
     return PublishError(message, permanent=True, status_code=code)
 
 
-def error_text(response: httpx.Response) -> str:
-    """Mastodon's own words (``error``, plus ``error_description`` from OAuth)."""
+def error_text(response: httpx.Response, what: str = "calling the instance") -> str:
+    """What went wrong, in our words (see ``_http.answered``), with what the status
+    means for Mastodon; the instance's own text goes to the server log. A validation
+    failure Mastodon is known to send is recognised and said in our words too."""
+    meaning = _known_validation(response) or _MEANINGS.get(response.status_code, ".")
+    return f"{answered('Mastodon', response, what)[:-1]}{meaning}"
+
+
+# Mastodon's own validation messages (StatusLengthValidator, Status#language, presence),
+# matched whole; only what we matched (a number) is repeated, in our words.
+_VALIDATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"Validation failed: Text character limit of ([0-9]{1,7}) exceeded"),
+        ": the text is over the instance's limit of {0} characters.",
+    ),
+    (re.compile(r"Validation failed: Text can't be blank"), ": the text is empty."),
+    (
+        re.compile(r"Validation failed: Language is not supported"),
+        ": the instance does not support the post's language.",
+    ),
+)
+
+
+def _known_validation(response: httpx.Response) -> str | None:
+    if response.status_code != 422:
+        return None
     try:
         body = response.json()
     except ValueError:
-        body = None
-    if isinstance(body, dict) and isinstance(body.get("error"), str):
-        description = body.get("error_description")
-        return f"{body['error']}: {description}" if isinstance(description, str) else body["error"]
-    # An HTML error page from a proxy says nothing useful to a user; the code does.
-    return f"Mastodon answered {response.status_code} {response.reason_phrase}."
+        return None
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, str):
+        return None
+    for pattern, meaning in _VALIDATIONS:
+        matched = pattern.fullmatch(error)
+        if matched:
+            return meaning.format(*matched.groups())
+    return None
+
+
+_MEANINGS = {
+    401: ": the access token is invalid or was revoked; reconnect the channel.",
+    403: ": the access token lacks a permission onshore needs; reconnect the channel.",
+    404: ": check the instance address.",
+    422: ": the instance refused the content (too long, empty, or media it does not take).",
+    429: ": too many requests; onshore waits and tries again.",
+}
 
 
 def _wait_seconds(response: httpx.Response, now: datetime | None) -> float | None:
     if now is None:
-        value = response.headers.get("retry-after", "").strip()
-        return float(value) if value.isdigit() else None
+        return parse_seconds(response.headers.get("retry-after"))
     # Retry-After is the explicit answer. The rate-limit reset only matters when the
     # limit is what refused us (429): Mastodon sends it on every answer, and on a 503 it
     # is just the end of the current window, often minutes away.
@@ -115,7 +166,7 @@ def _wait_seconds(response: httpx.Response, now: datetime | None) -> float | Non
 
 def _parse_reset(value: str | None) -> datetime | None:
     # Documented as a timestamp; real servers send ISO 8601 ("2020-09-08T13:25:00.019685Z").
-    if not value:
+    if not value or len(value) > 64 or not value.isascii():
         return None
     try:
         moment = datetime.fromisoformat(value.strip())

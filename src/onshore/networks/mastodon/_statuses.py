@@ -24,7 +24,7 @@ import httpx
 from onshore.networks._errors import PublishError, UnknownOutcome
 from onshore.networks._results import Published
 from onshore.networks.mastodon._account import verify_credentials
-from onshore.networks.mastodon._api import build, call
+from onshore.networks.mastodon._api import build, call, is_mastodon_id
 
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 # Regional codes Mastodon accepts as they are (LanguagesHelper::ISO_639_1_REGIONAL);
@@ -141,6 +141,10 @@ def _statuses_since(
 def _statuses_page(
     instance_url: str, token: str, account_id: str, max_id: str | None, client: httpx.Client
 ) -> list[dict[str, Any]]:
+    if not is_mastodon_id(account_id):
+        raise PublishError(
+            "The channel's Mastodon account id is unusable; reconnect it.", permanent=True
+        )
     params: dict[str, str | int] = {"limit": PAGE_SIZE, "exclude_reblogs": "true"}
     if max_id is not None:
         params["max_id"] = max_id
@@ -164,6 +168,8 @@ def _created_at(status: dict[str, Any]) -> datetime:
 def _source_text(
     instance_url: str, token: str, status: dict[str, Any], client: httpx.Client
 ) -> str | None:
+    if not is_mastodon_id(str(status["id"])):
+        raise PublishError("Mastodon returned a status with an unusable id.", permanent=False)
     path = f"/api/v1/statuses/{status['id']}/source"
     request = build(client, "GET", instance_url, path, token=token)
     try:

@@ -10,12 +10,15 @@ from typing import Any
 import httpx
 
 from onshore.networks._errors import PublishError
-from onshore.networks._http import build_request, is_transient_status, retry_after_seconds, send
+from onshore.networks._http import (
+    answered,
+    build_request,
+    is_transient_status,
+    retry_after_seconds,
+    send,
+)
 from onshore.networks._results import Published
 from onshore.networks.webhook._signing import sign
-
-# Enough of the receiver's answer to explain a failure, not enough to fill a page.
-_MAX_REASON_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,9 @@ def status_error(response: httpx.Response, now: datetime) -> PublishError:
 
 
 def _reason(response: httpx.Response) -> str:
-    reason = f"The webhook receiver answered {response.status_code} {response.reason_phrase}"
+    # In our words only: the receiver's body and Location header go to the server
+    # log, never into a message a user (who chose the URL) can read.
+    reason = answered("The webhook receiver", response, "delivering the webhook")
     if response.is_redirect:
-        return f"{reason} (redirect to {response.headers.get('location', '?')}); update the URL."
-    text = response.text.strip()[:_MAX_REASON_CHARS]
-    return f"{reason}: {text}" if text else f"{reason}."
+        return f"{reason[:-1]}: a redirect, which onshore does not follow; update the URL."
+    return reason
