@@ -6,8 +6,7 @@ Starts a throwaway PostgreSQL cluster (scripts/with_postgres.py) unless
 ONSHORE_DATABASE_URL already names one, a webhook receiver on 127.0.0.1
 (tests/networks/webhook_receiver.py) and N `onshore worker` processes, the command a
 user runs, with DEFAULT settings: no idle, lease or backoff flags. Only loopback
-delivery is allowed, by setting (ONSHORE_OUTBOUND_ALLOW_LOOPBACK and its older alias
-ONSHORE_WEBHOOK_ALLOW_LOOPBACK).
+delivery is allowed, by setting (ONSHORE_OUTBOUND_ALLOW_LOOPBACK).
 
 Phases (each ends by itself: at the latest 30 s after the last post was due):
 - ahead: once the workers are idle, 1,000 posts are scheduled in one go (the outbox's
@@ -57,7 +56,6 @@ def under_postgres() -> None:
 def setup(data_dir: str) -> None:
     os.environ["ONSHORE_DATA_DIR"] = data_dir
     os.environ["ONSHORE_OUTBOUND_ALLOW_LOOPBACK"] = "true"
-    os.environ["ONSHORE_WEBHOOK_ALLOW_LOOPBACK"] = "true"  # the older name, an alias
     os.environ["DJANGO_SETTINGS_MODULE"] = "onshore.settings"
     import django
     from django.core.management import call_command

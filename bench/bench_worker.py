@@ -41,7 +41,7 @@ def setup() -> None:
     if not os.environ.get("ONSHORE_DATABASE_URL", "").startswith("postgres"):
         sys.exit("run under scripts/with_postgres.py: the workers share PostgreSQL")
     os.environ.setdefault("ONSHORE_DATA_DIR", tempfile.mkdtemp(prefix="onshore-bench-"))
-    os.environ["ONSHORE_WEBHOOK_ALLOW_LOOPBACK"] = "true"
+    os.environ["ONSHORE_OUTBOUND_ALLOW_LOOPBACK"] = "true"
     os.environ["DJANGO_SETTINGS_MODULE"] = "onshore.settings"
     import django
     from django.core.management import call_command

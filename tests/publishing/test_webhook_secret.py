@@ -20,7 +20,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 def test_the_secret_is_in_the_creating_response_and_never_in_the_session(
     team: Any, receiver: WebhookReceiver, settings: Any
 ) -> None:
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
     client = Client()
     client.force_login(team.users["manager"])
     page = f"/w/{team.workspace.slug}/channels/"

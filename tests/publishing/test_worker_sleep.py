@@ -35,12 +35,6 @@ DUE = NOW + timedelta(seconds=1.3)
 IDLE = 5.0
 
 
-@pytest.fixture(autouse=True)
-def allow_loopback(settings: Any) -> None:
-    settings.WEBHOOK_ALLOW_LOOPBACK = True
-    settings.OUTBOUND_ALLOW_LOOPBACK = True  # the name the outbound policy gives it
-
-
 def webhook_channel(team: Any, url: str = "http://127.0.0.1:9/") -> Channel:
     return Channel.objects.create(
         workspace=team.workspace,
