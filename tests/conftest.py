@@ -6,6 +6,8 @@ outsider belongs to another workspace only.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,47 @@ from tests.networks.webhook_receiver import WebhookReceiver
 
 PERSONAS = ("owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous")
 PASSWORD = "correct horse battery staple"
+
+
+class OffLoopbackConnect(AssertionError):
+    """A test tried to open a connection to an address that is not this machine."""
+
+
+def _is_loopback(address: Any) -> bool:
+    if not isinstance(address, tuple):  # a UNIX socket path
+        return True
+    try:
+        return ipaddress.ip_address(str(address[0]).split("%", 1)[0]).is_loopback
+    except ValueError:  # a name: socket.connect resolves it, so judge what it names
+        return all(
+            ipaddress.ip_address(info[4][0]).is_loopback
+            for info in socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)
+        )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def connections_stay_on_this_machine() -> Iterator[None]:
+    """Only loopback may receive test traffic. Should a check under test ever let a
+    refused address through (10.0.0.1, a public address a fake resolver returned),
+    the connection fails here instead of leaving the machine."""
+    plain_connect = socket.socket.connect
+    plain_connect_ex = socket.socket.connect_ex
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        if not _is_loopback(address):
+            raise OffLoopbackConnect(f"a test tried to connect to {address!r}")
+        plain_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address: Any) -> int:
+        if not _is_loopback(address):
+            raise OffLoopbackConnect(f"a test tried to connect to {address!r}")
+        return plain_connect_ex(sock, address)
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = plain_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = plain_connect_ex  # type: ignore[method-assign]
 
 
 @dataclass
