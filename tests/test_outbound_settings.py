@@ -1,5 +1,6 @@
-"""ONSHORE_OUTBOUND_ALLOW_* govern every outbound call; the webhook variables of
-earlier versions are aliases (either one true allows)."""
+"""ONSHORE_OUTBOUND_ALLOW_LOOPBACK and ONSHORE_OUTBOUND_ALLOW_PRIVATE govern every
+outbound call; the webhook variables of earlier versions are aliases (either one true
+allows)."""
 
 from __future__ import annotations
 

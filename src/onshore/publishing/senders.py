@@ -44,7 +44,8 @@ class SharedClient:
 
 
 def outbound_policy() -> OutboundPolicy:
-    """Where onshore may call, from the settings (ONSHORE_OUTBOUND_ALLOW_*)."""
+    """Where onshore may call, from the settings (ONSHORE_OUTBOUND_ALLOW_LOOPBACK and
+    ONSHORE_OUTBOUND_ALLOW_PRIVATE)."""
     return OutboundPolicy(
         allow_loopback=settings.OUTBOUND_ALLOW_LOOPBACK,
         allow_private=settings.OUTBOUND_ALLOW_PRIVATE,
