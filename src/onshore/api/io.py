@@ -51,8 +51,9 @@ class ProblemOut(Schema):
 
 class RefusedOut(Schema):
     detail: list[ProblemOut]
-    error_count: int
-    imported: bool
+    # Absent when the request itself was refused (a bad parameter) before any row was read.
+    error_count: int = 0
+    imported: bool = False
 
 
 def _body(request: HttpRequest) -> bytes:

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from onshore import places
 from onshore.api.check import FindingOut
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Day, Id, StrictSchema, WallClock
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.models import Dismissal, Post, State
 from onshore.workspaces.access import membership_or_404, require
@@ -36,7 +36,7 @@ class MediaIn(StrictSchema):
 
 
 class PostIn(StrictSchema):
-    market_id: int
+    market_id: Id
     text: str = Field(min_length=1, max_length=10_000)
     link: str = Field("", max_length=2000)
     tags: list[str] = Field(default_factory=list, max_length=30)
@@ -46,7 +46,7 @@ class PostIn(StrictSchema):
 
 
 class PostPatch(StrictSchema):
-    market_id: int | None = None
+    market_id: Id | None = None
     text: str | None = Field(None, min_length=1, max_length=10_000)
     link: str | None = Field(None, max_length=2000)
     tags: list[str] | None = Field(None, max_length=30)
@@ -56,8 +56,8 @@ class PostPatch(StrictSchema):
 
 
 class ScheduleIn(StrictSchema):
-    date: date
-    time: time
+    date: Day
+    time: WallClock
     fold: Literal[0, 1] | None = Field(
         None, description="for a wall time that occurs twice: 0 the first, 1 the second"
     )
@@ -188,7 +188,7 @@ def list_posts(
     request: HttpRequest,
     slug: str,
     state: str | None = None,
-    market_id: int | None = None,
+    market_id: Id | None = None,
     tag: str | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
@@ -213,21 +213,19 @@ def create_post(request: HttpRequest, slug: str, payload: PostIn) -> Status[Any]
 
 
 @router.get("/{slug}/posts/{post_id}", response=PostOut)
-def get_post(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+def get_post(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     return post_out(_member_and_post(request, slug, post_id)[1])
 
 
 @router.patch("/{slug}/posts/{post_id}", response=PostOut)
-def update_post(
-    request: HttpRequest, slug: str, post_id: int, payload: PostPatch
-) -> dict[str, Any]:
+def update_post(request: HttpRequest, slug: str, post_id: Id, payload: PostPatch) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "draft_posts")
     return post_out(editing.update_post(post, member, _changes(payload, member)))
 
 
 @router.delete("/{slug}/posts/{post_id}", response={204: None})
-def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
+def delete_post(request: HttpRequest, slug: str, post_id: Id) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "draft_posts")
     if post.state in {State.PUBLISHING, State.PUBLISHED}:
@@ -241,7 +239,7 @@ def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
     response=PostOut,
     summary="Move the post through review: submit, approve, request_changes, …",
 )
-def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn) -> dict[str, Any]:
+def act_on_post(request: HttpRequest, slug: str, post_id: Id, payload: ActionIn) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     errors = checks.check_post(post).error_count if payload.action == "submit" else 0
     updated = workflow.perform(
@@ -261,7 +259,7 @@ def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn
     summary="Set the wall-clock date and time in the market's zone",
 )
 def schedule_post(
-    request: HttpRequest, slug: str, post_id: int, payload: ScheduleIn
+    request: HttpRequest, slug: str, post_id: Id, payload: ScheduleIn
 ) -> dict[str, Any]:
 
     member, post = _member_and_post(request, slug, post_id)
@@ -281,7 +279,7 @@ def schedule_post(
     response=PostOut,
     summary="Set the time to the market's next recurring slot no other post holds",
 )
-def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "schedule_posts")
     if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
@@ -315,10 +313,10 @@ class CalendarDayOut(Schema):
 def calendar_range(
     request: HttpRequest,
     slug: str,
-    start: date,
+    start: Day,
     days: int = 31,
     zone: str | None = None,
-    market_id: int | None = None,
+    market_id: Id | None = None,
     state: str | None = None,
     network: str | None = None,
     tag: str | None = None,
@@ -361,7 +359,7 @@ def calendar_range(
 
 
 @router.get("/{slug}/posts/{post_id}/findings", response=list[PostFindingOut])
-def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def post_findings(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         {"network": checked.network, **finding.to_dict()}
@@ -372,7 +370,7 @@ def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[st
 
 @router.post("/{slug}/posts/{post_id}/dismissals", response={201: None})
 def dismiss_finding(
-    request: HttpRequest, slug: str, post_id: int, payload: DismissIn
+    request: HttpRequest, slug: str, post_id: Id, payload: DismissIn
 ) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "draft_posts")
@@ -381,7 +379,7 @@ def dismiss_finding(
 
 
 @router.get("/{slug}/posts/{post_id}/comments", response=list[CommentOut])
-def list_comments(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def list_comments(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         _comment_out(c) for c in post.comments.select_related("author").prefetch_related("mentions")
@@ -399,13 +397,13 @@ def _comment_out(comment: Any) -> dict[str, Any]:
 
 
 @router.post("/{slug}/posts/{post_id}/comments", response={201: CommentOut})
-def add_comment(request: HttpRequest, slug: str, post_id: int, payload: CommentIn) -> Status[Any]:
+def add_comment(request: HttpRequest, slug: str, post_id: Id, payload: CommentIn) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     return Status(201, _comment_out(editing.add_comment(post, member, payload.body)))
 
 
 @router.get("/{slug}/posts/{post_id}/revisions", response=list[RevisionOut])
-def list_revisions(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def list_revisions(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         {

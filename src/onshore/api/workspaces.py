@@ -15,7 +15,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Id, StrictSchema
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import (
     Invitation,
@@ -266,13 +266,13 @@ def create_market(request: HttpRequest, slug: str, payload: MarketIn) -> Status[
 
 
 @router.get("/{slug}/markets/{market_id}", response=MarketOut)
-def get_market(request: HttpRequest, slug: str, market_id: int) -> Market:
+def get_market(request: HttpRequest, slug: str, market_id: Id) -> Market:
     membership = membership_or_404(request.user, slug)
     return get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
 
 
 @router.patch("/{slug}/markets/{market_id}", response=MarketOut)
-def update_market(request: HttpRequest, slug: str, market_id: int, payload: MarketPatch) -> Market:
+def update_market(request: HttpRequest, slug: str, market_id: Id, payload: MarketPatch) -> Market:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
@@ -283,7 +283,7 @@ def update_market(request: HttpRequest, slug: str, market_id: int, payload: Mark
 
 
 @router.delete("/{slug}/markets/{market_id}", response={204: None})
-def delete_market(request: HttpRequest, slug: str, market_id: int) -> Status[Any]:
+def delete_market(request: HttpRequest, slug: str, market_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
@@ -306,7 +306,7 @@ def list_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/{slug}/members/{member_id}", response=MemberOut)
-def get_member(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any]:
+def get_member(request: HttpRequest, slug: str, member_id: Id) -> dict[str, Any]:
     workspace = membership_or_404(request.user, slug).workspace
     member = get_object_or_404(Membership, pk=member_id, workspace=workspace)
     return _member_out(member, list(workspace.markets.all()))
@@ -314,7 +314,7 @@ def get_member(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any
 
 @router.patch("/{slug}/members/{member_id}", response=MemberOut)
 def update_member(
-    request: HttpRequest, slug: str, member_id: int, payload: MemberPatch
+    request: HttpRequest, slug: str, member_id: Id, payload: MemberPatch
 ) -> dict[str, Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
@@ -335,7 +335,7 @@ def update_member(
 
 
 @router.delete("/{slug}/members/{member_id}", response={204: None})
-def remove_member(request: HttpRequest, slug: str, member_id: int) -> Status[Any]:
+def remove_member(request: HttpRequest, slug: str, member_id: Id) -> Status[Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
     if member.pk != actor.pk:
@@ -383,7 +383,7 @@ def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) ->
 
 
 @router.delete("/{slug}/invitations/{invitation_id}", response={204: None})
-def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> Status[Any]:
+def revoke_invitation(request: HttpRequest, slug: str, invitation_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "invite")
     invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)
