@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from onshore.inputs import read_id
 from onshore.publishing import connect
 from onshore.publishing.health import worker_health
 from onshore.publishing.models import Channel, Delivery
@@ -17,9 +18,10 @@ from onshore.workspaces.views import member_view
 
 
 def _market(membership: Membership, value: str | None) -> Market | None:
-    if not value or not value.isdigit():
+    market_id = read_id(value, "market")
+    if market_id is None:
         return None
-    return Market.objects.filter(pk=int(value), workspace=membership.workspace).first()
+    return Market.objects.filter(pk=market_id, workspace=membership.workspace).first()
 
 
 def _errors_text(exc: ValidationError) -> str:
