@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
@@ -22,7 +22,14 @@ from onshore import places
 from onshore.api.schemas import Day, Id, StrictSchema
 from onshore.costs.cli import parse_hours_text
 from onshore.ledger.forms import rates_from_text
-from onshore.ledger.models import CostSettings, Engagement, TimeEntry
+from onshore.ledger.models import (
+    MAX_RATES,
+    RATE_DECIMAL_PLACES,
+    RATE_MAX,
+    CostSettings,
+    Engagement,
+    TimeEntry,
+)
 from onshore.ledger.report import build_report, default_period, report_json, workspace_today
 from onshore.ledger.views import loggable_engagements
 from onshore.ledger.whatif import WhatIfError, answer
@@ -81,14 +88,20 @@ class TimeEntryOut(Schema):
     logged_by_id: int | None
 
 
+CurrencyCode = Annotated[str, Field(max_length=3)]
+RateText = Annotated[str, Field(max_length=40)]
+
+
 class CostSettingsIO(StrictSchema):
     reviewer_hourly_value: Decimal = Amount
     minutes_per_review: Decimal = Field(ge=0, le=600, max_digits=6, decimal_places=2)
     minutes_per_comment: Decimal = Field(ge=0, le=600, max_digits=6, decimal_places=2)
     contributor_hours_per_round: Decimal = Field(ge=0, le=100, max_digits=6, decimal_places=2)
-    rates: dict[str, str] = Field(
+    rates: dict[CurrencyCode, RateText] = Field(
         default_factory=dict,
-        description='how many of the workspace currency one unit buys: {"USD": "0.79"}',
+        max_length=MAX_RATES,
+        description='how many of the workspace currency one unit buys: {"USD": "0.79"}; '
+        f"positive, at most {RATE_MAX:,} with {RATE_DECIMAL_PLACES} decimal places",
     )
 
 

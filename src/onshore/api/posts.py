@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -16,9 +16,9 @@ from pydantic import Field
 
 from onshore import places
 from onshore.api.check import FindingOut
-from onshore.api.schemas import Day, Id, StrictSchema, WallClock
+from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
 from onshore.posts import calendar, checks, editing, workflow
-from onshore.posts.models import Dismissal, Post, State
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post, State
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
 
@@ -35,23 +35,29 @@ class MediaIn(StrictSchema):
     alt_text: str = Field("", max_length=1500, description="required for images")
 
 
+# The page's limits (posts.models), declared here so OpenAPI shows them and the API
+# refuses an overlong variant or tag before any work.
+PostText = Annotated[str, Field(max_length=MAX_TEXT)]
+Tag = Annotated[str, Field(max_length=MAX_TAG_LENGTH)]
+
+
 class PostIn(StrictSchema):
     market_id: Id
-    text: str = Field(min_length=1, max_length=10_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     link: str = Field("", max_length=2000)
-    tags: list[str] = Field(default_factory=list, max_length=30)
+    tags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS)
     networks: list[NetworkName] = Field(default_factory=list, max_length=7)
-    variants: dict[NetworkName, str] = Field(default_factory=dict)
+    variants: dict[NetworkName, PostText] = Field(default_factory=dict, max_length=7)
     media: list[MediaIn] = Field(default_factory=list, max_length=10)
 
 
 class PostPatch(StrictSchema):
     market_id: Id | None = None
-    text: str | None = Field(None, min_length=1, max_length=10_000)
+    text: str | None = Field(None, min_length=1, max_length=MAX_TEXT)
     link: str | None = Field(None, max_length=2000)
-    tags: list[str] | None = Field(None, max_length=30)
+    tags: list[Tag] | None = Field(None, max_length=MAX_TAGS)
     networks: list[NetworkName] | None = Field(None, max_length=7)
-    variants: dict[NetworkName, str] | None = None
+    variants: dict[NetworkName, PostText] | None = Field(None, max_length=7)
     media: list[MediaIn] | None = Field(None, max_length=10)
 
 
@@ -187,9 +193,9 @@ def _changes(payload: Any, member: Membership) -> editing.PostChanges:
 def list_posts(
     request: HttpRequest,
     slug: str,
-    state: str | None = None,
+    state: FilterText | None = None,
     market_id: Id | None = None,
-    tag: str | None = None,
+    tag: FilterText | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
     posts: QuerySet[Post] = member.workspace.posts.select_related("author").prefetch_related(
@@ -315,11 +321,11 @@ def calendar_range(
     slug: str,
     start: Day,
     days: int = 31,
-    zone: str | None = None,
+    zone: FilterText | None = None,
     market_id: Id | None = None,
-    state: str | None = None,
-    network: str | None = None,
-    tag: str | None = None,
+    state: FilterText | None = None,
+    network: FilterText | None = None,
+    tag: FilterText | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
     if not 1 <= days <= 92:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from annotated_types import Interval
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from onshore.inputs import MAX_ID, BadInput, check_day, check_wall_clock
 
@@ -31,6 +31,8 @@ def _naive_clock(clock: time) -> time:
         raise ValueError(exc.message) from None
 
 
+# A filter given in a query string (a state, tag, zone or market name): short, always.
+FilterText = Annotated[str, StringConstraints(max_length=200)]
 # A database id: 1 to the largest 64-bit key, so a 20-digit id is a 422, not an overflow.
 Id = Annotated[int, Interval(ge=1, le=MAX_ID)]
 # A calendar day within the years onshore works with (no overflow moving it by zones).

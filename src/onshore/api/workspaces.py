@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,8 +16,12 @@ from ninja.responses import Status
 from pydantic import Field
 
 from onshore.api.schemas import Id, StrictSchema
+from onshore.localtime import MAX_SPANS_GIVEN_PER_DAY, MAX_SPANS_PER_DAY
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import (
+    MAX_LANGUAGES,
+    MAX_OTHER_ZONES,
+    MAX_POSTING_SLOTS,
     Invitation,
     Market,
     Membership,
@@ -32,16 +36,30 @@ RoleName = Literal["owner", "manager", "contributor", "reviewer", "viewer"]
 RelationName = Literal["employee", "freelancer", "agency"]
 
 
+# Bounded parts of request bodies; the counts are the models' (workspaces.models).
+ZoneName = Annotated[str, Field(max_length=64)]
+LanguageTag = Annotated[str, Field(max_length=35)]
+Clock = Annotated[str, Field(max_length=8, description="HH:MM")]
+Span = Annotated[list[Clock], Field(max_length=2, description="[start, end]")]
+DayName = Annotated[str, Field(max_length=9)]
+DaySpans = Annotated[list[Span], Field(max_length=MAX_SPANS_GIVEN_PER_DAY)]
+
+
+class SlotIn(StrictSchema):
+    days: list[DayName] = Field(max_length=7, description='e.g. ["tue", "thu"]')
+    time: Clock
+
+
 class MarketIn(StrictSchema):
     country: str = Field(min_length=2, max_length=2, description="ISO 3166 code, e.g. GB")
     language: str = Field(min_length=2, max_length=35, description="BCP 47 tag, e.g. en-GB")
     timezone: str = Field(
         "", max_length=64, description="IANA zone; empty: the country's main zone"
     )
-    other_zones: list[str] = Field(default_factory=list, max_length=50)
-    posting_slots: list[dict[str, Any]] = Field(
+    other_zones: list[ZoneName] = Field(default_factory=list, max_length=MAX_OTHER_ZONES)
+    posting_slots: list[SlotIn] = Field(
         default_factory=list,
-        max_length=50,
+        max_length=MAX_POSTING_SLOTS,
         description='recurring wall times, e.g. [{"days": ["tue", "thu"], "time": "09:30"}]',
     )
 
@@ -50,8 +68,8 @@ class MarketPatch(StrictSchema):
     country: str | None = Field(None, min_length=2, max_length=2)
     language: str | None = Field(None, min_length=2, max_length=35)
     timezone: str | None = Field(None, max_length=64)
-    other_zones: list[str] | None = Field(None, max_length=50)
-    posting_slots: list[dict[str, Any]] | None = Field(None, max_length=50)
+    other_zones: list[ZoneName] | None = Field(None, max_length=MAX_OTHER_ZONES)
+    posting_slots: list[SlotIn] | None = Field(None, max_length=MAX_POSTING_SLOTS)
 
 
 class MarketOut(Schema):
@@ -123,8 +141,13 @@ class MemberPatch(StrictSchema):
     agency_name: str | None = Field(None, max_length=100)
     home_country: str | None = Field(None, max_length=2)
     timezone: str | None = Field(None, max_length=64)
-    working_hours: dict[str, list[list[str]]] | None = None
-    languages: list[str] | None = Field(None, max_length=20)
+    working_hours: dict[DayName, DaySpans] | None = Field(
+        None,
+        max_length=7,
+        description='e.g. {"mon": [["09:00", "17:00"]]}; overlapping spans are merged, '
+        f"at most {MAX_SPANS_PER_DAY} a day remain",
+    )
+    languages: list[LanguageTag] | None = Field(None, max_length=MAX_LANGUAGES)
 
 
 class InvitationIn(StrictSchema):

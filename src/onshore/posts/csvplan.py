@@ -52,13 +52,13 @@ from django.db.models import F, prefetch_related_objects
 from onshore.inputs import BadInput, read_day, read_id
 from onshore.localtime import resolve_wall_time
 from onshore.posts import checks, editing, workflow
-from onshore.posts.models import MAX_TEXT, Network, Post, State
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, Post, State
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_REPORTED_ERRORS = 1_000
 MAX_LINK = 2_000
-MAX_TAGS, MAX_TAG = 30, 40
+MAX_TAG = MAX_TAG_LENGTH  # MAX_TAGS too: the model's bounds
 MAX_SHORT_FIELD = 200  # market, networks, state, dates: anything longer is a mistake
 
 EXPORT_COLUMNS = (
