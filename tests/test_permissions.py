@@ -573,15 +573,15 @@ def test_api_route_permissions(
 def _normalise(pattern: str) -> str:
     for marker in (
         "<slug:slug>",
-        "<int:market_id>",
-        "<int:member_id>",
-        "<int:invitation_id>",
-        "<int:post_id>",
-        "<int:channel_id>",
-        "<int:engagement_id>",
-        "<int:entry_id>",
+        "<id:market_id>",
+        "<id:member_id>",
+        "<id:invitation_id>",
+        "<id:post_id>",
+        "<id:channel_id>",
+        "<id:engagement_id>",
+        "<id:entry_id>",
         "<str:token>",
-        "<int:token_id>",
+        "<id:token_id>",
         "<uidb64>",
         "<token>",
     ):

@@ -2,15 +2,34 @@
 
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, JsonResponse
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from onshore.accounts import views as account_views
 from onshore.accounts.forms import LoginForm
 from onshore.api.app import api
+from onshore.inputs import MAX_ID
 from onshore.ledger import views as ledger
 from onshore.posts import views as posts
 from onshore.publishing import views as publishing
 from onshore.workspaces import views as ws
+
+
+class IdConverter:
+    """A database id in a path: ASCII digits up to what a 64-bit key holds (else 404)."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if number > MAX_ID:
+            raise ValueError("larger than any id")  # Django answers: no such route, 404
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -58,7 +77,7 @@ auth_urls = [
         name="password_reset_complete",
     ),
     path("account/tokens/", account_views.tokens, name="tokens"),
-    path("account/tokens/<int:token_id>/revoke/", account_views.token_revoke, name="token_revoke"),
+    path("account/tokens/<id:token_id>/revoke/", account_views.token_revoke, name="token_revoke"),
 ]
 
 workspace_urls = [
@@ -68,16 +87,16 @@ workspace_urls = [
     path("w/<slug:slug>/settings/", ws.workspace_settings, name="workspace_settings"),
     path("w/<slug:slug>/delete/", ws.workspace_delete, name="workspace_delete"),
     path("w/<slug:slug>/markets/new/", ws.market_edit, name="market_create"),
-    path("w/<slug:slug>/markets/<int:market_id>/", ws.market_edit, name="market_edit"),
-    path("w/<slug:slug>/markets/<int:market_id>/delete/", ws.market_delete, name="market_delete"),
+    path("w/<slug:slug>/markets/<id:market_id>/", ws.market_edit, name="market_edit"),
+    path("w/<slug:slug>/markets/<id:market_id>/delete/", ws.market_delete, name="market_delete"),
     path("w/<slug:slug>/team/", ws.team, name="team"),
     path("w/<slug:slug>/team/hours/", ws.team_hours, name="team_hours"),
-    path("w/<slug:slug>/members/<int:member_id>/", ws.member_profile, name="member_profile"),
-    path("w/<slug:slug>/members/<int:member_id>/role/", ws.member_role, name="member_role"),
-    path("w/<slug:slug>/members/<int:member_id>/remove/", ws.member_remove, name="member_remove"),
+    path("w/<slug:slug>/members/<id:member_id>/", ws.member_profile, name="member_profile"),
+    path("w/<slug:slug>/members/<id:member_id>/role/", ws.member_role, name="member_role"),
+    path("w/<slug:slug>/members/<id:member_id>/remove/", ws.member_remove, name="member_remove"),
     path("w/<slug:slug>/invitations/", ws.invitations, name="invitations"),
     path(
-        "w/<slug:slug>/invitations/<int:invitation_id>/revoke/",
+        "w/<slug:slug>/invitations/<id:invitation_id>/revoke/",
         ws.invitation_revoke,
         name="invitation_revoke",
     ),
@@ -87,16 +106,16 @@ workspace_urls = [
 post_urls = [
     path("w/<slug:slug>/posts/", posts.post_list, name="post_list"),
     path("w/<slug:slug>/posts/new/", posts.post_create, name="post_create"),
-    path("w/<slug:slug>/posts/<int:post_id>/", posts.post_detail, name="post_detail"),
-    path("w/<slug:slug>/posts/<int:post_id>/action/", posts.post_action, name="post_action"),
-    path("w/<slug:slug>/posts/<int:post_id>/comment/", posts.post_comment, name="post_comment"),
-    path("w/<slug:slug>/posts/<int:post_id>/dismiss/", posts.post_dismiss, name="post_dismiss"),
-    path("w/<slug:slug>/posts/<int:post_id>/schedule/", posts.post_schedule, name="post_schedule"),
-    path("w/<slug:slug>/posts/<int:post_id>/diff/", posts.revision_diff, name="revision_diff"),
+    path("w/<slug:slug>/posts/<id:post_id>/", posts.post_detail, name="post_detail"),
+    path("w/<slug:slug>/posts/<id:post_id>/action/", posts.post_action, name="post_action"),
+    path("w/<slug:slug>/posts/<id:post_id>/comment/", posts.post_comment, name="post_comment"),
+    path("w/<slug:slug>/posts/<id:post_id>/dismiss/", posts.post_dismiss, name="post_dismiss"),
+    path("w/<slug:slug>/posts/<id:post_id>/schedule/", posts.post_schedule, name="post_schedule"),
+    path("w/<slug:slug>/posts/<id:post_id>/diff/", posts.revision_diff, name="revision_diff"),
     path(
-        "w/<slug:slug>/posts/<int:post_id>/next-slot/", posts.post_next_slot, name="post_next_slot"
+        "w/<slug:slug>/posts/<id:post_id>/next-slot/", posts.post_next_slot, name="post_next_slot"
     ),
-    path("w/<slug:slug>/posts/<int:post_id>/move/", posts.post_move, name="post_move"),
+    path("w/<slug:slug>/posts/<id:post_id>/move/", posts.post_move, name="post_move"),
     path("w/<slug:slug>/calendar/", posts.calendar_view, name="calendar"),
     path("w/<slug:slug>/review/", posts.review_queue, name="review_queue"),
     path("w/<slug:slug>/check/", posts.live_check, name="live_check"),
@@ -106,12 +125,12 @@ publishing_urls = [
     path("w/<slug:slug>/channels/", publishing.channels, name="channels"),
     path("w/<slug:slug>/channels/connect/", publishing.connect_channel, name="channel_connect"),
     path(
-        "w/<slug:slug>/channels/<int:channel_id>/reconnect/",
+        "w/<slug:slug>/channels/<id:channel_id>/reconnect/",
         publishing.reconnect_channel,
         name="channel_reconnect",
     ),
     path(
-        "w/<slug:slug>/channels/<int:channel_id>/remove/",
+        "w/<slug:slug>/channels/<id:channel_id>/remove/",
         publishing.remove_channel,
         name="channel_remove",
     ),
@@ -126,18 +145,18 @@ ledger_urls = [
     path("w/<slug:slug>/costs/settings/", ledger.cost_settings, name="cost_settings"),
     path("w/<slug:slug>/engagements/", ledger.engagements, name="engagements"),
     path(
-        "w/<slug:slug>/engagements/<int:engagement_id>/",
+        "w/<slug:slug>/engagements/<id:engagement_id>/",
         ledger.engagement_edit,
         name="engagement_edit",
     ),
     path(
-        "w/<slug:slug>/engagements/<int:engagement_id>/delete/",
+        "w/<slug:slug>/engagements/<id:engagement_id>/delete/",
         ledger.engagement_delete,
         name="engagement_delete",
     ),
     path("w/<slug:slug>/time/", ledger.time_entries, name="time_entries"),
     path(
-        "w/<slug:slug>/time/<int:entry_id>/delete/",
+        "w/<slug:slug>/time/<id:entry_id>/delete/",
         ledger.time_entry_delete,
         name="time_entry_delete",
     ),

@@ -111,7 +111,10 @@ def test_filters_by_market_state_network_tag_and_author(team: Any, us: Market) -
     assert shown("tag=%23Winter") == {"US winter post"}
     assert shown("state=approved") == set()
     assert shown(f"author={team.users['manager'].pk}") == {"GB autumn post", "US winter post"}
-    assert shown("market=oops&state=nonsense") == {"GB autumn post", "US winter post"}
+    assert shown("state=nonsense") == {"GB autumn post", "US winter post"}
+    # Issue 12: a number that is not one is refused by name, not read as "any market".
+    refused = client.get(f"{base}&market=oops")
+    assert refused.status_code == 400 and "market: " in refused.content.decode()
 
 
 def test_week_and_list_views(team: Any) -> None:
@@ -122,8 +125,11 @@ def test_week_and_list_views(team: Any) -> None:
     assert re.search(r'data-hour="9">.*Midweek scones', week.content.decode(), re.S)
     listing = client.get(f"/w/{team.workspace.slug}/calendar/?view=list&date=2026-12-01")
     assert "Wednesday 2 December 2026" in listing.content.decode()
+    unknown_view = client.get(f"/w/{team.workspace.slug}/calendar/?view=year&date=2026-12-01")
+    assert unknown_view.status_code == 200
+    # Issue 12: a day that is not one is refused by name, not silently replaced by today.
     bad = client.get(f"/w/{team.workspace.slug}/calendar/?view=year&date=not-a-date")
-    assert bad.status_code == 200
+    assert bad.status_code == 400 and "date: give the day as YYYY-MM-DD" in bad.content.decode()
 
 
 def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+from ninja.openapi.schema import OpenAPISchema
 from ninja.security import HttpBearer, django_auth
 
 from onshore.accounts.models import PersonalAccessToken
+from onshore.errors import ERROR_RESPONSES, body_too_big_message, declare_error_responses
+from onshore.inputs import BadInput
 from onshore.posts.workflow import TransitionError, TransitionForbidden
 from onshore.workspaces.access import Forbidden
 from onshore.workspaces.models import InvitationError, MembershipRuleError, OwnersOnlyError
@@ -26,13 +32,28 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class OnshoreAPI(NinjaAPI):
+    """The API, whose OpenAPI schema also declares every error answer it can give."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        declare_error_responses(schema)
+        return schema
+
+
+api = OnshoreAPI(
     title="onshore API",
     version="1",
     urls_namespace="api",
     auth=[TokenAuth(), django_auth],
     docs_url="/docs",
+    # The viewer is served from our own static files (ninja is in INSTALLED_APPS), so the
+    # Content-Security-Policy ('self' only) lets it run; no call to an online validator.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
+log = logging.getLogger(__name__)
 
 
 def field_errors(exc: DjangoValidationError) -> list[dict[str, Any]]:
@@ -74,6 +95,29 @@ def on_transition_error(request: HttpRequest, exc: TransitionError) -> HttpRespo
 @api.exception_handler(InvitationError)
 def on_invitation_error(request: HttpRequest, exc: InvitationError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(BadInput)
+def on_bad_input(request: HttpRequest, exc: BadInput) -> HttpResponse:
+    problem = {"loc": ["query", exc.field], "msg": exc.message, "type": "value_error"}
+    return api.create_response(request, {"detail": [problem]}, status=422)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": body_too_big_message()}, status=413)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return api.create_response(request, {"detail": ERROR_RESPONSES[400]}, status=400)
+
+
+@api.exception_handler(Exception)
+def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # JSON like every other answer; the traceback goes to the server log, not the client.
+    log.exception("API error on %s %s", request.method, request.path)
+    return api.create_response(request, {"detail": ERROR_RESPONSES[500]}, status=500)
 
 
 def _register_routers() -> None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Id, StrictSchema
 from onshore.posts.models import Post
 from onshore.publishing import connect
 from onshore.publishing.health import worker_health
@@ -37,7 +37,7 @@ PUBLIC_CONFIG = (
 
 class ChannelIn(StrictSchema):
     kind: Literal["mastodon", "bluesky", "webhook"]
-    market_id: int
+    market_id: Id
     name: str = Field("", max_length=100)
     url: str = Field("", max_length=2000, description="webhook: where to POST")
     instance_url: str = Field(
@@ -135,7 +135,7 @@ def connect_channel(request: HttpRequest, slug: str, payload: ChannelIn) -> Stat
 
 
 @router.get("/{slug}/channels/{channel_id}", response=ChannelOut)
-def get_channel(request: HttpRequest, slug: str, channel_id: int) -> dict[str, Any]:
+def get_channel(request: HttpRequest, slug: str, channel_id: Id) -> dict[str, Any]:
     return _channel_out(_channel(_manager(request, slug), channel_id))
 
 
@@ -145,7 +145,7 @@ def get_channel(request: HttpRequest, slug: str, channel_id: int) -> dict[str, A
     summary="New credentials for a channel (its waiting deliveries go out again)",
 )
 def reconnect_channel(
-    request: HttpRequest, slug: str, channel_id: int, payload: ReconnectIn
+    request: HttpRequest, slug: str, channel_id: Id, payload: ReconnectIn
 ) -> dict[str, Any]:
     channel = _channel(_manager(request, slug), channel_id)
     connect.reconnect(channel, payload.access_token, payload.app_password)
@@ -154,7 +154,7 @@ def reconnect_channel(
 
 
 @router.delete("/{slug}/channels/{channel_id}", response={204: None, 409: dict[str, str]})
-def remove_channel(request: HttpRequest, slug: str, channel_id: int) -> Status[Any]:
+def remove_channel(request: HttpRequest, slug: str, channel_id: Id) -> Status[Any]:
     channel = _channel(_manager(request, slug), channel_id)
     if channel.deliveries.filter(state="in_flight").exists():
         return Status(409, {"detail": f"{channel} is publishing right now; try again in a minute."})
@@ -173,7 +173,7 @@ def publishing_health(request: HttpRequest, slug: str) -> dict[str, Any]:
     response=list[DeliveryOut],
     summary="Where the post goes and how each channel went, with links to published posts",
 )
-def post_deliveries(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def post_deliveries(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     membership = membership_or_404(request.user, slug)
     post = get_object_or_404(Post, pk=post_id, workspace=membership.workspace)
     deliveries = Delivery.objects.filter(post=post).select_related("channel").order_by("id")

@@ -17,6 +17,7 @@ from django.http.multipartparser import MultiPartParserError
 from ninja import Query, Router, Schema
 from ninja.responses import Status
 
+from onshore.api.schemas import FilterText
 from onshore.posts import csvplan
 from onshore.workspaces.access import membership_or_404, require
 
@@ -51,8 +52,9 @@ class ProblemOut(Schema):
 
 class RefusedOut(Schema):
     detail: list[ProblemOut]
-    error_count: int
-    imported: bool
+    # Absent when the request itself was refused (a bad parameter) before any row was read.
+    error_count: int = 0
+    imported: bool = False
 
 
 def _body(request: HttpRequest) -> bytes:
@@ -99,7 +101,7 @@ def import_posts(
     request: HttpRequest,
     slug: str,
     dry_run: bool = False,
-    market: str = "",
+    market: FilterText = "",
     date_format: Literal["auto", "mdy", "dmy"] = "auto",
 ) -> Status[Any]:
     member = membership_or_404(request.user, slug)
@@ -135,13 +137,17 @@ def _refused(report: csvplan.ImportReport) -> dict[str, Any]:
 def export_posts(
     request: HttpRequest,
     slug: str,
-    market: str = "",
-    state: str = "",
-    network: str = "",
-    tag: str = "",
-    author: str = "",
-    date_from: str = Query("", alias="from", description="scheduled on or after, YYYY-MM-DD"),
-    date_to: str = Query("", alias="to", description="scheduled on or before, YYYY-MM-DD"),
+    market: FilterText = "",
+    state: FilterText = "",
+    network: FilterText = "",
+    tag: FilterText = "",
+    author: FilterText = "",
+    date_from: str = Query(
+        "", alias="from", max_length=10, description="scheduled on or after, YYYY-MM-DD"
+    ),
+    date_to: str = Query(
+        "", alias="to", max_length=10, description="scheduled on or before, YYYY-MM-DD"
+    ),
 ) -> HttpResponse:
     member = membership_or_404(request.user, slug)
     require(member, "view_workspace")

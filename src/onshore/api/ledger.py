@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
@@ -19,10 +19,17 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from onshore import places
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Day, Id, StrictSchema
 from onshore.costs.cli import parse_hours_text
 from onshore.ledger.forms import rates_from_text
-from onshore.ledger.models import CostSettings, Engagement, TimeEntry
+from onshore.ledger.models import (
+    MAX_RATES,
+    RATE_DECIMAL_PLACES,
+    RATE_MAX,
+    CostSettings,
+    Engagement,
+    TimeEntry,
+)
 from onshore.ledger.report import build_report, default_period, report_json, workspace_today
 from onshore.ledger.views import loggable_engagements
 from onshore.ledger.whatif import WhatIfError, answer
@@ -36,13 +43,13 @@ Amount = Field(ge=0, max_digits=12, decimal_places=2)
 
 
 class EngagementIn(StrictSchema):
-    member_id: int
+    member_id: Id
     name: str = Field("", max_length=100)
     pricing: PricingName
     amount: Decimal = Amount
     currency: str = Field(max_length=3)
-    start: date
-    end: date | None = None
+    start: Day
+    end: Day | None = None
 
 
 class EngagementPatch(StrictSchema):
@@ -50,8 +57,8 @@ class EngagementPatch(StrictSchema):
     pricing: PricingName | None = None
     amount: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
     currency: str | None = Field(None, max_length=3)
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
 
 
 class EngagementOut(Schema):
@@ -67,7 +74,7 @@ class EngagementOut(Schema):
 
 
 class TimeEntryIn(StrictSchema):
-    date: date
+    date: Day
     hours: Decimal = Field(gt=0, le=24, max_digits=4, decimal_places=2)
     note: str = Field("", max_length=500)
 
@@ -81,14 +88,20 @@ class TimeEntryOut(Schema):
     logged_by_id: int | None
 
 
+CurrencyCode = Annotated[str, Field(max_length=3)]
+RateText = Annotated[str, Field(max_length=40)]
+
+
 class CostSettingsIO(StrictSchema):
     reviewer_hourly_value: Decimal = Amount
     minutes_per_review: Decimal = Field(ge=0, le=600, max_digits=6, decimal_places=2)
     minutes_per_comment: Decimal = Field(ge=0, le=600, max_digits=6, decimal_places=2)
     contributor_hours_per_round: Decimal = Field(ge=0, le=100, max_digits=6, decimal_places=2)
-    rates: dict[str, str] = Field(
+    rates: dict[CurrencyCode, RateText] = Field(
         default_factory=dict,
-        description='how many of the workspace currency one unit buys: {"USD": "0.79"}',
+        max_length=MAX_RATES,
+        description='how many of the workspace currency one unit buys: {"USD": "0.79"}; '
+        f"positive, at most {RATE_MAX:,} with {RATE_DECIMAL_PLACES} decimal places",
     )
 
 
@@ -108,8 +121,8 @@ class WhatIfIn(StrictSchema):
 
 
 class PeriodQuery(Schema):
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
 
 
 def _engagement_out(engagement: Engagement) -> dict[str, Any]:
@@ -158,13 +171,13 @@ def create_engagement(request: HttpRequest, slug: str, payload: EngagementIn) ->
 
 
 @router.get("/{slug}/engagements/{engagement_id}", response=EngagementOut)
-def get_engagement(request: HttpRequest, slug: str, engagement_id: int) -> dict[str, Any]:
+def get_engagement(request: HttpRequest, slug: str, engagement_id: Id) -> dict[str, Any]:
     return _engagement_out(_engagement(_costs_member(request, slug), engagement_id))
 
 
 @router.patch("/{slug}/engagements/{engagement_id}", response=EngagementOut)
 def update_engagement(
-    request: HttpRequest, slug: str, engagement_id: int, payload: EngagementPatch
+    request: HttpRequest, slug: str, engagement_id: Id, payload: EngagementPatch
 ) -> dict[str, Any]:
     engagement = _engagement(_costs_member(request, slug), engagement_id)
     changes = payload.dict(exclude_unset=True)
@@ -179,7 +192,7 @@ def update_engagement(
 
 
 @router.delete("/{slug}/engagements/{engagement_id}", response={204: None})
-def delete_engagement(request: HttpRequest, slug: str, engagement_id: int) -> Status[None]:
+def delete_engagement(request: HttpRequest, slug: str, engagement_id: Id) -> Status[None]:
     _engagement(_costs_member(request, slug), engagement_id).delete()
     return Status(204, None)
 
@@ -198,7 +211,7 @@ def _loggable(request: HttpRequest, slug: str, engagement_id: int) -> tuple[Memb
     response=list[TimeEntryOut],
     summary="Time logged on an engagement (contributors: their own)",
 )
-def list_time_entries(request: HttpRequest, slug: str, engagement_id: int) -> list[Any]:
+def list_time_entries(request: HttpRequest, slug: str, engagement_id: Id) -> list[Any]:
     _, engagement = _loggable(request, slug, engagement_id)
     return list(engagement.entries.all())
 
@@ -209,7 +222,7 @@ def list_time_entries(request: HttpRequest, slug: str, engagement_id: int) -> li
     summary="Log time on an engagement",
 )
 def create_time_entry(
-    request: HttpRequest, slug: str, engagement_id: int, payload: TimeEntryIn
+    request: HttpRequest, slug: str, engagement_id: Id, payload: TimeEntryIn
 ) -> Status[Any]:
     membership, engagement = _loggable(request, slug, engagement_id)
     entry = TimeEntry(engagement=engagement, logged_by=membership, **payload.dict())

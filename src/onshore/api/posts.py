@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -16,9 +16,9 @@ from pydantic import Field
 
 from onshore import marketfit, places
 from onshore.api.check import FindingOut
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
 from onshore.posts import calendar, checks, editing, workflow
-from onshore.posts.models import Dismissal, Post
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
 
@@ -35,29 +35,37 @@ class MediaIn(StrictSchema):
     alt_text: str = Field("", max_length=1500, description="required for images")
 
 
+# The page's limits (posts.models), declared here so OpenAPI shows them and the API
+# refuses an overlong variant or tag before any work.
+PostText = Annotated[str, Field(max_length=MAX_TEXT)]
+Tag = Annotated[str, Field(max_length=MAX_TAG_LENGTH)]
+
+
 class PostIn(StrictSchema):
-    market_id: int
-    text: str = Field(min_length=1, max_length=10_000)
+    market_id: Id
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     link: str = Field("", max_length=2000)
-    tags: list[str] = Field(default_factory=list, max_length=30)
+    tags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS)
     networks: list[NetworkName] = Field(default_factory=list, max_length=len(marketfit.NETWORKS))
-    variants: dict[NetworkName, str] = Field(default_factory=dict)
+    variants: dict[NetworkName, PostText] = Field(
+        default_factory=dict, max_length=len(marketfit.NETWORKS)
+    )
     media: list[MediaIn] = Field(default_factory=list, max_length=10)
 
 
 class PostPatch(StrictSchema):
-    market_id: int | None = None
-    text: str | None = Field(None, min_length=1, max_length=10_000)
+    market_id: Id | None = None
+    text: str | None = Field(None, min_length=1, max_length=MAX_TEXT)
     link: str | None = Field(None, max_length=2000)
-    tags: list[str] | None = Field(None, max_length=30)
+    tags: list[Tag] | None = Field(None, max_length=MAX_TAGS)
     networks: list[NetworkName] | None = Field(None, max_length=len(marketfit.NETWORKS))
-    variants: dict[NetworkName, str] | None = None
+    variants: dict[NetworkName, PostText] | None = Field(None, max_length=len(marketfit.NETWORKS))
     media: list[MediaIn] | None = Field(None, max_length=10)
 
 
 class ScheduleIn(StrictSchema):
-    date: date
-    time: time
+    date: Day
+    time: WallClock
     fold: Literal[0, 1] | None = Field(
         None, description="for a wall time that occurs twice: 0 the first, 1 the second"
     )
@@ -188,9 +196,9 @@ def _changes(payload: Any, member: Membership) -> editing.PostChanges:
 def list_posts(
     request: HttpRequest,
     slug: str,
-    state: str | None = None,
-    market_id: int | None = None,
-    tag: str | None = None,
+    state: FilterText | None = None,
+    market_id: Id | None = None,
+    tag: FilterText | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
     posts: QuerySet[Post] = member.workspace.posts.select_related("author").prefetch_related(
@@ -214,21 +222,19 @@ def create_post(request: HttpRequest, slug: str, payload: PostIn) -> Status[Any]
 
 
 @router.get("/{slug}/posts/{post_id}", response=PostOut)
-def get_post(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+def get_post(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     return post_out(_member_and_post(request, slug, post_id)[1])
 
 
 @router.patch("/{slug}/posts/{post_id}", response=PostOut)
-def update_post(
-    request: HttpRequest, slug: str, post_id: int, payload: PostPatch
-) -> dict[str, Any]:
+def update_post(request: HttpRequest, slug: str, post_id: Id, payload: PostPatch) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     editing.require_may_change(post, member)
     return post_out(editing.update_post(post, member, _changes(payload, member)))
 
 
 @router.delete("/{slug}/posts/{post_id}", response={204: None})
-def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
+def delete_post(request: HttpRequest, slug: str, post_id: Id) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     editing.delete_post(post, member)
     return Status(204, None)
@@ -239,7 +245,7 @@ def delete_post(request: HttpRequest, slug: str, post_id: int) -> Status[Any]:
     response=PostOut,
     summary="Move the post through review: submit, approve, request_changes, …",
 )
-def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn) -> dict[str, Any]:
+def act_on_post(request: HttpRequest, slug: str, post_id: Id, payload: ActionIn) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     errors = checks.check_post(post).error_count if payload.action == "submit" else 0
     updated = workflow.perform(
@@ -259,7 +265,7 @@ def act_on_post(request: HttpRequest, slug: str, post_id: int, payload: ActionIn
     summary="Set the wall-clock date and time in the market's zone",
 )
 def schedule_post(
-    request: HttpRequest, slug: str, post_id: int, payload: ScheduleIn
+    request: HttpRequest, slug: str, post_id: Id, payload: ScheduleIn
 ) -> dict[str, Any]:
 
     member, post = _member_and_post(request, slug, post_id)
@@ -279,7 +285,7 @@ def schedule_post(
     response=PostOut,
     summary="Set the time to the market's next recurring slot no other post holds",
 )
-def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: int) -> dict[str, Any]:
+def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "schedule_posts")
     if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
@@ -313,13 +319,13 @@ class CalendarDayOut(Schema):
 def calendar_range(
     request: HttpRequest,
     slug: str,
-    start: date,
+    start: Day,
     days: int = 31,
-    zone: str | None = None,
-    market_id: int | None = None,
-    state: str | None = None,
-    network: str | None = None,
-    tag: str | None = None,
+    zone: FilterText | None = None,
+    market_id: Id | None = None,
+    state: FilterText | None = None,
+    network: FilterText | None = None,
+    tag: FilterText | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
     if not 1 <= days <= 92:
@@ -359,7 +365,7 @@ def calendar_range(
 
 
 @router.get("/{slug}/posts/{post_id}/findings", response=list[PostFindingOut])
-def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def post_findings(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         {"network": checked.network, **finding.to_dict()}
@@ -370,7 +376,7 @@ def post_findings(request: HttpRequest, slug: str, post_id: int) -> list[dict[st
 
 @router.post("/{slug}/posts/{post_id}/dismissals", response={201: None})
 def dismiss_finding(
-    request: HttpRequest, slug: str, post_id: int, payload: DismissIn
+    request: HttpRequest, slug: str, post_id: Id, payload: DismissIn
 ) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, "draft_posts")
@@ -379,7 +385,7 @@ def dismiss_finding(
 
 
 @router.get("/{slug}/posts/{post_id}/comments", response=list[CommentOut])
-def list_comments(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def list_comments(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         _comment_out(c) for c in post.comments.select_related("author").prefetch_related("mentions")
@@ -397,13 +403,13 @@ def _comment_out(comment: Any) -> dict[str, Any]:
 
 
 @router.post("/{slug}/posts/{post_id}/comments", response={201: CommentOut})
-def add_comment(request: HttpRequest, slug: str, post_id: int, payload: CommentIn) -> Status[Any]:
+def add_comment(request: HttpRequest, slug: str, post_id: Id, payload: CommentIn) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
     return Status(201, _comment_out(editing.add_comment(post, member, payload.body)))
 
 
 @router.get("/{slug}/posts/{post_id}/revisions", response=list[RevisionOut])
-def list_revisions(request: HttpRequest, slug: str, post_id: int) -> list[dict[str, Any]]:
+def list_revisions(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
         {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,10 +15,14 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
-from onshore.api.schemas import StrictSchema
+from onshore.api.schemas import Id, StrictSchema
+from onshore.localtime import MAX_SPANS_GIVEN_PER_DAY, MAX_SPANS_PER_DAY
 from onshore.workspaces import sourcing
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import (
+    MAX_LANGUAGES,
+    MAX_OTHER_ZONES,
+    MAX_POSTING_SLOTS,
     Invitation,
     Market,
     Membership,
@@ -33,16 +37,30 @@ RoleName = Literal["owner", "manager", "contributor", "reviewer", "viewer"]
 RelationName = Literal[tuple(sourcing.RELATIONS)]  # type: ignore[valid-type]
 
 
+# Bounded parts of request bodies; the counts are the models' (workspaces.models).
+ZoneName = Annotated[str, Field(max_length=64)]
+LanguageTag = Annotated[str, Field(max_length=35)]
+Clock = Annotated[str, Field(max_length=8, description="HH:MM")]
+Span = Annotated[list[Clock], Field(max_length=2, description="[start, end]")]
+DayName = Annotated[str, Field(max_length=9)]
+DaySpans = Annotated[list[Span], Field(max_length=MAX_SPANS_GIVEN_PER_DAY)]
+
+
+class SlotIn(StrictSchema):
+    days: list[DayName] = Field(max_length=7, description='e.g. ["tue", "thu"]')
+    time: Clock
+
+
 class MarketIn(StrictSchema):
     country: str = Field(min_length=2, max_length=2, description="ISO 3166 code, e.g. GB")
     language: str = Field(min_length=2, max_length=35, description="BCP 47 tag, e.g. en-GB")
     timezone: str = Field(
         "", max_length=64, description="IANA zone; empty: the country's main zone"
     )
-    other_zones: list[str] = Field(default_factory=list, max_length=50)
-    posting_slots: list[dict[str, Any]] = Field(
+    other_zones: list[ZoneName] = Field(default_factory=list, max_length=MAX_OTHER_ZONES)
+    posting_slots: list[SlotIn] = Field(
         default_factory=list,
-        max_length=50,
+        max_length=MAX_POSTING_SLOTS,
         description='recurring wall times, e.g. [{"days": ["tue", "thu"], "time": "09:30"}]',
     )
 
@@ -51,8 +69,8 @@ class MarketPatch(StrictSchema):
     country: str | None = Field(None, min_length=2, max_length=2)
     language: str | None = Field(None, min_length=2, max_length=35)
     timezone: str | None = Field(None, max_length=64)
-    other_zones: list[str] | None = Field(None, max_length=50)
-    posting_slots: list[dict[str, Any]] | None = Field(None, max_length=50)
+    other_zones: list[ZoneName] | None = Field(None, max_length=MAX_OTHER_ZONES)
+    posting_slots: list[SlotIn] | None = Field(None, max_length=MAX_POSTING_SLOTS)
 
 
 class MarketOut(Schema):
@@ -124,8 +142,13 @@ class MemberPatch(StrictSchema):
     agency_name: str | None = Field(None, max_length=100)
     home_country: str | None = Field(None, max_length=2)
     timezone: str | None = Field(None, max_length=64)
-    working_hours: dict[str, list[list[str]]] | None = None
-    languages: list[str] | None = Field(None, max_length=20)
+    working_hours: dict[DayName, DaySpans] | None = Field(
+        None,
+        max_length=7,
+        description='e.g. {"mon": [["09:00", "17:00"]]}; overlapping spans are merged, '
+        f"at most {MAX_SPANS_PER_DAY} a day remain",
+    )
+    languages: list[LanguageTag] | None = Field(None, max_length=MAX_LANGUAGES)
 
 
 class InvitationIn(StrictSchema):
@@ -267,13 +290,13 @@ def create_market(request: HttpRequest, slug: str, payload: MarketIn) -> Status[
 
 
 @router.get("/{slug}/markets/{market_id}", response=MarketOut)
-def get_market(request: HttpRequest, slug: str, market_id: int) -> Market:
+def get_market(request: HttpRequest, slug: str, market_id: Id) -> Market:
     membership = membership_or_404(request.user, slug)
     return get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
 
 
 @router.patch("/{slug}/markets/{market_id}", response=MarketOut)
-def update_market(request: HttpRequest, slug: str, market_id: int, payload: MarketPatch) -> Market:
+def update_market(request: HttpRequest, slug: str, market_id: Id, payload: MarketPatch) -> Market:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
@@ -284,7 +307,7 @@ def update_market(request: HttpRequest, slug: str, market_id: int, payload: Mark
 
 
 @router.delete("/{slug}/markets/{market_id}", response={204: None})
-def delete_market(request: HttpRequest, slug: str, market_id: int) -> Status[Any]:
+def delete_market(request: HttpRequest, slug: str, market_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "manage_markets")
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
@@ -307,7 +330,7 @@ def list_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/{slug}/members/{member_id}", response=MemberOut)
-def get_member(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any]:
+def get_member(request: HttpRequest, slug: str, member_id: Id) -> dict[str, Any]:
     workspace = membership_or_404(request.user, slug).workspace
     member = get_object_or_404(Membership, pk=member_id, workspace=workspace)
     return _member_out(member, list(workspace.markets.all()))
@@ -315,7 +338,7 @@ def get_member(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any
 
 @router.patch("/{slug}/members/{member_id}", response=MemberOut)
 def update_member(
-    request: HttpRequest, slug: str, member_id: int, payload: MemberPatch
+    request: HttpRequest, slug: str, member_id: Id, payload: MemberPatch
 ) -> dict[str, Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
@@ -337,7 +360,7 @@ def update_member(
 
 
 @router.delete("/{slug}/members/{member_id}", response={204: None})
-def remove_member(request: HttpRequest, slug: str, member_id: int) -> Status[Any]:
+def remove_member(request: HttpRequest, slug: str, member_id: Id) -> Status[Any]:
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
     if member.pk != actor.pk:
@@ -385,7 +408,7 @@ def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) ->
 
 
 @router.delete("/{slug}/invitations/{invitation_id}", response={204: None})
-def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> Status[Any]:
+def revoke_invitation(request: HttpRequest, slug: str, invitation_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
     require(membership, "invite")
     invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)

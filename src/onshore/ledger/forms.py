@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,7 +12,14 @@ from django.core.exceptions import ValidationError
 from onshore import places
 from onshore.costs import PRICING_MODELS
 from onshore.costs.cli import parse_hours_text
-from onshore.ledger.models import CostSettings, Engagement, Pricing, TimeEntry
+from onshore.ledger.models import (
+    MAX_RATES,
+    CostSettings,
+    Engagement,
+    Pricing,
+    TimeEntry,
+    read_rate,
+)
 from onshore.workspaces.models import Membership, Workspace
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -104,15 +111,12 @@ def rates_from_text(text: str) -> dict[str, str]:
     for chunk in filter(None, (part.strip() for part in text.replace(";", ",").split(","))):
         code, _, number = chunk.replace("=", " ").partition(" ")
         try:
-            code = places.normalise_currency(code)
-            rate = Decimal(number.strip())
+            code, rate = read_rate(code, number)
         except ValueError as exc:
-            raise ValidationError(f"{chunk!r}: {exc}") from None
-        except InvalidOperation:
-            raise ValidationError(f"{chunk!r}: write a currency code and a number") from None
-        if not rate.is_finite() or rate <= 0:
-            raise ValidationError(f"{chunk!r}: the rate must be a positive number")
-        rates[code] = str(rate)
+            raise ValidationError(f"{chunk[:60]!r}: {exc}") from None
+        rates[code] = f"{rate:f}"
+    if len(rates) > MAX_RATES:
+        raise ValidationError(f"at most {MAX_RATES} exchange rates")
     return rates
 
 

@@ -6,6 +6,7 @@ and measures the rest from the review workflow (:mod:`onshore.ledger.measure`).
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from typing import Any
 
@@ -31,21 +32,40 @@ class Pricing(models.TextChoices):
     MONTHLY_RETAINER = "monthly_retainer", "Monthly retainer"
 
 
+# An exchange rate is a positive number up to RATE_MAX with at most RATE_DECIMAL_PLACES
+# decimals (1 VND is about 0.00003 GBP). Decimal itself takes "1e400", but a cost times
+# such a rate no longer fits the 28 digits the Costs page rounds to: every page failed.
+RATE_MAX = Decimal(1_000_000)
+RATE_DECIMAL_PLACES = 10
+MAX_RATES = 200  # ISO 4217 lists fewer currencies
+
+
+def read_rate(code: object, text: object) -> tuple[str, Decimal]:
+    """The currency code and its rate; ValueError says which and why, in the page's words."""
+    currency = places.normalise_currency(str(code))
+    try:
+        rate = Decimal(str(text).strip())
+    except ArithmeticError:
+        raise ValueError(f"{currency}: '{str(text)[:40]}' is not a number") from None
+    if not rate.is_finite() or rate <= 0 or rate > RATE_MAX:
+        raise ValueError(f"{currency}: the rate must be a positive number up to {RATE_MAX:,}")
+    rate = rate.normalize()
+    if -min(rate.as_tuple().exponent, 0) > RATE_DECIMAL_PLACES:  # type: ignore[operator]
+        raise ValueError(f"{currency}: at most {RATE_DECIMAL_PLACES} decimal places")
+    return currency, rate
+
+
 def validate_rates(value: Any) -> None:
     """``{"USD": "0.79"}``: how many of the workspace currency one unit of each buys."""
     if not isinstance(value, dict):
         raise ValidationError('write the rates as {"USD": "0.79"}')
+    if len(value) > MAX_RATES:
+        raise ValidationError(f"at most {MAX_RATES} exchange rates")
     for code, rate in value.items():
         try:
-            places.normalise_currency(str(code))
+            read_rate(code, rate)
         except ValueError as exc:
-            raise ValidationError(f"{code}: {exc}") from None
-        try:
-            amount = Decimal(str(rate))
-        except ArithmeticError:
-            raise ValidationError(f"{code}: '{rate}' is not a number") from None
-        if not amount.is_finite() or amount <= 0:
-            raise ValidationError(f"{code}: the rate must be a positive number, not {rate}")
+            raise ValidationError(str(exc)) from None
 
 
 class CostSettings(models.Model):
@@ -89,7 +109,14 @@ class CostSettings(models.Model):
         return found if found is not None else cls(workspace=workspace)
 
     def decimal_rates(self) -> dict[str, Decimal]:
-        return {code.upper(): Decimal(str(rate)) for code, rate in (self.rates or {}).items()}
+        """The rates as numbers; one saved before rates were bounded is left out (the
+        Costs page then asks for it, as for any currency without a rate)."""
+        rates = {}
+        for code, text in (self.rates or {}).items():
+            with contextlib.suppress(ValueError):
+                currency, rate = read_rate(code, text)
+                rates[currency] = rate
+        return rates
 
 
 class Engagement(models.Model):

@@ -13,6 +13,8 @@ from onshore.localtime._difference import (
     offset_between,
 )
 from onshore.localtime._hours import (
+    MAX_SPANS_GIVEN_PER_DAY,
+    MAX_SPANS_PER_DAY,
     WEEKDAYS,
     DayHours,
     WeeklyHours,
@@ -65,6 +67,8 @@ from onshore.localtime._wall import (
 )
 
 __all__ = [
+    "MAX_SPANS_GIVEN_PER_DAY",
+    "MAX_SPANS_PER_DAY",
     "WEEKDAYS",
     "DayHours",
     "RecomputedInstant",

@@ -6,6 +6,13 @@ from dataclasses import dataclass
 from datetime import time
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Working spans a day may hold once overlapping and repeated ones are merged: enough for a
+# split shift and a break or two. Every overlap and reply-wait computation walks each
+# span of both people for every week of the year, so this bound keeps Team → Hours fast.
+MAX_SPANS_PER_DAY = 4
+# Spans a day may list before merging (pages and the API read no more than this).
+MAX_SPANS_GIVEN_PER_DAY = 24
+MINUTES_PER_DAY = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ def parse_weekly_hours(raw: object) -> WeeklyHours:
         spans = raw.get(day) or []
         if not isinstance(spans, list):
             raise ValueError(f"{day}: expected a list of [start, end] pairs")
+        if len(spans) > MAX_SPANS_GIVEN_PER_DAY:
+            raise ValueError(f"{day}: at most {MAX_SPANS_PER_DAY} working spans a day")
         parsed = []
         for span in spans:
             if not isinstance(span, (list, tuple)) or len(span) != 2:
@@ -59,8 +68,42 @@ def parse_weekly_hours(raw: object) -> WeeklyHours:
                 raise ValueError(f"{day}: a span must not start and end at {start:%H:%M}")
             parsed.append(DayHours(start, end))
         if parsed:
-            week[day] = tuple(sorted(parsed, key=lambda span: span.start))
+            week[day] = merge_spans(day, parsed)
     return week
+
+
+def merge_spans(day: str, spans: list[DayHours]) -> tuple[DayHours, ...]:
+    """The day's spans in order, overlapping, touching and repeated ones joined into one.
+
+    Raises ValueError when more than ``MAX_SPANS_PER_DAY`` remain, or when joined spans
+    would cover a whole day or more.
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted(_minutes(span) for span in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    if len(merged) > MAX_SPANS_PER_DAY:
+        raise ValueError(
+            f"{day}: at most {MAX_SPANS_PER_DAY} working spans a day, not {len(merged)}; "
+            "join or drop some"
+        )
+    if any(end - start >= MINUTES_PER_DAY for start, end in merged):
+        raise ValueError(f"{day}: the spans join into a whole day or more; give 00:00–23:59")
+    return tuple(DayHours(_clock(start), _clock(end)) for start, end in merged)
+
+
+def _minutes(span: DayHours) -> tuple[int, int]:
+    """Minutes from the day's midnight; a span past midnight ends after 1440."""
+    start = span.start.hour * 60 + span.start.minute
+    end = span.end.hour * 60 + span.end.minute
+    return start, end + MINUTES_PER_DAY if end <= start else end
+
+
+def _clock(minutes: int) -> time:
+    minutes %= MINUTES_PER_DAY
+    return time(minutes // 60, minutes % 60)
 
 
 def weekly_hours_to_json(week: WeeklyHours) -> dict[str, list[list[str]]]:

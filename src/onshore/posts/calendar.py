@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db.models.functions import Left
 
 from onshore import marketfit
+from onshore.inputs import read_id
 from onshore.posts.models import Network, State
 
 VIEWS = ("month", "week", "list")
@@ -37,8 +38,7 @@ class CalendarFilters:
     @classmethod
     def from_query(cls, query: Any) -> CalendarFilters:
         def number(name: str) -> int | None:
-            value = query.get(name, "")
-            return int(value) if value.isdigit() else None
+            return read_id(query.get(name), name)
 
         state = query.get("state") if query.get("state") in State.values else None
         network = query.get("network") if query.get("network") in Network.values else None

@@ -51,15 +51,16 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F, prefetch_related_objects
 
+from onshore.inputs import BadInput, read_day, read_id
 from onshore.localtime import resolve_wall_time
 from onshore.posts import checks, editing, workflow
-from onshore.posts.models import MAX_TEXT, Network, Post, State
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, Post, State
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_REPORTED_ERRORS = 1_000
 MAX_LINK = 2_000
-MAX_TAGS, MAX_TAG = 30, 40
+MAX_TAG = MAX_TAG_LENGTH  # MAX_TAGS too: the model's bounds
 MAX_SHORT_FIELD = 200  # market, networks, state, dates: anything longer is a mistake
 
 EXPORT_COLUMNS = (
@@ -823,12 +824,20 @@ FILTER_KEYS = ("market", "state", "network", "tag", "author", "from", "to")
 
 
 def _filter_date(name: str, value: str) -> date | None:
-    if not value:
+    try:
+        return read_day(value, name)
+    except BadInput as exc:
+        raise FilterError(name, f"'{value[:40]}': {exc.message}") from None
+
+
+def _filter_id(name: str, value: str) -> int | None:
+    """The id when the value is written in digits (ASCII, within a key's range), else None."""
+    if not value.isdigit():  # true for "²" too: read_id refuses those by name
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise FilterError(name, f"'{value}' is not a date; write YYYY-MM-DD") from None
+        return read_id(value, name)
+    except BadInput as exc:
+        raise FilterError(name, exc.message) from None
 
 
 def filtered_posts(workspace: Any, filters: ExportFilters) -> list[Post]:
@@ -842,8 +851,11 @@ def filtered_posts(workspace: Any, filters: ExportFilters) -> list[Post]:
     if filters.state:
         posts = posts.filter(state=filters.state)
     if filters.author:
-        key = "author_id" if filters.author.isdigit() else "author__email__iexact"
-        posts = posts.filter(**{key: filters.author})
+        author_id = _filter_id("author", filters.author)
+        if author_id is not None:
+            posts = posts.filter(author_id=author_id)
+        else:
+            posts = posts.filter(author__email__iexact=filters.author)
     if filters.date_from:
         posts = posts.filter(scheduled_date__gte=filters.date_from)
     if filters.date_to:
@@ -858,8 +870,9 @@ def filtered_posts(workspace: Any, filters: ExportFilters) -> list[Post]:
 
 
 def _filter_market(workspace: Any, value: str) -> Any:
-    if value.isdigit():
-        market = workspace.markets.filter(pk=int(value)).first()
+    market_id = _filter_id("market", value)
+    if market_id is not None:
+        market = workspace.markets.filter(pk=market_id).first()
     else:
         market = MarketIndex.of(workspace).find(value)
     if market is None:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from onshore.inputs import validate_day
 from onshore.posts.editing import PostChanges
 from onshore.posts.models import MAX_TEXT, Media, Network, Post
 from onshore.workspaces.models import Workspace
@@ -119,7 +120,9 @@ class PostForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}), validators=[validate_day]
+    )
     time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     fold = forms.ChoiceField(
         choices=[("", "—"), ("0", "the first"), ("1", "the second")], required=False

@@ -18,7 +18,8 @@ from django.utils.timezone import now
 from onshore.marketfit import NETWORK_RULES
 from onshore.workspaces.models import Market, Membership, Workspace
 
-MAX_TEXT = 10_000
+MAX_TEXT = 10_000  # characters of a post's text and of each network variant
+MAX_TAGS, MAX_TAG_LENGTH = 30, 40
 
 # The networks a post can carry, derived from the checker's table (marketfit
 # NETWORK_RULES), so every network offered here has its length rules there.
@@ -41,11 +42,13 @@ class State(models.TextChoices):
 def validate_tags(value: object) -> None:
     if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
         raise ValidationError("expected a list of tags")
-    if len(value) > 30:
-        raise ValidationError("at most 30 tags")
+    if len(value) > MAX_TAGS:
+        raise ValidationError(f"at most {MAX_TAGS} tags")
     for tag in value:
-        if not tag.strip() or len(tag) > 40:
-            raise ValidationError(f"'{tag[:40]}': a tag is 1 to 40 characters")
+        if not tag.strip() or len(tag) > MAX_TAG_LENGTH:
+            raise ValidationError(
+                f"'{tag[:MAX_TAG_LENGTH]}': a tag is 1 to {MAX_TAG_LENGTH} characters"
+            )
 
 
 def validate_networks(value: object) -> None:

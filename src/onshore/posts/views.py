@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore import marketfit
+from onshore.inputs import BadInput, read_day, read_id, read_int
 from onshore.localtime import describe_in_zones
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.forms import PostForm, ScheduleForm
@@ -42,8 +43,9 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     state, market_id = request.GET.get("state", ""), request.GET.get("market", "")
     if state in State.values:
         posts = posts.filter(state=state)
-    if market_id.isdigit():
-        posts = posts.filter(market_id=int(market_id))
+    market_pk = read_id(market_id, "market")  # the text stays for the form's selection
+    if market_pk is not None:
+        posts = posts.filter(market_id=market_pk)
     return render(
         request,
         "posts/list.html",
@@ -172,7 +174,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The editor's as-you-type check (htmx): findings highlighted in place."""
     text = request.POST.get("text", "")[:10_000]
     market = Market.objects.filter(
-        pk=_int(request.POST.get("market")), workspace=membership.workspace
+        pk=_int(request.POST.get("market"), "market"), workspace=membership.workspace
     ).first()
     if market is None:
         return render(request, "posts/_findings.html", {"views": [], "no_market": True})
@@ -201,8 +203,9 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+def _int(value: str | None, field: str) -> int:
+    """A number from a form or query (BadInput, a 400 naming the field, if not one); 0 if empty."""
+    return read_int(value, field) or 0
 
 
 def _counters(text: str, networks: list[str | None]) -> list[dict[str, Any]]:
@@ -344,7 +347,8 @@ def revision_diff(request: HttpRequest, membership: Membership, post_id: int) ->
     post = _post_or_404(membership, post_id)
     revisions = {r.number: r for r in post.revisions.all()}
     newest = max(revisions) if revisions else 0
-    a, b = _int(request.GET.get("a")) or max(newest - 1, 1), _int(request.GET.get("b")) or newest
+    a = _int(request.GET.get("a"), "a") or max(newest - 1, 1)
+    b = _int(request.GET.get("b"), "b") or newest
     older, newer = revisions.get(a), revisions.get(b)
     if older is None or newer is None:
         messages.error(request, f"a, b: choose revisions between 1 and {newest}.")
@@ -410,7 +414,7 @@ def _word_diff(older: Revision, newer: Revision) -> list[tuple[str, str]]:
 def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Month, week or list of scheduled posts, in each market's zone or the viewer's."""
     view = request.GET.get("view") if request.GET.get("view") in calendar.VIEWS else "month"
-    anchor = _date_param(request.GET.get("date")) or timezone.now().date()
+    anchor = read_day(request.GET.get("date"), "date") or timezone.now().date()
     in_my_zone = request.GET.get("zone") == "mine"
     display_zone = _viewer_zone(membership) if in_my_zone else None
     filters = calendar.CalendarFilters.from_query(request.GET)
@@ -453,13 +457,6 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _date_param(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _query_without(request: HttpRequest, *names: str) -> str:
     query = request.GET.copy()
     for name in names:
@@ -475,13 +472,16 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     Answers JSON for the calendar's script: 200 with the new time, or 422 with why not.
     """
     post = _post_or_404(membership, post_id)
-    day = _date_param(request.POST.get("date"))
+    try:
+        day = read_day(request.POST.get("date"), "date")
+        hour = read_int(request.POST.get("hour"), "hour", maximum=23)
+    except BadInput as exc:
+        return JsonResponse({"error": str(exc)}, status=422)
     if day is None or post.scheduled_time is None:
         return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
     clock = post.scheduled_time
-    hour = request.POST.get("hour", "")
-    if hour.isdigit() and int(hour) < 24:
-        clock = clock.replace(hour=int(hour))
+    if hour is not None:
+        clock = clock.replace(hour=hour)
     result = editing.set_schedule(post, membership, day, clock, None)
     if result.kind != "ok":
         return JsonResponse({"error": result.explanation()}, status=422)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
+from onshore.inputs import read_id
 from onshore.publishing import connect
 from onshore.publishing.health import worker_health
 from onshore.publishing.models import Channel, Delivery
@@ -18,9 +19,10 @@ from onshore.workspaces.views import member_view
 
 
 def _market(membership: Membership, value: str | None) -> Market | None:
-    if not value or not value.isdigit():
+    market_id = read_id(value, "market")
+    if market_id is None:
         return None
-    return Market.objects.filter(pk=int(value), workspace=membership.workspace).first()
+    return Market.objects.filter(pk=market_id, workspace=membership.workspace).first()
 
 
 def _errors_text(exc: ValidationError) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.http import Http404
 
 from onshore.workspaces.models import Membership
+
+# What Workspace.slug holds (a SlugField of at most 60); the API's {slug} is any text.
+WORKSPACE_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 
 
 class Forbidden(Exception):
@@ -19,8 +23,8 @@ class Forbidden(Exception):
 
 def membership_or_404(user: Any, slug: str) -> Membership:
     """The user's membership of the workspace, or 404 for anyone who is not a member."""
-    if not user.is_authenticated:
-        raise Http404("No such workspace")
+    if not user.is_authenticated or not WORKSPACE_SLUG.fullmatch(slug):
+        raise Http404("No such workspace")  # no query for what cannot be a slug
     membership = (
         Membership.objects.select_related("workspace", "user")
         .filter(workspace__slug=slug, user=user)

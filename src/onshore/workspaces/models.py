@@ -19,7 +19,13 @@ from django.utils.text import slugify
 from django.utils.timezone import now
 
 from onshore import places
-from onshore.localtime import Slot, WeeklyHours, parse_slots, parse_weekly_hours
+from onshore.localtime import (
+    Slot,
+    WeeklyHours,
+    parse_slots,
+    parse_weekly_hours,
+    weekly_hours_to_json,
+)
 from onshore.workspaces import sourcing
 from onshore.workspaces.roles import (
     Role,
@@ -60,11 +66,17 @@ def validate_working_hours(value: object) -> None:
         raise ValidationError(str(exc)) from None
 
 
+# Bounds the pages and the API share (the API's schema declares the same numbers).
+MAX_LANGUAGES = 20
+MAX_OTHER_ZONES = 50
+MAX_POSTING_SLOTS = 50
+
+
 def validate_languages(value: object) -> None:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValidationError("expected a list of language tags such as en-GB")
-    if len(value) > 20:
-        raise ValidationError("at most 20 languages")
+    if len(value) > MAX_LANGUAGES:
+        raise ValidationError(f"at most {MAX_LANGUAGES} languages")
     for item in value:
         try:
             places.normalise_language_tag(item)
@@ -199,12 +211,17 @@ class Market(models.Model):
             parse_slots(self.posting_slots, self.timezone or "UTC")
         except ValueError as exc:
             errors["posting_slots"] = str(exc)
+        else:
+            if len(self.posting_slots) > MAX_POSTING_SLOTS:
+                errors["posting_slots"] = f"at most {MAX_POSTING_SLOTS} posting slots"
         if errors:
             raise ValidationError(errors)
 
     def _check_other_zones(self) -> str | None:
         if not isinstance(self.other_zones, list):
             return "expected a list of time zone names"
+        if len(self.other_zones) > MAX_OTHER_ZONES:
+            return f"at most {MAX_OTHER_ZONES} other time zones"
         cleaned = []
         for zone in self.other_zones:
             if not isinstance(zone, str):
@@ -288,6 +305,9 @@ class Membership(models.Model):
         if isinstance(self.languages, list):
             with contextlib.suppress(ValueError):  # reported by the field validator
                 self.languages = [places.normalise_language_tag(tag) for tag in self.languages]
+        with contextlib.suppress(ValueError):  # reported by the field validator
+            # Stored as read: in order, overlapping and repeated spans merged.
+            self.working_hours = weekly_hours_to_json(parse_weekly_hours(self.working_hours))
         if errors:
             raise ValidationError(errors)
 
