@@ -33,6 +33,20 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def start_onshore_up(data_dir: Path, port: int) -> subprocess.Popen[str]:
+    """`onshore up` as a user starts it, on SQLite in ``data_dir``, in its own process
+    group (stop it with ``os.killpg``); its output is read from ``stdout``."""
+    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
+    return subprocess.Popen(
+        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
+        env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), "ONSHORE_WEB_WORKERS": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
 def test_demo_loads_once_and_prints_how_to_log_in(tmp_path: Path) -> None:
     first = run(["demo"], tmp_path)
     assert first.returncode == 0, first.stderr
@@ -79,15 +93,7 @@ def test_bad_configuration_is_one_clear_line(tmp_path: Path) -> None:
 
 def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path) -> None:
     port = free_port()
-    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
-    server = subprocess.Popen(
-        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
-        env={**inherited, "ONSHORE_DATA_DIR": str(tmp_path), "ONSHORE_WEB_WORKERS": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    server = start_onshore_up(tmp_path, port)
     try:
         base = f"http://127.0.0.1:{port}"
         login_page = _wait_for(f"{base}/login/")

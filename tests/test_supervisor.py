@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -20,7 +19,7 @@ import pytest
 
 from onshore import supervisor
 from onshore.supervisor import Supervisor, next_pause
-from tests.test_cli import ONSHORE, _wait_for, free_port
+from tests.test_cli import _wait_for, free_port, start_onshore_up
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
 
@@ -115,15 +114,7 @@ def workers_of(pid: int) -> list[int]:
 
 def test_onshore_up_restarts_its_worker_after_sigkill(tmp_path: Path) -> None:
     port = free_port()
-    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
-    server = subprocess.Popen(
-        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
-        env={**inherited, "ONSHORE_DATA_DIR": str(tmp_path), "ONSHORE_WEB_WORKERS": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    server = start_onshore_up(tmp_path, port)
     try:
         _wait_for(f"http://127.0.0.1:{port}/login/", seconds=120)
         wait_until(lambda: len(workers_of(server.pid)) == 1, 30, "the worker started")
