@@ -79,6 +79,17 @@ def test_a_skipped_wall_time_is_refused_with_the_nearest_valid_times(team: Any) 
     assert "00:59 GMT" in error.message and "02:00 BST" in error.message
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "12/31/9999", "1000-01-01"])
+def test_dates_far_outside_any_schedule_are_refused_by_line_and_column(team: Any, day: str) -> None:
+    # 23:30 on New Year's Eve 9999 in New York is already year 10000 in UTC.
+    add_us(team)
+    report = run(team, HEADER + f"US,x,draft,,Far future,,{day},23:30\n", date_format="mdy")
+    (error,) = report.errors
+    assert (error.line, error.column) == (2, "local_date")
+    assert "give a date from 1900-01-01 to 2199-12-31" in error.message
+    assert not Post.objects.filter(text="Far future").exists()
+
+
 def test_a_repeated_wall_time_takes_the_first_and_says_so(team: Any) -> None:
     report = run(team, HEADER + "GB,x,draft,,Fall back,,2026-10-25,01:30\n")
     post = Post.objects.get(pk=report.rows[0].post_id)

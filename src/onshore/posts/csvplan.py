@@ -51,7 +51,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F, prefetch_related_objects
 
-from onshore.inputs import BadInput, read_day, read_id
+from onshore.inputs import EARLIEST_DAY, LATEST_DAY, BadInput, read_day, read_id
 from onshore.localtime import resolve_wall_time
 from onshore.posts import checks, editing, workflow
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, Post, State
@@ -415,12 +415,17 @@ def parse_day(value: str, order: DateOrder) -> date:
     iso = _ISO_DATE.match(value.strip())
     month, day = (first, second) if iso or order != "dmy" else (second, first)
     try:
-        return date(year, month, day)
+        day_read = date(year, month, day)
     except ValueError:
         reading = (
             "year-month-day" if iso else ("day/month/year" if order == "dmy" else "month/day/year")
         )
         raise ValueError(f"'{value}' is not a real date (read as {reading})") from None
+    if not EARLIEST_DAY <= day_read <= LATEST_DAY:
+        # The same bounds as every other date a person types (onshore.inputs): a post in
+        # 9999 overflows as soon as its market's zone moves it past New Year.
+        raise ValueError(f"'{value}': give a date from {EARLIEST_DAY} to {LATEST_DAY}")
+    return day_read
 
 
 def parse_clock(value: str) -> time:
