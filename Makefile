@@ -44,6 +44,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Everything on SQLite, then the data-layer, API and worker tests on a throwaway
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.

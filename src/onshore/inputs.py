@@ -78,13 +78,3 @@ def check_wall_clock(clock: time, field: str) -> time:
     if clock.tzinfo is not None:
         raise BadInput(field, "give the wall-clock time without an offset, e.g. 10:00")
     return clock
-
-
-def validate_day(day: date) -> None:
-    """``check_day`` as a form or model field validator (Django's ValidationError)."""
-    from django.core.exceptions import ValidationError  # only forms and models use this
-
-    try:
-        check_day(day, "day")
-    except BadInput as exc:
-        raise ValidationError(exc.message) from None

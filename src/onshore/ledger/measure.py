@@ -8,11 +8,10 @@ workspace's clock. From those posts and their history:
   "changes requested" to review);
 * comments per post, and reviews (approvals and change requests);
 * median turnaround — first submit to approval;
-* reply times — the post's comments and review actions in order, each marked as the
-  author's or the business's; a reply is the first message from the other side after a
-  message (a run of messages from one side is answered from its first). The business
-  answering the author is the reviewer's response time; the author answering the
-  business, the contributor's;
+* reply times — how fast each side answered the other in the conversation about a post
+  (``onshore.posts.history``, which the Team page reads too). The business answering
+  the author is the reviewer's response time; the author answering the business, the
+  contributor's;
 * market-fit share — posts sent back at least once while the checker still had
   market-fit findings open.
 """
@@ -31,12 +30,8 @@ from onshore import places
 from onshore.costs import EngagementFigures
 from onshore.ledger.models import CostSettings, Engagement, TimeEntry
 from onshore.localtime import median_observed_wait
-from onshore.posts.models import Comment, Post, PostEvent, State
-
-REVIEW_ACTIONS = ("approve", "request_changes")
-# Actions that speak for one side in the conversation about a post.
-AUTHOR_ACTIONS = ("submit",)
-BUSINESS_ACTIONS = REVIEW_ACTIONS
+from onshore.posts.history import REVIEW_ACTIONS, conversations, reply_pairs
+from onshore.posts.models import Post, State
 
 _HOUR = Decimal(3600)
 
@@ -87,8 +82,8 @@ def measure(engagement: Engagement, start: date, end: date) -> Measured:
         .values("id", "author_id", "rework_rounds", "first_submitted_at", "approved_at")
     )
     ids = tuple(post["id"] for post in posts)
-    events, comments = _history(ids)
-    to_business, to_author = _reply_pairs(posts, events, comments)
+    events, comments = conversations(ids)
+    to_business, to_author = reply_pairs(posts, events, comments)
     return Measured(
         post_ids=ids,
         hours_logged=_hours_logged(engagement, first, last),
@@ -114,65 +109,6 @@ def measure(engagement: Engagement, start: date, end: date) -> Measured:
     )
 
 
-Replies = tuple[timedelta | None, timedelta | None]
-
-
-def observed_replies(member: Any, since: datetime) -> Replies:
-    """On ``member``'s posts with activity since ``since``: the median time the business
-    took to answer them, and the median time they took to answer the business."""
-    return observed_replies_of([member], since)[member.user_id]
-
-
-def observed_replies_of(members: list[Any], since: datetime) -> dict[int, Replies]:
-    """:func:`observed_replies` for members of one workspace, by user id, in three queries
-    whatever their number (Team → Hours lists every colleague)."""
-    if not members:
-        return {}
-    found = Post.objects.filter(
-        workspace_id=members[0].workspace_id,
-        author_id__in=[member.user_id for member in members],
-        updated_at__gte=since,
-    )
-    posts = list(found.values("id", "author_id"))
-    events, comments = _history(found.values("id"), since)
-    author_of = {post["id"]: post["author_id"] for post in posts}
-    by_author: dict[int, tuple[list[Any], list[Any], list[Any]]] = {
-        member.user_id: ([], [], []) for member in members
-    }
-    for post in posts:
-        by_author[post["author_id"]][0].append(post)
-    for event in events:
-        by_author[author_of[event["post_id"]]][1].append(event)
-    for comment in comments:
-        by_author[author_of[comment["post_id"]]][2].append(comment)
-    replies = {}
-    for author, history in by_author.items():
-        to_business, to_author = _reply_pairs(*history)
-        replies[author] = (median_observed_wait(to_business), median_observed_wait(to_author))
-    return replies
-
-
-def _history(
-    post_ids: Any, since: datetime | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The posts' review actions (in order) and comments, from ``since`` when given."""
-    events = PostEvent.objects.filter(
-        post_id__in=post_ids, action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS)
-    )
-    comments = Comment.objects.filter(post_id__in=post_ids)
-    if since is not None:
-        events = events.filter(created_at__gte=since)
-        comments = comments.filter(created_at__gte=since)
-    return (
-        list(
-            events.order_by("created_at", "id").values(
-                "post_id", "action", "created_at", "market_fit_findings"
-            )
-        ),
-        list(comments.values("post_id", "author_id", "created_at")),
-    )
-
-
 def _nothing(engagement: Engagement, first: date, last: date) -> Measured:
     hours = _hours_logged(engagement, first, last) if last >= first else Decimal(0)
     return Measured((), hours, 0, 0, 0, 0, None, None, None)
@@ -184,31 +120,6 @@ def _hours_logged(engagement: Engagement, first: date, last: date) -> Decimal:
     ).aggregate(total=Sum("hours"))["total"]
     # SQLite sums decimals as floats: back to the hundredths the entries were logged in.
     return Decimal(str(logged or 0)).quantize(Decimal("0.01"))
-
-
-def _reply_pairs(
-    posts: list[dict[str, Any]], events: list[dict[str, Any]], comments: list[dict[str, Any]]
-) -> tuple[list[tuple[datetime, datetime]], list[tuple[datetime, datetime]]]:
-    """(author → business replies, business → author replies) over every post."""
-    authors = {post["id"]: post["author_id"] for post in posts}
-    timeline: dict[int, list[tuple[datetime, bool]]] = {post_id: [] for post_id in authors}
-    for event in events:
-        timeline[event["post_id"]].append((event["created_at"], event["action"] in AUTHOR_ACTIONS))
-    for comment in comments:
-        is_author = comment["author_id"] == authors[comment["post_id"]]
-        timeline[comment["post_id"]].append((comment["created_at"], is_author))
-    to_business: list[tuple[datetime, datetime]] = []
-    to_author: list[tuple[datetime, datetime]] = []
-    for messages in timeline.values():
-        messages.sort(key=lambda message: message[0])
-        waiting: tuple[datetime, bool] | None = None  # the first unanswered message
-        for at, by_author in messages:
-            if waiting is None:
-                waiting = (at, by_author)
-            elif waiting[1] != by_author:
-                (to_business if waiting[1] else to_author).append((waiting[0], at))
-                waiting = (at, by_author)
-    return to_business, to_author
 
 
 def _median(spans: list[timedelta]) -> timedelta | None:

@@ -21,6 +21,7 @@ from django.utils.timezone import now
 from onshore.localtime import WallTime, next_free_slot, recompute_instant, resolve_wall_time
 from onshore.posts import workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
+from onshore.posts.outbox_port import outbox
 from onshore.workspaces.models import Market, Membership
 
 MENTION = re.compile(r"(?<![\w@])@([\w.+-]+@[\w-]+\.[\w.-]+|[\w.-]+)")
@@ -333,7 +334,7 @@ def set_schedule(
     post.updated_at = now()
     post.save()
     if post.state == State.SCHEDULED:
-        workflow.outbox().reschedule_deliveries(post)
+        outbox().reschedule_deliveries(post)
     return result
 
 
@@ -391,5 +392,5 @@ def recompute_schedules(apply: bool = True) -> list[ScheduleCorrection]:
             with transaction.atomic():
                 post.scheduled_at = found.instant
                 post.save(update_fields=["scheduled_at"])
-                workflow.outbox().reschedule_deliveries(post)
+                outbox().reschedule_deliveries(post)
     return corrections

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from onshore.inputs import validate_day
+from onshore.inputs import BadInput, check_day
 from onshore.posts.editing import PostChanges
 from onshore.posts.models import MAX_TEXT, Media, Network, Post
 from onshore.workspaces.models import Workspace
@@ -117,6 +118,14 @@ class PostForm(forms.Form):
                 _, index, attribute = name.split(".")
                 field = f"media_{index}_{'alt' if attribute == 'alt_text' else attribute}"
             self.add_error(field, problems)
+
+
+def validate_day(day: date) -> None:
+    """``inputs.check_day`` as a form field validator (Django's ValidationError)."""
+    try:
+        check_day(day, "day")
+    except BadInput as exc:
+        raise ValidationError(exc.message) from None
 
 
 class ScheduleForm(forms.Form):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.timezone import now
 
 from onshore.posts.models import Comment, Post, PostEvent, State
+from onshore.posts.outbox_port import DeliveriesInFlight, outbox
 from onshore.workspaces.models import Membership
 
 
@@ -179,18 +180,11 @@ def market_fit_findings(post: Post) -> int:
     return sum(1 for finding in check_post(post).open_findings if finding.category != "length")
 
 
-def outbox() -> Any:
-    # Imported late: publishing builds on posts, not the other way round.
-    from onshore.publishing import outbox as publishing_outbox
-
-    return publishing_outbox
-
-
 def cancel_deliveries(post: Post) -> None:
     """Cancel the post's waiting deliveries; TransitionError while one is being sent."""
     try:
         outbox().cancel_deliveries(post)
-    except outbox().DeliveriesInFlight as exc:
+    except DeliveriesInFlight as exc:
         raise TransitionError(str(exc)) from None
 
 

@@ -29,6 +29,7 @@ from django.utils.dateparse import parse_datetime
 
 from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
+from onshore.posts.outbox_port import DeliveriesInFlight
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
 
 logger = logging.getLogger(__name__)
@@ -41,10 +42,6 @@ LONGEST_NETWORK_WAIT = 24 * 3600.0
 # when its attempt starts, so a slow batch never outlives its leases.
 CLAIM_BATCH = 8
 FINAL_STATES = (DeliveryState.PUBLISHED, DeliveryState.FAILED)
-
-
-class DeliveriesInFlight(Exception):
-    """A post cannot be unscheduled while one of its deliveries is being sent."""
 
 
 # --- creating and cancelling (called inside the scheduling transaction) ---------------

@@ -319,13 +319,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @member_view("view_workspace")
 def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Team → Hours: overlap with each colleague today and for the next 12 months."""
-    from onshore.ledger.measure import observed_replies_of
     from onshore.workspaces.hours import clock_changes, colleagues, market_rows
+    from onshore.workspaces.reply_history_port import reply_history
 
     members = list(membership.workspace.memberships.select_related("user", "workspace"))
     now = timezone.now()
     rows = colleagues(membership, members, now)
-    history = observed_replies_of([row.member for row in rows], now - timedelta(days=90))
+    history = reply_history().observed_replies_of(
+        [row.member for row in rows], now - timedelta(days=90)
+    )
     for row in rows:
         row.replies += _replies_from_history(row.member, history[row.member.user_id])
     return render(
