@@ -202,7 +202,7 @@ def test_utf8_bom_utf16_and_semicolons_are_read(team: Any) -> None:
 
 
 def test_too_many_rows_and_overlong_fields(team: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr(csvplan, "MAX_ROWS", 3)
+    monkeypatch.setattr(csvplan.reading, "MAX_ROWS", 3)  # read where the file is read
     many = run(team, "text\n" + "Hello\n" * 4)
     assert "more than 3 rows" in str(many.errors[0])
     long = run(team, "text,market\n" + "a" * 10_001 + ",GB\n")
