@@ -17,7 +17,9 @@ from pydantic import Field
 from onshore import marketfit, places
 from onshore.api.check import FindingOut
 from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
+from onshore.inputs import BadInput
 from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts.filters import CALENDAR_KEYS, FilterError, parse_filters
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
@@ -305,6 +307,10 @@ class CalendarEntryOut(Schema):
     timing: list[str] = Field(description="the checker's timing findings for this time")
 
 
+# The calendar route's names for the shared filters (onshore.posts.filters).
+API_FILTER_NAMES = {"market": "market_id"}
+
+
 class CalendarDayOut(Schema):
     date: date
     holidays: list[str]
@@ -341,8 +347,11 @@ def calendar_range(
         "network": network or "",
         "tag": tag or "",
     }
-    filters = calendar.CalendarFilters.from_query(query)
-    found = calendar.build_days(member.workspace, "list", start, zone, filters, length=days)
+    try:
+        filters = parse_filters(query, CALENDAR_KEYS)
+        found = calendar.build_days(member.workspace, "list", start, zone, filters, length=days)
+    except FilterError as exc:  # named as this route names it: market_id, not market
+        raise BadInput(API_FILTER_NAMES.get(exc.field, exc.field), exc.message) from None
     return [
         {
             "date": day.day,

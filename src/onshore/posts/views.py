@@ -18,6 +18,7 @@ from onshore import marketfit
 from onshore.inputs import BadInput, read_day, read_id, read_int
 from onshore.localtime import describe_in_zones
 from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts.filters import CALENDAR_KEYS, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
 from onshore.posts.models import Dismissal, Network, Post, Revision, State
@@ -417,7 +418,8 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     anchor = read_day(request.GET.get("date"), "date") or timezone.now().date()
     in_my_zone = request.GET.get("zone") == "mine"
     display_zone = _viewer_zone(membership) if in_my_zone else None
-    filters = calendar.CalendarFilters.from_query(request.GET)
+    # A bad filter raises FilterError (a BadInput): a 400 page naming it and its value.
+    filters = parse_filters(request.GET, CALENDAR_KEYS)
     length = calendar.list_length(request.GET.get("days"))
     days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters, length)
     start, end = calendar.range_for(view, anchor, length=length)
