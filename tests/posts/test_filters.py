@@ -146,3 +146,24 @@ def test_calendar_takes_a_market_by_country_code_like_the_export(team: Any) -> N
     url = f"/w/{team.workspace.slug}/calendar/"
     page = team.client("viewer").get(url, {"date": "2026-12-01", "market": "us"}).content.decode()
     assert "US pancakes" in page and "GB scones" not in page
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "says"),
+    [case for case in BAD_FILTERS if case[0] in ("state", "market")],
+    ids=[name for name, _, _ in BAD_FILTERS if name in ("state", "market")],
+)
+def test_posts_page_refuses_its_filters_the_same_way(
+    team: Any, name: str, value: str, says: str
+) -> None:
+    response = team.client("viewer").get(f"/w/{team.workspace.slug}/posts/", {name: value})
+    assert response.status_code == 400
+    assert f"{name}: {says}" in html.unescape(response.content.decode())
+
+
+def test_posts_api_refuses_a_state_that_is_not_one(team: Any) -> None:
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts"
+    response = team.client("viewer").get(url, {"state": "bogus"})
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["query", "state"] and "'bogus' is not a state" in problem["msg"]
