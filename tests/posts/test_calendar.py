@@ -111,7 +111,9 @@ def test_filters_by_market_state_network_tag_and_author(team: Any, us: Market) -
     assert shown("tag=%23Winter") == {"US winter post"}
     assert shown("state=approved") == set()
     assert shown(f"author={team.users['manager'].pk}") == {"GB autumn post", "US winter post"}
-    assert shown("state=nonsense") == {"GB autumn post", "US winter post"}
+    # Issue 13: a state that is not one is refused by name, no longer ignored (all shown).
+    nonsense = client.get(f"{base}&state=nonsense")
+    assert nonsense.status_code == 400 and "state: " in nonsense.content.decode()
     # Issue 12: a number that is not one is refused by name, not read as "any market".
     refused = client.get(f"{base}&market=oops")
     assert refused.status_code == 400 and "market: " in refused.content.decode()

@@ -20,7 +20,6 @@ from ninja.responses import Status
 
 from onshore import places
 from onshore.api.schemas import Day, Id, StrictSchema
-from onshore.costs.cli import parse_hours_text
 from onshore.ledger.forms import rates_from_text
 from onshore.ledger.models import (
     MAX_RATES,
@@ -33,6 +32,7 @@ from onshore.ledger.models import (
 from onshore.ledger.report import build_report, default_period, report_json, workspace_today
 from onshore.ledger.views import loggable_engagements
 from onshore.ledger.whatif import WhatIfError, answer
+from onshore.localtime import parse_hours_text
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Membership
 

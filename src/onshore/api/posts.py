@@ -17,7 +17,9 @@ from pydantic import Field
 from onshore import marketfit, places
 from onshore.api.check import FindingOut
 from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
+from onshore.inputs import BadInput
 from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts.filters import CALENDAR_KEYS, FilterError, narrow, parse_filters
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
@@ -27,6 +29,8 @@ router = Router(tags=["posts"])
 # The networks a post can carry (marketfit.NETWORKS), as a Literal so OpenAPI lists them.
 NetworkName = Literal[marketfit.NETWORKS]  # type: ignore[valid-type]
 ActionName = Literal["submit", "approve", "request_changes", "schedule", "unschedule"]
+# How these routes name the shared filters (onshore.posts.filters) in their queries.
+API_FILTER_NAMES = {"market": "market_id"}
 
 
 class MediaIn(StrictSchema):
@@ -201,16 +205,15 @@ def list_posts(
     tag: FilterText | None = None,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
-    posts: QuerySet[Post] = member.workspace.posts.select_related("author").prefetch_related(
-        "variants", "media"
-    )
-    if state:
-        posts = posts.filter(state=state)
-    if market_id:
-        posts = posts.filter(market_id=market_id)
+    query = {"market": str(market_id or ""), "state": state or "", "tag": tag or ""}
+    try:
+        filters = parse_filters(query, ("market", "state", "tag"))
+        posts: QuerySet[Post] = narrow(member.workspace, member.workspace.posts, filters)
+    except FilterError as exc:  # named as this route names it: market_id, not market
+        raise BadInput(API_FILTER_NAMES.get(exc.field, exc.field), exc.message) from None
+    posts = posts.select_related("author").prefetch_related("variants", "media")
     # Tags are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
-    wanted = tag.lower().lstrip("#") if tag else None
-    return [post_out(p) for p in posts[:500] if wanted is None or wanted in p.tags]
+    return [post_out(p) for p in posts[:500] if filters.keeps(p.tags, p.networks)]
 
 
 @router.post("/{slug}/posts", response={201: PostOut})
@@ -341,8 +344,11 @@ def calendar_range(
         "network": network or "",
         "tag": tag or "",
     }
-    filters = calendar.CalendarFilters.from_query(query)
-    found = calendar.build_days(member.workspace, "list", start, zone, filters, length=days)
+    try:
+        filters = parse_filters(query, CALENDAR_KEYS)
+        found = calendar.build_days(member.workspace, "list", start, zone, filters, length=days)
+    except FilterError as exc:  # named as this route names it: market_id, not market
+        raise BadInput(API_FILTER_NAMES.get(exc.field, exc.field), exc.message) from None
     return [
         {
             "date": day.day,

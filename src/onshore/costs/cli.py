@@ -24,7 +24,7 @@ from onshore import places
 from onshore.costs._model import PRICING_MODELS, SOURCING_CLASSES
 from onshore.costs._money import Money
 from onshore.costs._whatif import BusinessSide, VendorProposal, WhatIf, what_if
-from onshore.localtime import WEEKDAYS, WeeklyHours, parse_weekly_hours
+from onshore.localtime import WeeklyHours, parse_hours_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -234,43 +234,6 @@ def _hours(option: str, text: str) -> WeeklyHours:
         return parse_hours_text(text)
     except ValueError as error:
         raise InputError(f"{option}: {error}") from None
-
-
-def parse_hours_text(text: str) -> WeeklyHours:
-    """ "mon-fri 09:00-17:00; sat 10:00-12:00" or the stored JSON; ValueError says why."""
-    # json.JSONDecodeError is a ValueError too.
-    raw = json.loads(text) if text.lstrip().startswith("{") else _short_hours(text)
-    return parse_weekly_hours(raw)
-
-
-def _short_hours(text: str) -> dict[str, list[list[str]]]:
-    """ "mon-fri 09:00-17:00; sat 10:00-12:00" → the stored JSON shape."""
-    week: dict[str, list[list[str]]] = {}
-    for group in filter(None, (part.strip() for part in text.split(";"))):
-        days_text, _, spans_text = group.partition(" ")
-        if not spans_text.strip():
-            raise ValueError(f"{group!r}: write days then spans, e.g. mon-fri 09:00-17:00")
-        for day in _days(days_text.lower()):
-            for span in spans_text.replace(" ", "").split(","):
-                start, dash, end = span.partition("-")
-                if not dash:
-                    raise ValueError(f"{span!r}: write a span as HH:MM-HH:MM")
-                week.setdefault(day, []).append([start, end])
-    return week
-
-
-def _days(text: str) -> list[str]:
-    days: list[str] = []
-    for part in text.split(","):
-        first, dash, last = part.partition("-")
-        for name in (first, last) if dash else (first,):
-            if name not in WEEKDAYS:
-                raise ValueError(f"unknown weekday {name!r}; use {', '.join(WEEKDAYS)}")
-        start, stop = WEEKDAYS.index(first), WEEKDAYS.index(last if dash else first)
-        if stop < start:
-            raise ValueError(f"{part!r}: days run forwards, e.g. mon-fri")
-        days.extend(WEEKDAYS[start : stop + 1])
-    return days
 
 
 def render_text(result: WhatIf, proposal: VendorProposal, locale: str) -> str:

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 
 from onshore import places
 from onshore.costs import PRICING_MODELS
-from onshore.costs.cli import parse_hours_text
 from onshore.ledger.models import (
     MAX_RATES,
     CostSettings,
@@ -20,6 +19,7 @@ from onshore.ledger.models import (
     TimeEntry,
     read_rate,
 )
+from onshore.localtime import parse_hours_text
 from onshore.workspaces.models import Membership, Workspace
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})

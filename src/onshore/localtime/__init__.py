@@ -18,6 +18,7 @@ from onshore.localtime._hours import (
     WEEKDAYS,
     DayHours,
     WeeklyHours,
+    parse_hours_text,
     parse_weekly_hours,
     weekly_hours_to_json,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "offset_between",
     "overlap_intervals",
     "overlap_on",
+    "parse_hours_text",
     "parse_slot",
     "parse_slots",
     "parse_weekly_hours",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import time
 
@@ -70,6 +71,43 @@ def parse_weekly_hours(raw: object) -> WeeklyHours:
         if parsed:
             week[day] = merge_spans(day, parsed)
     return week
+
+
+def parse_hours_text(text: str) -> WeeklyHours:
+    """ "mon-fri 09:00-17:00; sat 10:00-12:00" or the stored JSON; ValueError says why."""
+    # json.JSONDecodeError is a ValueError too.
+    raw = json.loads(text) if text.lstrip().startswith("{") else _short_hours(text)
+    return parse_weekly_hours(raw)
+
+
+def _short_hours(text: str) -> dict[str, list[list[str]]]:
+    """ "mon-fri 09:00-17:00; sat 10:00-12:00" → the stored JSON shape."""
+    week: dict[str, list[list[str]]] = {}
+    for group in filter(None, (part.strip() for part in text.split(";"))):
+        days_text, _, spans_text = group.partition(" ")
+        if not spans_text.strip():
+            raise ValueError(f"{group!r}: write days then spans, e.g. mon-fri 09:00-17:00")
+        for day in _days(days_text.lower()):
+            for span in spans_text.replace(" ", "").split(","):
+                start, dash, end = span.partition("-")
+                if not dash:
+                    raise ValueError(f"{span!r}: write a span as HH:MM-HH:MM")
+                week.setdefault(day, []).append([start, end])
+    return week
+
+
+def _days(text: str) -> list[str]:
+    days: list[str] = []
+    for part in text.split(","):
+        first, dash, last = part.partition("-")
+        for name in (first, last) if dash else (first,):
+            if name not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {name!r}; use {', '.join(WEEKDAYS)}")
+        start, stop = WEEKDAYS.index(first), WEEKDAYS.index(last if dash else first)
+        if stop < start:
+            raise ValueError(f"{part!r}: days run forwards, e.g. mon-fri")
+        days.extend(WEEKDAYS[start : stop + 1])
+    return days
 
 
 def merge_spans(day: str, spans: list[DayHours]) -> tuple[DayHours, ...]:

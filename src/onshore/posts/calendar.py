@@ -18,32 +18,12 @@ from zoneinfo import ZoneInfo
 from django.db.models.functions import Left
 
 from onshore import marketfit
-from onshore.inputs import read_id
-from onshore.posts.models import Network, State
+from onshore.posts.filters import PostFilters, narrow
 
 VIEWS = ("month", "week", "list")
 MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that day's list
 LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
-
-
-@dataclass(frozen=True)
-class CalendarFilters:
-    market_id: int | None = None
-    state: str | None = None
-    network: str | None = None
-    tag: str | None = None
-    author_id: int | None = None
-
-    @classmethod
-    def from_query(cls, query: Any) -> CalendarFilters:
-        def number(name: str) -> int | None:
-            return read_id(query.get(name), name)
-
-        state = query.get("state") if query.get("state") in State.values else None
-        network = query.get("network") if query.get("network") in Network.values else None
-        tag = (query.get("tag") or "").strip().lower().lstrip("#")[:40] or None
-        return cls(number("market"), state, network, tag, number("author"))
 
 
 @dataclass(frozen=True)
@@ -120,7 +100,7 @@ def build_days(
     view: str,
     anchor: date,
     display_zone: str | None,
-    filters: CalendarFilters,
+    filters: PostFilters,
     length: int = LIST_DAYS,
 ) -> list[CalendarDay]:
     """The days to show with their posts; ``display_zone`` None means each market's zone."""
@@ -148,24 +128,22 @@ def _entries(
     start: date,
     end: date,
     display_zone: str | None,
-    filters: CalendarFilters,
+    filters: PostFilters,
 ) -> list[CalendarEntry]:
     # A day "starts" in some zone between UTC-12 and UTC+14: query a day wider either side.
     lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
     upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
     posts = workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
     rows = (
-        _apply_filters(posts, filters)
+        narrow(workspace, posts, filters)
         .order_by("scheduled_at", "id")
         .annotate(snippet=Left("text", SNIPPET_LENGTH))
         .values_list("pk", "market_id", "state", "snippet", "scheduled_at", "tags", "networks")
     )
     entries = []
     for pk, market_id, state, snippet, at, tags, networks in rows:
-        if filters.network and filters.network not in networks:
-            continue
-        if filters.tag and filters.tag not in tags:
-            continue  # tags are a JSON list: filtered here so SQLite and PostgreSQL agree
+        if not filters.keeps(tags, networks):
+            continue  # JSON lists: filtered here so SQLite and PostgreSQL agree
         market = markets[market_id]
         market_local = at.astimezone(_zone(market.timezone))
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local
@@ -173,16 +151,6 @@ def _entries(
         post = CalendarPost(pk, market, state, snippet, at)
         entries.append(CalendarEntry(post, local, market_local, list(flags)))
     return entries
-
-
-def _apply_filters(posts: Any, filters: CalendarFilters) -> Any:
-    if filters.market_id:
-        posts = posts.filter(market_id=filters.market_id)
-    if filters.state:
-        posts = posts.filter(state=filters.state)
-    if filters.author_id:
-        posts = posts.filter(author_id=filters.author_id)
-    return posts
 
 
 @functools.lru_cache(maxsize=8192)

@@ -118,7 +118,7 @@ def export_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
         text = csvplan.export_text(membership.workspace, filters)
     except csvplan.FilterError as exc:
         context = _page(request, membership, form=ImportForm(markets=[]), filter_error=str(exc))
-        return render(request, "posts/io_import.html", context, status=422)
+        return render(request, "posts/io_import.html", context, status=400)
     # The BOM makes Excel read the file as UTF-8; onshore's import accepts it.
     response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
     name = f"{membership.workspace.slug}-posts-{timezone.now():%Y-%m-%d}.csv"

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore import marketfit
-from onshore.inputs import BadInput, read_day, read_id, read_int
+from onshore.inputs import BadInput, read_day, read_int
 from onshore.localtime import describe_in_zones
 from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
 from onshore.posts.models import Dismissal, Network, Post, Revision, State
@@ -37,15 +38,16 @@ def _viewer_zone(member: Membership) -> str:
     return member.timezone or member.workspace.home_timezone
 
 
+LIST_KEYS = ("market", "state")  # the filters the Posts page offers
+
+
 @member_view("view_workspace")
 def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    posts = membership.workspace.posts.select_related("market", "author")
     state, market_id = request.GET.get("state", ""), request.GET.get("market", "")
-    if state in State.values:
-        posts = posts.filter(state=state)
-    market_pk = read_id(market_id, "market")  # the text stays for the form's selection
-    if market_pk is not None:
-        posts = posts.filter(market_id=market_pk)
+    # The calendar's filters, read and refused (400 naming the value) the same way.
+    filters = parse_filters(request.GET, LIST_KEYS)
+    posts = narrow(membership.workspace, membership.workspace.posts, filters)
+    posts = posts.select_related("market", "author")
     return render(
         request,
         "posts/list.html",
@@ -417,7 +419,8 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     anchor = read_day(request.GET.get("date"), "date") or timezone.now().date()
     in_my_zone = request.GET.get("zone") == "mine"
     display_zone = _viewer_zone(membership) if in_my_zone else None
-    filters = calendar.CalendarFilters.from_query(request.GET)
+    # A bad filter raises FilterError (a BadInput): a 400 page naming it and its value.
+    filters = parse_filters(request.GET, CALENDAR_KEYS)
     length = calendar.list_length(request.GET.get("days"))
     days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters, length)
     start, end = calendar.range_for(view, anchor, length=length)

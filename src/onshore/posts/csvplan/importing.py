@@ -1,0 +1,193 @@
+"""Importing the valid rows: every post created in bulk, checked for market fit and
+submitted when asked, in one transaction; any refusal rolls everything back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import prefetch_related_objects
+
+from onshore.posts import checks, editing, workflow
+from onshore.posts.csvplan.dates import DateOrder
+from onshore.posts.csvplan.reading import parse_plan
+from onshore.posts.csvplan.rows import PlanRefused, RowError
+from onshore.posts.csvplan.validation import PlannedRow, validate_rows
+from onshore.posts.models import Post, State
+from onshore.posts.names import MarketIndex
+
+MAX_REPORTED_ERRORS = 1_000
+
+
+@dataclass
+class RowReport:
+    line: int
+    post_id: int | None
+    market: str
+    state: str
+    when: str
+    findings: int
+    errors: int
+    summary: str
+    note: str = ""
+
+
+@dataclass
+class ImportOptions:
+    dry_run: bool = False
+    market: str = ""  # market for rows that name none (country code or language tag)
+    date_format: DateOrder = "auto"
+    progress: Callable[[int, int], None] | None = None
+
+
+@dataclass
+class ImportReport:
+    layout: str
+    dry_run: bool
+    rows: list[RowReport] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error_count
+
+    @property
+    def imported(self) -> bool:
+        return self.ok and not self.dry_run and bool(self.rows)
+
+    @property
+    def finding_count(self) -> int:
+        return sum(row.findings for row in self.rows)
+
+    def refuse(self, errors: Iterable[RowError]) -> None:
+        for error in errors:
+            self.error_count += 1
+            if len(self.errors) < MAX_REPORTED_ERRORS:
+                self.errors.append(error)
+
+
+def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) -> ImportReport:
+    """Validate every row, then create all posts or none (see the module doc)."""
+    options = options or ImportOptions()
+    if not member.can("draft_posts"):
+        raise workflow.TransitionForbidden("Your role cannot import posts.")
+    try:
+        plan = parse_plan(data)
+    except PlanRefused as exc:
+        report = ImportReport("", options.dry_run)
+        report.refuse(exc.errors)
+        return report
+    report = ImportReport(plan.layout, options.dry_run)
+    planned, errors = validate_rows(
+        plan, MarketIndex.of(member.workspace, options.market), options.date_format
+    )
+    report.refuse(errors)
+    if report.ok:
+        _write_all(member, planned, options, report)
+    return report
+
+
+def _write_all(
+    member: Any, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
+) -> None:
+    with transaction.atomic():
+        created = _create_all(member, planned, report)
+        _tick(options, len(planned), 2 * len(planned))
+        if report.ok:
+            _check_and_submit(member, planned, created, report, options)
+        if not report.ok or options.dry_run:
+            transaction.set_rollback(True)
+    if not report.ok:
+        report.rows = []
+
+
+def _tick(options: ImportOptions, done: int, total: int) -> None:
+    if options.progress is not None:
+        options.progress(done, total)
+
+
+Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
+
+
+def _create_all(member: Any, planned: list[PlannedRow], report: ImportReport) -> list[Created]:
+    """Create every row's post in bulk; a row refused by the model is reported by line."""
+    new_posts = [
+        editing.NewPost(
+            editing.PostChanges(
+                text=row.text,
+                market=row.market,
+                link=row.link,
+                tags=row.tags,
+                networks=row.networks,
+            ),
+            row.day,
+            row.clock,
+        )
+        for row in planned
+    ]
+    created: list[Created] = []
+    for row, result in zip(planned, editing.create_posts(member, new_posts), strict=True):
+        if result.post is None:
+            report.refuse(
+                RowError(row.line, _column_of(k), " ".join(v)) for k, v in result.errors.items()
+            )
+            created.append(None)
+            continue
+        # A wall time that happens twice took its first occurrence: say so in the report.
+        note = result.schedule.explanation() if result.schedule is not None else ""
+        created.append((result.post, note))
+    return created
+
+
+def _column_of(field_name: str) -> str:
+    return {"__all__": "", "market": "market"}.get(field_name, field_name.split(".")[0])
+
+
+def _check_and_submit(
+    member: Any,
+    planned: list[PlannedRow],
+    created: list[Created],
+    report: ImportReport,
+    options: ImportOptions,
+) -> None:
+    posts = [item[0] for item in created if item is not None]
+    for start in range(0, len(posts), 500):  # bounded IN lists for SQLite
+        prefetch_related_objects(posts[start : start + 500], "variants", "dismissals")
+    # The rows share the index's market objects: one query gives every row the market's
+    # channels (the checker's Mastodon limit) instead of one query per row.
+    prefetch_related_objects(
+        list({post.market_id: post.market for post in posts}.values()), "channels"
+    )
+    for done, (row, item) in enumerate(zip(planned, created, strict=True), start=1):
+        if item is not None:
+            report.rows.append(_checked_row(member, row, *item, report))
+        _tick(options, len(planned) + done, 2 * len(planned))
+
+
+def _checked_row(
+    member: Any, row: PlannedRow, post: Post, note: str, report: ImportReport
+) -> RowReport:
+    result = checks.check_post(post)
+    if row.state == State.IN_REVIEW:
+        try:
+            workflow.perform(post, member, "submit", blocking_errors=result.error_count)
+        except workflow.TransitionError as exc:
+            report.refuse([RowError(row.line, "state", f"{exc} Import it as draft instead.")])
+    when = ""
+    if post.scheduled_at is not None:
+        when = f"{post.scheduled_date:%Y-%m-%d} {post.scheduled_time:%H:%M} {post.scheduled_zone}"
+    return RowReport(
+        line=row.line,
+        post_id=post.pk,
+        market=row.market.country,
+        state=row.state,
+        when=when,
+        findings=len(result.open_findings),
+        errors=result.error_count,
+        summary=result.summary(),
+        note=note,
+    )

@@ -1,0 +1,195 @@
+"""Checking every row before anything is written: market, text, link, tags, networks,
+state and schedule, each refused by line and column with what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from onshore.localtime import resolve_wall_time
+from onshore.posts.csvplan.dates import DateOrder, infer_date_order, parse_clock, parse_day
+from onshore.posts.csvplan.rows import ParsedPlan, RawRow, RowError, unescape_formula
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, State
+from onshore.posts.names import NETWORK_ALIASES, MarketIndex
+
+MAX_LINK = 2_000
+MAX_TAG = MAX_TAG_LENGTH  # MAX_TAGS too: the model's bounds
+MAX_SHORT_FIELD = 200  # market, networks, state, dates: anything longer is a mistake
+
+IMPORTABLE_STATES = (State.DRAFT, State.IN_REVIEW)
+
+
+@dataclass
+class PlannedRow:
+    """A valid row, ready to become a post."""
+
+    line: int
+    market: Any
+    text: str
+    link: str
+    tags: list[str]
+    networks: list[str]
+    state: str
+    day: date | None
+    clock: time | None
+
+
+def validate_rows(
+    plan: ParsedPlan, markets: MarketIndex, date_format: DateOrder
+) -> tuple[list[PlannedRow], list[RowError]]:
+    if not plan.rows:
+        return [], [RowError(1, "", "the file has a header but no rows to import")]
+    if markets.default is None and "market" not in plan.columns:
+        message = (
+            f"this workspace has several markets ({', '.join(markets.names)}): add a market "
+            "column or choose the market for rows that name none"
+        )
+        return [], [RowError(1, "market", message)]
+    order, errors = infer_date_order(plan.rows, date_format)
+    planned: list[PlannedRow] = []
+    for row in plan.rows:
+        result = validate_row(row, markets, order)
+        if isinstance(result, PlannedRow):
+            planned.append(result)
+        else:
+            errors.extend(result)
+    return planned, errors
+
+
+def validate_row(
+    row: RawRow, markets: MarketIndex, order: DateOrder
+) -> PlannedRow | list[RowError]:
+    errors: list[RowError] = []
+
+    def refuse(column: str, message: str) -> None:
+        errors.append(RowError(row.line, row.label(column), message))
+
+    if "__extra__" in row.values:
+        refuse("", "more cells than the header has columns; quote text that contains commas")
+    for column in ("market", "networks", "state", "local_date", "local_time"):
+        if len(row.get(column)) > MAX_SHORT_FIELD:
+            refuse(column, f"longer than {MAX_SHORT_FIELD} characters; is a column shifted?")
+    if errors:
+        return errors
+    market = _row_market(row, markets, refuse)
+    text = _row_text(row, refuse)
+    link = _row_link(row, refuse)
+    tags = _row_tags(row, refuse)
+    networks = _row_networks(row, refuse)
+    state = _row_state(row, refuse)
+    day, clock = _row_schedule(row, order, market, refuse)
+    if errors:
+        return errors
+    return PlannedRow(row.line, market, text, link, tags, networks, state, day, clock)
+
+
+Refuse = Callable[[str, str], None]
+
+
+def _row_market(row: RawRow, markets: MarketIndex, refuse: Refuse) -> Any | None:
+    market = markets.find(row.get("market"))
+    if market is None:
+        value = row.get("market")
+        what = f"'{value}' is not one of this workspace's markets" if value else "required"
+        refuse("market", f"{what}; use one of {', '.join(markets.names)}")
+    return market
+
+
+def _row_text(row: RawRow, refuse: Refuse) -> str:
+    text = unescape_formula(row.values.get("text", "").strip("\r\n"))
+    if not text.strip():
+        refuse("text", "empty; write the post's text")
+    elif len(text) > MAX_TEXT:
+        refuse("text", f"{len(text):,} characters; the limit is {MAX_TEXT:,}")
+    return text
+
+
+_url = URLValidator(schemes=["http", "https"])
+
+
+def _row_link(row: RawRow, refuse: Refuse) -> str:
+    link = row.get("link")
+    if len(link) > MAX_LINK:
+        refuse("link", f"longer than {MAX_LINK:,} characters")
+    elif link:
+        try:
+            _url(link)
+        except ValidationError:
+            refuse("link", f"'{link[:80]}' is not a web address; start it with https://")
+    return link
+
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+
+
+def _row_tags(row: RawRow, refuse: Refuse) -> list[str]:
+    tags = sorted({tag.lstrip("#").strip().lower() for tag in _split_list(row.get("tags"))} - {""})
+    if len(tags) > MAX_TAGS:
+        refuse("tags", f"{len(tags)} tags; at most {MAX_TAGS}")
+    for tag in tags:
+        if len(tag) > MAX_TAG:
+            refuse("tags", f"'{tag[:40]}…' is longer than {MAX_TAG} characters")
+    return tags
+
+
+def _row_networks(row: RawRow, refuse: Refuse) -> list[str]:
+    names = [part.lower() for part in re.split(r"[,;\s]+", row.get("networks")) if part]
+    networks = sorted({NETWORK_ALIASES.get(name, name) for name in names})
+    unknown = [name for name in networks if name not in Network.values]
+    if unknown:
+        refuse("networks", f"unknown {', '.join(unknown)}; use {', '.join(Network.values)}")
+    return networks
+
+
+def _row_state(row: RawRow, refuse: Refuse) -> str:
+    state = re.sub(r"[\s\-]+", "_", row.get("state").lower()) or State.DRAFT
+    if state in IMPORTABLE_STATES:
+        return state
+    if state in State.values:
+        refuse(
+            "state",
+            f"'{state}' cannot be imported: posts come in as draft or in_review and are "
+            "approved and scheduled in onshore; change it to draft or in_review",
+        )
+    else:
+        refuse("state", f"'{row.get('state')}' is not a state; use draft or in_review")
+    return State.DRAFT
+
+
+def _parsed(parse: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return parse(*args)
+    except ValueError as exc:
+        return exc
+
+
+def _row_schedule(
+    row: RawRow, order: DateOrder, market: Any | None, refuse: Refuse
+) -> tuple[date | None, time | None]:
+    day_text, clock_text = row.get("local_date"), row.get("local_time")
+    if not day_text and not clock_text:
+        return None, None
+    if not day_text or not clock_text:
+        missing = "local_date" if not day_text else "local_time"
+        refuse(missing, "give both the date and the time, or neither")
+        return None, None
+    day, clock = _parsed(parse_day, day_text, order), _parsed(parse_clock, clock_text)
+    if isinstance(day, ValueError):
+        refuse("local_date", str(day))
+    if isinstance(clock, ValueError):
+        refuse("local_time", str(clock))
+    if isinstance(day, ValueError) or isinstance(clock, ValueError):
+        return None, None
+    if market is not None:
+        wall = resolve_wall_time(day, clock, market.timezone)
+        if wall.kind == "skipped":
+            refuse("local_time", wall.explanation())
+    return day, clock
