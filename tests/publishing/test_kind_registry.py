@@ -96,6 +96,15 @@ def test_a_kind_never_shows_or_renews_what_it_does_not_declare(kind: Kind) -> No
     assert len(kind.name) <= 10  # Channel.kind's column
 
 
+def test_kinds_asking_for_the_same_value_bound_it_alike() -> None:
+    """The API has one body field per name, so kinds sharing one must agree on its bound."""
+    bounds: dict[str, set[int]] = {}
+    for kind in KINDS.values():
+        for field in kind.page_fields:
+            bounds.setdefault(field.name, set()).add(field.max_length)
+    assert {name: b for name, b in bounds.items() if len(b) > 1} == {}
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_every_kind_is_offered_on_the_page_and_in_the_api(team: Any) -> None:

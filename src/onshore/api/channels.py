@@ -23,7 +23,7 @@ from onshore.api.schemas import Id, StrictSchema
 from onshore.posts.models import Post
 from onshore.publishing import connect, kinds
 from onshore.publishing.health import worker_health
-from onshore.publishing.kinds import KINDS
+from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
@@ -31,29 +31,39 @@ from onshore.workspaces.models import Market, Membership
 router = Router(tags=["channels and publishing"])
 
 
-def _connect_fields() -> dict[str, Any]:
-    """Every kind's connect fields, bounded as the kind declares, described "kind: help"."""
+def _shared_fields(
+    fields: list[tuple[ConnectField, str]],
+) -> dict[str, tuple[type[str], Any]]:
+    """One body field per name, bounded as declared; kinds that ask for the same value
+    (an instance address, an access token) share it, each named in its description."""
+    said: dict[str, list[str]] = {}
+    bound: dict[str, int] = {}
+    for field, description in fields:
+        said.setdefault(field.name, []).append(description)
+        bound[field.name] = field.max_length  # the same for every kind: test_kind_registry
     return {
-        field.name: (
-            str,
-            Field("", max_length=field.max_length, description=f"{kind.name}: {field.api_help}"),
-        )
-        for kind in KINDS.values()
-        for field in kind.fields
+        name: (str, Field("", max_length=bound[name], description="; ".join(descriptions)))
+        for name, descriptions in said.items()
     }
 
 
-def _renewal_fields() -> dict[str, Any]:
-    """The credential each kind's reconnect renews, bounded as its connect field."""
-    bounds = {field.name: field.max_length for kind in KINDS.values() for field in kind.fields}
-    return {
-        kind.renews.field: (
-            str,
-            Field("", max_length=bounds[kind.renews.field], description=kind.name),
-        )
-        for kind in KINDS.values()
-        if kind.renews
-    }
+def _connect_fields() -> dict[str, tuple[type[str], Any]]:
+    """Every kind's connect fields, described "kind: help"."""
+    return _shared_fields(
+        [(f, f"{kind.name}: {f.api_help}") for kind in KINDS.values() for f in kind.fields]
+    )
+
+
+def _renewal_fields() -> dict[str, tuple[type[str], Any]]:
+    """The credential each kind's reconnect renews, described by the kind's name."""
+    return _shared_fields(
+        [
+            (f, kind.name)
+            for kind in KINDS.values()
+            for f in kind.fields
+            if kind.renews and f.name == kind.renews.field
+        ]
+    )
 
 
 # Both bodies are built from the registry of kinds (publishing/kinds/), so a new kind's
@@ -139,11 +149,11 @@ def list_channels(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 )
 def connect_channel(request: HttpRequest, slug: str, payload: ChannelIn) -> Status[Any]:
     membership = _manager(request, slug)
-    market_id = payload.dict()["market_id"]
-    market = Market.objects.filter(pk=market_id, workspace=membership.workspace).first()
+    given = payload.dict()  # the body's fields come from the registry: read them by name
+    market = Market.objects.filter(pk=given["market_id"], workspace=membership.workspace).first()
     if market is None:
         raise ValidationError({"market_id": "no market of this workspace has that id"})
-    values = {name: str(value) for name, value in payload.dict().items()}
+    values = {name: str(value) for name, value in given.items()}
     _refuse_blank(kinds.chosen(values["kind"]), values)
     channel, secret = connect.connect(market, values["kind"], values)
     return Status(201, _channel_out(channel, secret))

@@ -121,7 +121,7 @@ KIND = Kind(
     connect_title="Connect Mastodon",
     id_prefix="m",
     fields=(INSTANCE, ACCESS_TOKEN),
-    name_field=ConnectField("name", "Name (optional)", "name", 100, 100),
+    name_field=ConnectField("name", "Name (optional)", "name", max_length=100, page_max_length=100),
     destination=DESTINATION,
     public_config=("instance_url", "acct", "max_characters", "characters_reserved_per_url"),
     connect=connect,

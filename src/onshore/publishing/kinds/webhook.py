@@ -85,7 +85,9 @@ KIND = Kind(
     connect_title="Connect a webhook",
     id_prefix="w",
     fields=(URL,),
-    name_field=ConnectField("name", "Name", "name", 100, 100, required=True),
+    name_field=ConnectField(
+        "name", "Name", "name", max_length=100, page_max_length=100, required=True
+    ),
     destination=DESTINATION,
     public_config=("url",),
     connect=connect,
