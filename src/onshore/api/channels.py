@@ -9,7 +9,7 @@ exception, returned once in the 201 answer, as the Channels page shows it once.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -17,41 +17,70 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status
+from pydantic import create_model
 
 from onshore.api.schemas import Id, StrictSchema
 from onshore.posts.models import Post
-from onshore.publishing import connect
+from onshore.publishing import connect, kinds
 from onshore.publishing.health import worker_health
+from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
 
 router = Router(tags=["channels and publishing"])
 
-# Configuration keys safe to show: never a token, password or secret.
-PUBLIC_CONFIG = (
-    "instance_url", "acct", "max_characters", "characters_reserved_per_url",
-    "pds_url", "handle", "url",
-)  # fmt: skip
+
+def _shared_fields(
+    fields: list[tuple[ConnectField, str]],
+) -> dict[str, tuple[type[str], Any]]:
+    """One body field per name, bounded as declared; kinds that ask for the same value
+    (an instance address, an access token) share it, each named in its description."""
+    said: dict[str, list[str]] = {}
+    bound: dict[str, int] = {}
+    for field, description in fields:
+        said.setdefault(field.name, []).append(description)
+        bound[field.name] = field.max_length  # the same for every kind: test_kind_registry
+    return {
+        name: (str, Field("", max_length=bound[name], description="; ".join(descriptions)))
+        for name, descriptions in said.items()
+    }
 
 
-class ChannelIn(StrictSchema):
-    kind: Literal["mastodon", "bluesky", "webhook"]
-    market_id: Id
-    name: str = Field("", max_length=100)
-    url: str = Field("", max_length=2000, description="webhook: where to POST")
-    instance_url: str = Field(
-        "", max_length=2000, description="mastodon: e.g. https://mastodon.social"
+def _connect_fields() -> dict[str, tuple[type[str], Any]]:
+    """Every kind's connect fields, described "kind: help"."""
+    return _shared_fields(
+        [(f, f"{kind.name}: {f.api_help}") for kind in KINDS.values() for f in kind.fields]
     )
-    access_token: str = Field("", max_length=500, description="mastodon: from its settings")
-    pds_url: str = Field("", max_length=2000, description="bluesky: default the public service")
-    handle: str = Field("", max_length=253, description="bluesky: e.g. roastery.bsky.social")
-    app_password: str = Field("", max_length=100, description="bluesky: an app password")
 
 
-class ReconnectIn(StrictSchema):
-    access_token: str = Field("", max_length=500, description="mastodon")
-    app_password: str = Field("", max_length=100, description="bluesky")
+def _renewal_fields() -> dict[str, tuple[type[str], Any]]:
+    """The credential each kind's reconnect renews, described by the kind's name."""
+    return _shared_fields(
+        [
+            (f, kind.name)
+            for kind in KINDS.values()
+            for f in kind.fields
+            if kind.renews and f.name == kind.renews.field
+        ]
+    )
+
+
+# Both bodies are built from the registry of kinds (publishing/kinds/), so a new kind's
+# fields appear here and in the OpenAPI document without a change to this module.
+if TYPE_CHECKING:
+    ChannelIn = StrictSchema
+    ReconnectIn = StrictSchema
+else:
+    ChannelIn = create_model(
+        "ChannelIn",
+        __base__=StrictSchema,
+        kind=(Literal[tuple(KINDS)], ...),
+        market_id=(Id, ...),
+        name=(str, Field("", max_length=100)),
+        **_connect_fields(),
+    )
+    ReconnectIn = create_model("ReconnectIn", __base__=StrictSchema, **_renewal_fields())
 
 
 class ChannelOut(Schema):
@@ -85,7 +114,7 @@ def _channel_out(channel: Channel, secret: str | None = None) -> dict[str, Any]:
         "name": channel.name,
         "status": channel.status,
         "status_message": channel.status_message,
-        "config": {k: v for k, v in channel.config.items() if k in PUBLIC_CONFIG},
+        "config": {k: v for k, v in channel.config.items() if k in kinds.PUBLIC_CONFIG},
         "secret": secret,
     }
 
@@ -98,6 +127,13 @@ def _manager(request: HttpRequest, slug: str) -> Membership:
 
 def _channel(membership: Membership, channel_id: int) -> Channel:
     return get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
+
+
+def _refuse_blank(kind: kinds.Kind, values: dict[str, str]) -> None:
+    """The API names a blank address up front (the page's inputs are marked required)."""
+    for field in kind.fields:
+        if field.blank and not values[field.name].strip():
+            raise ValidationError({field.name: field.blank})
 
 
 @router.get("/{slug}/channels", response=list[ChannelOut], summary="Connected channels")
@@ -113,24 +149,13 @@ def list_channels(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 )
 def connect_channel(request: HttpRequest, slug: str, payload: ChannelIn) -> Status[Any]:
     membership = _manager(request, slug)
-    market = Market.objects.filter(pk=payload.market_id, workspace=membership.workspace).first()
+    given = payload.dict()  # the body's fields come from the registry: read them by name
+    market = Market.objects.filter(pk=given["market_id"], workspace=membership.workspace).first()
     if market is None:
         raise ValidationError({"market_id": "no market of this workspace has that id"})
-    secret = None
-    if payload.kind == "webhook":
-        if not payload.url.strip():
-            raise ValidationError({"url": "give the URL to deliver to"})
-        channel, secret = connect.connect_webhook(market, payload.name, payload.url.strip())
-    elif payload.kind == "mastodon":
-        if not payload.instance_url.strip():
-            raise ValidationError({"instance_url": "give the instance's address"})
-        channel = connect.connect_mastodon(
-            market, payload.name, payload.instance_url, payload.access_token
-        )
-    else:
-        channel = connect.connect_bluesky(
-            market, payload.name, payload.pds_url, payload.handle, payload.app_password
-        )
+    values = {name: str(value) for name, value in given.items()}
+    _refuse_blank(kinds.chosen(values["kind"]), values)
+    channel, secret = connect.connect(market, values["kind"], values)
     return Status(201, _channel_out(channel, secret))
 
 
@@ -148,7 +173,7 @@ def reconnect_channel(
     request: HttpRequest, slug: str, channel_id: Id, payload: ReconnectIn
 ) -> dict[str, Any]:
     channel = _channel(_manager(request, slug), channel_id)
-    connect.reconnect(channel, payload.access_token, payload.app_password)
+    connect.reconnect(channel, payload.dict())
     channel.refresh_from_db()
     return _channel_out(channel)
 

@@ -95,9 +95,16 @@ def _zone(name: str) -> Any:
 
 def mastodon_limit_for(market: Any) -> int | None:
     """The smallest character limit among the market's Mastodon channels (read at connect)."""
-    limits = [
-        int(channel.config["max_characters"])
-        for channel in market.channels.all()
-        if channel.kind == "mastodon" and channel.config.get("max_characters")
-    ]
-    return min(limits) if limits else None
+    return server_limits(market).get("mastodon")
+
+
+def server_limits(market: Any) -> dict[str, int]:
+    """Per network, the smallest character limit the servers of the market's channels
+    declared: a kind that reads its server's limit at connect keeps it in the channel's
+    config as ``max_characters`` (publishing/kinds/), so this needs no kind's code."""
+    limits: dict[str, int] = {}
+    for channel in market.channels.all():
+        if channel.config.get("max_characters"):
+            declared = int(channel.config["max_characters"])
+            limits[channel.kind] = min(declared, limits.get(channel.kind, declared))
+    return limits

@@ -14,13 +14,8 @@ from django.db import models
 from django.utils.timezone import now
 
 from onshore.posts.models import Post
+from onshore.publishing import kinds
 from onshore.workspaces.models import Market, Workspace
-
-
-class ChannelKind(models.TextChoices):
-    MASTODON = "mastodon", "Mastodon"
-    BLUESKY = "bluesky", "Bluesky"
-    WEBHOOK = "webhook", "Webhook"
 
 
 class Channel(models.Model):
@@ -32,7 +27,9 @@ class Channel(models.Model):
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="channels")
     market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="channels")
-    kind = models.CharField(max_length=10, choices=ChannelKind.choices)
+    # One of the registered kinds (publishing/kinds/): a callable, so a new kind needs
+    # no migration.
+    kind = models.CharField(max_length=10, choices=kinds.choices)
     name = models.CharField(max_length=100)
     # Non-secret settings: instance or PDS URL, handle, webhook URL, account id, limits.
     config = models.JSONField(default=dict, blank=True)
@@ -50,6 +47,16 @@ class Channel(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def adapter(self) -> kinds.Kind:
+        """What this channel's kind declares: how it connects, sends, shows."""
+        return kinds.KINDS[self.kind]
+
+    @property
+    def where(self) -> str:
+        """Where it publishes, as the Channels page shows it."""
+        return self.adapter.where(self.config)
 
 
 class DeliveryState(models.TextChoices):

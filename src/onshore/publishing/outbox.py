@@ -30,6 +30,7 @@ from django.utils.dateparse import parse_datetime
 from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
 from onshore.posts.outbox_port import DeliveriesInFlight
+from onshore.publishing import kinds
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
 
 logger = logging.getLogger(__name__)
@@ -48,10 +49,11 @@ FINAL_STATES = (DeliveryState.PUBLISHED, DeliveryState.FAILED)
 
 
 def channels_for(post: Post) -> list[Channel]:
-    """The market's channels this post goes to: those of its networks, and every webhook."""
+    """The market's channels this post goes to: those of its networks, and every channel
+    of a kind that takes every post (webhooks)."""
     channels = Channel.objects.filter(market_id=post.market_id)
     chosen = set(post.networks)
-    return [c for c in channels if c.kind == "webhook" or not chosen or c.kind in chosen]
+    return [c for c in channels if kinds.receives_post(c.kind, chosen)]
 
 
 def create_deliveries(post: Post) -> list[Delivery]:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from onshore.inputs import read_id
 from onshore.publishing import connect
 from onshore.publishing.health import worker_health
+from onshore.publishing.kinds import KINDS
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.views import member_view
@@ -52,6 +53,7 @@ def _channels_page(
             "membership": membership,
             "channels": workspace.channels.select_related("market"),
             "markets": workspace.markets.all(),
+            "kinds": KINDS.values(),
             "health": worker_health(timezone.now(), workspace.pk),
             "failed": failed,
             "new_secret": new_secret,
@@ -66,39 +68,18 @@ def _channels_page(
 @member_view("manage_channels")
 def connect_channel(request: HttpRequest, membership: Membership) -> HttpResponse:
     market = _market(membership, request.POST.get("market"))
-    kind = request.POST.get("kind", "")
     try:
         if market is None:
             raise ValidationError({"market": "choose one of this workspace's markets"})
-        if kind == "webhook":
-            channel, secret = connect.connect_webhook(
-                market, request.POST.get("name", ""), request.POST.get("url", "").strip()
-            )
-            # Shown once, in this response; never stored in clear (not even in the
-            # session table, which would keep it until the session expires).
-            messages.success(request, f"Connected {channel}.")
-            return _channels_page(request, membership, new_secret=secret)
-        elif kind == "mastodon":
-            channel = connect.connect_mastodon(
-                market,
-                request.POST.get("name", ""),
-                request.POST.get("instance_url", ""),
-                request.POST.get("access_token", ""),
-            )
-        elif kind == "bluesky":
-            channel = connect.connect_bluesky(
-                market,
-                request.POST.get("name", ""),
-                request.POST.get("pds_url", ""),
-                request.POST.get("handle", ""),
-                request.POST.get("app_password", ""),
-            )
-        else:
-            raise ValidationError({"kind": "choose Mastodon, Bluesky or webhook"})
+        channel, secret = connect.connect(market, request.POST.get("kind", ""), request.POST)
     except ValidationError as exc:
         messages.error(request, _errors_text(exc))
-    else:
-        messages.success(request, f"Connected {channel}.")
+        return redirect("channels", slug=membership.workspace.slug)
+    messages.success(request, f"Connected {channel}.")
+    if secret is not None:
+        # Shown once, in this response; never stored in clear (not even in the session
+        # table, which would keep it until the session expires).
+        return _channels_page(request, membership, new_secret=secret)
     return redirect("channels", slug=membership.workspace.slug)
 
 
@@ -109,11 +90,7 @@ def reconnect_channel(
 ) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     try:
-        connect.reconnect(
-            channel,
-            request.POST.get("access_token", ""),
-            request.POST.get("app_password", ""),
-        )
+        connect.reconnect(channel, request.POST)
     except ValidationError as exc:
         messages.error(request, _errors_text(exc))
     else:

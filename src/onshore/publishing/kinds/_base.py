@@ -1,0 +1,155 @@
+"""The shape every network kind fills in, and what kinds share (the destination check).
+
+A ``Kind`` is all onshore knows about one sort of channel: what a person gives to connect
+it, how that is verified and stored, how a delivery is sent and read back, how the
+Channels page shows it and which credential a reconnect renews. The pages, the API, the
+sender and the outbox read these declarations and never name a kind themselves.
+
+Kinds do not import the models (the models read the registry for their choices); the
+delivery they send is typed only for the checker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import httpx
+from django.core.exceptions import ValidationError
+
+from onshore.networks import Published, PublishError, check_destination
+from onshore.publishing.outbound import ClientFactory, outbound_policy
+
+if TYPE_CHECKING:
+    from onshore.publishing.models import Delivery
+
+Config = dict[str, Any]  # stored in clear on the channel (shown by the API: see public_config)
+Secrets = dict[str, Any]  # stored encrypted, never shown again
+Connect = Callable[[Mapping[str, str], ClientFactory], "Connection"]
+Send = Callable[["Delivery", Config, Secrets, httpx.Client, datetime], Published]
+Find = Callable[["Delivery", Config, Secrets, httpx.Client, datetime], "Published | None"]
+
+
+@dataclass(frozen=True)
+class ConnectField:
+    """One value a person gives to connect a channel: an input on the Channels page and a
+    field of the API's ChannelIn. Unless ``secret``, the kind keeps it in the channel's
+    config under the same name, so that a reconnect can give it again."""
+
+    name: str
+    label: str  # the page's label
+    html_id: str  # the input's id after the kind's prefix: "instance" is "m-instance"
+    max_length: int  # the API's bound
+    page_max_length: int  # the page input's maxlength (shorter than the API's for addresses)
+    api_help: str = ""  # the API's description, after "<kind>: "
+    placeholder: str = ""
+    help: str = ""  # the page's hint under the input
+    required: bool = False  # the page marks the input required
+    secret: bool = False  # a password input; stored encrypted
+    blank: str = ""  # the API's answer when it comes blank ("": the kind's connect decides)
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """The credential a reconnect replaces (one of the kind's secret connect fields)."""
+
+    field: str
+    label: str  # the page's label on the reconnect form
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a kind's channel calls: the config field holding the address, how messages
+    name it, and the full URL it means ("mastodon.social" is https://mastodon.social)."""
+
+    field: str
+    what: str
+    full_url: Callable[[str], str]
+    # A server's address, shown in "must be the server's address only, such as
+    # https://<example>"; a kind without one keeps the whole URL (a webhook's path).
+    example: str = ""
+
+    def url(self, config: Mapping[str, Any]) -> str:
+        return self.full_url(str(config.get(self.field) or ""))
+
+    def check_stored(self, config: Mapping[str, Any]) -> None:
+        """Refuse a stored address the policy does not allow, before anything is sent
+        (the client's transport checks again, on the address it connects to)."""
+        check_destination(self.url(config), outbound_policy(), what=self.what)
+
+    def allowed(self, typed: str) -> str:
+        """The address a person typed, if the outbound policy allows it; else a
+        ValidationError on the field.
+
+        Unless the kind keeps whole URLs, only a server's address is taken (no path, no
+        query): onshore appends the API paths itself, and "https://host/anything?" would
+        let a person choose the path (the policy refuses the other trick, a trailing "#").
+        """
+        url = self.full_url(typed)
+        try:
+            check_destination(url, outbound_policy(), what=self.what)
+        except PublishError as exc:
+            raise ValidationError({self.field: str(exc)}) from None
+        if not self.example:
+            return url
+        parts = urlsplit(url)
+        if parts.query or parts.path.strip("/"):
+            raise ValidationError(
+                {
+                    self.field: f"{self.what} must be the server's address only, such as "
+                    f"https://{self.example}."
+                }
+            )
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True)
+class Connection:
+    """What a verified connection stores, and what the person sees once."""
+
+    config: Config
+    secrets: Secrets
+    default_name: str = ""  # the channel's name when none is given ("": one is required)
+    shown_once: str | None = None  # a secret onshore made (a webhook's), shown only now
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One network kind, declared by its module in ``publishing/kinds/``."""
+
+    name: str  # Channel.kind (at most 10 characters) and the network name posts choose
+    label: str  # the channel's kind as displayed: "Mastodon: Roastery"
+    named: str  # in running text: "choose Mastodon, Bluesky or webhook"
+    connect_title: str  # the heading of the page's connect form
+    id_prefix: str  # the connect form's input ids: "m" gives "m-market", "m-instance"
+    fields: tuple[ConnectField, ...]  # in the page's order; the API takes them all
+    destination: Destination
+    public_config: tuple[str, ...]  # config keys the API may show: never a credential
+    connect: Connect  # verify what the person gave; raise ValidationError naming a field
+    send: Send
+    # Read back after an unknown outcome: the published post, or None (not there, sending
+    # is safe). None for a kind that cannot read back: it resends with the same key.
+    find: Find | None
+    where: Callable[[Mapping[str, Any]], str]  # the Channels page's "Where" column
+    name_field: ConnectField | None = None  # how the page asks for a name, if it does
+    renews: Renewal | None = None  # None: nothing to renew, ``cannot_renew`` says why
+    cannot_renew: str = ""
+    every_network: bool = False  # receives every post, whichever networks it chose
+
+    @property
+    def page_fields(self) -> tuple[ConnectField, ...]:
+        return self.fields + ((self.name_field,) if self.name_field else ())
+
+    def receives(self, networks: Collection[str]) -> bool:
+        """Whether a post for ``networks`` goes to this kind's channels: those of a chosen
+        network (every network when none is chosen), and an every-network kind always."""
+        return self.every_network or not networks or self.name in networks
+
+    def reconnect_values(self, config: Mapping[str, Any], credential: str) -> dict[str, str]:
+        """The connect values a reconnect verifies: the stored ones and a new credential."""
+        assert self.renews is not None, f"{self.name} has no credential to renew"
+        kept = {f.name: str(config.get(f.name) or "") for f in self.fields if not f.secret}
+        return {**kept, self.renews.field: credential}

@@ -1,0 +1,132 @@
+"""Mastodon: an instance's address and an access token; the instance sets its own length
+limit, read at connect, applied by the checker and again before sending."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from onshore.networks import Published, PublishError, mastodon
+from onshore.publishing.kinds._base import (
+    Config,
+    ConnectField,
+    Connection,
+    Destination,
+    Kind,
+    Renewal,
+    Secrets,
+)
+from onshore.publishing.outbound import ClientFactory
+
+if TYPE_CHECKING:
+    from onshore.publishing.models import Delivery
+
+NAME = "mastodon"
+DESTINATION = Destination(
+    "instance_url", "The Mastodon instance address", mastodon.instance_base, "mastodon.social"
+)
+INSTANCE = ConnectField(
+    "instance_url", "Instance", "instance", max_length=2000, page_max_length=300,
+    api_help="e.g. https://mastodon.social", placeholder="mastodon.social", required=True,
+    blank="give the instance's address",
+)  # fmt: skip
+ACCESS_TOKEN = ConnectField(
+    "access_token", "Access token", "token", max_length=500, page_max_length=500,
+    api_help="from its settings", required=True, secret=True,
+    help="Preferences → Development → New application, with write:statuses and read:accounts.",
+)  # fmt: skip
+
+
+def connect(values: Mapping[str, str], client_factory: ClientFactory) -> Connection:
+    """Verify the token and read the instance's limits (``max_characters`` in the config
+    is the limit the checker applies to this market's Mastodon text)."""
+    token = values.get("access_token", "").strip()
+    if not token:
+        raise ValidationError({"access_token": "paste the access token from the instance"})
+    base = DESTINATION.allowed(values.get("instance_url", ""))
+    with client_factory() as client:
+        try:
+            account = mastodon.verify_credentials(base, token, client, now=timezone.now())
+            limits = mastodon.instance_limits(base, client, now=timezone.now())
+        except (PublishError, ValueError) as exc:
+            field = "access_token" if getattr(exc, "needs_reconnect", False) else "instance_url"
+            raise ValidationError({field: str(exc)}) from None
+    config = {
+        "instance_url": base,
+        "account_id": account.id,
+        "acct": account.acct,
+        "max_characters": limits.max_characters,
+        "characters_reserved_per_url": limits.characters_reserved_per_url,
+    }
+    return Connection(config, {"access_token": token}, default_name=f"@{account.acct}")
+
+
+def refuse_over_instance_limit(text: str, config: Mapping[str, Any]) -> None:
+    """Refuse before sending what the instance would refuse (its own limit, read at connect)."""
+    from onshore import marketfit  # the checker's data loads on first use, not at start-up
+
+    limit = int(config.get("max_characters") or mastodon.DEFAULT_MAX_CHARACTERS)
+    used, limit = marketfit.count_length(text, NAME, limit=limit)
+    if used > limit:
+        raise PublishError(
+            f"The post is {used} characters as this instance counts them; its limit is {limit}.",
+            permanent=True,
+        )
+
+
+def send(
+    delivery: Delivery, config: Config, secrets: Secrets, client: httpx.Client, now: datetime
+) -> Published:
+    post = delivery.post
+    text = post.text_for(NAME)
+    refuse_over_instance_limit(text, config)
+    return mastodon.publish(
+        config["instance_url"],
+        secrets["access_token"],
+        str(delivery.key),  # the Idempotency-Key: the same on every attempt
+        text,
+        language=post.market.language,
+        client=client,
+        now=now,
+    )
+
+
+def find(
+    delivery: Delivery, config: Config, secrets: Secrets, client: httpx.Client, now: datetime
+) -> Published | None:
+    return mastodon.find_published(
+        config["instance_url"],
+        secrets["access_token"],
+        delivery.post.text_for(NAME),
+        not_before=delivery.first_attempt_at or now,
+        client=client,
+        account_id=config.get("account_id"),
+    )
+
+
+def where(config: Mapping[str, Any]) -> str:
+    limit = config.get("max_characters")
+    return f"{config.get('instance_url', '')}" + (f" ({limit} characters)" if limit else "")
+
+
+KIND = Kind(
+    name=NAME,
+    label="Mastodon",
+    named="Mastodon",
+    connect_title="Connect Mastodon",
+    id_prefix="m",
+    fields=(INSTANCE, ACCESS_TOKEN),
+    name_field=ConnectField("name", "Name (optional)", "name", max_length=100, page_max_length=100),
+    destination=DESTINATION,
+    public_config=("instance_url", "acct", "max_characters", "characters_reserved_per_url"),
+    connect=connect,
+    send=send,
+    find=find,
+    where=where,
+    renews=Renewal("access_token", "New access token"),
+)
