@@ -54,7 +54,7 @@ def slow_receiver() -> Any:
     """The tests' webhook receiver, answering each delivery ``latency`` seconds late
     (slept in the handler thread, after recording it); it also counts the requests in
     hand at once, to tell whether the receiver ever serialises them."""
-    from tests.networks.webhook_receiver import WebhookReceiver
+    from tests.fakes.webhook_receiver import WebhookReceiver
 
     class SlowReceiver(WebhookReceiver):
         latency = 0.0

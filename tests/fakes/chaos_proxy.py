@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 FAULTS = ("unavailable", "reset_before", "timeout_after", "reset_after")
 # Hop-by-hop or recomputed here; never relayed as they were.

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 # Looks like something from an internal service: must never reach a page or a row.
 SECRET = "AKIA-INTERNAL-SECRET-7f3c9e"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 
 @dataclass
