@@ -2,8 +2,8 @@
 
     python bench/bench_lateness.py [--posts 1000] [--workers 4] [--phase ahead,just-in-time]
 
-Starts a throwaway PostgreSQL cluster as shipped (scripts/with_postgres.py --durable) unless
-ONSHORE_DATABASE_URL already names one, a webhook receiver on 127.0.0.1
+Starts a throwaway PostgreSQL cluster as shipped (scripts/with_postgres.py --durable)
+unless ONSHORE_DATABASE_URL already names one, a webhook receiver on 127.0.0.1
 (tests/fakes/webhook_receiver.py) and N `onshore worker` processes, the command a
 user runs, with DEFAULT settings: no idle, lease or backoff flags. Only loopback
 delivery is allowed, by setting (ONSHORE_OUTBOUND_ALLOW_LOOPBACK).
