@@ -50,12 +50,18 @@ lint: $(VENV)/.test-installed
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
 test: lint browser pds test-sqlite test-postgres
 
+# pytest-xdist processes: most of the suite waits (subprocesses, servers, timeouts), so
+# two of them halve the wall time even on 2 cores (SQLite half: 400 s against about
+# 720 s of test time, BENCHMARKS.md). Each has its own fakes, PDS and test database
+# (test_onshore_gw0, _gw1 on PostgreSQL). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
+
 test-sqlite: $(VENV)/.test-installed pds checker
-	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q
+	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
 test-postgres: $(VENV)/.test-installed checker
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python scripts/with_postgres.py -- \
-		$(BIN)/python -m pytest -q -m postgres -p no:cacheprovider
+		$(BIN)/python -m pytest -q -m postgres -p no:cacheprovider -n $(PYTEST_WORKERS)
 
 clean:
 	rm -rf $(VENV) var/test src/onshore/marketfit/_compiled

@@ -2,9 +2,9 @@
 
     python bench/bench_lateness.py [--posts 1000] [--workers 4] [--phase ahead,just-in-time]
 
-Starts a throwaway PostgreSQL cluster (scripts/with_postgres.py) unless
-ONSHORE_DATABASE_URL already names one, a webhook receiver on 127.0.0.1
-(tests/networks/webhook_receiver.py) and N `onshore worker` processes, the command a
+Starts a throwaway PostgreSQL cluster as shipped (scripts/with_postgres.py --durable)
+unless ONSHORE_DATABASE_URL already names one, a webhook receiver on 127.0.0.1
+(tests/fakes/webhook_receiver.py) and N `onshore worker` processes, the command a
 user runs, with DEFAULT settings: no idle, lease or backoff flags. Only loopback
 delivery is allowed, by setting (ONSHORE_OUTBOUND_ALLOW_LOOPBACK).
 
@@ -45,11 +45,12 @@ LEAD_SECONDS = 10.0
 
 
 def under_postgres() -> None:
-    """Re-run this script under a throwaway cluster unless one is configured."""
+    """Re-run this script under a throwaway cluster unless one is configured: durable,
+    as PostgreSQL ships, since lateness includes the commits' waits for the disk."""
     if os.environ.get("ONSHORE_DATABASE_URL", "").startswith("postgres"):
         return
     script = str(REPO / "scripts" / "with_postgres.py")
-    command = [sys.executable, script, "--", sys.executable, *sys.argv]
+    command = [sys.executable, script, "--durable", "--", sys.executable, *sys.argv]
     raise SystemExit(subprocess.run(command).returncode)
 
 
@@ -66,7 +67,7 @@ def setup(data_dir: str) -> None:
 
 def timed_receiver() -> Any:
     """The tests' webhook receiver, noting when each delivery arrived (by webhook-id)."""
-    from tests.networks.webhook_receiver import WebhookReceiver
+    from tests.fakes.webhook_receiver import WebhookReceiver
 
     class TimedReceiver(WebhookReceiver):
         def __init__(self) -> None:

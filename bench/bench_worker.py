@@ -1,7 +1,7 @@
 """Benchmark the publishing worker: deliveries per second and lateness.
 
-    python scripts/with_postgres.py -- .venv/bin/python bench/bench_worker.py [--posts 1000]
-        [--latency-ms 50] [--workers 1,2,4] [--no-lateness]
+    python scripts/with_postgres.py --durable -- .venv/bin/python bench/bench_worker.py
+        [--posts 1000] [--latency-ms 50] [--workers 1,2,4] [--no-lateness]
 
 Against a local webhook receiver on 127.0.0.1 and PostgreSQL:
 - throughput: 1, 2 and 4 `onshore worker` processes are started and wait idle; then N
@@ -54,7 +54,7 @@ def slow_receiver() -> Any:
     """The tests' webhook receiver, answering each delivery ``latency`` seconds late
     (slept in the handler thread, after recording it); it also counts the requests in
     hand at once, to tell whether the receiver ever serialises them."""
-    from tests.networks.webhook_receiver import WebhookReceiver
+    from tests.fakes.webhook_receiver import WebhookReceiver
 
     class SlowReceiver(WebhookReceiver):
         latency = 0.0

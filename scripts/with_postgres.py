@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Run a command against a throwaway PostgreSQL cluster, then remove the cluster.
 
-    python scripts/with_postgres.py -- pytest -m postgres
+    python scripts/with_postgres.py [--durable] -- pytest -m postgres
 
 initdb into a temporary directory, start on a free loopback port, export
 ONSHORE_DATABASE_URL for the command, and stop and delete everything afterwards,
 whatever the command's outcome. PostgreSQL refuses to run as root, so as root the
 server runs as the ``postgres`` system user.
+
+For tests the cluster trades durability for speed (``fsync``, ``synchronous_commit``
+and ``full_page_writes`` off: a throwaway cluster has nothing to lose). ``--durable``
+keeps PostgreSQL's shipped defaults instead, so that benchmarks measure what users run;
+BENCHMARKS.md says which figures came from which.
 """
 
 from __future__ import annotations
@@ -44,10 +49,22 @@ def as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command]
 
 
+# Off for tests only: every commit would otherwise wait for the disk.
+FAST_BUT_NOT_DURABLE = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
+
+def server_options(port: int, socket_dir: str, durable: bool) -> str:
+    options = f"-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    return options if durable else f"{options} {FAST_BUT_NOT_DURABLE}"
+
+
 def main(argv: list[str]) -> int:
     if "--" not in argv:
-        sys.exit("usage: with_postgres.py -- COMMAND [ARGS…]")
-    command = argv[argv.index("--") + 1 :]
+        sys.exit("usage: with_postgres.py [--durable] -- COMMAND [ARGS…]")
+    own, command = argv[1 : argv.index("--")], argv[argv.index("--") + 1 :]
+    if set(own) - {"--durable"}:
+        sys.exit(f"with_postgres: unknown option {sorted(set(own) - {'--durable'})[0]}")
+    durable = "--durable" in own
     workdir = tempfile.mkdtemp(prefix="onshore-pg-")
     data, port = os.path.join(workdir, "data"), free_port()
     if os.geteuid() == 0:
@@ -74,10 +91,7 @@ def main(argv: list[str]) -> int:
             check=True,
             **quiet,
         )
-        options = (
-            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        options = server_options(port, workdir, durable)
         subprocess.run(
             as_server_user(
                 [
@@ -109,7 +123,8 @@ def main(argv: list[str]) -> int:
             check=True,
         )
         env = dict(os.environ, ONSHORE_DATABASE_URL=f"postgres://onshore@127.0.0.1:{port}/onshore")
-        print(f"with_postgres: PostgreSQL on 127.0.0.1:{port}", flush=True)
+        durability = "as shipped (fsync on)" if durable else "fsync and synchronous_commit off"
+        print(f"with_postgres: PostgreSQL on 127.0.0.1:{port}, {durability}", flush=True)
         return subprocess.run(command, env=env).returncode
     finally:
         subprocess.run(

@@ -6,7 +6,6 @@ outsider belongs to another workspace only.
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,26 +14,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.fake_mastodon import FakeMastodon
+from tests.fakes.pds import local_pds  # noqa: F401  (the session-wide PDS, for `pds` tests)
+from tests.fakes.webhook_receiver import WebhookReceiver
+from tests.loopback import OffLoopbackConnect, is_loopback
 
 PERSONAS = ("owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous")
-PASSWORD = "correct horse battery staple"
-
-
-class OffLoopbackConnect(AssertionError):
-    """A test tried to open a connection to an address that is not this machine."""
-
-
-def _is_loopback(address: Any) -> bool:
-    if not isinstance(address, tuple):  # a UNIX socket path
-        return True
-    try:
-        return ipaddress.ip_address(str(address[0]).split("%", 1)[0]).is_loopback
-    except ValueError:  # a name: socket.connect resolves it, so judge what it names
-        return all(
-            ipaddress.ip_address(info[4][0]).is_loopback
-            for info in socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)
-        )
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -46,12 +31,12 @@ def connections_stay_on_this_machine() -> Iterator[None]:
     plain_connect_ex = socket.socket.connect_ex
 
     def connect(sock: socket.socket, address: Any) -> None:
-        if not _is_loopback(address):
+        if not is_loopback(address):
             raise OffLoopbackConnect(f"a test tried to connect to {address!r}")
         plain_connect(sock, address)
 
     def connect_ex(sock: socket.socket, address: Any) -> int:
-        if not _is_loopback(address):
+        if not is_loopback(address):
             raise OffLoopbackConnect(f"a test tried to connect to {address!r}")
         return plain_connect_ex(sock, address)
 
@@ -77,12 +62,6 @@ class Team:
         return client
 
 
-def make_user(email: str, name: str) -> Any:
-    from onshore.accounts.models import User
-
-    return User.objects.create_user(email, PASSWORD, name=name)
-
-
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests that check it ask for it (see test_auth.py)."""
@@ -92,6 +71,7 @@ def fast_password_hashing(settings: Any) -> None:
 @pytest.fixture
 def team(db: Any) -> Team:
     from onshore.workspaces.models import Market, Membership, Workspace
+    from tests.factories import make_user
 
     workspace = Workspace(name="Acme Tea", home_country="GB", home_timezone="Europe/London")
     workspace.full_clean()
@@ -124,7 +104,15 @@ def team(db: Any) -> Team:
 
 @pytest.fixture
 def receiver() -> Iterator[WebhookReceiver]:
-    """A webhook receiver on 127.0.0.1 (tests/networks/webhook_receiver.py)."""
+    """A webhook receiver on 127.0.0.1 (tests/fakes/webhook_receiver.py)."""
     server = WebhookReceiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_mastodon() -> Iterator[FakeMastodon]:
+    """A fake Mastodon instance on 127.0.0.1 (tests/fakes/fake_mastodon.py)."""
+    server = FakeMastodon().start()
     yield server
     server.stop()

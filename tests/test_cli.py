@@ -4,47 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
-import pytest
 
-ONSHORE = str(Path(sys.executable).parent / "onshore")
-
-
-def run(args: list[str], data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
-    return subprocess.run(
-        [ONSHORE, *args],
-        env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start_onshore_up(data_dir: Path, port: int) -> subprocess.Popen[str]:
-    """`onshore up` as a user starts it, on SQLite in ``data_dir``, in its own process
-    group (stop it with ``os.killpg``); its output is read from ``stdout``."""
-    inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
-    return subprocess.Popen(
-        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
-        env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), "ONSHORE_WEB_WORKERS": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+from tests.processes import free_port, run, start_onshore_up, wait_for
 
 
 def test_demo_loads_once_and_prints_how_to_log_in(tmp_path: Path) -> None:
@@ -96,7 +61,7 @@ def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path)
     server = start_onshore_up(tmp_path, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        login_page = _wait_for(f"{base}/login/")
+        login_page = wait_for(f"{base}/login/")
         assert login_page.status_code == 200
         assert "gunicorn" in login_page.headers.get("server", "")
         css = httpx.get(f"{base}/static/onshore/onshore.css")
@@ -112,17 +77,6 @@ def test_up_migrates_loads_the_demo_and_serves_with_static_files(tmp_path: Path)
         output, _ = server.communicate(timeout=30)
     assert "emma@harbourpine.example" in output  # first run: demo loaded and logins printed
     assert (tmp_path / "onshore.sqlite3").exists()
-
-
-def _wait_for(url: str, seconds: float = 60) -> httpx.Response:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return httpx.get(url, timeout=5)
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                pytest.fail(f"{url} did not answer within {seconds} s")
-            time.sleep(0.3)
 
 
 def test_check_is_reachable_as_onshore_check(tmp_path: Path) -> None:

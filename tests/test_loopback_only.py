@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from tests.conftest import OffLoopbackConnect
+from tests.loopback import OffLoopbackConnect
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from onshore.posts import csvplan, editing
 from onshore.posts.models import Comment, Media, PostVariant
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Membership
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from onshore.serving import UNIX_SOCKET_PATH_MAX, gunicorn_settings
-from tests.test_cli import ONSHORE, _wait_for, free_port, run
+from tests.processes import ONSHORE, free_port, run, wait_for
 
 
 def test_the_control_socket_is_in_the_data_dir_or_off(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_stopping_one_onshore_serve_leaves_the_others_control_socket(
     first, second = Served(tmp_path / "a", home), Served(tmp_path / "b", home)
     servers += [first, second]
     for served in servers:
-        _wait_for(f"{served.base}/healthz", seconds=120)
+        wait_for(f"{served.base}/healthz", seconds=120)
     first.stop()
     assert httpx.get(f"{second.base}/healthz").status_code == 200
     assert answers_on(second.data_dir / "gunicorn.ctl"), "the running server lost its socket"
@@ -95,7 +95,7 @@ def test_the_access_log_names_the_feed_and_invitation_routes_without_their_token
     assert run(["migrate", "--no-input", "-v", "0"], tmp_path).returncode == 0
     served = Served(tmp_path, home)
     servers.append(served)
-    _wait_for(f"{served.base}/healthz", seconds=120)
+    wait_for(f"{served.base}/healthz", seconds=120)
     feed, invitation = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     httpx.get(f"{served.base}/feed/{feed}.ics")
     httpx.get(f"{served.base}/login/", params={"next": f"/invite/{invitation}/"})

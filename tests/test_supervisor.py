@@ -19,7 +19,7 @@ import pytest
 
 from onshore import supervisor
 from onshore.supervisor import Supervisor, next_pause
-from tests.test_cli import _wait_for, free_port, start_onshore_up
+from tests.processes import free_port, start_onshore_up, wait_for
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
 
@@ -116,7 +116,7 @@ def test_onshore_up_restarts_its_worker_after_sigkill(tmp_path: Path) -> None:
     port = free_port()
     server = start_onshore_up(tmp_path, port)
     try:
-        _wait_for(f"http://127.0.0.1:{port}/login/", seconds=120)
+        wait_for(f"http://127.0.0.1:{port}/login/", seconds=120)
         wait_until(lambda: len(workers_of(server.pid)) == 1, 30, "the worker started")
         first = workers_of(server.pid)[0]
         os.kill(first, signal.SIGKILL)

@@ -10,7 +10,7 @@ from django.test import Client
 
 from onshore.accounts.models import PersonalAccessToken
 from onshore.workspaces.models import Invitation, Membership, Workspace
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -13,8 +13,8 @@ from django.test import Client
 from onshore.posts import editing, workflow
 from onshore.publishing import crypto
 from onshore.publishing.models import Channel
-from tests.networks.fake_mastodon import FakeMastodon
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.fake_mastodon import FakeMastodon
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -150,7 +150,7 @@ def test_a_rejected_bluesky_channel_reconnects_with_a_new_app_password_on_web_an
 ) -> None:
     import httpx
 
-    from tests.networks.pds import create_account
+    from tests.fakes.pds import create_account
 
     with httpx.Client(timeout=10, trust_env=False) as http:
         account = create_account(local_pds, http, "roastery")
@@ -226,7 +226,7 @@ def test_a_path_or_query_after_the_instance_address_is_refused(team: Any) -> Non
 
 @pytest.mark.parametrize("answer", ["secret_error", "secret_json_error", "secret_account"])
 def test_a_servers_answer_is_never_echoed_nor_stored(team: Any, answer: str) -> None:
-    from tests.networks.hostile_server import SECRET, HostileServer
+    from tests.fakes.hostile_server import SECRET, HostileServer
 
     hostile = HostileServer([answer]).start()
     body = {"kind": "mastodon", "market_id": team.gb.pk, "access_token": "t",

@@ -22,6 +22,7 @@ from onshore.costs import (
     what_if,
 )
 from onshore.localtime import parse_weekly_hours
+from tests.costs.dataset import OUTSOURCED_AGENCY, cost
 
 D = Decimal
 WEEKDAYS_9_TO_5 = parse_weekly_hours(
@@ -153,8 +154,6 @@ def test_bad_proposals_are_refused_naming_the_field(change: dict[str, object], f
 
 
 def test_set_beside_the_current_engagements() -> None:
-    from tests.costs.test_model import OUTSOURCED_AGENCY, cost
-
     current = compare([cost(OUTSOURCED_AGENCY)], currency="GBP", minimum_posts=5)
     result = what_if(DUBLIN, BUSINESS, week_of=WEEK)
     # vendor £73.33 a post against outsourced £192.33: 119.00 less; 119 / 192.33 = 0.619 → 62 %

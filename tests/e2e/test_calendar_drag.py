@@ -11,7 +11,7 @@ import pytest
 
 from onshore.posts import editing
 from onshore.posts.models import Post
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from onshore.posts.models import Post
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

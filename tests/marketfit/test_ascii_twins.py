@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,9 +27,9 @@ from onshore.marketfit._text import (
     protected_pattern,
 )
 from onshore.marketfit._types import Post
+from tests.marketfit.fragments import DIGIT_FRAGMENTS as FRAGMENTS
 
-from .test_fast_paths import FRAGMENTS
-
+pytestmark = pytest.mark.slow
 ASCII = "".join(chr(code) for code in range(128))
 
 

@@ -69,21 +69,11 @@ from onshore.marketfit._text import (
     tokenize,
     word_first,
 )
+from tests.marketfit.fragments import DIGIT_FRAGMENTS as FRAGMENTS
 
+pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA"]
-# Digits in every position the shortcuts care about: first in the text, after a "-",
-# inside words and numbers, non-ASCII digits, and what the scans look for.
-FRAGMENTS = [
-    "9am EST", "at 2pm", "14:30", "9-10am", "12:00", "3.5", "1.2.2026", "04/07", "13/04/2026",
-    "24/7", "2026-07-04", "-5 km", "-3°C", "95°F", "100 km/h", "5 miles", "2 stone", "1st",
-    "3kg", "10 sq ft", "20 m²", "$20", "£15", "€5", "US$15", "a$5", "$$5", "$AAPL", "₹99",
-    "Friday 4 July 2026", "July 4th", "Mon, March 3", "the 3rd of May", "SEPT 9TH",
-    "٣", "٣:٣٠pm", "x9", "9", "-", "--", ".", "/", ":", " ", "\n", "é", "👍🏽", "#tag",
-    "#a #b", "&#1", "example.com", "https://x.io/a", "www.example.co.uk", "a.b",
-    "1,234 km", "-12.5kg", "x-5 km", ".5 km", ",5 mi", "1,23 km", "12,345,678 ft", "--3 m",
-    "٣ km", "5-km", "5 - km", "123,456 ft", "1234,567 m", "-123,456.5 kg",
-]  # fmt: skip
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=20).map(
     " ".join
 )

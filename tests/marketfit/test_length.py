@@ -32,6 +32,7 @@ def reference_length(text: str, network: str) -> int:
     return sum(weight for _start, weight in weighted_units(text, network))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(text=texts, network=st.sampled_from(NETWORKS))
 def test_counted_length_matches_the_unit_walk(text: str, network: str) -> None:

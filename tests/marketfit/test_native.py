@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from onshore.marketfit import NETWORKS, RULES, Post, check, native, parse_at
+from tests.marketfit.fragments import RULE_FRAGMENTS as FRAGMENTS
 
-from .test_triggers import FRAGMENTS
-
+pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "marketfit" / "corpus.jsonl"
 MARKETS = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA", "DE", "JP")

@@ -59,6 +59,7 @@ def reference_masked(text: str) -> str:
     return "".join(chars)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(text=texts)
 def test_masking_matches_the_single_scan(text: str) -> None:

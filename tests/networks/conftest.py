@@ -1,5 +1,6 @@
 """The networks package is Django-free; its tests run without pytest-django, against
-real HTTP servers on 127.0.0.1 only (a local webhook receiver and a fake Mastodon)."""
+real HTTP servers on 127.0.0.1 only: the fakes in tests/fakes/, whose fixtures
+(``receiver``, ``fake_mastodon``, ``local_pds``) come from tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import httpx
 import pytest
 
 from onshore.networks import OutboundPolicy, outbound_client
-from tests.networks.fake_mastodon import FakeMastodon
 
 # Short enough to keep "hang past the timeout" tests fast, long enough for a busy CI.
 CLIENT_TIMEOUT = 1.0
@@ -28,14 +28,3 @@ LOOPBACK = OutboundPolicy(allow_loopback=True)
 def client() -> Iterator[httpx.Client]:
     with outbound_client(LOOPBACK, timeout=CLIENT_TIMEOUT) as http:
         yield http
-
-
-@pytest.fixture
-def fake_mastodon() -> Iterator[FakeMastodon]:
-    server = FakeMastodon().start()
-    yield server
-    server.stop()
-
-
-# The session-wide local Bluesky PDS (tests/networks/pds.py), for tests marked `pds`.
-from tests.networks.pds import local_pds  # noqa: E402, F401

@@ -23,7 +23,7 @@ from onshore.networks import (
     bluesky,
     outbound_client,
 )
-from tests.networks.pds import Account, LocalPds, create_account, posts_on_pds
+from tests.fakes.pds import Account, LocalPds, create_account, posts_on_pds
 
 NOW = datetime(2025, 3, 30, 0, 30, tzinfo=UTC)
 CREATED = datetime(2025, 3, 29, 18, 0, tzinfo=UTC)  # when the delivery was created

@@ -22,7 +22,7 @@ from onshore.networks import (
 )
 from onshore.networks._http import parse_http_date, retry_after_seconds
 from onshore.networks.bluesky._xrpc import failure
-from tests.networks.hostile_server import ANSWERS, SECRET, HostileServer
+from tests.fakes.hostile_server import ANSWERS, SECRET, HostileServer
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 TIMEOUT = 0.5

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from onshore.networks import Published, PublishError, UnknownOutcome, mastodon
-from tests.networks.fake_mastodon import FakeAccount, FakeMastodon
+from tests.fakes.fake_mastodon import FakeAccount, FakeMastodon
 
 NOW = datetime(2025, 3, 30, 0, 30, tzinfo=UTC)
 TEXT = "Our spring blend is back: https://tea.example/spring-blend-2025 #tea"

@@ -30,8 +30,8 @@ from onshore.networks import (
     outbound_client,
 )
 from onshore.networks._http import send
-from tests.networks.quiet_server import serve_on_loopback, shut_down
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.quiet_server import serve_on_loopback, shut_down
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "onshore"
 PUBLIC = "93.184.215.14"

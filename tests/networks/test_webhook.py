@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from onshore.networks import PublishError, UnknownOutcome, webhook
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 NOW = datetime(2025, 3, 30, 0, 30, tzinfo=UTC)
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"

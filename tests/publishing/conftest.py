@@ -1,10 +1,9 @@
-"""The session-wide local Bluesky PDS (tests/networks/pds.py), for tests marked `pds`."""
+"""The fakes in tests/fakes/ listen on 127.0.0.1; the session-wide local Bluesky PDS
+(``local_pds``, for tests marked `pds`) comes from tests/conftest.py."""
 
 from typing import Any
 
 import pytest
-
-from tests.networks.pds import local_pds  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,8 @@ import pytest
 from onshore.networks import UnknownOutcome, bluesky
 from onshore.publishing import crypto, outbox, senders
 from onshore.publishing.models import Channel, Delivery, DeliveryState
-from tests.networks.pds import LocalPds, create_account, posts_on_pds
-from tests.publishing.test_outbox import FIND, SEND, scheduled_post
+from tests.factories import FIND, SEND, scheduled_post
+from tests.fakes.pds import LocalPds, create_account, posts_on_pds
 
 pytestmark = [pytest.mark.pds, pytest.mark.django_db]
 

@@ -14,9 +14,9 @@ from django.test import Client
 
 from onshore.publishing import crypto, outbox
 from onshore.publishing.models import Channel, Delivery, WorkerBeat
-from tests.networks.fake_mastodon import FakeMastodon
-from tests.networks.webhook_receiver import WebhookReceiver
-from tests.publishing.test_outbox import FIND, SEND, scheduled_post
+from tests.factories import FIND, SEND, scheduled_post
+from tests.fakes.fake_mastodon import FakeMastodon
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -143,7 +143,7 @@ def test_the_connect_page_refuses_internal_addresses_naming_the_field(
 
 
 def test_the_connect_page_never_shows_the_servers_answer(team: Any) -> None:
-    from tests.networks.hostile_server import SECRET, HostileServer
+    from tests.fakes.hostile_server import SECRET, HostileServer
 
     hostile = HostileServer(["secret_json_error"]).start()
     form = {"kind": "mastodon", "market": team.gb.pk, "instance_url": hostile.base_url,

@@ -27,8 +27,8 @@ from onshore.posts import editing, workflow
 from onshore.posts.models import Post, State
 from onshore.publishing import crypto, outbox
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
-from tests.networks.chaos_proxy import FAULTS
-from tests.networks.fake_mastodon import FakeMastodon
+from tests.fakes.chaos_proxy import FAULTS
+from tests.fakes.fake_mastodon import FakeMastodon
 
 pytestmark = [
     pytest.mark.postgres,
@@ -152,7 +152,7 @@ class Servers:
     def url(self, upstream: str, failure_rate: float, seed: int) -> str:
         if not failure_rate:
             return upstream
-        from tests.networks.chaos_proxy import ChaosProxy
+        from tests.fakes.chaos_proxy import ChaosProxy
 
         # Past the workers' 2 s timeout: an answer they never get.
         proxy = ChaosProxy(upstream, failure_rate=failure_rate, seed=seed, hang_seconds=2.5)
@@ -268,8 +268,8 @@ def test_500_deliveries_published_exactly_once_while_workers_die(
 ) -> None:
     import httpx
 
-    from tests.networks.pds import create_account, posts_on_pds
-    from tests.networks.webhook_receiver import WebhookReceiver
+    from tests.fakes.pds import create_account, posts_on_pds
+    from tests.fakes.webhook_receiver import WebhookReceiver
 
     http = httpx.Client(timeout=30, trust_env=False)
     servers = Servers(

@@ -17,16 +17,16 @@ from onshore.networks import Published
 from onshore.posts.models import Post
 from onshore.publishing import crypto, outbox
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
-from tests.networks.fake_mastodon import FakeMastodon
-from tests.networks.hostile_server import JAVASCRIPT_URL, SECRET, HostileServer
-from tests.networks.webhook_receiver import WebhookReceiver
-from tests.publishing.test_outbox import (
+from tests.factories import (
     FIND,
     SEND,
     mastodon_channel,
     scheduled_post,
     webhook_channel,
 )
+from tests.fakes.fake_mastodon import FakeMastodon
+from tests.fakes.hostile_server import JAVASCRIPT_URL, SECRET, HostileServer
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

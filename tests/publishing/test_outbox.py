@@ -8,30 +8,27 @@ from collections.abc import Iterator
 from datetime import date, time, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from django.core import mail
 
 from onshore.networks import webhook
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, State
-from onshore.publishing import crypto, outbox, senders
+from onshore.publishing import crypto, outbox
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
-from tests.networks.fake_mastodon import FakeMastodon
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.factories import (
+    FIND,
+    SEND,
+    TOKEN,
+    WEBHOOK_SECRET,
+    mastodon_channel,
+    scheduled_post,
+    webhook_channel,
+)
+from tests.fakes.fake_mastodon import FakeMastodon
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
-
-TOKEN = "token-of-the-roastery"
-WEBHOOK_SECRET = webhook.generate_secret()
-
-
-def quick_client() -> httpx.Client:
-    return senders.default_client(timeout=1.0)
-
-
-SEND = senders.make_sender(quick_client)
-FIND = senders.make_finder(quick_client)
 
 
 @pytest.fixture
@@ -39,39 +36,6 @@ def fake() -> Iterator[FakeMastodon]:
     server = FakeMastodon().start()
     yield server
     server.stop()
-
-
-def mastodon_channel(team: Any, fake: FakeMastodon, market: Any = None) -> Channel:
-    account = fake.add_account("roastery", TOKEN)
-    return Channel.objects.create(
-        workspace=team.workspace,
-        market=market or team.gb,
-        kind="mastodon",
-        name="@roastery",
-        config={"instance_url": fake.base_url, "account_id": account.id},
-        secret_encrypted=crypto.encrypt({"access_token": TOKEN}),
-    )
-
-
-def webhook_channel(team: Any, receiver: WebhookReceiver) -> Channel:
-    return Channel.objects.create(
-        workspace=team.workspace,
-        market=team.gb,
-        kind="webhook",
-        name="CMS",
-        config={"url": receiver.url},
-        secret_encrypted=crypto.encrypt({"secret": WEBHOOK_SECRET}),
-    )
-
-
-def scheduled_post(team: Any, text: str = "Winter roast is here", **extra: Any) -> Post:
-    post = editing.create_post(
-        team.members["contributor"], editing.PostChanges(text=text, market=team.gb, **extra)
-    )
-    for persona, action in (("contributor", "submit"), ("reviewer", "approve")):
-        post = workflow.perform(post, team.members[persona], action)
-    editing.set_schedule(post, team.members["manager"], date(2026, 12, 1), time(9, 30), None)
-    return workflow.perform(post, team.members["manager"], "schedule")
 
 
 def step(at: Any, worker: str = "w1") -> outbox.Step | None:

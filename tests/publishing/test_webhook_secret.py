@@ -12,7 +12,7 @@ from django.test import Client
 
 from onshore.publishing import crypto
 from onshore.publishing.models import Channel
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -28,7 +28,7 @@ from onshore.publishing.worker import (
     Worker,
     seconds_to_sleep,
 )
-from tests.networks.webhook_receiver import WebhookReceiver
+from tests.fakes.webhook_receiver import WebhookReceiver
 
 NOW = datetime(2026, 12, 1, 9, 29, 58, 700_000, tzinfo=UTC)
 DUE = NOW + timedelta(seconds=1.3)

@@ -21,7 +21,7 @@ from onshore.workspaces.models import (
     MembershipRuleError,
     Workspace,
 )
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 
 from onshore.workspaces.models import Invitation, Market, Membership, Workspace
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

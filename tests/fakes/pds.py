@@ -3,7 +3,12 @@
 ``local_pds`` (session-scoped) installs ``@atproto/dev-env`` on first use
 (scripts/install_pds.sh, a no-op once installed), starts tests/pds/start-pds.mjs,
 waits for the one JSON line it prints when ready, and kills the whole process group
-when the session ends. Import the fixture into a conftest to use it.
+when the session ends. tests/conftest.py imports the fixture for every test.
+
+Follows: not a fake but Bluesky's own PDS and PLC directory from ``@atproto/dev-env``
+(github.com/bluesky-social/atproto, packages/dev-env); the XRPC methods onshore calls
+are documented at docs.bsky.app (com.atproto.server.createSession,
+com.atproto.repo.createRecord and getRecord).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.networks.fake_mastodon import FakeAccount, FakeMastodon
+from tests.fakes.fake_mastodon import FakeAccount, FakeMastodon
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32

@@ -7,6 +7,10 @@ a gzip bomb, non-JSON with a 200, a status whose links are ``javascript:``, a bo
 dripped one byte at a time, a connection closed mid-answer, and an error whose body
 looks like an internal secret. It speaks just enough Mastodon for onshore to call it
 a Mastodon instance (the paths do not matter: every request gets the next answer).
+
+Follows: nothing, on purpose; what it breaks is named against RFC 9110 (HTTP
+semantics: ``Retry-After`` as seconds or an HTTP-date, status codes) and RFC 9112
+(message framing), which a well-behaved server keeps and this one does not.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 # Looks like something from an internal service: must never reach a page or a row.
 SECRET = "AKIA-INTERNAL-SECRET-7f3c9e"

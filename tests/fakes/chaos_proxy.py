@@ -11,6 +11,9 @@ chosen by a seeded random generator, in the ways a real network does:
 - ``reset_after``: the server handled the request, then the connection is reset.
 
 ``faults`` counts what was injected, so a test can show each kind happened.
+
+Follows: RFC 9110 for what a relay may do (a 503 from an intermediary means the
+origin never saw the request; hop-by-hop headers are not relayed, section 7.6.1).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 FAULTS = ("unavailable", "reset_before", "timeout_after", "reset_after")
 # Hop-by-hop or recomputed here; never relayed as they were.

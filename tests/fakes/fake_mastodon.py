@@ -77,7 +77,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import regex
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 IDEMPOTENCY_TTL = timedelta(seconds=3600)
 RATE_LIMIT = 300

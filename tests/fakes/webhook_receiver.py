@@ -3,6 +3,11 @@
 Answers 204 by default; ``respond_next`` queues other answers (status, headers,
 body) and ``hang_next`` holds an answer past the sender's timeout after recording
 the delivery, which is how a sender ends up not knowing whether it arrived.
+
+Follows: Standard Webhooks v1.0.0 (https://www.standardwebhooks.com): a receiver
+answers 2xx to accept, and any other status or no answer asks the sender to retry;
+it records ``webhook-id``, ``webhook-timestamp`` and ``webhook-signature`` as sent,
+for tests to verify (tests/networks/test_webhook.py).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.networks.quiet_server import serve_on_loopback, server_url, shut_down
+from tests.fakes.quiet_server import serve_on_loopback, server_url, shut_down
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""The HTTP server the local fakes run on: quiet about clients that vanish mid-request."""
+"""The HTTP server the local fakes run on: quiet about clients that vanish mid-request.
+
+Python's ``http.server.ThreadingHTTPServer`` (docs.python.org/3/library/http.server),
+bound to 127.0.0.1 on a free port; the fakes built on it name the pages they follow."""
 
 from __future__ import annotations
 
