@@ -4,11 +4,13 @@ Each test below runs a shortcut and the straightforward code it stands in for on
 corpus and on generated text, and requires the same result: scans that start at the
 first digit against scans of the whole text, the trigger signature table against
 choosing the rules afresh, cheaper regex spellings against the ones they replace,
-and cached per-day answers against working them out again.
+cached per-day answers against working them out again, and Finding's own __init__
+against the one dataclass would generate.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import string
@@ -22,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onshore.marketfit import Post, _dates, _length, _text
+from onshore.marketfit import Finding, Post, _dates, _length, _text
 from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context
 from onshore.marketfit._length import ANY_URL, HASHTAG, _x_length, hashtag_spans
 from onshore.marketfit._markets import get_market
@@ -81,6 +83,20 @@ texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max
 
 def corpus_texts() -> list[str]:
     return [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+
+
+def test_finding_is_built_as_the_generated_dataclass_init_builds_it() -> None:
+    values = ("spelling.variant", "spelling", "warning", "US readers spell this", 3, 9, "color")
+    names = [field.name for field in dataclasses.fields(Finding)]
+    built = Finding(*values)
+    assert vars(built) == dict(zip(names, values, strict=True))
+    assert list(vars(built)) == names
+    assert built == Finding(**dict(zip(names, values, strict=True)))
+    assert hash(built) == hash(values)  # the generated __hash__ over the fields
+    assert Finding(*values[:-1]).suggestion is None
+    assert dataclasses.replace(built, start=4).start == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.start = 4  # type: ignore[misc]
 
 
 def test_messages_read_as_format_map_writes_them() -> None:

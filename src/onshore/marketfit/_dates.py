@@ -155,7 +155,7 @@ def named_dates(doc: Document) -> list[DateMention]:
     day_first = doc.finditer(DAY_FIRST_LOWER, digit_led=True, lower=True)
     _add_named(found, taken, text, _with_the_before(text, day_first))
     # Month first: a match starts at a month name, so try there and nowhere else.
-    month_first = _matches_at(doc.scanner(MONTH_FIRST_LOWER), text, _runs_at(text, months))
+    month_first = _matches_at(doc, MONTH_FIRST_LOWER, _runs_at(text, months))
     _add_named(found, taken, text, ((match.start(), match) for match in month_first))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
@@ -177,13 +177,15 @@ def _runs_at(text: str, names: frozenset[str]) -> list[int]:
     return sorted(starts)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds when every match starts at one of
-    ``starts``: a match at each start, none overlapping the one before."""
+def _matches_at(
+    doc: Document, pattern: re.Pattern[str], starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What ``doc.finditer(pattern, lower=True)`` finds when every match starts at one
+    of ``starts``: a match at each start, none overlapping the one before."""
     resume = 0
     for start in starts:
         if start >= resume:
-            match = pattern.match(text, start)  # \b and lookbehinds see text[start - 1]
+            match = doc.match(pattern, start, lower=True)
             if match is not None:
                 resume = match.end()
                 yield match
@@ -312,8 +314,9 @@ def _named(match: re.Match[str]) -> DateMention | None:
     )
 
 
-def numeric_dates(doc: Document) -> list[DateMention]:
-    """Slash or dot dates. month/day are filled in day-first; rules re-read them."""
+def numeric_dates(doc: Document, year: int) -> list[DateMention]:
+    """Slash or dot dates. month/day are filled in day-first; rules re-read them. A
+    two-digit year is one of the century of ``year``, the year the post is checked for."""
     found: list[DateMention] = []
     masked = doc.masked
     if "/" not in masked and "." not in masked:
@@ -324,7 +327,7 @@ def numeric_dates(doc: Document) -> list[DateMention]:
             continue  # "3.5" is a number, not a date
         if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
             continue
-        year = _year(match.group("year"))
+        written = _year(match.group("year"), year)
         found.append(
             DateMention(
                 match.start(),
@@ -332,7 +335,7 @@ def numeric_dates(doc: Document) -> list[DateMention]:
                 "numeric",
                 second,
                 first,
-                year,
+                written,
                 first=first,
                 second=second,
             )
@@ -352,11 +355,12 @@ def iso_dates(doc: Document) -> list[DateMention]:
     return found
 
 
-def _year(text: str | None) -> int | None:
+def _year(text: str | None, around: int) -> int | None:
+    """The year ``text`` names; "26" is 26 of the century of ``around``."""
     if not text:
         return None
     value = int(text)
-    return value + 2000 if value < 100 else value
+    return value + around - around % 100 if value < 100 else value
 
 
 def is_valid(year: int, month: int, day: int) -> bool:

@@ -90,7 +90,7 @@ class Context:
     @property
     def numeric_dates(self) -> list[_dates.DateMention]:
         if self._numeric_dates is None:
-            self._numeric_dates = _dates.numeric_dates(self.doc)
+            self._numeric_dates = _dates.numeric_dates(self.doc, self.year)
         return self._numeric_dates
 
     @property

@@ -282,6 +282,14 @@ class Document:
         start = self.first_digit
         return start >= 0 and scanner.search(text, start) is not None
 
+    def match(
+        self, pattern: re.Pattern[str], at: int, *, lower: bool = False
+    ) -> re.Match[str] | None:
+        """``pattern`` matched at offset ``at`` (lookbehinds and ``\\b`` see the text
+        before it); ``lower`` as for ``finditer``."""
+        scanner, text = self._scan(pattern, False, lower)
+        return scanner.match(text, at)
+
     def _scan(
         self, pattern: re.Pattern[str], any_case: bool, lower: bool
     ) -> tuple[re.Pattern[str], str]:
