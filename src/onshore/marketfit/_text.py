@@ -263,7 +263,10 @@ class Document:
         ``pattern`` is case-insensitive and may run on the lower-cased copy (see
         ``any_case()``). ``lower``: ``pattern`` is written for the lower-cased copy and
         runs on it. With either, read a match's text from ``masked`` by its span."""
-        scanner, text = self._scan(pattern, any_case, lower)
+        if any_case or lower:
+            scanner, text = self._scan(pattern, any_case, lower)
+        else:  # most scans: no call to _scan, no tuple
+            scanner, text = self.scanner(pattern), self.masked
         if not digit_led:
             return scanner.finditer(text)
         start = self.first_digit
@@ -276,7 +279,10 @@ class Document:
     ) -> bool:
         """Whether ``pattern`` matches ``masked``; ``digit_led`` and ``any_case`` as for
         ``finditer``."""
-        scanner, text = self._scan(pattern, any_case, False)
+        if any_case:
+            scanner, text = self.any_case(pattern)
+        else:  # most searches: no call to _scan, no tuple
+            scanner, text = self.scanner(pattern), self.masked
         if not digit_led:
             return scanner.search(text) is not None
         start = self.first_digit
