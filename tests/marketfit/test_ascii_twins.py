@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onshore.marketfit import _dates
-from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, load_rules, rule_plan
+from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context
+from onshore.marketfit._plan import load_rules, rule_plan
 from onshore.marketfit._rules_holiday import DAY_CUE, OBSERVANCES
 from onshore.marketfit._rules_spelling import CHEQUE, COMPUTER_CONTEXT, PROGRAM
 from onshore.marketfit._rules_timezone import CLOCK_RANGE, ZONE_WORDS

@@ -18,14 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onshore.marketfit import NETWORKS, RULES, Finding, Post, _dates, check, parse_at
-from onshore.marketfit._engine import (
-    DEFAULT_OPTIONS,
-    applicable_rules,
-    build_context,
-    collect_findings,
-    triggered_rules,
-)
+from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, collect_findings
+from onshore.marketfit._plan import applicable_rules
 from onshore.marketfit._text import LETTERS, tokenize
+from onshore.marketfit._triggers import triggered_rules
 from tests.marketfit.fragments import RULE_FRAGMENTS as FRAGMENTS
 
 pytestmark = pytest.mark.slow
@@ -129,7 +125,8 @@ def reference_named_dates(masked: str) -> list[tuple[object, ...]]:
 def test_named_dates_on_lower_cased_text_match_the_patterns_as_written(text: str) -> None:
     doc = tokenize(text)
     for plain_ascii in {False, doc.plain_ascii}:  # also with the ASCII twins when they apply
-        mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit, plain_ascii)
+        doc.plain_ascii = plain_ascii
+        mentions = _dates.named_dates(doc)
         assert as_found(mentions) == reference_named_dates(doc.masked)
 
 
@@ -178,7 +175,8 @@ def test_named_dates_where_pieces_touch(text: str) -> None:
     against the patterns as written."""
     doc = tokenize(text)
     for plain_ascii in {False, doc.plain_ascii}:  # also with the ASCII twins when they apply
-        mentions = _dates.named_dates(doc.masked, doc.word_set, doc.first_digit, plain_ascii)
+        doc.plain_ascii = plain_ascii
+        mentions = _dates.named_dates(doc)
         assert as_found(mentions) == reference_named_dates(doc.masked)
 
 

@@ -30,11 +30,12 @@ from onshore.marketfit._types import (
 native.activate(__path__)
 
 if TYPE_CHECKING:
-    from onshore.marketfit._engine import UnknownZoneError, check, parse_at
+    from onshore.marketfit._engine import check
     from onshore.marketfit._length import count_length
     from onshore.marketfit._markets import Market, UnknownMarketError, get_market
     from onshore.marketfit._observances import public_holidays
     from onshore.marketfit._registry import RULES, Rule
+    from onshore.marketfit._schedule import UnknownZoneError, parse_at
 
 __all__ = [
     "CATEGORIES",
@@ -59,8 +60,8 @@ __all__ = [
 
 _LAZY = {
     "check": "onshore.marketfit._engine",
-    "parse_at": "onshore.marketfit._engine",
-    "UnknownZoneError": "onshore.marketfit._engine",
+    "parse_at": "onshore.marketfit._schedule",
+    "UnknownZoneError": "onshore.marketfit._schedule",
     "count_length": "onshore.marketfit._length",
     "Market": "onshore.marketfit._markets",
     "UnknownMarketError": "onshore.marketfit._markets",
@@ -72,7 +73,7 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name == "RULES":
-        from onshore.marketfit._engine import load_rules
+        from onshore.marketfit._plan import load_rules
         from onshore.marketfit._registry import RULES
 
         load_rules()

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from onshore.marketfit._text import ascii_twin, has_case_twin, is_ascii_letter
+from onshore.marketfit._text import Document, is_ascii_letter
 
 MONTHS = {
     name: index
@@ -138,31 +138,25 @@ class DateMention(NamedTuple):  # a NamedTuple: built per date found, so cheap m
     second: int = 0
 
 
-def named_dates(
-    masked: str, words: frozenset[str], first_digit: int, plain_ascii: bool = False
-) -> list[DateMention]:
-    """``words``, ``first_digit`` and ``plain_ascii``: the post's ``Document.word_set``,
-    ``Document.first_digit`` and ``Document.plain_ascii`` (the scans then run with
-    their ASCII twins, see _text.ascii_twin). A named date's month is a whole run of ASCII letters
-    (whitespace or a word boundary before it; a dot, a word boundary or whitespace after
-    it), so a post whose runs name no month has no named date, nor has one without a
-    digit."""
-    months = words.intersection(MONTHS)
-    if not months or first_digit < 0:
+def named_dates(doc: Document) -> list[DateMention]:
+    """Dates written with the month's name. A named date's month is a whole run of
+    ASCII letters (whitespace or a word boundary before it; a dot, a word boundary or
+    whitespace after it), so a post whose runs (``Document.word_set``) name no month
+    has no named date, nor has one without a digit."""
+    months = doc.word_set.intersection(MONTHS)
+    if not months or not doc.has_digit:
         return []
-    if has_case_twin(masked):
-        return _named_dates_ignorecase(masked)
-    text = masked.lower()
+    if doc.has_case_twin:
+        return _named_dates_ignorecase(doc.masked)
+    text = doc.lower_masked
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    day_first, month_first = DAY_FIRST_LOWER, MONTH_FIRST_LOWER
-    if plain_ascii:
-        day_first, month_first = ascii_twin(day_first), ascii_twin(month_first)
     # Day first: the scan finds the day, from the first digit on.
-    _add_named(found, taken, text, _with_the_before(text, day_first.finditer(text, first_digit)))
+    day_first = doc.finditer(DAY_FIRST_LOWER, digit_led=True, lower=True)
+    _add_named(found, taken, text, _with_the_before(text, day_first))
     # Month first: a match starts at a month name, so try there and nowhere else.
-    month_first_matches = _matches_at(month_first, text, _runs_at(text, months))
-    _add_named(found, taken, text, ((match.start(), match) for match in month_first_matches))
+    month_first = _matches_at(doc, MONTH_FIRST_LOWER, _runs_at(text, months))
+    _add_named(found, taken, text, ((match.start(), match) for match in month_first))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
     return found
@@ -183,13 +177,15 @@ def _runs_at(text: str, names: frozenset[str]) -> list[int]:
     return sorted(starts)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds when every match starts at one of
-    ``starts``: a match at each start, none overlapping the one before."""
+def _matches_at(
+    doc: Document, pattern: re.Pattern[str], starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What ``doc.finditer(pattern, lower=True)`` finds when every match starts at one
+    of ``starts``: a match at each start, none overlapping the one before."""
     resume = 0
     for start in starts:
         if start >= resume:
-            match = pattern.match(text, start)  # \b and lookbehinds see text[start - 1]
+            match = doc.match(pattern, start, lower=True)
             if match is not None:
                 resume = match.end()
                 yield match
@@ -241,7 +237,7 @@ def _add_named(
         month = MONTHS[match.group("month")]
         day = int(match.group("day"))
         year = int(match.group("year")) if match.group("year") else None
-        if not is_valid(year or 2024, month, day):
+        if not exists(year, month, day):
             continue
         found.append(
             DateMention(
@@ -303,7 +299,7 @@ def _named(match: re.Match[str]) -> DateMention | None:
     month = MONTHS[_name_key(match.group("month"))]
     day = int(match.group("day"))
     year = int(match.group("year")) if match.group("year") else None
-    if not is_valid(year or 2024, month, day):
+    if not exists(year, month, day):
         return None
     weekday = match.group("weekday")
     return DateMention(
@@ -318,23 +314,20 @@ def _named(match: re.Match[str]) -> DateMention | None:
     )
 
 
-def numeric_dates(
-    masked: str, first_digit: int = 0, plain_ascii: bool = False
-) -> list[DateMention]:
-    """Slash or dot dates. month/day are filled in day-first; rules re-read them.
-    ``first_digit``: where the first digit in ``masked`` is (-1: none), if known; a
-    numeric date starts with a digit, so the scan starts there. ``plain_ascii``: the
-    text is ``_text.is_plain_ascii``, so the scan runs with its ASCII twin."""
+def numeric_dates(doc: Document, year: int) -> list[DateMention]:
+    """Slash or dot dates. month/day are filled in day-first; rules re-read them. A
+    two-digit year is one of the century of ``year``, the year the post is checked for."""
     found: list[DateMention] = []
-    if first_digit < 0 or ("/" not in masked and "." not in masked):
+    masked = doc.masked
+    if "/" not in masked and "." not in masked:
         return found
-    for match in (ascii_twin(NUMERIC) if plain_ascii else NUMERIC).finditer(masked, first_digit):
+    for match in doc.finditer(NUMERIC, digit_led=True):
         first, second = int(match.group("a")), int(match.group("b"))
         if match.group("sep") == "." and not match.group("year"):
             continue  # "3.5" is a number, not a date
         if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
             continue
-        year = _year(match.group("year"))
+        written = _year(match.group("year"), year)
         found.append(
             DateMention(
                 match.start(),
@@ -342,7 +335,7 @@ def numeric_dates(
                 "numeric",
                 second,
                 first,
-                year,
+                written,
                 first=first,
                 second=second,
             )
@@ -350,23 +343,24 @@ def numeric_dates(
     return found
 
 
-def iso_dates(masked: str, first_digit: int = 0, plain_ascii: bool = False) -> list[DateMention]:
-    """ISO 8601 dates; ``first_digit`` and ``plain_ascii`` as for numeric_dates()."""
+def iso_dates(doc: Document) -> list[DateMention]:
+    """ISO 8601 dates."""
     found: list[DateMention] = []
-    if first_digit < 0 or "-" not in masked:
+    if "-" not in doc.masked:
         return found
-    for match in (ascii_twin(ISO) if plain_ascii else ISO).finditer(masked, first_digit):
+    for match in doc.finditer(ISO, digit_led=True):
         year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
         if is_valid(year, month, day):
             found.append(DateMention(match.start(), match.end(), "iso", month, day, year))
     return found
 
 
-def _year(text: str | None) -> int | None:
+def _year(text: str | None, around: int) -> int | None:
+    """The year ``text`` names; "26" is 26 of the century of ``around``."""
     if not text:
         return None
     value = int(text)
-    return value + 2000 if value < 100 else value
+    return value + around - around % 100 if value < 100 else value
 
 
 def is_valid(year: int, month: int, day: int) -> bool:
@@ -375,6 +369,28 @@ def is_valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# The most days each month has in any year: 29 February exists in leap years.
+_MOST_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def exists(year: int | None, month: int, day: int) -> bool:
+    """Whether ``day`` of ``month`` is a real date in ``year``, or, for a date written
+    without its year, in some year."""
+    if year is None:
+        return 1 <= day <= _MOST_DAYS[month - 1]
+    return is_valid(year, month, day)
+
+
+# A date written without a year that the schedule does not settle stands for every
+# year this far either side of the year the post is checked for.
+YEARS_EITHER_SIDE = 2
+
+
+def years_around(year: int) -> range:
+    """The years a date written without one may mean in a post checked for ``year``."""
+    return range(year - YEARS_EITHER_SIDE, year + YEARS_EITHER_SIDE + 1)
 
 
 def resolve(mention: DateMention, reference: date | None) -> date | None:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from onshore.marketfit import _dates
 from onshore.marketfit._markets import SPELLING_CATEGORIES, Market, get_market
 from onshore.marketfit._text import Document
+from onshore.marketfit._timezones import zone_rules_year
 from onshore.marketfit._types import Category, Options, Post, Severity
 
 
@@ -66,6 +67,8 @@ class Context:
         self.local_at = local_at
         self.wall_time_requested = wall_time_requested
         self.local_date: date | None = local_at.date() if local_at else None
+        # The year the post is checked for: its schedule's, else that of the zone rules.
+        self.year = local_at.year if local_at else zone_rules_year()
         # The English market whose spelling the post follows (None: not English), and
         # the VarCon categories accepted for it: both looked up in small caches.
         self.english_variant = english_variant(post.locale, market.code)
@@ -81,31 +84,28 @@ class Context:
     @property
     def named_dates(self) -> list[_dates.DateMention]:
         if self._named_dates is None:
-            doc = self.doc
-            self._named_dates = _dates.named_dates(
-                doc.masked, doc.word_set, doc.first_digit, doc.plain_ascii
-            )
+            self._named_dates = _dates.named_dates(self.doc)
         return self._named_dates
 
     @property
     def numeric_dates(self) -> list[_dates.DateMention]:
         if self._numeric_dates is None:
-            doc = self.doc
-            self._numeric_dates = _dates.numeric_dates(doc.masked, doc.first_digit, doc.plain_ascii)
+            self._numeric_dates = _dates.numeric_dates(self.doc, self.year)
         return self._numeric_dates
 
     @property
     def iso_dates(self) -> list[_dates.DateMention]:
         if self._iso_dates is None:
-            doc = self.doc
-            self._iso_dates = _dates.iso_dates(doc.masked, doc.first_digit, doc.plain_ascii)
+            self._iso_dates = _dates.iso_dates(self.doc)
         return self._iso_dates
 
     @property
     def reference_dates(self) -> list[date]:
         """The dates the post is about: the first written (named or ISO) date, else the
-        scheduled date. A written date without a year and no schedule could be any
-        year, so it stands for 2024-2028 and rules flag only what is wrong in all."""
+        scheduled date. A written date without a year that the schedule does not settle
+        (none, or "29 February" in a year without one) could be any year, so it stands
+        for the years around the one the post is checked for (``year``), and rules
+        flag only what is wrong in all."""
         if self._reference_dates is None:
             self._reference_dates = self._find_reference_dates()
         return self._reference_dates
@@ -121,7 +121,7 @@ class Context:
                 return [resolved]
             return [
                 date(year, mention.month, mention.day)
-                for year in range(2024, 2029)
+                for year in _dates.years_around(self.year)
                 if _dates.is_valid(year, mention.month, mention.day)
             ]
         return [self.local_date] if self.local_date else []

@@ -115,13 +115,11 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
     cached: list[tuple[Observance, re.Match[str]]] | None = context.cache.get("holidays")
     if cached is not None:
         return cached
-    masked = context.doc.masked
     named = context.doc.word_set & OBSERVANCE_WORDS
     found = []
     for position in sorted({p for word in named for p in OBSERVANCES_BY_WORD[word]}):
         observance = OBSERVANCES[position]
-        pattern = context.doc.scanner(observance.pattern)
-        found += [(observance, match) for match in pattern.finditer(masked)]
+        found += [(observance, match) for match in context.doc.finditer(observance.pattern)]
     context.cache["holidays"] = found
     return found
 

@@ -177,8 +177,7 @@ CHEQUE = re.compile(
     ],
 )
 def detect_check(context: Context) -> Iterator[Hit]:
-    scanner, text = context.doc.any_case(CHEQUE)
-    for match in scanner.finditer(text):
+    for match in context.doc.finditer(CHEQUE, any_case=True):
         group = next(g for g in (1, 2, 3) if match.group(g))
         word = context.doc.masked[match.start(group) : match.end(group)]
         replacement = word.lower().replace("check", "cheque")

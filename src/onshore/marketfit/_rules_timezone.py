@@ -76,13 +76,7 @@ ZONE_WORDS = AnyCaseWords.whole_words(
 def clocks(context: Context) -> list[re.Match[str]]:
     cached: list[re.Match[str]] | None = context.cache.get("clocks")
     if cached is None:
-        doc = context.doc
-        # Every clock time starts with a digit: scan from the first one.
-        cached = (
-            []
-            if doc.first_digit < 0
-            else list(doc.scanner(CLOCK_RANGE).finditer(doc.masked, doc.first_digit))
-        )
+        cached = list(context.doc.finditer(CLOCK_RANGE, digit_led=True))
         context.cache["clocks"] = cached
     return cached
 
@@ -303,16 +297,16 @@ def detect_ambiguous(context: Context) -> Iterator[Hit]:
         offsets = known.get(abbr, [])
         if len(offsets) < 2:
             continue
-        if abbr in market_abbreviations_2026(context.market.zones):
+        if abbr in market_abbreviations(context.market.zones, context.year):
             continue
         yield Hit(start, end, None, {"offsets": ", ".join(_utc(o) for o in offsets)})
 
 
 @cache
-def market_abbreviations_2026(zones: tuple[str, ...]) -> frozenset[str]:
-    """Every name the ``zones`` of a market use in 2026 (one set per market, rather
-    than a lookup per zone per post)."""
-    return frozenset().union(*(abbreviations_in_year(zone, 2026) for zone in zones))
+def market_abbreviations(zones: tuple[str, ...], year: int) -> frozenset[str]:
+    """Every name the ``zones`` of a market use in ``year`` (one set per market and
+    year, rather than a lookup per zone per post)."""
+    return frozenset().union(*(abbreviations_in_year(zone, year) for zone in zones))
 
 
 def _utc(minutes: int) -> str:

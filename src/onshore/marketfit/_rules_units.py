@@ -145,12 +145,9 @@ def format_number(value: float) -> str:
 
 
 def quantities(doc: Document) -> Iterator[re.Match[str]]:
-    """QUANTITY's matches in the masked text. A quantity starts with its number, so at
-    the first digit or the "-" before it: the scan starts there (its lookbehind still
-    sees the text before), and a post without a digit is not scanned at all."""
-    if doc.first_digit < 0:
-        return iter(())
-    return doc.scanner(QUANTITY).finditer(doc.masked, max(doc.first_digit - 1, 0))
+    """QUANTITY's matches in the masked text. A quantity starts with its number, so with
+    a digit or the "-" before one."""
+    return doc.finditer(QUANTITY, digit_led=True, signed=True)
 
 
 @register(

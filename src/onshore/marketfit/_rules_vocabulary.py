@@ -533,12 +533,11 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
         doc = context.doc
         masked = doc.masked
-        scanner, text = doc.any_case(compiled(term.pattern))
-        matches = list(scanner.finditer(text))
+        matches = list(doc.finditer(compiled(term.pattern), any_case=True))
         if term.loose and _in_context(term, doc):
-            loose, loose_text = doc.any_case(compiled(term.loose))
             spans = {m.span() for m in matches}
-            matches += [m for m in loose.finditer(loose_text) if m.span() not in spans]
+            loose = doc.finditer(compiled(term.loose), any_case=True)
+            matches += [m for m in loose if m.span() not in spans]
         seen = set()
         for match in matches:
             pattern = match.re
@@ -563,8 +562,7 @@ def _in_context(term: Term, doc: Document) -> bool:
 
 
 def _found(source: str, doc: Document) -> bool:
-    scanner, text = doc.any_case(compiled(source))
-    return scanner.search(text) is not None
+    return doc.contains(compiled(source), any_case=True)
 
 
 @cache

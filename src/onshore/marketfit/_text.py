@@ -16,7 +16,7 @@ odd deliberate choice; use the workspace glossary for words you always accept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -246,6 +246,70 @@ class Document:
         self._has_case_twin: bool | None = None
         self.plain_ascii = is_plain_ascii(masked)
 
+    def finditer(
+        self,
+        pattern: re.Pattern[str],
+        *,
+        digit_led: bool = False,
+        signed: bool = False,
+        any_case: bool = False,
+        lower: bool = False,
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in ``masked``, found the fastest way that finds
+        exactly those (on plain-ASCII text with its re.ASCII twin, see ``scanner``).
+        ``digit_led``: every match starts with a digit (``signed``: or with the "-"
+        just before one), so the scan starts at the first digit and a post without one
+        is not scanned; lookbehinds still see the text before it. ``any_case``:
+        ``pattern`` is case-insensitive and may run on the lower-cased copy (see
+        ``any_case()``). ``lower``: ``pattern`` is written for the lower-cased copy and
+        runs on it. With either, read a match's text from ``masked`` by its span."""
+        if any_case or lower:
+            scanner, text = self._scan(pattern, any_case, lower)
+        else:  # most scans: no call to _scan, no tuple
+            scanner, text = self.scanner(pattern), self.masked
+        if not digit_led:
+            return scanner.finditer(text)
+        start = self.first_digit
+        if start < 0:
+            return iter(())
+        return scanner.finditer(text, max(start - 1, 0) if signed else start)
+
+    def contains(
+        self, pattern: re.Pattern[str], *, digit_led: bool = False, any_case: bool = False
+    ) -> bool:
+        """Whether ``pattern`` matches ``masked``; ``digit_led`` and ``any_case`` as for
+        ``finditer``."""
+        if any_case:
+            scanner, text = self.any_case(pattern)
+        else:  # most searches: no call to _scan, no tuple
+            scanner, text = self.scanner(pattern), self.masked
+        if not digit_led:
+            return scanner.search(text) is not None
+        start = self.first_digit
+        return start >= 0 and scanner.search(text, start) is not None
+
+    def match(
+        self, pattern: re.Pattern[str], at: int, *, lower: bool = False
+    ) -> re.Match[str] | None:
+        """``pattern`` matched at offset ``at`` (lookbehinds and ``\\b`` see the text
+        before it); ``lower`` as for ``finditer``."""
+        scanner, text = self._scan(pattern, False, lower)
+        return scanner.match(text, at)
+
+    def _scan(
+        self, pattern: re.Pattern[str], any_case: bool, lower: bool
+    ) -> tuple[re.Pattern[str], str]:
+        """What to scan, and which text, for ``finditer`` and ``contains``."""
+        if any_case:
+            return self.any_case(pattern)
+        return self.scanner(pattern), self.lower_masked if lower else self.masked
+
+    def holds_any(self, characters: str) -> bool:
+        """Whether ``masked`` holds one of ``characters``: for a pattern that is one
+        class of plain characters ("[$£€]"), a few substring tests instead of a scan."""
+        masked = self.masked
+        return any(character in masked for character in characters)
+
     def scanner(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
         """The fastest compilation of ``pattern`` that finds on ``masked`` (and on its
         lower-cased copy) exactly what ``pattern`` finds."""
@@ -284,6 +348,12 @@ class Document:
         if self._first_digit == _NOT_YET:
             self._first_digit = _first_digit(self.masked, self.plain_ascii)
         return self._first_digit
+
+    @property
+    def has_digit(self) -> bool:
+        """Whether ``masked`` holds a digit (``\\d``): without one, no date, clock time
+        or quantity can be written in it."""
+        return self.first_digit >= 0
 
     @property
     def word_matches(self) -> list[re.Match[str]]:

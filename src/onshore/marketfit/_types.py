@@ -80,7 +80,7 @@ class Post:
     zone: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # the __init__ below
 class Finding:
     rule: str
     category: Category
@@ -89,6 +89,29 @@ class Finding:
     start: int
     end: int
     suggestion: str | None = None
+
+    def __init__(
+        self,
+        rule: str,
+        category: Category,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        suggestion: str | None = None,
+    ) -> None:
+        """What the frozen dataclass's generated ``__init__`` does, written into the
+        instance dict directly: its seven ``object.__setattr__`` calls cost more than
+        the rest of building a finding (tests/marketfit/test_fast_paths.py holds the
+        two to the same instances)."""
+        fields = self.__dict__
+        fields["rule"] = rule
+        fields["category"] = category
+        fields["severity"] = severity
+        fields["message"] = message
+        fields["start"] = start
+        fields["end"] = end
+        fields["suggestion"] = suggestion
 
     def to_dict(self) -> dict[str, Any]:
         return {

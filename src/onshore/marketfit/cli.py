@@ -107,8 +107,8 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def validate(args: argparse.Namespace) -> None:
     """Fail before reading input: unknown market or zone, missing --market."""
-    from onshore.marketfit._engine import load_zone, parse_at
     from onshore.marketfit._markets import get_market
+    from onshore.marketfit._schedule import load_zone, parse_at
 
     if args.jsonl and args.files:
         raise InputError("give either --jsonl FILE or post files, not both")
@@ -156,7 +156,8 @@ def read_post(name: str) -> str:
 
 
 def run_one(record: dict[str, Any], options: Options) -> list[Finding]:
-    from onshore.marketfit._engine import check, parse_at
+    from onshore.marketfit._engine import check
+    from onshore.marketfit._schedule import parse_at
 
     at = parse_at(record["at"]) if record.get("at") else None
     post = Post(

@@ -33,10 +33,10 @@ DIGEST_FILE = "SOURCES.sha256"
 GROUP_NAME = "onshore_marketfit"
 
 COMPILED_MODULES = (
-    "_data", "_dates", "_engine", "_length", "_markets", "_observances",
-    "_registry", "_rules_currency", "_rules_date", "_rules_holiday", "_rules_length",
+    "_data", "_dates", "_engine", "_length", "_markets", "_messages", "_observances",
+    "_plan", "_registry", "_rules_currency", "_rules_date", "_rules_holiday", "_rules_length",
     "_rules_spelling", "_rules_timezone", "_rules_timing", "_rules_units",
-    "_rules_vocabulary", "_text", "_timezones",
+    "_rules_vocabulary", "_schedule", "_text", "_timezones", "_triggers",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().
