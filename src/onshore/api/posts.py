@@ -18,9 +18,10 @@ from onshore import marketfit, places
 from onshore.api.check import FindingOut
 from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
 from onshore.posts import calendar, checks, editing, workflow
-from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Comment, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 
 router = Router(tags=["posts"])
 
@@ -181,7 +182,7 @@ def _market(member: Membership, market_id: int) -> Market:
     return market
 
 
-def _changes(payload: Any, member: Membership) -> editing.PostChanges:
+def _changes(payload: Schema, member: Membership) -> editing.PostChanges:
     data = payload.dict(exclude_unset=True)
     nulls = [name for name, value in data.items() if value is None]
     if nulls:
@@ -216,7 +217,7 @@ def list_posts(
 @router.post("/{slug}/posts", response={201: PostOut})
 def create_post(request: HttpRequest, slug: str, payload: PostIn) -> Status[Any]:
     member = membership_or_404(request.user, slug)
-    require(member, "draft_posts")
+    require(member, Capability.DRAFT_POSTS)
     post = editing.create_post(member, _changes(payload, member))
     return Status(201, post_out(post))
 
@@ -269,7 +270,7 @@ def schedule_post(
 ) -> dict[str, Any]:
 
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "schedule_posts")
+    require(member, Capability.SCHEDULE_POSTS)
     result = editing.set_schedule(post, member, payload.date, payload.time, payload.fold)
     if result.kind == "skipped":
         raise ValidationError({"time": result.explanation()})
@@ -287,7 +288,7 @@ def schedule_post(
 )
 def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "schedule_posts")
+    require(member, Capability.SCHEDULE_POSTS)
     if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
         raise workflow.TransitionError(
             f"{post.market.label} has no free posting slot in the next year; add slots first."
@@ -379,7 +380,7 @@ def dismiss_finding(
     request: HttpRequest, slug: str, post_id: Id, payload: DismissIn
 ) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
+    require(member, Capability.DRAFT_POSTS)
     Dismissal.objects.create(post=post, by=member.user, **payload.dict())
     return Status(201, None)
 
@@ -392,7 +393,7 @@ def list_comments(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str
     ]
 
 
-def _comment_out(comment: Any) -> dict[str, Any]:
+def _comment_out(comment: Comment) -> dict[str, Any]:
     return {
         "id": comment.pk,
         "author": comment.author.email if comment.author else None,
