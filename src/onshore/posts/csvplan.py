@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, TextIO, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -55,6 +55,8 @@ from onshore.inputs import EARLIEST_DAY, LATEST_DAY, BadInput, read_day, read_id
 from onshore.localtime import resolve_wall_time
 from onshore.posts import checks, editing, workflow
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, Post, State
+from onshore.workspaces.models import Market, Membership, Workspace
+from onshore.workspaces.roles import Capability
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -392,7 +394,7 @@ def infer_date_order(rows: list[RawRow], chosen: DateOrder) -> tuple[DateOrder, 
         later = max(mdy, dmy, key=lambda row: row.line)
         return "auto", [RowError(later.line, later.label("local_date"), message)]
     if evidence:
-        return next(iter(evidence)), []  # type: ignore[return-value]
+        return cast(DateOrder, next(iter(evidence))), []
     if ambiguous is not None:
         value = ambiguous.get("local_date")
         message = (
@@ -455,7 +457,7 @@ class MarketIndex:
     names: list[str]
 
     @classmethod
-    def of(cls, workspace: Any, chosen: str = "") -> MarketIndex:
+    def of(cls, workspace: Workspace, chosen: str = "") -> MarketIndex:
         markets = list(workspace.markets.all())
         countries = [m.country for m in markets]
         by_key = {m.language.lower(): m for m in markets}
@@ -470,7 +472,7 @@ class MarketIndex:
         return self.by_key.get(value.strip().lower()) if value.strip() else self.default
 
 
-def market_name(market: Any, countries: list[str]) -> str:
+def market_name(market: Market, countries: list[str]) -> str:
     """The market's CSV name: its country code, or its language tag if the code is shared."""
     return market.country if countries.count(market.country) == 1 else market.language
 
@@ -646,10 +648,12 @@ def _row_schedule(
 # --- writing -----------------------------------------------------------------------------
 
 
-def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) -> ImportReport:
+def import_plan(
+    member: Membership, data: bytes, options: ImportOptions | None = None
+) -> ImportReport:
     """Validate every row, then create all posts or none (see the module doc)."""
     options = options or ImportOptions()
-    if not member.can("draft_posts"):
+    if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot import posts.")
     try:
         plan = parse_plan(data)
@@ -666,7 +670,7 @@ def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) 
 
 
 def _write_all(
-    member: Any, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
+    member: Membership, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
 ) -> None:
     with transaction.atomic():
         created = _create_all(member, planned, report)
@@ -687,7 +691,9 @@ def _tick(options: ImportOptions, done: int, total: int) -> None:
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
 
 
-def _create_all(member: Any, planned: list[PlannedRow], report: ImportReport) -> list[Created]:
+def _create_all(
+    member: Membership, planned: list[PlannedRow], report: ImportReport
+) -> list[Created]:
     """Create every row's post in bulk; a row refused by the model is reported by line."""
     new_posts = [
         editing.NewPost(
@@ -726,7 +732,7 @@ def _column_of(field_name: str) -> str:
 
 
 def _check_and_submit(
-    member: Any,
+    member: Membership,
     planned: list[PlannedRow],
     created: list[Created],
     report: ImportReport,
@@ -747,7 +753,7 @@ def _check_and_submit(
 
 
 def _checked_row(
-    member: Any, row: PlannedRow, post: Post, note: str, report: ImportReport
+    member: Membership, row: PlannedRow, post: Post, note: str, report: ImportReport
 ) -> RowReport:
     result = checks.check_post(post)
     if row.state == State.IN_REVIEW:
@@ -845,7 +851,7 @@ def _filter_id(name: str, value: str) -> int | None:
         raise FilterError(name, exc.message) from None
 
 
-def filtered_posts(workspace: Any, filters: ExportFilters) -> list[Post]:
+def filtered_posts(workspace: Workspace, filters: ExportFilters) -> list[Post]:
     """The workspace's posts matching the filters, scheduled ones first in time order."""
     posts = workspace.posts.select_related("market", "author").order_by(
         F("scheduled_at").asc(nulls_last=True), "id"
@@ -885,7 +891,7 @@ def _filter_market(workspace: Any, value: str) -> Any:
     return market
 
 
-def write_csv(workspace: Any, posts: Iterable[Post], out: TextIO) -> int:
+def write_csv(workspace: Workspace, posts: Iterable[Post], out: TextIO) -> int:
     """Write posts in onshore's layout; returns how many rows were written."""
     countries = list(workspace.markets.values_list("country", flat=True))
     writer = csv.writer(out, lineterminator="\r\n")
@@ -899,7 +905,7 @@ def write_csv(workspace: Any, posts: Iterable[Post], out: TextIO) -> int:
 
 def _export_row(post: Post, countries: list[str]) -> list[str]:
     """The post's cells, each escaped: tags and links are typed by people as much as text."""
-    scheduled = post.scheduled_date is not None and post.scheduled_time is not None
+    day, clock = post.scheduled_date, post.scheduled_time
     cells = [
         market_name(post.market, countries),
         ", ".join(post.networks),
@@ -907,13 +913,13 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
         ", ".join(post.tags),
         post.text,
         post.link,
-        post.scheduled_date.isoformat() if scheduled else "",
-        post.scheduled_time.strftime("%H:%M") if scheduled else "",
+        day.isoformat() if day is not None and clock is not None else "",
+        clock.strftime("%H:%M") if day is not None and clock is not None else "",
     ]
     return [escape_formula(cell) for cell in cells]
 
 
-def export_text(workspace: Any, filters: ExportFilters) -> str:
+def export_text(workspace: Workspace, filters: ExportFilters) -> str:
     out = io.StringIO()
     write_csv(workspace, filtered_posts(workspace, filters), out)
     return out.getvalue()

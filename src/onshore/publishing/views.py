@@ -15,6 +15,7 @@ from onshore.publishing import connect
 from onshore.publishing.health import worker_health
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 
@@ -31,7 +32,7 @@ def _errors_text(exc: ValidationError) -> str:
     )
 
 
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def channels(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _channels_page(request, membership)
 
@@ -63,7 +64,7 @@ def _channels_page(
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def connect_channel(request: HttpRequest, membership: Membership) -> HttpResponse:
     market = _market(membership, request.POST.get("market"))
     kind = request.POST.get("kind", "")
@@ -103,7 +104,7 @@ def connect_channel(request: HttpRequest, membership: Membership) -> HttpRespons
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def reconnect_channel(
     request: HttpRequest, membership: Membership, channel_id: int
 ) -> HttpResponse:
@@ -122,7 +123,7 @@ def reconnect_channel(
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def remove_channel(request: HttpRequest, membership: Membership, channel_id: int) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     if channel.deliveries.filter(state="in_flight").exists():
