@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -83,6 +85,7 @@ TEMPLATES = [
 
 # --- Database: SQLite (WAL) in the data directory, or PostgreSQL from a URL -----------
 _database_url = env_str("ONSHORE_DATABASE_URL")
+DATABASES: dict[str, Mapping[str, Any]]
 if _database_url:
     if not _database_url.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ConfigError(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from onshore.accounts.forms import SignupForm, TokenForm
 from onshore.accounts.models import PersonalAccessToken
+from onshore.accounts.requests import AuthenticatedRequest
 from onshore.accounts.signup import pending_user, sign_up
 
 
@@ -59,7 +60,7 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
 
 
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthenticatedRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -75,7 +76,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(PersonalAccessToken, pk=token_id, user=request.user)
     token.revoke()
     messages.success(request, f"Token '{token.name}' revoked.")

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from onshore.accounts.requests import AuthenticatedRequest
 from onshore.api.schemas import StrictSchema
 
 router = Router(tags=["account"])
@@ -34,7 +35,7 @@ def me(request: HttpRequest) -> Any:
 
 
 @router.post("/invitations/accept", response=JoinedOut, tags=["workspaces"])
-def accept_invitation(request: HttpRequest, payload: AcceptIn) -> dict[str, Any]:
+def accept_invitation(request: AuthenticatedRequest, payload: AcceptIn) -> dict[str, Any]:
     from onshore.workspaces.models import Invitation
 
     invitation = Invitation.find(payload.token)

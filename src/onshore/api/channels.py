@@ -27,6 +27,7 @@ from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 
 router = Router(tags=["channels and publishing"])
 
@@ -121,7 +122,7 @@ def _channel_out(channel: Channel, secret: str | None = None) -> dict[str, Any]:
 
 def _manager(request: HttpRequest, slug: str) -> Membership:
     membership = membership_or_404(request.user, slug)
-    require(membership, "manage_channels")
+    require(membership, Capability.MANAGE_CHANNELS)
     return membership
 
 
@@ -190,7 +191,7 @@ def remove_channel(request: HttpRequest, slug: str, channel_id: Id) -> Status[An
 @router.get("/{slug}/publishing/health", summary="The worker's health for this workspace")
 def publishing_health(request: HttpRequest, slug: str) -> dict[str, Any]:
     membership = _manager(request, slug)
-    return worker_health(timezone.now(), membership.workspace.pk)  # type: ignore[no-any-return]
+    return worker_health(timezone.now(), membership.workspace.pk)
 
 
 @router.get(

@@ -14,12 +14,14 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
+from ninja.params import functions as param  # the typed form of ninja.Query(...)
 from ninja.responses import Status
 
 from onshore.api.schemas import FilterText
 from onshore.posts import csvplan
 from onshore.workspaces.access import membership_or_404, require
+from onshore.workspaces.roles import Capability
 
 router = Router(tags=["import and export"])
 
@@ -76,7 +78,7 @@ def _uploaded(request: HttpRequest) -> bytes:
         raise ValidationError({"file": "the multipart body cannot be read"}) from None
     if upload is None:
         raise ValidationError({"file": "send the CSV in a multipart field called 'file'"})
-    if upload.size > csvplan.MAX_BYTES:
+    if upload.size is not None and upload.size > csvplan.MAX_BYTES:
         raise ValidationError({"file": f"larger than {csvplan.MAX_BYTES // 2**20} MB"})
     return b"".join(upload.chunks())
 
@@ -105,7 +107,7 @@ def import_posts(
     date_format: Literal["auto", "mdy", "dmy"] = "auto",
 ) -> Status[Any]:
     member = membership_or_404(request.user, slug)
-    require(member, "draft_posts")
+    require(member, Capability.DRAFT_POSTS)
     options = csvplan.ImportOptions(dry_run=dry_run, market=market, date_format=date_format)
     report = csvplan.import_plan(member, _body(request), options)
     if not report.ok:
@@ -142,15 +144,15 @@ def export_posts(
     network: FilterText = "",
     tag: FilterText = "",
     author: FilterText = "",
-    date_from: str = Query(
+    date_from: str = param.Query(
         "", alias="from", max_length=10, description="scheduled on or after, YYYY-MM-DD"
     ),
-    date_to: str = Query(
+    date_to: str = param.Query(
         "", alias="to", max_length=10, description="scheduled on or before, YYYY-MM-DD"
     ),
 ) -> HttpResponse:
     member = membership_or_404(request.user, slug)
-    require(member, "view_workspace")
+    require(member, Capability.VIEW_WORKSPACE)
     params = {"market": market, "state": state, "network": network, "tag": tag}
     params |= {"author": author, "from": date_from, "to": date_to}
     # A bad filter raises FilterError (a BadInput): 422 with the filter in "loc".

@@ -35,6 +35,7 @@ from onshore.ledger.whatif import WhatIfError, answer
 from onshore.localtime import parse_hours_text
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Membership
+from onshore.workspaces.roles import Capability
 
 router = Router(tags=["costs"])
 
@@ -141,7 +142,7 @@ def _engagement_out(engagement: Engagement) -> dict[str, Any]:
 
 def _costs_member(request: HttpRequest, slug: str) -> Membership:
     membership = membership_or_404(request.user, slug)
-    require(membership, "view_costs")
+    require(membership, Capability.VIEW_COSTS)
     return membership
 
 
@@ -199,7 +200,7 @@ def delete_engagement(request: HttpRequest, slug: str, engagement_id: Id) -> Sta
 
 def _loggable(request: HttpRequest, slug: str, engagement_id: int) -> tuple[Membership, Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "log_time")
+    require(membership, Capability.LOG_TIME)
     engagement = loggable_engagements(membership).filter(pk=engagement_id).first()
     if engagement is None:
         raise Http404("No such engagement")

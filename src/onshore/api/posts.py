@@ -20,9 +20,10 @@ from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
 from onshore.inputs import BadInput
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.filters import CALENDAR_KEYS, FilterError, narrow, parse_filters
-from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Dismissal, Post
+from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Comment, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 
 router = Router(tags=["posts"])
 
@@ -185,7 +186,7 @@ def _market(member: Membership, market_id: int) -> Market:
     return market
 
 
-def _changes(payload: Any, member: Membership) -> editing.PostChanges:
+def _changes(payload: Schema, member: Membership) -> editing.PostChanges:
     data = payload.dict(exclude_unset=True)
     nulls = [name for name, value in data.items() if value is None]
     if nulls:
@@ -208,7 +209,7 @@ def list_posts(
     query = {"market": str(market_id or ""), "state": state or "", "tag": tag or ""}
     try:
         filters = parse_filters(query, ("market", "state", "tag"))
-        posts: QuerySet[Post] = narrow(member.workspace, member.workspace.posts, filters)
+        posts: QuerySet[Post] = narrow(member.workspace, member.workspace.posts.all(), filters)
     except FilterError as exc:  # named as this route names it: market_id, not market
         raise BadInput(API_FILTER_NAMES.get(exc.field, exc.field), exc.message) from None
     posts = posts.select_related("author").prefetch_related("variants", "media")
@@ -219,7 +220,7 @@ def list_posts(
 @router.post("/{slug}/posts", response={201: PostOut})
 def create_post(request: HttpRequest, slug: str, payload: PostIn) -> Status[Any]:
     member = membership_or_404(request.user, slug)
-    require(member, "draft_posts")
+    require(member, Capability.DRAFT_POSTS)
     post = editing.create_post(member, _changes(payload, member))
     return Status(201, post_out(post))
 
@@ -272,7 +273,7 @@ def schedule_post(
 ) -> dict[str, Any]:
 
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "schedule_posts")
+    require(member, Capability.SCHEDULE_POSTS)
     result = editing.set_schedule(post, member, payload.date, payload.time, payload.fold)
     if result.kind == "skipped":
         raise ValidationError({"time": result.explanation()})
@@ -290,7 +291,7 @@ def schedule_post(
 )
 def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "schedule_posts")
+    require(member, Capability.SCHEDULE_POSTS)
     if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
         raise workflow.TransitionError(
             f"{post.market.label} has no free posting slot in the next year; add slots first."
@@ -385,7 +386,7 @@ def dismiss_finding(
     request: HttpRequest, slug: str, post_id: Id, payload: DismissIn
 ) -> Status[Any]:
     member, post = _member_and_post(request, slug, post_id)
-    require(member, "draft_posts")
+    require(member, Capability.DRAFT_POSTS)
     Dismissal.objects.create(post=post, by=member.user, **payload.dict())
     return Status(201, None)
 
@@ -398,7 +399,7 @@ def list_comments(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str
     ]
 
 
-def _comment_out(comment: Any) -> dict[str, Any]:
+def _comment_out(comment: Comment) -> dict[str, Any]:
     return {
         "id": comment.pk,
         "author": comment.author.email if comment.author else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +15,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from onshore.accounts.requests import AuthenticatedRequest
 from onshore.api.schemas import Id, StrictSchema
 from onshore.localtime import MAX_SPANS_GIVEN_PER_DAY, MAX_SPANS_PER_DAY
 from onshore.workspaces import sourcing
@@ -29,12 +30,15 @@ from onshore.workspaces.models import (
     MembershipRuleError,
     Workspace,
 )
-from onshore.workspaces.roles import Role
+from onshore.workspaces.roles import Capability, Role
 
 router = Router(tags=["workspaces"])
 
 RoleName = Literal["owner", "manager", "contributor", "reviewer", "viewer"]
-RelationName = Literal[tuple(sourcing.RELATIONS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    RelationName = str  # mypy cannot read a Literal built at run time
+else:
+    RelationName = Literal[tuple(sourcing.RELATIONS)]  # the schema lists the relations
 
 
 # Bounded parts of request bodies; the counts are the models' (workspaces.models).
@@ -206,7 +210,7 @@ def _changes(payload: Schema) -> dict[str, Any]:
     return changes
 
 
-def _apply(instance: Any, changes: dict[str, Any]) -> None:
+def _apply(instance: Workspace | Market | Membership, changes: dict[str, Any]) -> None:
     for name, value in changes.items():
         setattr(instance, name, value)
 
@@ -215,7 +219,7 @@ def _apply(instance: Any, changes: dict[str, Any]) -> None:
 
 
 @router.get("", response=list[WorkspaceOut], summary="Workspaces you belong to")
-def list_workspaces(request: HttpRequest) -> list[dict[str, Any]]:
+def list_workspaces(request: AuthenticatedRequest) -> list[dict[str, Any]]:
     workspaces = Workspace.objects.filter(memberships__user=request.user).prefetch_related(
         "markets"
     )
@@ -223,7 +227,7 @@ def list_workspaces(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("", response={201: WorkspaceOut}, summary="Create a workspace; you become owner")
-def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> Status[Any]:
+def create_workspace(request: AuthenticatedRequest, payload: WorkspaceIn) -> Status[Any]:
     data = payload.dict()
     market_data = data.pop("markets")
     workspace = Workspace(**data)
@@ -238,7 +242,7 @@ def create_workspace(request: HttpRequest, payload: WorkspaceIn) -> Status[Any]:
     return Status(201, _workspace_out(workspace))
 
 
-def _clean_nested(instance: Any, prefix: str) -> None:
+def _clean_nested(instance: Market, prefix: str) -> None:
     try:
         instance.full_clean()
     except ValidationError as exc:
@@ -255,7 +259,7 @@ def get_workspace(request: HttpRequest, slug: str) -> dict[str, Any]:
 @router.patch("/{slug}", response=WorkspaceOut)
 def update_workspace(request: HttpRequest, slug: str, payload: WorkspacePatch) -> dict[str, Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "edit_workspace")
+    require(membership, Capability.EDIT_WORKSPACE)
     workspace = membership.workspace
     _apply(workspace, _changes(payload))
     workspace.full_clean()
@@ -266,7 +270,7 @@ def update_workspace(request: HttpRequest, slug: str, payload: WorkspacePatch) -
 @router.delete("/{slug}", response={204: None})
 def delete_workspace(request: HttpRequest, slug: str) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "delete_workspace")
+    require(membership, Capability.DELETE_WORKSPACE)
     membership.workspace.delete()
     return Status(204, None)
 
@@ -282,7 +286,7 @@ def list_markets(request: HttpRequest, slug: str) -> Any:
 @router.post("/{slug}/markets", response={201: MarketOut})
 def create_market(request: HttpRequest, slug: str, payload: MarketIn) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "manage_markets")
+    require(membership, Capability.MANAGE_MARKETS)
     market = Market(workspace=membership.workspace, **payload.dict())
     market.full_clean()
     market.save()
@@ -298,7 +302,7 @@ def get_market(request: HttpRequest, slug: str, market_id: Id) -> Market:
 @router.patch("/{slug}/markets/{market_id}", response=MarketOut)
 def update_market(request: HttpRequest, slug: str, market_id: Id, payload: MarketPatch) -> Market:
     membership = membership_or_404(request.user, slug)
-    require(membership, "manage_markets")
+    require(membership, Capability.MANAGE_MARKETS)
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
     _apply(market, _changes(payload))
     market.full_clean()
@@ -309,7 +313,7 @@ def update_market(request: HttpRequest, slug: str, market_id: Id, payload: Marke
 @router.delete("/{slug}/markets/{market_id}", response={204: None})
 def delete_market(request: HttpRequest, slug: str, market_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "manage_markets")
+    require(membership, Capability.MANAGE_MARKETS)
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
     try:
         market.delete()
@@ -345,13 +349,13 @@ def update_member(
     changes = _changes(payload)
     new_role = changes.pop("role", None)
     if changes and member.pk != actor.pk:
-        require(actor, "manage_members")
+        require(actor, Capability.MANAGE_MEMBERS)
         if member.role == Role.OWNER:
-            require(actor, "manage_owners")
+            require(actor, Capability.MANAGE_OWNERS)
     member.refuse_profile_changes_by(actor, changes)
     with transaction.atomic():
         if new_role is not None and new_role != member.role:
-            require(actor, "manage_members")
+            require(actor, Capability.MANAGE_MEMBERS)
             member.change_role(actor, new_role)
         _apply(member, changes)
         member.full_clean()
@@ -364,7 +368,7 @@ def remove_member(request: HttpRequest, slug: str, member_id: Id) -> Status[Any]
     actor = membership_or_404(request.user, slug)
     member = get_object_or_404(Membership, pk=member_id, workspace=actor.workspace)
     if member.pk != actor.pk:
-        require(actor, "manage_members")
+        require(actor, Capability.MANAGE_MEMBERS)
     member.remove(actor)
     return Status(204, None)
 
@@ -387,7 +391,7 @@ def _invitation_out(invitation: Invitation, link: str | None = None) -> dict[str
 @router.get("/{slug}/invitations", response=list[InvitationOut])
 def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "invite")
+    require(membership, Capability.INVITE)
     return [_invitation_out(i) for i in membership.workspace.invitations.all()]
 
 
@@ -396,11 +400,13 @@ def list_invitations(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     response={201: InvitationOut},
     summary="Create an invitation; its link is returned only here",
 )
-def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) -> Status[Any]:
+def create_invitation(
+    request: AuthenticatedRequest, slug: str, payload: InvitationIn
+) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "invite")
-    if payload.role == Role.OWNER:
-        require(membership, "manage_owners")
+    require(membership, Capability.INVITE)
+    if payload.role == Role.OWNER.value:
+        require(membership, Capability.MANAGE_OWNERS)
     invitation, token = Invitation.issue(
         membership.workspace, payload.role, request.user, payload.email
     )
@@ -410,7 +416,7 @@ def create_invitation(request: HttpRequest, slug: str, payload: InvitationIn) ->
 @router.delete("/{slug}/invitations/{invitation_id}", response={204: None})
 def revoke_invitation(request: HttpRequest, slug: str, invitation_id: Id) -> Status[Any]:
     membership = membership_or_404(request.user, slug)
-    require(membership, "invite")
+    require(membership, Capability.INVITE)
     invitation = get_object_or_404(Invitation, pk=invitation_id, workspace=membership.workspace)
     if invitation.status == "pending":
         invitation.revoked_at = timezone.now()

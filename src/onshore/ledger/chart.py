@@ -89,9 +89,9 @@ def label_width(rows: list[Bar]) -> int:
 def cost_chart(report: CostReport) -> SafeString:
     rows = bars(report)
     margin = label_width(rows)
-    biggest = max((sum(bar.parts) for bar in rows if bar.parts), default=Decimal(0))
+    biggest = max((sum(bar.parts, Decimal(0)) for bar in rows if bar.parts), default=Decimal(0))
     height = ROW * (len(rows) + 2)
-    out = [
+    out: list[str] = [
         format_html(
             '<svg class="cost-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
             'aria-labelledby="cost-chart-title">'

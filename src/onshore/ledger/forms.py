@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import QueryDict
 
 from onshore import places
 from onshore.costs import PRICING_MODELS
@@ -30,7 +32,8 @@ class PeriodForm(forms.Form):
     end = forms.DateField(widget=DATE_INPUT)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", f"the end ({end}) is before the start ({start})")
@@ -68,7 +71,7 @@ class TimeEntryForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["engagement", "date", "hours", "note"]
         widgets = {"date": DATE_INPUT}
 
-    def __init__(self, *args: Any, engagements: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, engagements: QuerySet[Engagement], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["engagement"].queryset = engagements  # type: ignore[attr-defined]
         self.fields["engagement"].empty_label = None  # type: ignore[attr-defined]
@@ -172,7 +175,8 @@ class WhatIfForm(forms.Form):
         return hours
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("pricing") == "hourly" and data.get("hours_per_post") is None:
             self.add_error("hours_per_post", "an hourly vendor needs the hours a post takes")
         return data
@@ -185,7 +189,7 @@ def _normalised(normalise: Any, value: str) -> str:
         raise ValidationError(str(exc)) from None
 
 
-def parse_period(query: Any, default: tuple[date, date]) -> tuple[PeriodForm, date, date]:
+def parse_period(query: QueryDict, default: tuple[date, date]) -> tuple[PeriodForm, date, date]:
     """The period from the query string, or the default when none was asked for."""
     if "start" not in query and "end" not in query:
         form = PeriodForm(initial={"start": default[0], "end": default[1]})

@@ -22,7 +22,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import cast
 
 from django.db.models import Max, Sum
 
@@ -30,10 +30,19 @@ from onshore import places
 from onshore.costs import EngagementFigures
 from onshore.ledger.models import CostSettings, Engagement, TimeEntry
 from onshore.localtime import median_observed_wait
-from onshore.posts.history import REVIEW_ACTIONS, conversations, reply_pairs
+from onshore.posts.history import REVIEW_ACTIONS, PostAuthor, conversations, reply_pairs
 from onshore.posts.models import Post, State
+from onshore.workspaces.models import Workspace
 
 _HOUR = Decimal(3600)
+
+
+class PublishedPost(PostAuthor):
+    """A published post's row as measure() reads it (``.values()``)."""
+
+    rework_rounds: int
+    first_submitted_at: datetime | None
+    approved_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class Measured:
         return len(self.post_ids)
 
 
-def period_bounds(workspace: Any, start: date, end: date) -> tuple[datetime, datetime]:
+def period_bounds(workspace: Workspace, start: date, end: date) -> tuple[datetime, datetime]:
     """The inclusive days [start, end] as instants on the workspace's clock."""
     zone = places.zoneinfo(workspace.home_timezone)
     return (
@@ -71,15 +80,19 @@ def measure(engagement: Engagement, start: date, end: date) -> Measured:
     if last < first or engagement.member is None:
         return _nothing(engagement, first, last)
     low, high = period_bounds(engagement.workspace, first, last)
-    posts = list(
-        Post.objects.filter(
-            workspace_id=engagement.workspace_id,
-            author_id=engagement.member.user_id,
-            state=State.PUBLISHED,
-        )
-        .annotate(published=Max("deliveries__published_at"))
-        .filter(published__gte=low, published__lt=high)
-        .values("id", "author_id", "rework_rounds", "first_submitted_at", "approved_at")
+    # The annotation makes the plugin type the rows dict[str, Any]: say what they hold.
+    posts = cast(
+        list[PublishedPost],
+        list(
+            Post.objects.filter(
+                workspace_id=engagement.workspace_id,
+                author_id=engagement.member.user_id,
+                state=State.PUBLISHED,
+            )
+            .annotate(published=Max("deliveries__published_at"))
+            .filter(published__gte=low, published__lt=high)
+            .values("id", "author_id", "rework_rounds", "first_submitted_at", "approved_at")
+        ),
     )
     ids = tuple(post["id"] for post in posts)
     events, comments = conversations(ids)
@@ -123,7 +136,8 @@ def _hours_logged(engagement: Engagement, first: date, last: date) -> Decimal:
 
 
 def _median(spans: list[timedelta]) -> timedelta | None:
-    return statistics.median(spans) if spans else None
+    # statistics.median is typed for numbers; timedeltas add and halve as well.
+    return statistics.median(spans) if spans else None  # type: ignore[type-var]
 
 
 def hours(span: timedelta | None) -> Decimal | None:
@@ -137,7 +151,10 @@ def figures_for(
 ) -> EngagementFigures:
     """The Django-free inputs for :func:`onshore.costs.engagement_cost`."""
     posts = measured.posts
-    per_post = (lambda count: Decimal(count) / posts) if posts else (lambda count: Decimal(0))
+
+    def per_post(count: int) -> Decimal:
+        return Decimal(count) / posts if posts else Decimal(0)
+
     return EngagementFigures(
         name=engagement.name,
         sourcing=engagement.sourcing,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -23,7 +23,20 @@ from onshore.costs import (
 )
 from onshore.workspaces.models import Membership, Workspace, validate_currency
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+class MoneyField(TypedDict):
+    """The options every amount of money is stored with (``**MONEY``)."""
+
+    max_digits: int
+    decimal_places: int
+    validators: list[MinValueValidator]
+
+
+MONEY: MoneyField = {
+    "max_digits": 12,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(Decimal(0))],
+}
 
 
 class Pricing(models.TextChoices):

@@ -6,6 +6,7 @@ engagement's id answers 404, as for outsiders.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -34,7 +35,8 @@ from onshore.ledger.report import (
     workspace_today,
 )
 from onshore.ledger.whatif import WhatIfError, answer
-from onshore.workspaces.models import Membership
+from onshore.workspaces.models import Membership, Workspace
+from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 
@@ -53,14 +55,14 @@ def _report_context(request: HttpRequest, membership: Membership) -> tuple[dict[
     }, status
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def costs(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Cost page: the verdict, the chart, every engagement's terms, the classes."""
     context, status = _report_context(request, membership)
     return render(request, "ledger/costs.html", context, status=status)
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def costs_report(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The same comparison as a printable page to attach to an email."""
     context, status = _report_context(request, membership)
@@ -69,12 +71,14 @@ def costs_report(request: HttpRequest, membership: Membership) -> HttpResponse:
     return render(request, "ledger/report.html", context, status=status)
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def costs_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
     form, start, end = parse_period(request.GET, default_period(workspace))
     if form.errors:
-        problems = "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())
+        problems = "; ".join(
+            f"{field}: {' '.join(map(str, errs))}" for field, errs in form.errors.items()
+        )
         return HttpResponse(problems, status=422, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
         comparison_csv(build_report(workspace, start, end)), content_type="text/csv; charset=utf-8"
@@ -84,7 +88,7 @@ def costs_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
     return response
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def what_if_page(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
     settings = CostSettings.of(workspace)
@@ -123,7 +127,7 @@ def what_if_money(result: Any, locale: str) -> dict[str, Any]:
     }
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def cost_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     settings = CostSettings.of(membership.workspace)
     form = CostSettingsForm(request.POST or None, instance=settings)
@@ -137,7 +141,7 @@ def cost_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def engagements(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The list of engagements and a form to add one."""
     workspace = membership.workspace
@@ -163,7 +167,7 @@ def engagements(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def engagement_edit(
     request: HttpRequest, membership: Membership, engagement_id: int
 ) -> HttpResponse:
@@ -181,7 +185,7 @@ def engagement_edit(
     )
 
 
-@member_view("view_costs")
+@member_view(Capability.VIEW_COSTS)
 def engagement_delete(
     request: HttpRequest, membership: Membership, engagement_id: int
 ) -> HttpResponse:
@@ -193,19 +197,19 @@ def engagement_delete(
     return redirect("engagements", membership.workspace.slug)
 
 
-def _money(amount: Any, currency: str, workspace: Any) -> str:
+def _money(amount: Decimal, currency: str, workspace: Workspace) -> str:
     return Money(amount, currency).format(workspace_locale(workspace))
 
 
 def loggable_engagements(membership: Membership) -> QuerySet[Engagement]:
     """Every engagement for managers; a contributor's own otherwise."""
     found = Engagement.objects.filter(workspace=membership.workspace).select_related("member__user")
-    if membership.can("view_costs"):
+    if membership.can(Capability.VIEW_COSTS):
         return found
     return found.filter(member=membership)
 
 
-@member_view("log_time")
+@member_view(Capability.LOG_TIME)
 def time_entries(request: HttpRequest, membership: Membership) -> HttpResponse:
     allowed = loggable_engagements(membership)
     form = TimeEntryForm(request.POST or None, engagements=allowed)
@@ -231,7 +235,7 @@ def time_entries(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@member_view("log_time")
+@member_view(Capability.LOG_TIME)
 def time_entry_delete(request: HttpRequest, membership: Membership, entry_id: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponse(status=405)

@@ -144,6 +144,7 @@ def _entries(
     for pk, market_id, state, snippet, at, tags, networks in rows:
         if not filters.keeps(tags, networks):
             continue  # JSON lists: filtered here so SQLite and PostgreSQL agree
+        assert at is not None  # the query asked for scheduled_at in a range
         market = markets[market_id]
         market_local = at.astimezone(_zone(market.timezone))
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local

@@ -23,6 +23,7 @@ from onshore.posts import workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.posts.outbox_port import outbox
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 
 MENTION = re.compile(r"(?<![\w@])@([\w.+-]+@[\w-]+\.[\w.-]+|[\w.-]+)")
 
@@ -65,7 +66,7 @@ def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPo
     ``set_schedule``, except that a time which happens twice takes its first occurrence.
     The caller holds the transaction.
     """
-    if not member.can("draft_posts"):
+    if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot draft posts.")
     created = [_prepare(member, item) for item in new_posts]
     posts = [item.post for item in created if item.post is not None]
@@ -127,7 +128,7 @@ def _variants_of(post: Post) -> dict[str, str]:
 
 @transaction.atomic
 def create_post(member: Membership, changes: PostChanges) -> Post:
-    if not member.can("draft_posts"):
+    if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot draft posts.")
     post = _new_draft(member, changes)
     post.full_clean()
@@ -190,7 +191,7 @@ def require_may_change(post: Post, member: Membership) -> None:
     """Raise TransitionForbidden (403) unless the member may edit or delete this post."""
     if member.can_change_post(post):
         return
-    if member.can("draft_posts"):
+    if member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden(
             f"Your role ({member.role}) can edit and delete only the posts you wrote; "
             "ask a manager to change this one."
@@ -281,7 +282,7 @@ def _add_revision(post: Post, member: Membership) -> Revision:
 
 def add_comment(post: Post, member: Membership, body: str) -> Comment:
     """A comment; @name or @email mentions of members are linked to them."""
-    if not member.can("comment_posts"):
+    if not member.can(Capability.COMMENT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot comment on posts.")
     cleaned = (body or "").strip()
     if not cleaned:
@@ -318,7 +319,7 @@ def set_schedule(
     Returns how the wall time resolved, so callers can offer the nearest valid times
     (skipped) or ask which occurrence is meant (ambiguous); only "ok" is stored.
     """
-    if not member.can("schedule_posts") and not member.can("draft_posts"):
+    if not member.can(Capability.SCHEDULE_POSTS) and not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot set a post's time.")
     if post.state in {State.PUBLISHING, State.PUBLISHED, State.FAILED}:
         raise workflow.TransitionError(
@@ -349,7 +350,9 @@ def schedule_in_next_free_slot(post: Post, member: Membership, after: datetime) 
         .exclude(pk=post.pk)
         .values_list("scheduled_at", flat=True)
     )
-    instant = next_free_slot(market.slots, market.timezone, after, list(taken))
+    instant = next_free_slot(
+        market.slots, market.timezone, after, [at for at in taken if at is not None]
+    )
     if instant is None:
         return None
     local = instant.astimezone(ZoneInfo(market.timezone))
@@ -380,6 +383,9 @@ def recompute_schedules(apply: bool = True) -> list[ScheduleCorrection]:
         ],
     ).exclude(scheduled_time__isnull=True)
     for post in waiting.iterator():
+        # The query above leaves out posts without a time; a time always comes with a date.
+        assert post.scheduled_at is not None and post.scheduled_time is not None
+        assert post.scheduled_date is not None
         found = recompute_instant(
             post.scheduled_date, post.scheduled_time, post.scheduled_zone, post.scheduled_fold
         )

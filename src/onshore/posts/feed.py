@@ -15,7 +15,7 @@ text holding line breaks cannot end a line and start one of its own.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -24,6 +24,7 @@ from django.urls import reverse
 
 from onshore import places
 from onshore.posts.models import Post, State
+from onshore.workspaces.models import Workspace
 
 FEED_STATES = (State.SCHEDULED, State.PUBLISHING, State.PUBLISHED)
 PAST_WINDOW = timedelta(days=400)  # published posts older than this drop out of the feed
@@ -33,7 +34,7 @@ EVENT_LENGTH = timedelta(minutes=15)  # a post is an instant; calendars draw a s
 SUMMARY_WORDS = 8
 
 
-def feed_posts(workspace: Any, now: datetime) -> list[Post]:
+def feed_posts(workspace: Workspace, now: datetime) -> list[Post]:
     return list(
         workspace.posts.filter(
             state__in=FEED_STATES,
@@ -111,7 +112,7 @@ def _post_path(post: Post) -> str:
     return reverse("post_detail", args=[post.workspace.slug, post.pk])
 
 
-def calendar_for(workspace: Any, now: datetime) -> bytes:
+def calendar_for(workspace: Workspace, now: datetime) -> bytes:
     """The feed's bytes: one VEVENT per post, one VTIMEZONE per zone used."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//onshore//calendar feed//EN")
@@ -132,7 +133,7 @@ def calendar_for(workspace: Any, now: datetime) -> bytes:
             first_date=first.date().replace(month=1, day=1),
             last_date=date(last_year + 1, 1, 1),
         )
-    return calendar.to_ical()
+    return cast(bytes, calendar.to_ical())  # icalendar's to_ical is untyped
 
 
 def zone_rules_until(now: datetime) -> int:

@@ -19,9 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
+
 from onshore.inputs import BadInput, read_day, read_id
-from onshore.posts.models import MAX_TAG_LENGTH, Network, State
+from onshore.posts.models import MAX_TAG_LENGTH, Network, Post, State
 from onshore.posts.names import NETWORK_ALIASES, MarketIndex
+from onshore.workspaces.models import Market, Workspace
 
 FILTER_KEYS = ("market", "state", "network", "tag", "author", "from", "to")
 # The calendar shows a range of its own (``date`` and ``view``): no from/to there.
@@ -140,7 +143,7 @@ def _day(name: str, value: str) -> date | None:
         raise FilterError(name, f"'{value[:SHOWN]}': {exc.message}") from None
 
 
-def narrow(workspace: Any, posts: Any, filters: PostFilters) -> Any:
+def narrow(workspace: Workspace, posts: QuerySet[Post], filters: PostFilters) -> QuerySet[Post]:
     """``posts`` (a query set of the workspace's posts) narrowed by every filter SQL can
     apply; tags and networks are left to ``PostFilters.keeps``."""
     if filters.market:
@@ -158,7 +161,7 @@ def narrow(workspace: Any, posts: Any, filters: PostFilters) -> Any:
     return posts
 
 
-def find_market(workspace: Any, value: str) -> Any:
+def find_market(workspace: Workspace, value: str) -> Market:
     """The workspace's market by id, country code or language tag; FilterError if none."""
     market_id = _as_id(value)
     if market_id is not None:

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BoundField
 
 from onshore.inputs import BadInput, check_day
 from onshore.posts.editing import PostChanges
 from onshore.posts.models import MAX_TEXT, Media, Network, Post
-from onshore.workspaces.models import Workspace
+from onshore.workspaces.models import Market, Workspace
 
 MEDIA_ROWS = 3  # media placeholder rows shown in the editor
 
 
 class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Market) -> str:
         return str(obj.label)
 
 
 class PostForm(forms.Form):
-    market = MarketChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    market = MarketChoiceField(queryset=None, empty_label=None)
     text = forms.CharField(max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}))
     networks = forms.MultipleChoiceField(
         choices=Network.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -34,7 +35,7 @@ class PostForm(forms.Form):
         self, *args: Any, workspace: Workspace, post: Post | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["market"].queryset = workspace.markets.all()
+        cast(MarketChoiceField, self.fields["market"]).queryset = workspace.markets.all()
         self.variant_names = []
         for network, label in Network.choices:
             name = f"variant_{network}"
@@ -72,13 +73,13 @@ class PostForm(forms.Form):
                 }
             )
 
-    def main_fields(self) -> list[Any]:
+    def main_fields(self) -> list[BoundField]:
         return [self[name] for name in ("market", "text", "networks", "link", "tags")]
 
-    def variant_fields(self) -> list[Any]:
+    def variant_fields(self) -> list[BoundField]:
         return [self[name] for name in self.variant_names]
 
-    def media_rows(self) -> list[tuple[Any, Any, Any]]:
+    def media_rows(self) -> list[tuple[BoundField, BoundField, BoundField]]:
         return [
             (self[f"media_{i}_kind"], self[f"media_{i}_description"], self[f"media_{i}_alt"])
             for i in range(MEDIA_ROWS)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from onshore.marketfit import Finding
 from onshore.posts.checks import CheckedText
 
 
 @dataclass
 class FindingView:
-    finding: Any
+    finding: Finding
     span_text: str  # the characters the finding is about, for dismissals and "apply"
 
 
@@ -29,9 +29,10 @@ def highlighted(checked: CheckedText) -> HighlightedText:
     return HighlightedText(checked.network, mark_text(checked.text, checked.findings), items)
 
 
-def mark_text(text: str, findings: list[Any]) -> SafeString:
+def mark_text(text: str, findings: list[Finding]) -> SafeString:
     """Wrap each finding's span in <mark>; overlapping spans keep the first one."""
-    pieces, cursor = [], 0
+    pieces: list[str] = []
+    cursor = 0
     for index, finding in sorted(enumerate(findings), key=lambda pair: pair[1].start):
         if finding.end <= finding.start or finding.start < cursor:
             continue

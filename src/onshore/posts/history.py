@@ -9,9 +9,11 @@ colleague's recent replies.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
+
+from django.db.models import QuerySet
 
 from onshore.localtime import median_observed_wait
 from onshore.posts.models import Comment, Post, PostEvent
@@ -22,6 +24,26 @@ REVIEW_ACTIONS = ("approve", "request_changes")
 # Actions that speak for one side in the conversation about a post.
 AUTHOR_ACTIONS = ("submit",)
 BUSINESS_ACTIONS = REVIEW_ACTIONS
+
+
+class PostAuthor(TypedDict):
+    """The part of a post row (``.values()``) a conversation needs."""
+
+    id: int
+    author_id: int
+
+
+class ReviewAction(TypedDict):
+    post_id: int
+    action: str
+    created_at: datetime
+    market_fit_findings: int
+
+
+class CommentAt(TypedDict):
+    post_id: int
+    author_id: int
+    created_at: datetime
 
 
 def observed_replies_of(members: Sequence[Membership], since: datetime) -> dict[int, Replies]:
@@ -39,7 +61,7 @@ def observed_replies_of(members: Sequence[Membership], since: datetime) -> dict[
     posts = list(found.values("id", "author_id"))
     events, comments = conversations(found.values("id"), since)
     author_of = {post["id"]: post["author_id"] for post in posts}
-    by_author: dict[int, tuple[list[Any], list[Any], list[Any]]] = {
+    by_author: dict[int, tuple[list[PostAuthor], list[ReviewAction], list[CommentAt]]] = {
         member.user_id: ([], [], []) for member in members
     }
     for post in posts:
@@ -56,8 +78,8 @@ def observed_replies_of(members: Sequence[Membership], since: datetime) -> dict[
 
 
 def conversations(
-    post_ids: Any, since: datetime | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    post_ids: Iterable[int] | QuerySet[Post, Any], since: datetime | None = None
+) -> tuple[list[ReviewAction], list[CommentAt]]:
     """The posts' review actions (in order) and comments, from ``since`` when given."""
     events = PostEvent.objects.filter(
         post_id__in=post_ids, action__in=(*AUTHOR_ACTIONS, *BUSINESS_ACTIONS)
@@ -77,7 +99,7 @@ def conversations(
 
 
 def reply_pairs(
-    posts: list[dict[str, Any]], events: list[dict[str, Any]], comments: list[dict[str, Any]]
+    posts: Sequence[PostAuthor], events: Sequence[ReviewAction], comments: Sequence[CommentAt]
 ) -> tuple[list[tuple[datetime, datetime]], list[tuple[datetime, datetime]]]:
     """(author → business replies, business → author replies) over every post."""
     authors = {post["id"]: post["author_id"] for post in posts}

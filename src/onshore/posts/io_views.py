@@ -6,7 +6,7 @@ render the result.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -17,9 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from onshore.accounts.requests import AuthenticatedRequest
 from onshore.posts import csvplan, feed
 from onshore.posts.models import CalendarFeedToken, Network, State
-from onshore.workspaces.models import Membership
+from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 DATE_FORMATS = [
@@ -48,13 +50,14 @@ class ImportForm(forms.Form):
         required=False, initial=True, label="Dry run: check every row, import nothing"
     )
 
-    def __init__(self, *args: Any, markets: list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, markets: list[Market], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(m.language, f"{m.country} · {m.label}") for m in markets]
-        self.fields["market"].choices = [("", "—"), *choices]
+        cast(forms.ChoiceField, self.fields["market"]).choices = [("", "—"), *choices]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         upload, pasted = data.get("file"), data.get("csv_text", "")
         if upload is None and not pasted.strip():
             raise forms.ValidationError("Choose a CSV file or paste the CSV.")
@@ -66,14 +69,15 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if upload is not None:
             return b"".join(upload.chunks())
-        return self.cleaned_data["csv_text"].encode()
+        pasted: str = self.cleaned_data["csv_text"]
+        return pasted.encode()
 
 
 def _page(request: HttpRequest, membership: Membership, **context: Any) -> dict[str, Any]:
     workspace = membership.workspace
     return {
         "membership": membership,
-        "can_import": membership.can("draft_posts"),
+        "can_import": membership.can(Capability.DRAFT_POSTS),
         "markets": workspace.markets.all(),
         "states": State.choices,
         "networks": Network.choices,
@@ -84,14 +88,14 @@ def _page(request: HttpRequest, membership: Membership, **context: Any) -> dict[
     }
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def import_export(request: HttpRequest, membership: Membership) -> HttpResponse:
     """GET: the import form and export filters. POST: import (or dry-run) a plan."""
     markets = list(membership.workspace.markets.all())
     if request.method != "POST":
         form = ImportForm(markets=markets)
         return render(request, "posts/io_import.html", _page(request, membership, form=form))
-    if not membership.can("draft_posts"):
+    if not membership.can(Capability.DRAFT_POSTS):
         return render(request, "403.html", {"membership": membership}, status=403)
     form = ImportForm(request.POST, request.FILES, markets=markets)
     if not form.is_valid():
@@ -111,7 +115,7 @@ def _options(form: ImportForm) -> csvplan.ImportOptions:
 
 
 @require_GET
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def export_csv(request: HttpRequest, membership: Membership) -> HttpResponse:
     try:
         filters = csvplan.parse_filters(request.GET)
@@ -135,14 +139,14 @@ def _feed_page(
 
 
 @require_GET
-@member_view("edit_workspace")
+@member_view(Capability.EDIT_WORKSPACE)
 def calendar_feed(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _feed_page(request, membership)
 
 
 @require_POST
-@member_view("edit_workspace")
-def calendar_feed_rotate(request: HttpRequest, membership: Membership) -> HttpResponse:
+@member_view(Capability.EDIT_WORKSPACE)
+def calendar_feed_rotate(request: AuthenticatedRequest, membership: Membership) -> HttpResponse:
     """Make a new secret URL (the old one stops working); shown on this response only."""
     _, token = CalendarFeedToken.rotate(membership.workspace, request.user)
     url = settings.SITE_URL + reverse("calendar_feed_public", args=[token])
@@ -150,7 +154,7 @@ def calendar_feed_rotate(request: HttpRequest, membership: Membership) -> HttpRe
 
 
 @require_POST
-@member_view("edit_workspace")
+@member_view(Capability.EDIT_WORKSPACE)
 def calendar_feed_revoke(request: HttpRequest, membership: Membership) -> HttpResponse:
     if CalendarFeedToken.revoke_all(membership.workspace):
         messages.success(request, "The calendar feed URL no longer works.")

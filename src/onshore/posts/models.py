@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.timezone import now
 
-from onshore.marketfit import NETWORK_RULES
+from onshore.marketfit import NETWORK_RULES, Finding
 from onshore.workspaces.models import Market, Membership, Workspace
+
+if TYPE_CHECKING:
+    from onshore.accounts.models import User
 
 MAX_TEXT = 10_000  # characters of a post's text and of each network variant
 MAX_TAGS, MAX_TAG_LENGTH = 30, 40
 
 # The networks a post can carry, derived from the checker's table (marketfit
 # NETWORK_RULES), so every network offered here has its length rules there.
-Network = models.TextChoices(  # type: ignore[misc]
+Network = models.TextChoices(  # type: ignore[call-overload]
     "Network", [(name.upper(), (name, rules.label)) for name, rules in NETWORK_RULES.items()]
 )
 
@@ -217,7 +220,7 @@ class Dismissal(models.Model):
     def __str__(self) -> str:
         return f"{self.rule} '{self.span_text}'"
 
-    def matches(self, finding: Any, text: str) -> bool:
+    def matches(self, finding: Finding, text: str) -> bool:
         return finding.rule == self.rule and text[finding.start : finding.end] == self.span_text
 
 
@@ -285,7 +288,7 @@ class CalendarFeedToken(models.Model):
 
     @classmethod
     @transaction.atomic
-    def rotate(cls, workspace: Workspace, by: Any) -> tuple[CalendarFeedToken, str]:
+    def rotate(cls, workspace: Workspace, by: User) -> tuple[CalendarFeedToken, str]:
         """Revoke the live token (if any) and issue a new one; the raw token is shown once."""
         cls.revoke_all(workspace)
         token = "feed_" + secrets.token_urlsafe(32)

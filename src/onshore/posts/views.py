@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import difflib
 from datetime import date, time, timedelta
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -23,6 +24,7 @@ from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
 from onshore.posts.models import Dismissal, Network, Post, Revision, State
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 
@@ -41,12 +43,12 @@ def _viewer_zone(member: Membership) -> str:
 LIST_KEYS = ("market", "state")  # the filters the Posts page offers
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     state, market_id = request.GET.get("state", ""), request.GET.get("market", "")
     # The calendar's filters, read and refused (400 naming the value) the same way.
     filters = parse_filters(request.GET, LIST_KEYS)
-    posts = narrow(membership.workspace, membership.workspace.posts, filters)
+    posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
     posts = posts.select_related("market", "author")
     return render(
         request,
@@ -62,7 +64,7 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@member_view("review_posts")
+@member_view(Capability.REVIEW_POSTS)
 def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     """What waits for review, oldest first, with each post's market-fit summary."""
     waiting = (
@@ -75,7 +77,7 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     return render(request, "posts/review_queue.html", {"membership": membership, "rows": rows})
 
 
-@member_view("draft_posts")
+@member_view(Capability.DRAFT_POSTS)
 def post_create(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = PostForm(request.POST or None, workspace=membership.workspace)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +91,7 @@ def post_create(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _editor(request, membership, None, form)
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def post_detail(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     form = PostForm(request.POST or None, workspace=membership.workspace, post=post)
@@ -117,7 +119,7 @@ def _editor(
         "post": post,
         "form": form,
         "networks": Network.choices,
-        "can_edit": membership.can("draft_posts"),  # a new post; an existing one below
+        "can_edit": membership.can(Capability.DRAFT_POSTS),  # a new post; an existing one below
     }
     if post is not None:
         context.update(_post_context(membership, post))
@@ -145,7 +147,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
             initial={"date": post.scheduled_date, "time": post.scheduled_time}
         ),
         "schedule_label": schedule_label,
-        "can_override": membership.can("override_findings"),
+        "can_override": membership.can(Capability.OVERRIDE_FINDINGS),
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
     }
@@ -171,7 +173,7 @@ def _reply_hints(viewer: Membership, post: Post) -> list[str]:
 
 
 @require_POST
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The editor's as-you-type check (htmx): findings highlighted in place."""
     text = request.POST.get("text", "")[:10_000]
@@ -180,7 +182,9 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     ).first()
     if market is None:
         return render(request, "posts/_findings.html", {"views": [], "no_market": True})
-    networks = [n for n in request.POST.getlist("networks") if n in Network.values] or [None]
+    networks: list[str | None] = [
+        n for n in request.POST.getlist("networks") if n in Network.values
+    ] or [None]
     views = []
     for network in networks:
         checked = checks.check_text(
@@ -220,7 +224,7 @@ def _counters(text: str, networks: list[str | None]) -> list[dict[str, Any]]:
 
 
 @require_POST
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def post_action(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     action = request.POST.get("action", "")
@@ -245,7 +249,7 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
 
 
 @require_POST
-@member_view("comment_posts")
+@member_view(Capability.COMMENT_POSTS)
 def post_comment(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     try:
@@ -256,7 +260,7 @@ def post_comment(request: HttpRequest, membership: Membership, post_id: int) -> 
 
 
 @require_POST
-@member_view("draft_posts")
+@member_view(Capability.DRAFT_POSTS)
 def post_dismiss(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     reason = request.POST.get("reason", "").strip()
@@ -278,12 +282,13 @@ def post_dismiss(request: HttpRequest, membership: Membership, post_id: int) -> 
 
 
 @require_POST
-@member_view("schedule_posts")
+@member_view(Capability.SCHEDULE_POSTS)
 def post_schedule(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        problems = (f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items())
+        messages.error(request, "; ".join(problems))
         return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
     day: date = form.cleaned_data["date"]
     clock: time = form.cleaned_data["time"]
@@ -293,13 +298,14 @@ def post_schedule(request: HttpRequest, membership: Membership, post_id: int) ->
     )
     if result.kind != "ok":
         return _editor_with_schedule_question(request, membership, post, form, result)
+    assert post.scheduled_at is not None  # set_schedule set it ("ok")
     when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
     messages.success(request, f"Time set: {when}. {result.explanation()}".strip())
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
 @require_POST
-@member_view("schedule_posts")
+@member_view(Capability.SCHEDULE_POSTS)
 def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     """'Add to next free slot': the market's next recurring slot no other post holds."""
     post = _post_or_404(membership, post_id)
@@ -311,6 +317,7 @@ def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -
             "year: add slots on the market's page.",
         )
     else:
+        assert post.scheduled_at is not None  # the next free slot was set
         when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
         messages.success(request, f"Time set to the next free slot: {when}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
@@ -337,14 +344,14 @@ def _which_occurrence_form(result: Any) -> ScheduleForm:
     """A time that happens twice: offer both, naming each, the first chosen by default."""
     first, second = result.candidates
     form = ScheduleForm(initial={"date": result.day, "time": result.clock, "fold": "0"})
-    form.fields["fold"].choices = [
+    cast(forms.ChoiceField, form.fields["fold"]).choices = [
         ("0", f"the first, {first.label()}"),
         ("1", f"the second, {second.label()}"),
     ]
     return form
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def revision_diff(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
     revisions = {r.number: r for r in post.revisions.all()}
@@ -412,10 +419,11 @@ def _word_diff(older: Revision, newer: Revision) -> list[tuple[str, str]]:
     return pieces
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Month, week or list of scheduled posts, in each market's zone or the viewer's."""
-    view = request.GET.get("view") if request.GET.get("view") in calendar.VIEWS else "month"
+    asked = request.GET.get("view", "")
+    view = asked if asked in calendar.VIEWS else "month"
     anchor = read_day(request.GET.get("date"), "date") or timezone.now().date()
     in_my_zone = request.GET.get("zone") == "mine"
     display_zone = _viewer_zone(membership) if in_my_zone else None
@@ -454,7 +462,7 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "states": State.choices,
             "networks": Network.choices,
             "authors": membership.workspace.memberships.select_related("user"),
-            "can_move": membership.can("schedule_posts"),
+            "can_move": membership.can(Capability.SCHEDULE_POSTS),
             "range_label": f"{start:%-d %b %Y} – {end:%-d %b %Y}",
         },
     )
@@ -468,7 +476,7 @@ def _query_without(request: HttpRequest, *names: str) -> str:
 
 
 @require_POST
-@member_view("schedule_posts")
+@member_view(Capability.SCHEDULE_POSTS)
 def post_move(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     """Drag and drop: a new day keeps the wall time; a new hour (week view) sets it too.
 
@@ -488,6 +496,7 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     result = editing.set_schedule(post, membership, day, clock, None)
     if result.kind != "ok":
         return JsonResponse({"error": result.explanation()}, status=422)
+    assert post.scheduled_at is not None  # set_schedule set it ("ok")
     flags = calendar.timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
     return JsonResponse(
         {

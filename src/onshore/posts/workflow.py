@@ -11,7 +11,7 @@ one raises ``TransitionError`` with a message for people; the API answers it wit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.timezone import now
@@ -19,6 +19,10 @@ from django.utils.timezone import now
 from onshore.posts.models import Comment, Post, PostEvent, State
 from onshore.posts.outbox_port import DeliveriesInFlight, outbox
 from onshore.workspaces.models import Membership
+from onshore.workspaces.roles import Capability
+
+if TYPE_CHECKING:
+    from onshore.accounts.models import User
 
 
 class TransitionError(Exception):
@@ -35,7 +39,7 @@ class Transition:
     label: str
     from_states: frozenset[str]
     to_state: str
-    capability: str
+    capability: Capability
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -46,27 +50,35 @@ TRANSITIONS: dict[str, Transition] = {
             "Submit for review",
             frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
             State.IN_REVIEW,
-            "draft_posts",
+            Capability.DRAFT_POSTS,
         ),
         Transition(
-            "approve", "Approve", frozenset({State.IN_REVIEW}), State.APPROVED, "review_posts"
+            "approve",
+            "Approve",
+            frozenset({State.IN_REVIEW}),
+            State.APPROVED,
+            Capability.REVIEW_POSTS,
         ),
         Transition(
             "request_changes",
             "Request changes",
             frozenset({State.IN_REVIEW}),
             State.CHANGES_REQUESTED,
-            "review_posts",
+            Capability.REVIEW_POSTS,
         ),
         Transition(
-            "schedule", "Schedule", frozenset({State.APPROVED}), State.SCHEDULED, "schedule_posts"
+            "schedule",
+            "Schedule",
+            frozenset({State.APPROVED}),
+            State.SCHEDULED,
+            Capability.SCHEDULE_POSTS,
         ),
         Transition(
             "unschedule",
             "Unschedule",
             frozenset({State.SCHEDULED}),
             State.APPROVED,
-            "schedule_posts",
+            Capability.SCHEDULE_POSTS,
         ),
     )
 }
@@ -147,7 +159,7 @@ def _submit(post: Post, member: Membership, blocking_errors: int, override_reaso
                 f"{blocking_errors} market-fit error(s) block submitting: fix or dismiss them, "
                 "or a manager can submit anyway with a written reason."
             )
-        if not member.can("override_findings"):
+        if not member.can(Capability.OVERRIDE_FINDINGS):
             raise TransitionForbidden("Only managers and owners can submit despite errors.")
         post.override_reason, post.override_by = override_reason.strip(), member.user
     if post.state == State.CHANGES_REQUESTED:
@@ -188,7 +200,7 @@ def cancel_deliveries(post: Post) -> None:
         raise TransitionError(str(exc)) from None
 
 
-def send_back_to_review(post: Post, by: Any, changed: list[str]) -> None:
+def send_back_to_review(post: Post, by: User, changed: list[str]) -> None:
     """An approved or scheduled post whose published content changed (``changed`` names
     the fields) must be approved again; a scheduled one stops waiting to be sent."""
     if post.state not in REVIEW_AGAIN_AFTER_EDIT:

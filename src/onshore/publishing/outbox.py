@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 BACKOFF_CAP = timedelta(hours=1)
 # However long a network asks us to wait (the networks cap it too), in seconds.
 LONGEST_NETWORK_WAIT = 24 * 3600.0
+# What the raw SQL below binds as parameters.
+SqlValue = str | int | float | datetime | None
 # Deliveries a worker claims per round trip. Small, so that several workers share a
 # backlog evenly and a SIGTERM has little to hand back; each one's lease is renewed
 # when its attempt starts, so a slow batch never outlives its leases.
@@ -211,7 +213,12 @@ RETURNING d.id
 
 
 def _claim_skip_locked(now: datetime, worker: str, lease_until: datetime, limit: int) -> list[int]:
-    params = {"worker": worker, "lease_until": lease_until, "now": now, "limit": limit}
+    params: dict[str, SqlValue] = {
+        "worker": worker,
+        "lease_until": lease_until,
+        "now": now,
+        "limit": limit,
+    }
     with connection.cursor() as cursor:  # one statement: atomic on its own
         cursor.execute(_CLAIM_SQL, params)
         return [int(row[0]) for row in cursor.fetchall()]
@@ -391,7 +398,11 @@ RETURNING id
 def _record_attempt_start(delivery: Delivery, worker: str, now: datetime) -> int | None:
     lease_until = now + timedelta(seconds=settings.WORKER_LEASE_SECONDS)
     if connection.vendor == "postgresql":
-        params = {"lease_until": lease_until, "delivery": delivery.pk, "worker": worker}
+        params: dict[str, SqlValue] = {
+            "lease_until": lease_until,
+            "delivery": delivery.pk,
+            "worker": worker,
+        }
         with connection.cursor() as cursor:
             cursor.execute(_START_SQL, {**params, "now": now})
             row = cursor.fetchone()
@@ -441,10 +452,10 @@ def _finish(
     outcome: str,
     message: str,
     attempts_delta: int = 0,
-    **fields: object,
+    **fields: SqlValue,
 ) -> Step:
     ops = connection.ops
-    params: dict[str, object] = {
+    params: dict[str, SqlValue] = {
         f"set_{name}": ops.adapt_datetimefield_value(value)
         if isinstance(value, datetime)
         else value
@@ -568,7 +579,8 @@ def _wait_for_reconnect(
 def backoff(attempts: int, retry_after: float | None, rng: random.Random) -> timedelta:
     """Exponential backoff with jitter, capped, and never sooner than the network asked."""
     base = timedelta(seconds=settings.WORKER_BACKOFF_SECONDS)
-    ceiling = min(base * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
+    doubling: int = 2 ** max(attempts - 1, 0)  # int ** int is typed Any (it may be a float)
+    ceiling = min(base * doubling, BACKOFF_CAP)
     wait = ceiling * rng.uniform(0.5, 1.0)
     if retry_after is not None:
         wait = max(wait, timedelta(seconds=min(retry_after, LONGEST_NETWORK_WAIT)))

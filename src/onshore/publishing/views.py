@@ -16,6 +16,7 @@ from onshore.publishing.health import worker_health
 from onshore.publishing.kinds import KINDS
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.models import Market, Membership
+from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 
@@ -32,7 +33,7 @@ def _errors_text(exc: ValidationError) -> str:
     )
 
 
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def channels(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _channels_page(request, membership)
 
@@ -65,7 +66,7 @@ def _channels_page(
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def connect_channel(request: HttpRequest, membership: Membership) -> HttpResponse:
     market = _market(membership, request.POST.get("market"))
     try:
@@ -84,7 +85,7 @@ def connect_channel(request: HttpRequest, membership: Membership) -> HttpRespons
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def reconnect_channel(
     request: HttpRequest, membership: Membership, channel_id: int
 ) -> HttpResponse:
@@ -99,7 +100,7 @@ def reconnect_channel(
 
 
 @require_POST
-@member_view("manage_channels")
+@member_view(Capability.MANAGE_CHANNELS)
 def remove_channel(request: HttpRequest, membership: Membership, channel_id: int) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     if channel.deliveries.filter(state="in_flight").exists():

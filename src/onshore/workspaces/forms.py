@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -71,7 +71,8 @@ class ModelErrorsOnFormFields(forms.ModelForm):  # type: ignore[type-arg]
                     for key, value in renamed.items()
                 }
             )
-        super()._update_errors(errors)
+        # BaseModelForm._update_errors is private Django API the stubs leave out.
+        super()._update_errors(errors)  # type: ignore[misc]
 
 
 class WorkspaceForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -223,7 +224,8 @@ class InvitationForm(forms.Form):
     def __init__(self, *args: Any, can_make_owners: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not can_make_owners:
-            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.OWNER]
+            role_field = cast(forms.ChoiceField, self.fields["role"])
+            role_field.choices = [c for c in Role.choices if c[0] != Role.OWNER]
 
 
 class RoleForm(forms.Form):
@@ -232,4 +234,5 @@ class RoleForm(forms.Form):
     def __init__(self, *args: Any, can_make_owners: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not can_make_owners:
-            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.OWNER]
+            role_field = cast(forms.ChoiceField, self.fields["role"])
+            role_field.choices = [c for c in Role.choices if c[0] != Role.OWNER]

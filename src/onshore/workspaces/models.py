@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import secrets
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,14 +29,25 @@ from onshore.localtime import (
 )
 from onshore.workspaces import sourcing
 from onshore.workspaces.roles import (
+    Capability,
     Role,
     role_can,
     role_may_change_post,
     role_may_set_profile_field,
 )
 
+if TYPE_CHECKING:
+    from onshore.accounts.models import User
 
-def _as_validation_error(normalise: Any, value: str) -> None:
+
+class AuthoredPost(Protocol):
+    """What deciding who may change a post reads of it (posts.Post, a floor above)."""
+
+    @property
+    def author_id(self) -> int | None: ...
+
+
+def _as_validation_error(normalise: Callable[[str], object], value: str) -> None:
     try:
         normalise(value)
     except ValueError as exc:
@@ -134,7 +146,7 @@ class Workspace(models.Model):
         return slug
 
     @transaction.atomic
-    def create_with_owner(self, owner: Any) -> Membership:
+    def create_with_owner(self, owner: User) -> Membership:
         """Save a new workspace with its creator as owner, employee, at home."""
         self.save()
         return Membership.objects.create(
@@ -235,7 +247,7 @@ class Market(models.Model):
         self.other_zones = cleaned
         return None
 
-    def validate_unique(self, exclude: Any = None) -> None:
+    def validate_unique(self, exclude: Collection[str] | None = None) -> None:
         # Django reports model constraints without a field; name the field users change.
         duplicate = Market.objects.filter(
             workspace_id=self.workspace_id, country=self.country, language=self.language
@@ -244,7 +256,7 @@ class Market(models.Model):
             raise ValidationError({"language": "this workspace already has that market"})
         super().validate_unique(exclude=exclude)
 
-    def validate_constraints(self, exclude: Any = None) -> None:
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         pass  # checked with a field name in validate_unique
 
 
@@ -252,7 +264,7 @@ DEFAULT_WORKING_HOURS = {day: [["09:00", "17:30"]] for day in ("mon", "tue", "we
 
 
 # Derived from sourcing.RELATIONS, where the relations (and so sourcing classes) are defined.
-Relation = models.TextChoices(  # type: ignore[misc]
+Relation = models.TextChoices(  # type: ignore[call-overload]
     "Relation", [(value.upper(), (value, label)) for value, label in sourcing.RELATIONS.items()]
 )
 
@@ -311,10 +323,10 @@ class Membership(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def can(self, capability: str) -> bool:
+    def can(self, capability: Capability) -> bool:
         return role_can(self.role, capability)
 
-    def can_change_post(self, post: Any) -> bool:
+    def can_change_post(self, post: AuthoredPost) -> bool:
         """Whether this member may edit or delete ``post`` (roles.role_may_change_post)."""
         return role_may_change_post(self.role, is_author=post.author_id == self.user_id)
 
@@ -367,7 +379,7 @@ class Membership(models.Model):
     def _check_may_manage(self, actor: Membership, new_role: str | None = None) -> None:
         """Raise MembershipRuleError unless ``actor`` may change or remove this member."""
         touches_owner = self.role == Role.OWNER or new_role == Role.OWNER
-        if touches_owner and not actor.can("manage_owners"):
+        if touches_owner and not actor.can(Capability.MANAGE_OWNERS):
             raise OwnersOnlyError("Only an owner can change an owner or make someone owner.")
         leaving_owners = self.role == Role.OWNER and new_role != Role.OWNER
         if leaving_owners and not self._another_owner_exists():
@@ -434,7 +446,7 @@ class Invitation(models.Model):
 
     @classmethod
     def issue(
-        cls, workspace: Workspace, role: str, created_by: Any, email: str = ""
+        cls, workspace: Workspace, role: str, created_by: User, email: str = ""
     ) -> tuple[Invitation, str]:
         """Create an invitation; returns it and the raw token for the link (shown once)."""
         token = secrets.token_urlsafe(32)
@@ -470,7 +482,7 @@ class Invitation(models.Model):
             return "expired"
         return "pending"
 
-    def accept(self, user: Any) -> Membership:
+    def accept(self, user: User) -> Membership:
         """Join the workspace; the link is used up. Raises InvitationError if it can't be."""
         with transaction.atomic():
             # Lock-free single use: only one request can flip accepted_at from NULL.

@@ -5,6 +5,8 @@ The README's permission table is generated from ``CAPABILITIES`` (a test keeps t
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db import models
 
 
@@ -16,57 +18,83 @@ class Role(models.TextChoices):
     VIEWER = "viewer", "Viewer"
 
 
+class Capability(StrEnum):
+    """What a role may do. Routes, transitions and ``Membership.can`` take one of these,
+    not a string, so a misspelled capability is a type error (and an AttributeError)."""
+
+    VIEW_WORKSPACE = "view_workspace"
+    EDIT_OWN_PROFILE = "edit_own_profile"
+    EDIT_WORKSPACE = "edit_workspace"
+    MANAGE_MARKETS = "manage_markets"
+    INVITE = "invite"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_OWNERS = "manage_owners"
+    DELETE_WORKSPACE = "delete_workspace"
+    DRAFT_POSTS = "draft_posts"
+    EDIT_ANY_POST = "edit_any_post"
+    REVIEW_POSTS = "review_posts"
+    COMMENT_POSTS = "comment_posts"
+    OVERRIDE_FINDINGS = "override_findings"
+    SCHEDULE_POSTS = "schedule_posts"
+    MANAGE_CHANNELS = "manage_channels"
+    VIEW_COSTS = "view_costs"
+    LOG_TIME = "log_time"
+
+
 ALL_ROLES = frozenset(Role)
 OWNER_AND_MANAGER = frozenset({Role.OWNER, Role.MANAGER})
 DRAFTERS = frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR})
 
 # capability → (description for the README, roles that have it)
-CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
-    "view_workspace": ("See the workspace, its markets and the Team page", ALL_ROLES),
-    "edit_own_profile": ("Edit own location, time zone, hours and languages", ALL_ROLES),
-    "edit_workspace": (
+CAPABILITIES: dict[Capability, tuple[str, frozenset[Role]]] = {
+    Capability.VIEW_WORKSPACE: ("See the workspace, its markets and the Team page", ALL_ROLES),
+    Capability.EDIT_OWN_PROFILE: ("Edit own location, time zone, hours and languages", ALL_ROLES),
+    Capability.EDIT_WORKSPACE: (
         "Rename the workspace, change home country, zone, currency",
         OWNER_AND_MANAGER,
     ),
-    "manage_markets": ("Add, edit and remove target markets", OWNER_AND_MANAGER),
-    "invite": ("Invite people and revoke invitations", OWNER_AND_MANAGER),
-    "manage_members": (
+    Capability.MANAGE_MARKETS: ("Add, edit and remove target markets", OWNER_AND_MANAGER),
+    Capability.INVITE: ("Invite people and revoke invitations", OWNER_AND_MANAGER),
+    Capability.MANAGE_MEMBERS: (
         "Change roles, profiles and relation to the business (which sets the sourcing class "
         "in Costs); remove members (managers: not owners)",
         OWNER_AND_MANAGER,
     ),
-    "manage_owners": ("Make someone an owner or change an owner's role", frozenset({Role.OWNER})),
-    "delete_workspace": ("Delete the workspace", frozenset({Role.OWNER})),
-    "draft_posts": (
+    Capability.MANAGE_OWNERS: (
+        "Make someone an owner or change an owner's role",
+        frozenset({Role.OWNER}),
+    ),
+    Capability.DELETE_WORKSPACE: ("Delete the workspace", frozenset({Role.OWNER})),
+    Capability.DRAFT_POSTS: (
         "Draft posts, edit and delete their own, submit posts for review",
         DRAFTERS,
     ),
-    "edit_any_post": (
+    Capability.EDIT_ANY_POST: (
         "Edit and delete any member's posts (any change after approval goes back to review)",
         OWNER_AND_MANAGER,
     ),
-    "review_posts": (
+    Capability.REVIEW_POSTS: (
         "Approve posts or request changes",
         frozenset({Role.OWNER, Role.MANAGER, Role.REVIEWER}),
     ),
-    "comment_posts": (
+    Capability.COMMENT_POSTS: (
         "Comment on posts",
         frozenset({Role.OWNER, Role.MANAGER, Role.CONTRIBUTOR, Role.REVIEWER}),
     ),
-    "override_findings": (
+    Capability.OVERRIDE_FINDINGS: (
         "Submit despite error findings, with a written reason",
         OWNER_AND_MANAGER,
     ),
-    "schedule_posts": ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
-    "manage_channels": (
+    Capability.SCHEDULE_POSTS: ("Schedule and unschedule approved posts", OWNER_AND_MANAGER),
+    Capability.MANAGE_CHANNELS: (
         "Connect and remove channels, see publishing health",
         OWNER_AND_MANAGER,
     ),
-    "view_costs": (
+    Capability.VIEW_COSTS: (
         "See and edit engagements, exchange rates, costs and reports; use the what-if",
         OWNER_AND_MANAGER,
     ),
-    "log_time": (
+    Capability.LOG_TIME: (
         "Log time on their own engagement and see those entries (managers: every engagement)",
         DRAFTERS,
     ),
@@ -78,7 +106,7 @@ CAPABILITIES: dict[str, tuple[str, frozenset[Role]]] = {
 MANAGED_PROFILE_FIELDS = ("relation", "agency_name")
 
 
-def role_can(role: str, capability: str) -> bool:
+def role_can(role: str, capability: Capability) -> bool:
     return role in CAPABILITIES[capability][1]
 
 
@@ -89,12 +117,14 @@ def role_may_change_post(role: str, *, is_author: bool) -> bool:
     wrote (``draft_posts``); reviewers and viewers none (reviewers request changes).
     Deleting a scheduled post unschedules it, exactly as editing it does.
     """
-    return role_can(role, "edit_any_post") or (is_author and role_can(role, "draft_posts"))
+    return role_can(role, Capability.EDIT_ANY_POST) or (
+        is_author and role_can(role, Capability.DRAFT_POSTS)
+    )
 
 
 def role_may_set_profile_field(role: str, field: str) -> bool:
     """Whether a member may change ``field`` of a profile they may otherwise edit."""
-    return field not in MANAGED_PROFILE_FIELDS or role_can(role, "manage_members")
+    return field not in MANAGED_PROFILE_FIELDS or role_can(role, Capability.MANAGE_MEMBERS)
 
 
 def permission_table_markdown() -> str:

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore import places
+from onshore.accounts.models import User
+from onshore.accounts.requests import AuthenticatedRequest
 from onshore.workspaces.access import membership_or_404
 from onshore.workspaces.forms import (
     InvitationForm,
@@ -36,13 +38,13 @@ from onshore.workspaces.models import (
     Membership,
     MembershipRuleError,
 )
-from onshore.workspaces.roles import Role
+from onshore.workspaces.roles import Capability, Role
 from onshore.workspaces.team import team_rows
 
 View = Callable[..., HttpResponse]
 
 
-def member_view(capability: str) -> Callable[[View], View]:
+def member_view(capability: Capability) -> Callable[[View], View]:
     """Resolve ``slug`` to the user's membership (404 for outsiders) and check the role.
 
     A member without the capability gets 403: they know the workspace exists.
@@ -70,13 +72,13 @@ def _form_page(request: HttpRequest, template: str, **context: Any) -> HttpRespo
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     memberships = Membership.objects.filter(user=request.user).select_related("workspace")
     return render(request, "workspaces/home.html", {"memberships": memberships})
 
 
 @login_required
-def workspace_create(request: HttpRequest) -> HttpResponse:
+def workspace_create(request: AuthenticatedRequest) -> HttpResponse:
     form = NewWorkspaceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         workspace = form.save(commit=False)
@@ -96,7 +98,7 @@ def workspace_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, "workspaces/create.html", form=form)
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def workspace_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
     return render(
@@ -106,7 +108,7 @@ def workspace_detail(request: HttpRequest, membership: Membership) -> HttpRespon
     )
 
 
-@member_view("edit_workspace")
+@member_view(Capability.EDIT_WORKSPACE)
 def workspace_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = WorkspaceForm(request.POST or None, instance=membership.workspace)
     if request.method == "POST" and form.is_valid():
@@ -117,7 +119,7 @@ def workspace_settings(request: HttpRequest, membership: Membership) -> HttpResp
 
 
 @require_POST
-@member_view("delete_workspace")
+@member_view(Capability.DELETE_WORKSPACE)
 def workspace_delete(request: HttpRequest, membership: Membership) -> HttpResponse:
     if request.POST.get("confirm_name", "").strip() != membership.workspace.name:
         messages.error(request, "confirm_name: type the workspace's exact name to delete it.")
@@ -127,7 +129,7 @@ def workspace_delete(request: HttpRequest, membership: Membership) -> HttpRespon
     return redirect("home")
 
 
-@member_view("manage_markets")
+@member_view(Capability.MANAGE_MARKETS)
 def market_edit(
     request: HttpRequest, membership: Membership, market_id: int | None = None
 ) -> HttpResponse:
@@ -148,7 +150,7 @@ def market_edit(
 
 
 @require_POST
-@member_view("manage_markets")
+@member_view(Capability.MANAGE_MARKETS)
 def market_delete(request: HttpRequest, membership: Membership, market_id: int) -> HttpResponse:
     market = get_object_or_404(Market, pk=market_id, workspace=membership.workspace)
     try:
@@ -160,7 +162,7 @@ def market_delete(request: HttpRequest, membership: Membership, market_id: int) 
     return redirect("workspace", slug=membership.workspace.slug)
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def team(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
     members = list(workspace.memberships.select_related("user", "workspace"))
@@ -182,12 +184,12 @@ def team(request: HttpRequest, membership: Membership) -> HttpResponse:
 def _may_edit_profile(actor: Membership, member: Membership) -> bool:
     if actor.pk == member.pk:
         return True
-    if member.role == Role.OWNER and not actor.can("manage_owners"):
+    if member.role == Role.OWNER and not actor.can(Capability.MANAGE_OWNERS):
         return False
-    return actor.can("manage_members")
+    return actor.can(Capability.MANAGE_MEMBERS)
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def member_profile(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
     if not _may_edit_profile(membership, member):
@@ -203,10 +205,10 @@ def member_profile(request: HttpRequest, membership: Membership, member_id: int)
 
 
 @require_POST
-@member_view("manage_members")
+@member_view(Capability.MANAGE_MEMBERS)
 def member_role(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
-    form = RoleForm(request.POST, can_make_owners=membership.can("manage_owners"))
+    form = RoleForm(request.POST, can_make_owners=membership.can(Capability.MANAGE_OWNERS))
     if not form.is_valid():
         messages.error(request, "role: choose one of the roles offered.")
     else:
@@ -219,11 +221,11 @@ def member_role(request: HttpRequest, membership: Membership, member_id: int) ->
 
 
 @require_POST
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def member_remove(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, workspace=membership.workspace)
     leaving = member.pk == membership.pk
-    if not leaving and not membership.can("manage_members"):
+    if not leaving and not membership.can(Capability.MANAGE_MEMBERS):
         return render(request, "403.html", {"membership": membership}, status=403)
     try:
         member.remove(membership)
@@ -237,10 +239,12 @@ def member_remove(request: HttpRequest, membership: Membership, member_id: int) 
     return redirect("team", slug=membership.workspace.slug)
 
 
-@member_view("invite")
-def invitations(request: HttpRequest, membership: Membership) -> HttpResponse:
+@member_view(Capability.INVITE)
+def invitations(request: AuthenticatedRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
-    form = InvitationForm(request.POST or None, can_make_owners=membership.can("manage_owners"))
+    form = InvitationForm(
+        request.POST or None, can_make_owners=membership.can(Capability.MANAGE_OWNERS)
+    )
     new_link = None
     if request.method == "POST" and form.is_valid():
         invitation, token = Invitation.issue(
@@ -249,7 +253,7 @@ def invitations(request: HttpRequest, membership: Membership) -> HttpResponse:
         new_link = invitation.link(token)
         if invitation.email:
             _send_invitation(invitation, new_link, request.user)
-        form = InvitationForm(can_make_owners=membership.can("manage_owners"))
+        form = InvitationForm(can_make_owners=membership.can(Capability.MANAGE_OWNERS))
     return _form_page(
         request,
         "workspaces/invitations.html",
@@ -260,7 +264,7 @@ def invitations(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _send_invitation(invitation: Invitation, link: str, sender: Any) -> None:
+def _send_invitation(invitation: Invitation, link: str, sender: User) -> None:
     send_mail(
         subject=f"{sender.display_name} invites you to {invitation.workspace.name} on onshore",
         message=(
@@ -273,7 +277,7 @@ def _send_invitation(invitation: Invitation, link: str, sender: Any) -> None:
 
 
 @require_POST
-@member_view("invite")
+@member_view(Capability.INVITE)
 def invitation_revoke(
     request: HttpRequest, membership: Membership, invitation_id: int
 ) -> HttpResponse:
@@ -316,7 +320,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("member_profile", slug=invitation.workspace.slug, member_id=member.pk)
 
 
-@member_view("view_workspace")
+@member_view(Capability.VIEW_WORKSPACE)
 def team_hours(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Team → Hours: overlap with each colleague today and for the next 12 months."""
     from onshore.workspaces.hours import clock_changes, colleagues, market_rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Literal
+from typing import Literal, cast
 
 from onshore.inputs import EARLIEST_DAY, LATEST_DAY
 from onshore.posts.csvplan.rows import RawRow, RowError
@@ -54,7 +54,7 @@ def infer_date_order(rows: list[RawRow], chosen: DateOrder) -> tuple[DateOrder, 
         later = max(mdy, dmy, key=lambda row: row.line)
         return "auto", [RowError(later.line, later.label("local_date"), message)]
     if evidence:
-        return next(iter(evidence)), []  # type: ignore[return-value]
+        return cast(DateOrder, next(iter(evidence))), []
     if ambiguous is not None:
         value = ambiguous.get("local_date")
         message = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
 from django.db.models import F
 
@@ -16,9 +16,10 @@ from onshore.posts.csvplan.rows import escape_formula
 from onshore.posts.filters import PostFilters, narrow
 from onshore.posts.models import Post
 from onshore.posts.names import market_name
+from onshore.workspaces.models import Workspace
 
 
-def filtered_posts(workspace: Any, filters: PostFilters) -> list[Post]:
+def filtered_posts(workspace: Workspace, filters: PostFilters) -> list[Post]:
     """The workspace's posts matching the filters, scheduled ones first in time order."""
     posts = workspace.posts.select_related("market", "author").order_by(
         F("scheduled_at").asc(nulls_last=True), "id"
@@ -31,7 +32,7 @@ def filtered_posts(workspace: Any, filters: PostFilters) -> list[Post]:
     ]
 
 
-def write_csv(workspace: Any, posts: Iterable[Post], out: TextIO) -> int:
+def write_csv(workspace: Workspace, posts: Iterable[Post], out: TextIO) -> int:
     """Write posts in onshore's layout; returns how many rows were written."""
     countries = list(workspace.markets.values_list("country", flat=True))
     writer = csv.writer(out, lineterminator="\r\n")
@@ -45,7 +46,7 @@ def write_csv(workspace: Any, posts: Iterable[Post], out: TextIO) -> int:
 
 def _export_row(post: Post, countries: list[str]) -> list[str]:
     """The post's cells, each escaped: tags and links are typed by people as much as text."""
-    scheduled = post.scheduled_date is not None and post.scheduled_time is not None
+    day, clock = post.scheduled_date, post.scheduled_time
     cells = [
         market_name(post.market, countries),
         ", ".join(post.networks),
@@ -53,13 +54,13 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
         ", ".join(post.tags),
         post.text,
         post.link,
-        post.scheduled_date.isoformat() if scheduled else "",
-        post.scheduled_time.strftime("%H:%M") if scheduled else "",
+        day.isoformat() if day is not None and clock is not None else "",
+        clock.strftime("%H:%M") if day is not None and clock is not None else "",
     ]
     return [escape_formula(cell) for cell in cells]
 
 
-def export_text(workspace: Any, filters: PostFilters) -> str:
+def export_text(workspace: Workspace, filters: PostFilters) -> str:
     out = io.StringIO()
     write_csv(workspace, filtered_posts(workspace, filters), out)
     return out.getvalue()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
@@ -18,6 +17,8 @@ from onshore.posts.csvplan.rows import PlanRefused, RowError
 from onshore.posts.csvplan.validation import PlannedRow, validate_rows
 from onshore.posts.models import Post, State
 from onshore.posts.names import MarketIndex
+from onshore.workspaces.models import Membership
+from onshore.workspaces.roles import Capability
 
 MAX_REPORTED_ERRORS = 1_000
 
@@ -70,10 +71,12 @@ class ImportReport:
                 self.errors.append(error)
 
 
-def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) -> ImportReport:
+def import_plan(
+    member: Membership, data: bytes, options: ImportOptions | None = None
+) -> ImportReport:
     """Validate every row, then create all posts or none (see the module doc)."""
     options = options or ImportOptions()
-    if not member.can("draft_posts"):
+    if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot import posts.")
     try:
         plan = parse_plan(data)
@@ -92,7 +95,7 @@ def import_plan(member: Any, data: bytes, options: ImportOptions | None = None) 
 
 
 def _write_all(
-    member: Any, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
+    member: Membership, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
 ) -> None:
     with transaction.atomic():
         created = _create_all(member, planned, report)
@@ -113,7 +116,9 @@ def _tick(options: ImportOptions, done: int, total: int) -> None:
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
 
 
-def _create_all(member: Any, planned: list[PlannedRow], report: ImportReport) -> list[Created]:
+def _create_all(
+    member: Membership, planned: list[PlannedRow], report: ImportReport
+) -> list[Created]:
     """Create every row's post in bulk; a row refused by the model is reported by line."""
     new_posts = [
         editing.NewPost(
@@ -148,7 +153,7 @@ def _column_of(field_name: str) -> str:
 
 
 def _check_and_submit(
-    member: Any,
+    member: Membership,
     planned: list[PlannedRow],
     created: list[Created],
     report: ImportReport,
@@ -169,7 +174,7 @@ def _check_and_submit(
 
 
 def _checked_row(
-    member: Any, row: PlannedRow, post: Post, note: str, report: ImportReport
+    member: Membership, row: PlannedRow, post: Post, note: str, report: ImportReport
 ) -> RowReport:
     result = checks.check_post(post)
     if row.state == State.IN_REVIEW:

@@ -18,6 +18,7 @@ from onshore.posts.csvplan.dates import DateOrder, infer_date_order, parse_clock
 from onshore.posts.csvplan.rows import ParsedPlan, RawRow, RowError, unescape_formula
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, State
 from onshore.posts.names import NETWORK_ALIASES, MarketIndex
+from onshore.workspaces.models import Market
 
 MAX_LINK = 2_000
 MAX_TAG = MAX_TAG_LENGTH  # MAX_TAGS too: the model's bounds
@@ -31,7 +32,7 @@ class PlannedRow:
     """A valid row, ready to become a post."""
 
     line: int
-    market: Any
+    market: Market
     text: str
     link: str
     tags: list[str]
@@ -85,7 +86,7 @@ def validate_row(
     networks = _row_networks(row, refuse)
     state = _row_state(row, refuse)
     day, clock = _row_schedule(row, order, market, refuse)
-    if errors:
+    if errors or market is None:  # no market is always an error: _row_market refused it
         return errors
     return PlannedRow(row.line, market, text, link, tags, networks, state, day, clock)
 
@@ -93,7 +94,7 @@ def validate_row(
 Refuse = Callable[[str, str], None]
 
 
-def _row_market(row: RawRow, markets: MarketIndex, refuse: Refuse) -> Any | None:
+def _row_market(row: RawRow, markets: MarketIndex, refuse: Refuse) -> Market | None:
     market = markets.find(row.get("market"))
     if market is None:
         value = row.get("market")
@@ -172,7 +173,7 @@ def _parsed(parse: Callable[..., Any], *args: Any) -> Any:
 
 
 def _row_schedule(
-    row: RawRow, order: DateOrder, market: Any | None, refuse: Refuse
+    row: RawRow, order: DateOrder, market: Market | None, refuse: Refuse
 ) -> tuple[date | None, time | None]:
     day_text, clock_text = row.get("local_date"), row.get("local_time")
     if not day_text and not clock_text:

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from onshore.posts import csvplan
+from onshore.posts.models import Post
 from onshore.workspaces.models import Workspace
 
 
@@ -46,7 +47,7 @@ class Command(BaseCommand):
         count = self._write(workspace, posts, options["output"])
         self.stderr.write(f"{count} post(s) exported.")
 
-    def _write(self, workspace: Any, posts: list[Any], output: str) -> int:
+    def _write(self, workspace: Workspace, posts: list[Post], output: str) -> int:
         if output == "-":
             buffer = io.StringIO()
             count = csvplan.write_csv(workspace, posts, buffer)

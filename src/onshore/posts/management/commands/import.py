@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from onshore.posts import csvplan
 from onshore.workspaces.models import Membership, Workspace
-from onshore.workspaces.roles import Role
+from onshore.workspaces.roles import Capability, Role
 
 
 class Command(BaseCommand):
@@ -97,7 +97,7 @@ def _member(slug: str, email: str) -> Membership:
             raise CommandError(f"--as: {email} is not a member of '{slug}'", returncode=2)
     else:
         member = members.filter(role=Role.OWNER).order_by("joined_at", "id").first()
-    if member is None or not member.can("draft_posts"):
+    if member is None or not member.can(Capability.DRAFT_POSTS):
         who = email or "the owner"
         raise CommandError(f"--as: {who} may not draft posts in '{slug}'", returncode=2)
     return member
