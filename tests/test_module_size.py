@@ -15,12 +15,6 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "onshore"
 LIMIT = 600
 REASON = "Over 600 lines:"
-# Over the limit when this test was written, each being reworked by another point of
-# issue 13; remove an entry when its module is split or gives its reason.
-PENDING = {
-    "marketfit/_rules_vocabulary.py": "point 5 (the checker's internals)",
-    "publishing/outbox.py": "point 3 (one adapter per network kind)",
-}
 
 
 def _modules() -> list[Path]:
@@ -39,15 +33,9 @@ def _gives_a_reason(path: Path) -> bool:
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
 def test_a_long_module_says_why_at_its_top(path: Path) -> None:
     name = path.relative_to(SRC).as_posix()
-    if name in PENDING or _lines(path) <= LIMIT:
+    if _lines(path) <= LIMIT:
         return
     assert _gives_a_reason(path), (
         f"{name} has {_lines(path)} lines: split it along its jobs, or start a line of its "
         f"docstring with {REASON!r} and the reason"
     )
-
-
-@pytest.mark.parametrize("name", sorted(PENDING))
-def test_pending_modules_are_still_long(name: str) -> None:
-    # Keeps the list honest: a module split below the limit leaves it.
-    assert _lines(SRC / name) > LIMIT, f"{name} is short now: remove it from PENDING"

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from onshore.posts import editing
 from onshore.posts.models import Post, State
-from onshore.publishing import crypto, outbox, senders
+from onshore.publishing import crypto, outbox, senders, wakeup
 from onshore.publishing.models import Channel, Delivery, DeliveryState
 from onshore.publishing.worker import (
     DUE_JITTER_SECONDS,
@@ -121,7 +121,7 @@ def test_a_lease_running_out_is_a_due_time_and_a_parked_channel_is_not(team: Any
     channel.status = Channel.Status.NEEDS_RECONNECT
     channel.save()
     assert sleep_at(NOW) >= IDLE / 2  # nothing it could claim: the idle cap
-    assert outbox.next_due_at() is None
+    assert wakeup.next_due_at() is None
 
 
 @pytest.mark.postgres
@@ -130,7 +130,7 @@ def test_the_next_due_time_is_one_indexed_query(team: Any, django_assert_num_que
     webhook_channel(team)
     post_due_at(team, DUE)
     with django_assert_num_queries(1):
-        assert outbox.next_due_at() == DUE
+        assert wakeup.next_due_at() == DUE
 
 
 # --- waking on PostgreSQL ------------------------------------------------------------

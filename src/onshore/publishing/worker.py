@@ -31,7 +31,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
-from onshore.publishing import outbox, senders
+from onshore.publishing import outbox, senders, wakeup
 from onshore.publishing.models import WorkerBeat
 
 log = logging.getLogger("onshore.worker")
@@ -137,7 +137,7 @@ class Worker:
         """Seconds to sleep now that nothing is due (see ``seconds_to_sleep``)."""
         poll = POLL_SECONDS_WITHOUT_NOTIFY if polling else None
         return seconds_to_sleep(
-            timezone.now(), outbox.next_due_at(), idle_seconds, self.rng, poll_seconds=poll
+            timezone.now(), wakeup.next_due_at(), idle_seconds, self.rng, poll_seconds=poll
         )
 
     def _settle_now_and_then(self) -> None:
@@ -198,7 +198,7 @@ class OutboxBell:
         while not self.closing.is_set():
             try:
                 with psycopg.connect(**_listen_params(), autocommit=True) as listener:
-                    listener.execute(f"LISTEN {outbox.WAKE_CHANNEL}")
+                    listener.execute(f"LISTEN {wakeup.WAKE_CHANNEL}")
                     self.listening.set()
                     self.wake.set()
                     while not self.closing.is_set():
