@@ -19,6 +19,7 @@ from django.db.models.functions import Left
 
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
+from onshore.workspaces.models import Market, Workspace
 
 VIEWS = ("month", "week", "list")
 MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that day's list
@@ -31,7 +32,7 @@ class CalendarPost:
     """The few fields a calendar shows; read with .values() (no model instances: speed)."""
 
     pk: int
-    market: Any
+    market: Market
     state: str
     snippet: str
     scheduled_at: datetime
@@ -96,7 +97,7 @@ def range_for(
 
 
 def build_days(
-    workspace: Any,
+    workspace: Workspace,
     view: str,
     anchor: date,
     display_zone: str | None,
@@ -123,7 +124,7 @@ def build_days(
 
 
 def _entries(
-    workspace: Any,
+    workspace: Workspace,
     markets: dict[int, Any],
     start: date,
     end: date,

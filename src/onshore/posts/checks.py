@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from onshore import marketfit
+
+if TYPE_CHECKING:  # models import this module: no runtime import back
+    from onshore.posts.models import Post
+    from onshore.workspaces.models import Market
 
 
 @dataclass
@@ -62,12 +67,12 @@ def check_text(
     return CheckedText(network, text, kept, dropped)
 
 
-def check_post(post: Any) -> PostCheck:
+def check_post(post: Post) -> PostCheck:
     """Check the base text for every chosen network without a variant, and each variant."""
     market = post.market
     dismissals = list(post.dismissals.all())
     at = post.scheduled_at.astimezone(_zone(market.timezone)) if post.scheduled_at else None
-    common = {
+    common: dict[str, Any] = {
         "market": market.country,
         "locale": market.language,
         "at": at,
@@ -87,18 +92,16 @@ def check_post(post: Any) -> PostCheck:
     return PostCheck(texts)
 
 
-def _zone(name: str) -> Any:
-    from zoneinfo import ZoneInfo
-
+def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def mastodon_limit_for(market: Any) -> int | None:
+def mastodon_limit_for(market: Market) -> int | None:
     """The smallest character limit among the market's Mastodon channels (read at connect)."""
     return server_limits(market).get("mastodon")
 
 
-def server_limits(market: Any) -> dict[str, int]:
+def server_limits(market: Market) -> dict[str, int]:
     """Per network, the smallest character limit the servers of the market's channels
     declared: a kind that reads its server's limit at connect keeps it in the channel's
     config as ``max_characters`` (publishing/kinds/), so this needs no kind's code."""
