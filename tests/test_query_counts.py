@@ -109,3 +109,35 @@ def test_team_hours_queries_do_not_grow_with_colleagues(team: Any) -> None:
         few = queries(lambda: page(2))
         add_colleagues(6, 2)
         assert queries(lambda: page(8)) == few
+
+
+@pytest.mark.parametrize("persona, path", [("viewer", "posts/"), ("reviewer", "review/")])
+def test_posts_and_review_pages_cost_the_same_at_any_length(
+    team: Any, persona: str, path: str
+) -> None:
+    """A count and a page: 250 posts (two pages) and 450 (three) ask as many queries, on
+    the first page and the last."""
+    client = team.client(persona)
+    url = f"/w/{team.workspace.slug}/{path}"
+
+    def add_posts(count: int) -> None:
+        for n in range(count):
+            post = editing.create_post(
+                team.members["contributor"],
+                editing.PostChanges(text=f"Post {n}", market=team.gb, tags=["beans"]),
+            )
+            post.state = "in_review"
+            post.save(update_fields=["state"])
+
+    def visit(query: dict[str, str], label: str) -> None:
+        response = client.get(url, query)
+        assert response.status_code == 200 and label in response.content.decode()
+
+    add_posts(250)
+    first, last = (
+        queries(lambda: visit({}, "1–200 of 250")),
+        queries(lambda: visit({"page": "2", "q": "beans"}, "201–250 of 250")),
+    )
+    add_posts(200)
+    assert queries(lambda: visit({}, "1–200 of 450")) == first
+    assert queries(lambda: visit({"page": "3", "q": "beans"}, "401–450 of 450")) == last

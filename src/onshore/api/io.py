@@ -18,7 +18,7 @@ from ninja import Router, Schema
 from ninja.params import functions as param  # the typed form of ninja.Query(...)
 from ninja.responses import Status
 
-from onshore.api.schemas import FilterText
+from onshore.api.schemas import FilterText, SearchText
 from onshore.posts import csvplan
 from onshore.workspaces.access import membership_or_404, require
 from onshore.workspaces.roles import Capability
@@ -150,11 +150,12 @@ def export_posts(
     date_to: str = param.Query(
         "", alias="to", max_length=10, description="scheduled on or before, YYYY-MM-DD"
     ),
+    q: SearchText = "",
 ) -> HttpResponse:
     member = membership_or_404(request.user, slug)
     require(member, Capability.VIEW_WORKSPACE)
     params = {"market": market, "state": state, "network": network, "tag": tag}
-    params |= {"author": author, "from": date_from, "to": date_to}
+    params |= {"author": author, "from": date_from, "to": date_to, "q": q}
     # A bad filter raises FilterError (a BadInput): 422 with the filter in "loc".
     text = csvplan.export_text(member.workspace, csvplan.parse_filters(params))
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")

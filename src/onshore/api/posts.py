@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.timezone import now as django_now
 from ninja import Router, Schema
@@ -16,7 +16,7 @@ from pydantic import Field
 
 from onshore import marketfit, places
 from onshore.api.check import FindingOut
-from onshore.api.schemas import Day, FilterText, Id, StrictSchema, WallClock
+from onshore.api.schemas import Day, FilterText, Id, SearchText, StrictSchema, WallClock
 from onshore.inputs import BadInput
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.filters import CALENDAR_KEYS, FilterError, narrow, parse_filters
@@ -32,6 +32,7 @@ NetworkName = Literal[marketfit.NETWORKS]  # type: ignore[valid-type]
 ActionName = Literal["submit", "approve", "request_changes", "schedule", "unschedule"]
 # How these routes name the shared filters (onshore.posts.filters) in their queries.
 API_FILTER_NAMES = {"market": "market_id"}
+MAX_OFFSET = 10**9  # bounds the number read; past the end is an empty list
 
 
 class MediaIn(StrictSchema):
@@ -197,24 +198,42 @@ def _changes(payload: Schema, member: Membership) -> editing.PostChanges:
     return editing.PostChanges(market=_market(member, market_id) if market_id else None, **data)
 
 
-@router.get("/{slug}/posts", response=list[PostOut], summary="Posts, newest change first")
+MAX_LIMIT = 500  # posts in one answer; ``offset`` and X-Total-Count reach the rest
+
+
+@router.get(
+    "/{slug}/posts",
+    response=list[PostOut],
+    summary="Posts, newest change first",
+    description=(
+        f"At most `limit` posts (1 to {MAX_LIMIT}) from `offset`; the X-Total-Count header"
+        " counts every post the filters and `q` (words in the text, a tag, the author's"
+        " name or e-mail address) keep."
+    ),
+)
 def list_posts(
     request: HttpRequest,
+    response: HttpResponse,
     slug: str,
     state: FilterText | None = None,
     market_id: Id | None = None,
     tag: FilterText | None = None,
+    q: SearchText = "",
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[dict[str, Any]]:
     member = membership_or_404(request.user, slug)
-    query = {"market": str(market_id or ""), "state": state or "", "tag": tag or ""}
+    query = {"market": str(market_id or ""), "state": state or "", "tag": tag or "", "q": q}
     try:
-        filters = parse_filters(query, ("market", "state", "tag"))
+        filters = parse_filters(query, ("market", "state", "tag", "q"))
         posts: QuerySet[Post] = narrow(member.workspace, member.workspace.posts.all(), filters)
     except FilterError as exc:  # named as this route names it: market_id, not market
         raise BadInput(API_FILTER_NAMES.get(exc.field, exc.field), exc.message) from None
+    response["X-Total-Count"] = str(posts.count())
     posts = posts.select_related("author").prefetch_related("variants", "media")
-    # Tags are a JSON list; filtering in Python keeps SQLite and PostgreSQL alike.
-    return [post_out(p) for p in posts[:500] if filters.keeps(p.tags, p.networks)]
+    # narrow() matched the tag in SQL; keeps() confirms it on the exact list.
+    window = posts[offset : offset + limit]
+    return [post_out(p) for p in window if filters.keeps(p.tags, p.networks)]
 
 
 @router.post("/{slug}/posts", response={201: PostOut})

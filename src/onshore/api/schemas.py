@@ -53,6 +53,8 @@ def _naive_clock(clock: time) -> time:
 
 # A filter given in a query string (a state, tag, zone or market name): short, always.
 FilterText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_without_nul)]
+# ``q``: words searched in a post's text, tags and author (posts.filters.MAX_SEARCH).
+SearchText = Annotated[str, StringConstraints(max_length=100), AfterValidator(_without_nul)]
 # A database id: 1 to the largest 64-bit key, so a 20-digit id is a 422, not an overflow.
 Id = Annotated[int, Interval(ge=1, le=MAX_ID)]
 # A calendar day within the years onshore works with (no overflow moving it by zones).

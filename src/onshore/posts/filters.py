@@ -8,28 +8,34 @@ ignoring it, which would show or export more than was asked for. ``FilterError``
 
 ``narrow`` applies the filters to a workspace's posts. The market may be given by id,
 country code or language tag (``names.MarketIndex``), the author by id or e-mail address.
-Tags and networks are JSON lists: ``PostFilters.keeps`` matches them in Python, so SQLite
-and PostgreSQL agree.
+Tags and networks are JSON lists: ``PostFilters.keeps`` matches them exactly in Python, so
+SQLite and PostgreSQL agree; ``narrow`` already narrows by tag in SQL (the quoted tag in
+the list's JSON text), so a count or a page of posts is right before Python looks.
+
+``q`` searches the post's text, its tags and its author's name and e-mail address, case
+aside (ASCII case on SQLite, whose LIKE folds only that).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from onshore.inputs import BadInput, read_day, read_id
 from onshore.posts.models import MAX_TAG_LENGTH, Network, Post, State
 from onshore.posts.names import NETWORK_ALIASES, MarketIndex
 from onshore.workspaces.models import Market, Workspace
 
-FILTER_KEYS = ("market", "state", "network", "tag", "author", "from", "to")
+FILTER_KEYS = ("market", "state", "network", "tag", "author", "from", "to", "q")
 # The calendar shows a range of its own (``date`` and ``view``): no from/to there.
-CALENDAR_KEYS = ("market", "state", "network", "tag", "author")
+CALENDAR_KEYS = ("market", "state", "network", "tag", "author", "q")
 MAX_FILTER_TEXT = 254  # the longest e-mail address; nothing a filter takes is longer
+MAX_SEARCH = 100  # a search is a few words; longer is refused, not cut, so it means what it says
 SHOWN = 40  # how much of a bad value a message repeats
 
 
@@ -49,6 +55,7 @@ class PostFilters:
     author: str = ""  # e-mail address or user id
     date_from: date | None = None
     date_to: date | None = None
+    search: str = ""  # ``q``: words in the text, a tag, the author's name or e-mail address
 
     @property
     def market_id(self) -> int | None:
@@ -68,6 +75,7 @@ class PostFilters:
             "author": self.author,
             "from": self.date_from.isoformat() if self.date_from else "",
             "to": self.date_to.isoformat() if self.date_to else "",
+            "q": self.search,
         }
         return {key: value for key, value in values.items() if value}
 
@@ -92,6 +100,7 @@ def parse_filters(params: Mapping[str, Any], keys: Collection[str] = FILTER_KEYS
         author=_id_or_name("author", text["author"]).lower(),
         date_from=_day("from", text["from"]),
         date_to=_day("to", text["to"]),
+        search=_search(params) if "q" in keys else "",
     )
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
         message = f"'{filters.date_to}' is before from '{filters.date_from}'; swap them"
@@ -101,6 +110,15 @@ def parse_filters(params: Mapping[str, Any], keys: Collection[str] = FILTER_KEYS
 
 def _text(params: Mapping[str, Any], key: str) -> str:
     return str(params.get(key) or "").strip()[:MAX_FILTER_TEXT]
+
+
+def _search(params: Mapping[str, Any]) -> str:
+    """``q`` with its spaces collapsed; refused past ``MAX_SEARCH`` rather than cut short."""
+    words = " ".join(str(params.get("q") or "").split())
+    if len(words) > MAX_SEARCH:
+        message = f"'{words[:SHOWN]}…' is longer than a search can be ({MAX_SEARCH} characters)"
+        raise FilterError("q", message)
+    return words
 
 
 def _state(value: str) -> str:
@@ -158,7 +176,34 @@ def narrow(workspace: Workspace, posts: QuerySet[Post], filters: PostFilters) ->
         posts = posts.filter(scheduled_date__gte=filters.date_from)
     if filters.date_to:
         posts = posts.filter(scheduled_date__lte=filters.date_to)
+    if filters.tag:
+        posts = posts.filter(_in_tags_text(filters.tag, whole=True))
+    if filters.search:
+        posts = posts.filter(_search_matches(filters.search))
     return posts
+
+
+def _search_matches(words: str) -> Q:
+    """Posts whose text, a tag, or author's name or e-mail address contains ``words``."""
+    return (
+        Q(text__icontains=words)
+        | _in_tags_text(words)
+        | Q(author__name__icontains=words)
+        | Q(author__email__icontains=words)
+    )
+
+
+def _in_tags_text(value: str, *, whole: bool = False) -> Q:
+    """Posts whose tag list's JSON text holds ``value`` (JSON-escaped, so a quote or a
+    backslash in a tag matches), as a whole tag (quoted) or anywhere in one. SQLite keeps
+    the text as Django wrote it, non-ASCII as ``\\u`` escapes; PostgreSQL's jsonb writes
+    the characters: both spellings are asked."""
+    spellings = {json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1]}
+    quote = '"' if whole else ""
+    found = Q()
+    for spelling in spellings:
+        found |= Q(tags__icontains=f"{quote}{spelling}{quote}")
+    return found
 
 
 def find_market(workspace: Workspace, value: str) -> Market:

@@ -23,6 +23,7 @@ from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.highlight import highlighted
 from onshore.posts.models import Dismissal, Network, Post, Revision, State
+from onshore.posts.paging import paginate
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
@@ -40,7 +41,7 @@ def _viewer_zone(member: Membership) -> str:
     return member.timezone or member.workspace.home_timezone
 
 
-LIST_KEYS = ("market", "state")  # the filters the Posts page offers
+LIST_KEYS = ("market", "state", "q")  # the filters the Posts page offers
 
 
 @member_view(Capability.VIEW_WORKSPACE)
@@ -49,17 +50,19 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     # The calendar's filters, read and refused (400 naming the value) the same way.
     filters = parse_filters(request.GET, LIST_KEYS)
     posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
-    posts = posts.select_related("market", "author")
+    pager = paginate(posts.select_related("market", "author"), request.GET)
     return render(
         request,
         "posts/list.html",
         {
             "membership": membership,
-            "posts": posts[:200],
+            "pager": pager,
+            "posts": pager.rows,
             "states": State.choices,
             "markets": membership.workspace.markets.all(),
             "state": state,
             "market_id": market_id,
+            "search": filters.search,
         },
     )
 
@@ -67,14 +70,19 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 @member_view(Capability.REVIEW_POSTS)
 def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     """What waits for review, oldest first, with each post's market-fit summary."""
-    waiting = (
-        membership.workspace.posts.filter(state=State.IN_REVIEW)
-        .select_related("market", "author")
-        .prefetch_related("variants", "dismissals", "market__channels")
-        .order_by("updated_at", "id")
+    filters = parse_filters(request.GET, ("q",))
+    waiting = narrow(
+        membership.workspace, membership.workspace.posts.filter(state=State.IN_REVIEW), filters
     )
-    rows = [(post, checks.check_post(post)) for post in waiting[:200]]
-    return render(request, "posts/review_queue.html", {"membership": membership, "rows": rows})
+    pager = paginate(
+        waiting.select_related("market", "author")
+        .prefetch_related("variants", "dismissals", "market__channels")
+        .order_by("updated_at", "id"),
+        request.GET,
+    )
+    rows = [(post, checks.check_post(post)) for post in pager.rows]
+    context = {"membership": membership, "rows": rows, "pager": pager, "search": filters.search}
+    return render(request, "posts/review_queue.html", context)
 
 
 @member_view(Capability.DRAFT_POSTS)
