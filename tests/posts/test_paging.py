@@ -156,6 +156,21 @@ def test_the_export_takes_the_same_search(team: Any) -> None:
     assert body.decode().count("Tea time") == 2 and "Filter coffee" not in body.decode()
 
 
+def test_the_export_api_and_command_take_the_search(team: Any, tmp_path: Any) -> None:
+    from django.core.management import call_command
+
+    add_posts(team, 3, text="Filter coffee week")
+    add_posts(team, 2, text="Tea time")
+    _, raw = PersonalAccessToken.issue(team.users["viewer"], "test")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts/export.csv"
+    body = api.get(url, {"q": "TEA"}).content.decode()
+    assert body.count("Tea time") == 2 and "Filter coffee" not in body
+    out = tmp_path / "tea.csv"
+    call_command("export", workspace=team.workspace.slug, search="tea", output=str(out))
+    assert out.read_text().count("Tea time") == 2 and "Filter coffee" not in out.read_text()
+
+
 def test_the_api_pages_with_a_total_and_searches(team: Any) -> None:
     add_posts(team, 450, text="Decaf drop")
     add_posts(team, 20, text="Cold brew", tags=["summer"])

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--author", default="", help="the author's e-mail address")
         parser.add_argument("--from", dest="date_from", default="", help="YYYY-MM-DD")
         parser.add_argument("--to", dest="date_to", default="", help="YYYY-MM-DD")
+        parser.add_argument(
+            "-q", "--search", default="", help="words in the text, a tag or the author"
+        )
         parser.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -38,6 +41,7 @@ class Command(BaseCommand):
             "author": options["author"],
             "from": options["date_from"],
             "to": options["date_to"],
+            "q": options["search"],
         }
         try:
             filters = csvplan.parse_filters(params)
