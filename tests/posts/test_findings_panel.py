@@ -79,7 +79,9 @@ def test_live_check_shows_what_the_page_shows(team: Any, us_post: Post) -> None:
     page = team.client("contributor").get(f"/w/{team.workspace.slug}/posts/{us_post.pk}/")
     live = live_check(team, us_post)
     assert live.status_code == 200
-    assert panel_sections(live.content.decode()) == panel_sections(page.content.decode())
+    shown = panel_sections(page.content.decode())
+    assert shown["X version"]["rules"] and shown["Scheduled time"]["dismiss"] == 2
+    assert panel_sections(live.content.decode()) == shown
 
 
 def test_live_check_counts_each_networks_text_as_typed(team: Any, us_post: Post) -> None:

@@ -107,7 +107,9 @@ def check_draft(draft: Draft) -> PostCheck:
         "dismissals": draft.dismissals,
         "mastodon_limit": mastodon_limit_for(market),
     }
-    base_networks = [n for n in draft.networks if n not in draft.variants] or [None]
+    base_networks: list[str | None] = [n for n in draft.networks if n not in draft.variants] or [
+        None
+    ]
     texts = [check_text(draft.text, network=n, **common) for n in base_networks[:1]]
     # Length differs per network: check the base text's length on the other networks too.
     for network in base_networks[1:]:
