@@ -68,7 +68,7 @@ def test_draft_fix_review_rework_approve_and_schedule(
         writer.wait_for_timeout(700)
     assert "colour" in writer.input_value("#id_text")
     assert "EST" not in writer.input_value("#id_text")
-    writer.wait_for_selector("#live-findings >> text=No market-fit findings")
+    writer.wait_for_selector("#live-findings >> text=No findings on the main text")
     writer.click("button:has-text('Save draft')")
     writer.click("button[data-action='submit']")
     assert writer.inner_text("#state") == "In review"

@@ -23,6 +23,7 @@ class CheckedText:
     text: str
     findings: list[Any]
     dismissed: list[Any] = field(default_factory=list)
+    is_variant: bool = False  # a network's own text rather than the main text
 
 
 @dataclass
@@ -67,28 +68,58 @@ def check_text(
     return CheckedText(network, text, kept, dropped)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What the checker needs of a post: the saved post, or the editor's form as typed."""
+
+    text: str
+    networks: list[str]
+    variants: dict[str, str]  # network -> its own text (non-empty)
+    market: Market
+    scheduled_at: datetime | None
+    dismissals: list[Any]
+
+    @classmethod
+    def of(cls, post: Post) -> Draft:
+        return cls(
+            text=post.text,
+            networks=list(post.networks),
+            variants={variant.network: variant.text for variant in post.variants.all()},
+            market=post.market,
+            scheduled_at=post.scheduled_at,
+            dismissals=list(post.dismissals.all()),
+        )
+
+
 def check_post(post: Post) -> PostCheck:
+    return check_draft(Draft.of(post))
+
+
+def check_draft(draft: Draft) -> PostCheck:
     """Check the base text for every chosen network without a variant, and each variant."""
-    market = post.market
-    dismissals = list(post.dismissals.all())
-    at = post.scheduled_at.astimezone(_zone(market.timezone)) if post.scheduled_at else None
+    market = draft.market
+    at = draft.scheduled_at.astimezone(_zone(market.timezone)) if draft.scheduled_at else None
     common: dict[str, Any] = {
         "market": market.country,
         "locale": market.language,
         "at": at,
         "zone": market.timezone,
-        "dismissals": dismissals,
+        "dismissals": draft.dismissals,
         "mastodon_limit": mastodon_limit_for(market),
     }
-    variants = {variant.network: variant.text for variant in post.variants.all()}
-    base_networks = [n for n in post.networks if n not in variants] or [None]
-    texts = [check_text(post.text, network=n, **common) for n in base_networks[:1]]
+    base_networks: list[str | None] = [n for n in draft.networks if n not in draft.variants] or [
+        None
+    ]
+    texts = [check_text(draft.text, network=n, **common) for n in base_networks[:1]]
     # Length differs per network: check the base text's length on the other networks too.
     for network in base_networks[1:]:
-        extra = check_text(post.text, network=network, **common)
+        extra = check_text(draft.text, network=network, **common)
         extra.findings = [f for f in extra.findings if f.category == "length"]
         texts.append(extra)
-    texts += [check_text(text, network=n, **common) for n, text in variants.items()]
+    for network, text in draft.variants.items():
+        checked = check_text(text, network=network, **common)
+        checked.is_variant = True
+        texts.append(checked)
     return PostCheck(texts)
 
 

@@ -79,6 +79,10 @@ class PostForm(forms.Form):
     def variant_fields(self) -> list[BoundField]:
         return [self[name] for name in self.variant_names]
 
+    def has_variant_text(self) -> bool:
+        """Whether any network has its own text (the editor then shows those fields)."""
+        return any(self[name].value() for name in self.variant_names)
+
     def media_rows(self) -> list[tuple[BoundField, BoundField, BoundField]]:
         return [
             (self[f"media_{i}_kind"], self[f"media_{i}_description"], self[f"media_{i}_alt"])

@@ -15,14 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from onshore import marketfit
 from onshore.inputs import BadInput, read_day, read_int
 from onshore.localtime import describe_in_zones
-from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts import calendar, checks, editing, panel, workflow
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
-from onshore.posts.highlight import highlighted
-from onshore.posts.models import Dismissal, Network, Post, Revision, State
+from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
 from onshore.posts.paging import paginate
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
@@ -144,7 +142,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         )
     return {
         "check": result,
-        "check_views": [highlighted(checked) for checked in result.texts],
+        "panel_sections": panel.sections(result, scheduled=post.scheduled_at is not None),
         "actions": workflow.available_actions(post, membership),
         "comments": post.comments.select_related("author"),
         "revisions": post.revisions.select_related("author"),
@@ -183,52 +181,41 @@ def _reply_hints(viewer: Membership, post: Post) -> list[str]:
 @require_POST
 @member_view(Capability.VIEW_WORKSPACE)
 def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """The editor's as-you-type check (htmx): findings highlighted in place."""
-    text = request.POST.get("text", "")[:10_000]
+    """The editor's as-you-type check (htmx): the same panel as the page, for the form as
+    typed (main text, each network's text) and the saved post's time and dismissals."""
     market = Market.objects.filter(
         pk=_int(request.POST.get("market"), "market"), workspace=membership.workspace
     ).first()
     if market is None:
-        return render(request, "posts/_findings.html", {"views": [], "no_market": True})
-    networks: list[str | None] = [
-        n for n in request.POST.getlist("networks") if n in Network.values
-    ] or [None]
-    views = []
-    for network in networks:
-        checked = checks.check_text(
-            text,
-            market=market.country,
-            locale=market.language,
-            network=network,
-            at=None,
-            zone=market.timezone,
-            dismissals=[],
-        )
-        if network is not networks[0]:
-            checked.findings = [f for f in checked.findings if f.category == "length"]
-        views.append(highlighted(checked))
-    return render(
-        request,
-        "posts/_findings.html",
-        {
-            "views": views,
-            "counters": _counters(text, networks),
-        },
+        return render(request, "posts/_findings.html", {"sections": [], "no_market": True})
+    post_id = _int(request.POST.get("post"), "post")
+    post = _post_or_404(membership, post_id) if post_id else None
+    draft = checks.Draft(
+        text=request.POST.get("text", "")[:MAX_TEXT],
+        networks=[n for n in request.POST.getlist("networks") if n in Network.values],
+        variants=_typed_variants(request),
+        market=market,
+        scheduled_at=post.scheduled_at if post else None,
+        dismissals=list(post.dismissals.all()) if post else [],
     )
+    context = {
+        "sections": panel.sections(checks.check_draft(draft), scheduled=bool(draft.scheduled_at)),
+        "post": post,
+        "membership": membership,
+        "can_dismiss": post is not None,
+    }
+    return render(request, "posts/_findings.html", context)
+
+
+def _typed_variants(request: HttpRequest) -> dict[str, str]:
+    """Each network's own text as typed; an empty one means the main text is posted."""
+    typed = {n: request.POST.get(f"variant_{n}", "")[:MAX_TEXT] for n in Network.values}
+    return {network: text for network, text in typed.items() if text.strip()}
 
 
 def _int(value: str | None, field: str) -> int:
     """A number from a form or query (BadInput, a 400 naming the field, if not one); 0 if empty."""
     return read_int(value, field) or 0
-
-
-def _counters(text: str, networks: list[str | None]) -> list[dict[str, Any]]:
-    shown = [n for n in networks if n] or ["x", "bluesky", "mastodon"]
-    counters = []
-    for network in shown:
-        used, limit = marketfit.count_length(text, network)
-        counters.append({"network": network, "used": used, "limit": limit, "over": used > limit})
-    return counters
 
 
 @require_POST
