@@ -461,6 +461,11 @@ def test_import_page_dry_run_then_import(team: Any) -> None:
     html = dry.content.decode()
     assert dry.status_code == 200 and "Dry run: all 1 row can be imported" in html
     assert 'data-line="2"' in html and Post.objects.count() == 0
+    # Issue 14: a dry run that finds problems says it was a dry run too.
+    refused_dry = client.post(
+        url, {"csv_text": "text,state\nHi,scheduled\n", "dry_run": "on", "date_format": "auto"}
+    ).content.decode()
+    assert "Dry run: nothing was saved." in refused_dry and "Dry run: nothing was saved." in html
     refused = client.post(url, {"csv_text": "text,state\nHi,scheduled\n", "date_format": "auto"})
     assert refused.status_code == 422 and "Nothing was imported" in refused.content.decode()
     done = client.post(url, {"csv_text": "text\nHello\n", "date_format": "auto"})

@@ -60,6 +60,8 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
             "markets": membership.workspace.markets.all(),
             "state": state,
             "market_id": market_id,
+            # An empty list under filters says so, not "No posts yet.", and offers a way out.
+            "filtered": any(request.GET.get(key) for key in LIST_KEYS),
         },
     )
 
@@ -243,8 +245,7 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:
-        state = Post.objects.get(pk=post.pk).get_state_display().lower()
-        messages.success(request, f"Done: the post is now {state}.")
+        messages.success(request, f"{workflow.TRANSITIONS[action].done}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
