@@ -90,6 +90,13 @@ def test_signup_refuses_a_weak_password_and_says_why() -> None:
     assert not User.objects.exists()
 
 
+def test_a_weak_password_is_named_under_the_password_field_not_the_confirmation() -> None:
+    # Issue 14: the error showed under "Password confirmation", not the field it is about.
+    page = signup(Client(), password="password").content.decode()
+    errors = re.findall(r'<span class="error" data-field="(\w+)">', page)
+    assert errors and set(errors) == {"password1"}, errors
+
+
 def test_login_by_email_in_any_case_and_logout() -> None:
     User.objects.create_user("bo@example.com", GOOD_PASSWORD, name="Bo")
     client = Client()

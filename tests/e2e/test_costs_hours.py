@@ -111,6 +111,12 @@ def test_hours_page_shows_each_colleague_overlap(
         assert shared == pytest.approx(OVERLAP_TODAY[email], abs=0.1), (email, shared)
         bars = section.locator("svg.hours-strip rect.strip-bar")
         assert bars.count() == 52, email
+        # Issue 14: the month under the strip is drawn whole, descenders included.
+        strip, month = (
+            box(section.locator("svg.hours-strip")),
+            box(section.locator("svg.hours-strip text.band-tick")),
+        )
+        assert month["y"] + month["height"] <= strip["y"] + strip["height"] + 0.5, email
         assert max(box(bars.nth(i))["height"] for i in range(bars.count())) > 0, email
         seen = section.locator("p.seen")
         expect(seen).to_be_visible()

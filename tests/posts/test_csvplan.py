@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from onshore.marketfit import NETWORK_RULES
 from onshore.posts import csvplan, editing, workflow
 from onshore.posts.models import Post, Revision, State
 
@@ -247,17 +248,87 @@ def test_export_of_a_filtered_view_round_trips_through_import(team: Any) -> None
     assert _fields(Post.objects.all()) == before
 
 
+def test_every_exported_field_imports_back_including_the_second_0130(team: Any) -> None:
+    # 25 October 2026, Europe/London: 01:30 happens at 00:30 UTC (BST), then at 01:30 UTC.
+    second = _draft(
+        team,
+        "Clocks go back tonight",
+        networks=["bluesky", "x"],
+        tags=["autumn", "dst"],
+        link="https://example.com/clocks",
+        variants={"x": "=Clocks back, short for X", "bluesky": "Clocks go back 🕐\nsleep in"},
+    )
+    editing.set_schedule(second, team.members["owner"], date(2026, 10, 25), time(1, 30), 1)
+    first = _draft(team, "The first 01:30", variants={"mastodon": "First, on Mastodon"})
+    editing.set_schedule(first, team.members["owner"], date(2026, 10, 25), time(1, 30), 0)
+    review = _draft(team, "Unscheduled, in review", networks=["threads"])
+    workflow.perform(review, team.members["contributor"], "submit")
+    before = {p.text: p for p in Post.objects.prefetch_related("variants")}
+    assert before["Clocks go back tonight"].scheduled_at == datetime(
+        2026, 10, 25, 1, 30, tzinfo=UTC
+    )
+
+    exported = csvplan.export_text(team.workspace, csvplan.ExportFilters())
+    rows = list(csv.DictReader(io.StringIO(exported, newline="")))
+    assert tuple(rows[0]) == csvplan.EXPORT_COLUMNS
+    assert {"fold", "text_x", "text_bluesky", "text_mastodon"} <= set(rows[0])
+    assert rows[1]["fold"] == "1" and rows[1]["text_x"] == "'=Clocks back, short for X"
+    Post.objects.all().delete()
+    report = run(team, exported)
+    assert report.ok, report.errors
+    assert "this is the second, 01:30 GMT" in report.rows[1].note
+
+    after = {p.text: p for p in Post.objects.prefetch_related("variants")}
+    assert set(after) == set(before)
+    for text, old in before.items():
+        new = after[text]
+        for name in ("market_id", "networks", "state", "tags", "text", "link"):
+            assert getattr(new, name) == getattr(old, name), (text, name)
+        for name in ("scheduled_date", "scheduled_time", "scheduled_fold", "scheduled_at"):
+            assert getattr(new, name) == getattr(old, name), (text, name)
+        variants = {v.network: v.text for v in new.variants.all()}
+        assert variants == {v.network: v.text for v in old.variants.all()}, text
+        assert new.revisions.get(number=1).variants == variants
+    assert after["Clocks go back tonight"].scheduled_at == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    assert after["The first 01:30"].scheduled_at == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+
+def test_files_without_fold_or_network_texts_still_import(team: Any) -> None:
+    report = run(team, HEADER + "GB,x,draft,,Old layout,,2026-10-25,01:30\n")
+    post = Post.objects.get(pk=report.rows[0].post_id)
+    assert post.scheduled_fold == 0 and not post.variants.exists()
+
+
+def test_fold_and_network_texts_are_checked_by_line_and_column(team: Any) -> None:
+    header = "text,market,local_date,local_time,fold,text_x,text_threads\n"
+    report = run(
+        team,
+        header + f"Hi,GB,2026-10-25,01:30,third,,\nHi,GB,,,,{'a' * 10_001},\n"
+        "Hi,GB,2026-10-25,01:30,second,  ,Threads text\n",
+    )
+    found = {(e.line, e.column): e.message for e in report.errors}
+    assert set(found) == {(2, "fold"), (3, "text_x")}
+    assert "1 (or second)" in found[(2, "fold")] and "10,000" in found[(3, "text_x")]
+    chosen = run(team, header + "Hi,GB,2026-10-25,01:30,second,  ,Threads text\n")
+    post = Post.objects.get(pk=chosen.rows[0].post_id)
+    assert post.scheduled_fold == 1 and post.scheduled_at == datetime(
+        2026, 10, 25, 1, 30, tzinfo=UTC
+    )
+    assert {v.network: v.text for v in post.variants.all()} == {"threads": "Threads text"}
+
+
 FORMULA_CELLS = ('=HYPERLINK("https://evil.example","x")', "+1", "-2", "@SUM(A1)", "\t=1", "\r=1")
 
 
 @pytest.mark.parametrize("typed", FORMULA_CELLS)
 def test_export_escapes_every_cell_a_person_typed(team: Any, typed: str) -> None:
     # A tag is as much typed by a person as the text: a spreadsheet must not run either.
-    _draft(team, typed, tags=[typed.strip()])
+    _draft(team, typed, tags=[typed.strip()], variants={"x": typed})
     exported = csvplan.export_text(team.workspace, csvplan.ExportFilters())
     row = next(csv.DictReader(io.StringIO(exported, newline="")))
     assert row["text"] == "'" + typed
     assert row["tags"] == "'" + typed.strip().lower()
+    assert row["text_x"] == "'" + typed  # each network's text is typed by a person too
 
 
 _TRICKY_START = st.sampled_from(["=", "+", "-", "@", "'", "\t", "\r", "'=", "''", "'\t"])
@@ -278,10 +349,17 @@ def test_escaping_is_undone_exactly(value: str) -> None:
 @given(
     text=st.tuples(_TRICKY_START, _BODY).map("".join).filter(lambda t: t.strip() != ""),
     tag=st.tuples(_TRICKY_START.filter(str.strip), _TAG_BODY).map("".join),
+    variants=st.dictionaries(
+        st.sampled_from(list(NETWORK_RULES)),
+        st.tuples(_TRICKY_START, _BODY).map("".join).filter(lambda t: t.strip() != ""),
+        max_size=3,
+    ),
 )
-def test_texts_and_tags_starting_like_formulas_round_trip(team: Any, text: str, tag: str) -> None:
+def test_texts_tags_and_network_texts_starting_like_formulas_round_trip(
+    team: Any, text: str, tag: str, variants: dict[str, str]
+) -> None:
     Post.objects.all().delete()
-    _draft(team, text, tags=[tag, "plain"])
+    _draft(team, text, tags=[tag, "plain"], variants=variants)
     before = _fields(Post.objects.all())
     exported = csvplan.export_text(team.workspace, csvplan.ExportFilters())
     Post.objects.all().delete()
@@ -325,7 +403,9 @@ def _fields(posts: Any) -> list[tuple[Any, ...]]:
             p.scheduled_date,
             p.scheduled_time,
             p.scheduled_zone,
+            p.scheduled_fold,
             p.scheduled_at,
+            tuple(sorted((v.network, v.text) for v in p.variants.all())),
         )
         for p in posts
     )
@@ -381,6 +461,11 @@ def test_import_page_dry_run_then_import(team: Any) -> None:
     html = dry.content.decode()
     assert dry.status_code == 200 and "Dry run: all 1 row can be imported" in html
     assert 'data-line="2"' in html and Post.objects.count() == 0
+    # Issue 14: a dry run that finds problems says it was a dry run too.
+    refused_dry = client.post(
+        url, {"csv_text": "text,state\nHi,scheduled\n", "dry_run": "on", "date_format": "auto"}
+    ).content.decode()
+    assert "Dry run: nothing was saved." in refused_dry and "Dry run: nothing was saved." in html
     refused = client.post(url, {"csv_text": "text,state\nHi,scheduled\n", "date_format": "auto"})
     assert refused.status_code == 422 and "Nothing was imported" in refused.content.decode()
     done = client.post(url, {"csv_text": "text\nHello\n", "date_format": "auto"})

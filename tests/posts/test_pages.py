@@ -240,3 +240,33 @@ def test_post_page_says_when_the_author_and_reviewers_will_see_a_comment(team: A
         )
     assert "Contributor Person will likely see this at 10:00 their time — in 2 h 30 min" in page
     assert "Reviewer Person will likely see this at 10:00 their time" in page
+
+
+def test_history_and_confirmation_use_the_transition_tables_words(team: Any) -> None:
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Fresh scones", market=team.gb)
+    )
+    workflow.perform(post, team.members["contributor"], "submit")
+    client = logged_in(team, "reviewer")
+    done = client.post(
+        f"/w/{team.workspace.slug}/posts/{post.pk}/action/",
+        {"action": "request_changes", "note": "Say scones, not biscuits"},
+        follow=True,
+    ).content.decode()
+    assert "Changes requested." in done and "is now changes requested" not in done
+    history = done.split("<h3>History</h3>", 1)[1].split("</ol>", 1)[0]
+    assert "Submitted for review" in history and "Changes requested" in history
+    assert "request_changes" not in history and ": submit (" not in history
+
+
+def test_an_empty_filtered_list_says_so_and_offers_to_clear_the_filters(team: Any) -> None:
+    editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Fresh scones", market=team.gb)
+    )
+    client = logged_in(team, "viewer")
+    url = f"/w/{team.workspace.slug}/posts/"
+    filtered = client.get(url, {"state": "published"}).content.decode()
+    assert "No posts match these filters" in filtered and "No posts yet" not in filtered
+    assert f'<a href="{url}">Clear the filters</a>' in filtered
+    Post.objects.all().delete()
+    assert "No posts yet." in client.get(url).content.decode()

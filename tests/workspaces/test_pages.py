@@ -191,6 +191,16 @@ def test_signup_from_an_invitation_comes_back_to_it(team: Any) -> None:
     assert Membership.objects.get(user__email="client@example.com").role == "reviewer"
 
 
+def test_signup_from_an_e_mailed_invitation_starts_with_the_invited_address(team: Any) -> None:
+    _, token = Invitation.issue(
+        team.workspace, "reviewer", team.users["owner"], email="client@example.com"
+    )
+    landing = Client().get(f"/invite/{token}/").content.decode()
+    sign_up = re.search(r'href="(/signup/\?[^"]+)"', landing).group(1).replace("&amp;", "&")
+    form = Client().get(sign_up).content.decode()
+    assert re.search(r'<input[^>]*name="email"[^>]*value="client@example.com"', form), form
+
+
 def test_signup_ignores_a_next_link_to_another_site() -> None:
     client = Client()
     client.post(

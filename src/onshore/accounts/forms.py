@@ -22,6 +22,14 @@ class SignupForm(BaseUserCreationForm):  # type: ignore[type-arg]
     def validate_unique(self) -> None:
         """The unique e-mail is settled by ``signup.sign_up``, not by a form error."""
 
+    def validate_password_for_user(self, user: Any, password_field_name: str = "password1") -> None:
+        """Django puts a too-weak password's error under the confirmation field; it is
+        about the password itself, so it is shown under that."""
+        # django-stubs do not know Django 5.1's SetPasswordMixin, which defines it.
+        super().validate_password_for_user(  # type: ignore[misc]
+            user, password_field_name=password_field_name
+        )
+
 
 class LoginForm(AuthenticationForm):
     """Log in by e-mail; the address is matched case-insensitively."""

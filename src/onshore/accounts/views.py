@@ -25,7 +25,8 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 def signup(request: HttpRequest) -> HttpResponse:
     """The same answer whether or not the address has an account (see signup.py)."""
-    form = SignupForm(request.POST or None)
+    # An invitation's sign-up link names the invited address: the form starts with it.
+    form = SignupForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         sign_up(data["name"], data["email"], data["password1"], _safe_next(request))

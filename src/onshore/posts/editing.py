@@ -49,6 +49,7 @@ class NewPost:
     changes: PostChanges
     day: date | None = None
     clock: time | None = None
+    fold: int | None = None  # a repeated wall time's occurrence; None takes the first
 
 
 @dataclass
@@ -62,30 +63,44 @@ def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPo
     """Create many drafts at once (imports) with the same rules as ``create_post``.
 
     Foreign keys come from objects already loaded, so validation skips their lookups;
-    posts and their first revisions are inserted in bulk. Wall times resolve like
-    ``set_schedule``, except that a time which happens twice takes its first occurrence.
+    posts, their network variants and their first revisions are inserted in bulk. Wall
+    times resolve like ``set_schedule``, except that a time which happens twice takes
+    the occurrence the item names, or the first when it names none.
     The caller holds the transaction.
     """
     if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot draft posts.")
     created = [_prepare(member, item) for item in new_posts]
-    posts = [item.post for item in created if item.post is not None]
-    Post.objects.bulk_create(posts, batch_size=500)
+    kept = [
+        (result.post, _new_variants(item.changes))
+        for result, item in zip(created, new_posts, strict=True)
+        if result.post is not None
+    ]
+    Post.objects.bulk_create([post for post, _ in kept], batch_size=500)
+    PostVariant.objects.bulk_create(
+        [PostVariant(post=post, network=n, text=t) for post, pairs in kept for n, t in pairs],
+        batch_size=500,
+    )
     Revision.objects.bulk_create(
         [
             Revision(
-                post=p,
+                post=post,
                 number=1,
-                text=p.text,
-                variants={},
-                details=_details(p, media=[]),
+                text=post.text,
+                variants=dict(pairs),
+                details=_details(post, media=[]),
                 author=member.user,
             )
-            for p in posts
+            for post, pairs in kept
         ],
         batch_size=500,
     )
     return created
+
+
+def _new_variants(changes: PostChanges) -> list[tuple[str, str]]:
+    """(network, text) of the variants a new post gets: blank texts are no variant."""
+    return [(n, text) for n, text in sorted((changes.variants or {}).items()) if text.strip()]
 
 
 def _prepare(member: Membership, item: NewPost) -> CreatedPost:
@@ -95,11 +110,13 @@ def _prepare(member: Membership, item: NewPost) -> CreatedPost:
     post = _new_draft(member, changes)
     try:
         post.full_clean(exclude=["workspace", "market", "author", "override_by"])
+        for network, text in _new_variants(changes):
+            _clean_variant(PostVariant(post=post, network=network, text=text))
     except ValidationError as exc:
         return CreatedPost(None, exc.message_dict)
     if item.day is None or item.clock is None:
         return CreatedPost(post, {})
-    wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=None)
+    wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=item.fold)
     if wall.kind == "ambiguous":
         wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=0)
     if wall.kind != "ok":
@@ -242,14 +259,18 @@ def _apply_variants(post: Post, variants: dict[str, str]) -> None:
         if not text.strip():
             PostVariant.objects.filter(post=post, network=network).delete()
             continue
-        variant = PostVariant(post=post, network=network, text=text)
-        try:
-            variant.full_clean(exclude=["post"], validate_unique=False)
-        except ValidationError as exc:
-            raise ValidationError(
-                {f"variants.{network}.{k}": v for k, v in exc.message_dict.items()}
-            ) from None
+        _clean_variant(PostVariant(post=post, network=network, text=text))
         PostVariant.objects.update_or_create(post=post, network=network, defaults={"text": text})
+
+
+def _clean_variant(variant: PostVariant) -> None:
+    """The model's rules for one network's text; errors are keyed ``variants.<network>``."""
+    try:
+        variant.full_clean(exclude=["post"], validate_unique=False)
+    except ValidationError as exc:
+        raise ValidationError(
+            {f"variants.{variant.network}.{k}": v for k, v in exc.message_dict.items()}
+        ) from None
 
 
 def _apply_media(post: Post, items: list[dict[str, str]]) -> None:

@@ -247,6 +247,13 @@ class PostEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
 
+    @property
+    def label(self) -> str:
+        """The action as people read it, from the transition table (workflow.py)."""
+        from onshore.posts.workflow import action_label  # workflow imports this module
+
+        return action_label(self.action)
+
 
 def _hash_feed_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

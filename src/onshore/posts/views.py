@@ -61,6 +61,9 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
             "state": state,
             "market_id": market_id,
             "search": filters.search,
+            # An empty list under filters or a search says so, not "No posts yet.", and
+            # offers a way out.
+            "filtered": any(request.GET.get(key) for key in (*LIST_KEYS, "q")),
         },
     )
 
@@ -238,8 +241,7 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:
-        state = Post.objects.get(pk=post.pk).get_state_display().lower()
-        messages.success(request, f"Done: the post is now {state}.")
+        messages.success(request, f"{workflow.TRANSITIONS[action].done}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 

@@ -36,10 +36,11 @@ class TransitionForbidden(TransitionError):
 @dataclass(frozen=True)
 class Transition:
     action: str
-    label: str
+    label: str  # the button: "Request changes"
     from_states: frozenset[str]
     to_state: str
     capability: Capability
+    done: str  # the history and the confirmation: "Changes requested"
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -51,6 +52,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
             State.IN_REVIEW,
             Capability.DRAFT_POSTS,
+            "Submitted for review",
         ),
         Transition(
             "approve",
@@ -58,6 +60,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({State.IN_REVIEW}),
             State.APPROVED,
             Capability.REVIEW_POSTS,
+            "Approved",
         ),
         Transition(
             "request_changes",
@@ -65,6 +68,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({State.IN_REVIEW}),
             State.CHANGES_REQUESTED,
             Capability.REVIEW_POSTS,
+            "Changes requested",
         ),
         Transition(
             "schedule",
@@ -72,6 +76,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({State.APPROVED}),
             State.SCHEDULED,
             Capability.SCHEDULE_POSTS,
+            "Scheduled",
         ),
         Transition(
             "unschedule",
@@ -79,9 +84,22 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({State.SCHEDULED}),
             State.APPROVED,
             Capability.SCHEDULE_POSTS,
+            "Unscheduled",
         ),
     )
 }
+
+# The history's words for events that are not a transition someone chose.
+OTHER_EVENT_LABELS = {"edited": "Edited after approval: back to review"}
+
+
+def action_label(action: str) -> str:
+    """How people read an event's action ("request_changes" → "Changes requested")."""
+    transition = TRANSITIONS.get(action)
+    if transition is not None:
+        return transition.done
+    return OTHER_EVENT_LABELS.get(action, action.replace("_", " ").capitalize())
+
 
 # Changing what a post in these states will publish sends it back to review.
 REVIEW_AGAIN_AFTER_EDIT = frozenset({State.APPROVED, State.SCHEDULED})

@@ -32,6 +32,7 @@ from onshore.workspaces.models import Market, Membership
 
 BAND_WIDTH, BAND_ROW = 480, 18
 STRIP_WIDTH, STRIP_HEIGHT = 520, 60
+LABEL_DESCENT = 4  # room below a label's baseline for descenders, at the 11px of .band-tick
 
 
 @dataclass
@@ -231,7 +232,12 @@ def year_strip(weeks: list) -> SafeString:  # type: ignore[type-arg]
             "</title></rect>"
         )
     first = weeks[0].week_start if weeks else date.today()
-    label = f'<text x="0" y="{STRIP_HEIGHT}" class="band-tick">{first:%b %Y}</text>'
+    # The baseline sits above the bottom edge: the letters' descenders ("Sep", "Aug")
+    # must stay inside the drawing, which clips whatever reaches past its box.
+    label = (
+        f'<text x="0" y="{STRIP_HEIGHT - LABEL_DESCENT}" class="band-tick strip-month">'
+        f"{first:%b %Y}</text>"
+    )
     return mark_safe(  # noqa: S308 - numbers and escaped text only
         f'<svg class="hours-strip" viewBox="0 0 {STRIP_WIDTH} {STRIP_HEIGHT}" role="img" '
         f'aria-label="Weekly overlap for the next 12 months">{"".join(bars)}{label}</svg>'

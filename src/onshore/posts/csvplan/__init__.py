@@ -3,9 +3,14 @@
 Two layouts are read, told apart by the first line:
 
 * **onshore** — a header naming some of ``market, networks, state, tags, text, link,
-  local_date, local_time`` (``text`` is required; ``network``, ``date``, ``time`` and
-  ``message`` are accepted as aliases). ``local_date``/``local_time`` are the wall time in
-  the market's primary zone. Export writes this layout.
+  local_date, local_time, fold`` and ``text_<network>`` for each network onshore knows
+  (``text_x``, ``text_bluesky``, …; ``text`` is required; ``network``, ``date``, ``time``
+  and ``message`` are accepted as aliases). ``local_date``/``local_time`` are the wall
+  time in the market's primary zone; ``fold`` says which occurrence of a time the clocks
+  repeat is meant (``0``/``first`` or ``1``/``second``); ``text_<network>`` is the text
+  that network publishes instead of ``text`` (blank: ``text``). Export writes this layout
+  with every column, so an exported post imports back as the same post; files without
+  the newer columns (``fold`` and the network texts) still import.
 * **Hootsuite bulk composer** — no header (or a header of ``date, time, message, link``).
   Hootsuite's own file puts date and time in one cell (``12/31/2026 09:30``, column A),
   the message in column B and an optional link in column C; a four-column variant with
@@ -26,7 +31,8 @@ that row. Any refusal rolls everything back. A dry run does the same and rolls b
   published are refused: approval is a reviewer's decision recorded in onshore, and a
   CSV cannot stand for it.
 * A wall time the clocks skip is refused naming the nearest valid times; a time that
-  happens twice (clocks going back) takes the first occurrence, and the row says so.
+  happens twice (clocks going back) takes the occurrence ``fold`` names, or the first
+  when it names none, and the row says which.
 * Limits: 20 MB, 20,000 rows, text up to 10,000 characters, link 2,000, 30 tags of up
   to 40 characters. Files must be UTF-8 (a BOM is fine) or UTF-16 with a BOM.
 * Spreadsheets run cells starting with ``= + - @`` (or a tab or carriage return before

@@ -9,9 +9,9 @@ import io
 from collections.abc import Iterable
 from typing import TextIO
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 
-from onshore.posts.csvplan.reading import EXPORT_COLUMNS
+from onshore.posts.csvplan.reading import EXPORT_COLUMNS, VARIANT_COLUMNS
 from onshore.posts.csvplan.rows import escape_formula
 from onshore.posts.filters import PostFilters, narrow
 from onshore.posts.models import Post
@@ -25,11 +25,14 @@ def filtered_posts(workspace: Workspace, filters: PostFilters) -> list[Post]:
         F("scheduled_at").asc(nulls_last=True), "id"
     )
     # Tags and networks are JSON lists; matching in Python keeps SQLite and PostgreSQL alike.
-    return [
+    kept = [
         post
         for post in narrow(workspace, posts, filters)
         if filters.keeps(post.tags, post.networks)
     ]
+    for start in range(0, len(kept), 500):  # bounded IN lists for SQLite, as the import's
+        prefetch_related_objects(kept[start : start + 500], "variants")
+    return kept
 
 
 def write_csv(workspace: Workspace, posts: Iterable[Post], out: TextIO) -> int:
@@ -45,8 +48,17 @@ def write_csv(workspace: Workspace, posts: Iterable[Post], out: TextIO) -> int:
 
 
 def _export_row(post: Post, countries: list[str]) -> list[str]:
-    """The post's cells, each escaped: tags and links are typed by people as much as text."""
+    """The post's cells, each escaped: tags and links are typed by people as much as text.
+
+    Everything the import needs to make the same post again: the second occurrence of a
+    repeated wall time (01:30 the night clocks go back) is ``fold`` 1, and each network's
+    own text is its ``text_<network>`` column (blank: the network publishes ``text``).
+    """
     day, clock = post.scheduled_date, post.scheduled_time
+    when = ["", "", ""]  # local_date, local_time, fold
+    if day is not None and clock is not None:
+        when = [day.isoformat(), clock.strftime("%H:%M"), "1" if post.scheduled_fold else ""]
+    variants = {variant.network: variant.text for variant in post.variants.all()}
     cells = [
         market_name(post.market, countries),
         ", ".join(post.networks),
@@ -54,8 +66,8 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
         ", ".join(post.tags),
         post.text,
         post.link,
-        day.isoformat() if day is not None and clock is not None else "",
-        clock.strftime("%H:%M") if day is not None and clock is not None else "",
+        *when,
+        *(variants.get(network, "") for network in VARIANT_COLUMNS.values()),
     ]
     return [escape_formula(cell) for cell in cells]
 

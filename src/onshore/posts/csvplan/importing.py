@@ -12,7 +12,7 @@ from django.db.models import prefetch_related_objects
 
 from onshore.posts import checks, editing, workflow
 from onshore.posts.csvplan.dates import DateOrder
-from onshore.posts.csvplan.reading import parse_plan
+from onshore.posts.csvplan.reading import parse_plan, variant_column
 from onshore.posts.csvplan.rows import PlanRefused, RowError
 from onshore.posts.csvplan.validation import PlannedRow, validate_rows
 from onshore.posts.models import Post, State
@@ -128,9 +128,11 @@ def _create_all(
                 link=row.link,
                 tags=row.tags,
                 networks=row.networks,
+                variants=row.variants,
             ),
             row.day,
             row.clock,
+            row.fold,
         )
         for row in planned
     ]
@@ -149,6 +151,9 @@ def _create_all(
 
 
 def _column_of(field_name: str) -> str:
+    """The file's column for a model error: ``variants.x.text`` is the ``text_x`` column."""
+    if field_name.startswith("variants."):
+        return variant_column(field_name.split(".")[1])
     return {"__all__": "", "market": "market"}.get(field_name, field_name.split(".")[0])
 
 

@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Iterator
 
+from onshore.marketfit import NETWORKS
 from onshore.posts.csvplan.dates import CLOCK, date_parts
 from onshore.posts.csvplan.rows import ParsedPlan, PlanRefused, RawRow, RowError
 
@@ -17,7 +18,7 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
 
 
-EXPORT_COLUMNS = (
+BASE_COLUMNS = (
     "market",
     "networks",
     "state",
@@ -27,6 +28,17 @@ EXPORT_COLUMNS = (
     "local_date",
     "local_time",
 )
+
+
+def variant_column(network: str) -> str:
+    """The column of one network's own text (``text_x``): one per network the table knows."""
+    return f"text_{network}"
+
+
+VARIANT_COLUMNS = {variant_column(network): network for network in NETWORKS}
+# Added after the first eight so files and scripts that read those by position still work:
+# ``fold`` picks the occurrence of a time the clocks repeat, then each network's text.
+EXPORT_COLUMNS = (*BASE_COLUMNS, "fold", *VARIANT_COLUMNS)
 ALIASES = {
     "network": "networks",
     "tag": "tags",
@@ -35,7 +47,17 @@ ALIASES = {
     "date": "local_date",
     "time": "local_time",
 }
-OWN_LAYOUT_COLUMNS = {"market", "networks", "state", "tags", "text", "local_date", "local_time"}
+OWN_LAYOUT_COLUMNS = {
+    "market",
+    "networks",
+    "state",
+    "tags",
+    "text",
+    "local_date",
+    "local_time",
+    "fold",
+    *VARIANT_COLUMNS,
+}
 HOOTSUITE_HEADER = {"date", "time", "date_time", "datetime", "date_and_time", "message", "link"}
 HOOTSUITE_NAMES = {"date": "local_date", "time": "local_time", "message": "text", "link": "link"}
 HOOTSUITE_COMBINED = {"date_time", "datetime", "date_and_time"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 
 from onshore.localtime import resolve_wall_time
 from onshore.posts.csvplan.dates import DateOrder, infer_date_order, parse_clock, parse_day
+from onshore.posts.csvplan.reading import VARIANT_COLUMNS
 from onshore.posts.csvplan.rows import ParsedPlan, RawRow, RowError, unescape_formula
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, State
 from onshore.posts.names import NETWORK_ALIASES, MarketIndex
@@ -40,6 +41,8 @@ class PlannedRow:
     state: str
     day: date | None
     clock: time | None
+    fold: int | None = None  # which occurrence of a repeated time; None: not said (first)
+    variants: dict[str, str] = field(default_factory=dict)  # network → its own text
 
 
 def validate_rows(
@@ -74,21 +77,25 @@ def validate_row(
 
     if "__extra__" in row.values:
         refuse("", "more cells than the header has columns; quote text that contains commas")
-    for column in ("market", "networks", "state", "local_date", "local_time"):
+    for column in ("market", "networks", "state", "local_date", "local_time", "fold"):
         if len(row.get(column)) > MAX_SHORT_FIELD:
             refuse(column, f"longer than {MAX_SHORT_FIELD} characters; is a column shifted?")
     if errors:
         return errors
     market = _row_market(row, markets, refuse)
     text = _row_text(row, refuse)
+    variants = _row_variants(row, refuse)
     link = _row_link(row, refuse)
     tags = _row_tags(row, refuse)
     networks = _row_networks(row, refuse)
     state = _row_state(row, refuse)
     day, clock = _row_schedule(row, order, market, refuse)
+    fold = _row_fold(row, refuse)
     if errors or market is None:  # no market is always an error: _row_market refused it
         return errors
-    return PlannedRow(row.line, market, text, link, tags, networks, state, day, clock)
+    return PlannedRow(
+        row.line, market, text, link, tags, networks, state, day, clock, fold, variants
+    )
 
 
 Refuse = Callable[[str, str], None]
@@ -103,13 +110,30 @@ def _row_market(row: RawRow, markets: MarketIndex, refuse: Refuse) -> Market | N
     return market
 
 
+def _cell_text(row: RawRow, column: str) -> str:
+    """A text cell as typed: inner spaces and line breaks kept, the formula guard removed."""
+    return unescape_formula(row.values.get(column, "").strip("\r\n"))
+
+
 def _row_text(row: RawRow, refuse: Refuse) -> str:
-    text = unescape_formula(row.values.get("text", "").strip("\r\n"))
+    text = _cell_text(row, "text")
     if not text.strip():
         refuse("text", "empty; write the post's text")
     elif len(text) > MAX_TEXT:
         refuse("text", f"{len(text):,} characters; the limit is {MAX_TEXT:,}")
     return text
+
+
+def _row_variants(row: RawRow, refuse: Refuse) -> dict[str, str]:
+    """Each network's own text (``text_x``…); a blank cell means that network uses the text."""
+    variants: dict[str, str] = {}
+    for column, network in VARIANT_COLUMNS.items():
+        text = _cell_text(row, column)
+        if len(text) > MAX_TEXT:
+            refuse(column, f"{len(text):,} characters; the limit is {MAX_TEXT:,}")
+        elif text.strip():
+            variants[network] = text
+    return variants
 
 
 _url = URLValidator(schemes=["http", "https"])
@@ -163,6 +187,26 @@ def _row_state(row: RawRow, refuse: Refuse) -> str:
     else:
         refuse("state", f"'{row.get('state')}' is not a state; use draft or in_review")
     return State.DRAFT
+
+
+FOLDS = {"0": 0, "first": 0, "1": 1, "second": 1}
+
+
+def _row_fold(row: RawRow, refuse: Refuse) -> int | None:
+    """Which occurrence of a time the clocks repeat (01:30 on the day they go back) is
+    meant; empty keeps the import's rule, the first. Any other time has one occurrence,
+    so the cell does not matter there (a row moved to another day stays valid)."""
+    value = row.get("fold").lower()
+    if not value:
+        return None
+    if value not in FOLDS:
+        refuse(
+            "fold",
+            f"'{value}' is not an occurrence; write 0 (or first) for the first time a "
+            "repeated wall time happens, 1 (or second) for the second, or leave it empty",
+        )
+        return None
+    return FOLDS[value]
 
 
 def _parsed(parse: Callable[..., Any], *args: Any) -> Any:
