@@ -34,13 +34,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_onshore_up(data_dir: Path, port: int) -> subprocess.Popen[str]:
-    """`onshore up` as a user starts it, on SQLite in ``data_dir``, in its own process
-    group (stop it with ``os.killpg``); its output is read from ``stdout``."""
+def start_onshore_up(
+    data_dir: Path, port: int, command: str = "up", **env: str
+) -> subprocess.Popen[str]:
+    """`onshore up` (or ``command``, e.g. "serve") as a user starts it, on SQLite in
+    ``data_dir``, in its own process group (stop it with ``os.killpg``); its output
+    (stdout and stderr) is read from ``stdout``."""
     inherited = {k: v for k, v in os.environ.items() if k != "ONSHORE_DATABASE_URL"}
     return subprocess.Popen(
-        [ONSHORE, "up", "--host", "127.0.0.1", "--port", str(port)],
-        env={**inherited, "ONSHORE_DATA_DIR": str(data_dir), "ONSHORE_WEB_WORKERS": "1"},
+        [ONSHORE, command, "--host", "127.0.0.1", "--port", str(port)],
+        env={
+            **inherited,
+            "ONSHORE_DATA_DIR": str(data_dir),
+            "ONSHORE_WEB_WORKERS": "1",
+            **env,
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -50,6 +50,35 @@ def _address_parser(prog: str, description: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _announce_listen_address(host: str, port: int) -> None:
+    """Before Django's settings load: links default to the address this process serves
+    on (settings.SITE_URL, via config.site_url), here and in the worker it starts."""
+    from onshore.config import LISTEN_URL_VARIABLE, listen_url
+
+    os.environ[LISTEN_URL_VARIABLE] = listen_url(host, port)
+
+
+def _warn_about_site_url(host: str, port: int) -> None:
+    """After the settings load: one stderr line when links will not reach this server."""
+    from django.conf import settings
+
+    from onshore.config import WILDCARD_HOSTS, address_warning, configured_site_url
+
+    if configured_site_url():
+        warning = address_warning(settings.SITE_URL, host, port)
+    elif host in WILDCARD_HOSTS:
+        warning = (
+            f"listening on every address, but links in invitations, e-mails and calendar "
+            f"feeds point to {settings.SITE_URL}, which only this machine opens; set "
+            "ONSHORE_SITE_URL to the address people use."
+        )
+    else:
+        warning = None
+    if warning:
+        sys.stderr.write(f"onshore: warning: {warning}\n")
+        sys.stderr.flush()
+
+
 def _serve(host: str, port: int) -> None:
     """Run gunicorn in this process (onshore.serving)."""
     from onshore.serving import serve
@@ -61,7 +90,9 @@ def cmd_up(argv: list[str]) -> int:
     args = _address_parser("onshore up", "Migrate, load the demo on first run, serve.").parse_args(
         argv
     )
+    _announce_listen_address(args.host, args.port)
     _setup_django()
+    _warn_about_site_url(args.host, args.port)
     _manage("migrate", "--no-input", "--verbosity", "0")
     from onshore.accounts.models import User
     from onshore.demo import load_demo, login_instructions
@@ -103,7 +134,9 @@ def _stop_worker(supervisor: subprocess.Popen[bytes]) -> None:
 
 def cmd_serve(argv: list[str]) -> int:
     args = _address_parser("onshore serve", "Serve the web app (no migrations).").parse_args(argv)
+    _announce_listen_address(args.host, args.port)
     _setup_django()
+    _warn_about_site_url(args.host, args.port)
     _serve(args.host, args.port)
     return 0
 

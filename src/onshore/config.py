@@ -7,6 +7,7 @@ A secret may instead be read from a file named by ``<NAME>_FILE``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -129,3 +130,86 @@ def email_settings(url: str) -> dict[str, object]:
         "EMAIL_USE_TLS": starttls,
         "EMAIL_TIMEOUT": 20,
     }
+
+
+# --- the site's address: where links to onshore point (invitations, e-mails, feeds) ---
+# ``ONSHORE_SITE_URL`` when it is set; otherwise the address ``onshore up`` or
+# ``onshore serve`` listens on, which the command puts in ``LISTEN_URL_VARIABLE``
+# before Django's settings load (and its worker inherits). Without either, the
+# default ``http://127.0.0.1:8000``. Links built from a fixed 8000 while the server
+# listens on 8100 (``make run PORT=8100``) lead nowhere, so the command also warns at
+# start-up when a site URL that names this machine disagrees with the listening
+# address.
+#
+# Internal: set by `onshore up`/`serve` for the settings of their own process and of
+# the worker they start. Lower case, because it is no setting for people (that is
+# ONSHORE_SITE_URL) and so stays out of the README's table of ONSHORE_* variables.
+LISTEN_URL_VARIABLE = "onshore_listen_url"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
+WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::", "[::]"})
+# Links must name a host a browser can open: "listen on every address" is not one.
+WILDCARD_LINK_HOST = "127.0.0.1"
+
+
+def configured_site_url() -> str:
+    """ONSHORE_SITE_URL (or the file ONSHORE_SITE_URL_FILE names) as given; "" if unset."""
+    return env_str("ONSHORE_SITE_URL", "").strip()
+
+
+def site_url() -> str:
+    """The site's base URL without a trailing slash (settings.SITE_URL)."""
+    configured = configured_site_url()
+    if configured:
+        parts = urlsplit(configured)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ConfigError(
+                f"ONSHORE_SITE_URL: expected http://host[:port] or https://host, got {configured!r}"
+            )
+        return configured.rstrip("/")
+    return os.environ.get(LISTEN_URL_VARIABLE, "").rstrip("/") or DEFAULT_SITE_URL
+
+
+def listen_url(host: str, port: int) -> str:
+    """The URL of ``host:port`` for links: brackets for IPv6, and 127.0.0.1 for a
+    server listening on every address (the one name sure to reach it from here)."""
+    if host in WILDCARD_HOSTS:
+        host = WILDCARD_LINK_HOST
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}"
+
+
+def address_warning(site: str, host: str, port: int) -> str | None:
+    """Why links built from ``site`` will not reach a server on ``host:port``, or None.
+
+    Only when the site URL names this machine (a loopback name or the listening host):
+    a public name is usually a proxy in front, which may forward to any port, and
+    onshore serves plain HTTP, so an https site URL always means such a proxy.
+    """
+    parts = urlsplit(site)
+    site_host = (parts.hostname or "").lower()
+    if parts.scheme != "http" or not site_host:
+        return None
+    listening = host.strip("[]").lower()
+    if not (_is_loopback(site_host) or site_host == listening):
+        return None
+    site_port = parts.port or 80
+    if site_port != port:
+        where = f"port {site_port}, but onshore listens on port {port}"
+    elif _is_loopback(site_host) and not (listening in WILDCARD_HOSTS or _is_loopback(listening)):
+        where = f"{site_host}, but onshore listens only on {listening}"
+    else:
+        return None
+    return (
+        f"ONSHORE_SITE_URL is {site}: links in invitations, e-mails and calendar feeds "
+        f"will point to {where}. Set ONSHORE_SITE_URL={listen_url(host, port)} "
+        "(or the address people open), or unset it to use the listening address."
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -19,6 +19,7 @@ from onshore.config import (
     env_list,
     env_str,
     secret_key,
+    site_url,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,7 +28,8 @@ SECRET_KEY = secret_key(DATA_DIR)
 DEBUG = env_bool("ONSHORE_DEBUG", False)
 ALLOWED_HOSTS = env_list("ONSHORE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ONSHORE_CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("ONSHORE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links point: ONSHORE_SITE_URL, else the address `onshore up`/`serve` listens on.
+SITE_URL = site_url()
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -33,7 +33,11 @@ def test_drag_a_post_across_the_clock_change(
         page.locator('td[data-date="2027-03-29"]')
     )
     page.wait_for_selector("#calendar-message:not([hidden])")
-    assert "Moved to 09:30 London" in page.inner_text("#calendar-message")
+    # Issue 14: with the date, in the market's zone and the manager's (Kolkata).
+    assert (
+        "Moved to Mon 29 March 2027, 09:30 London · Mon 29 March, 14:00 your time."
+        in page.inner_text("#calendar-message")
+    )
     page.wait_for_selector('td[data-date="2027-03-29"] .entry')
     assert "09:30" in page.locator('td[data-date="2027-03-29"] time').inner_text()
     page.screenshot(path=str(screenshot_dir / "moved.png"), full_page=True)

@@ -231,23 +231,30 @@ def test_a_fold_other_than_first_or_second_is_refused() -> None:
     ("instant", "market", "viewer", "expected"),
     [
         # Summer: London on BST, India five and a half hours ahead of UTC.
+        # Issue 14: always with the date, in the market's zone and the viewer's.
         (utc(2026, 7, 14, 8, 30), "Europe/London", "Asia/Kolkata",
-         "09:30 London · 14:00 your time"),
+         "Tue 14 July 2026, 09:30 London · Tue 14 July, 14:00 your time"),
         # Winter: London on GMT, so the same 09:30 is 15:00 in India.
         (utc(2026, 1, 13, 9, 30), "Europe/London", "Asia/Kolkata",
-         "09:30 London · 15:00 your time"),
+         "Tue 13 January 2026, 09:30 London · Tue 13 January, 15:00 your time"),
         # For three weeks in March New York has changed and London has not.
         (utc(2026, 3, 2, 9, 30), "Europe/London", "America/New_York",
-         "09:30 London · 04:30 your time"),
+         "Mon 2 March 2026, 09:30 London · Mon 2 March, 04:30 your time"),
         (utc(2026, 3, 16, 9, 30), "Europe/London", "America/New_York",
-         "09:30 London · 05:30 your time"),
+         "Mon 16 March 2026, 09:30 London · Mon 16 March, 05:30 your time"),
+        # The viewer's own date when it is another day than the market's.
         (utc(2026, 7, 15, 1, 0), "America/New_York", "Australia/Sydney",
-         "21:00 New York · 11:00 next day your time"),
+         "Tue 14 July 2026, 21:00 New York · Wed 15 July, 11:00 your time"),
         (utc(2026, 7, 14, 23, 0), "Australia/Sydney", "America/New_York",
-         "09:00 Sydney · 19:00 previous day your time"),
+         "Wed 15 July 2026, 09:00 Sydney · Tue 14 July, 19:00 your time"),
+        # 02:00 New York on New Year's Day is still the old year in Los Angeles.
+        (utc(2027, 1, 1, 7, 0), "America/New_York", "America/Los_Angeles",
+         "Fri 1 January 2027, 02:00 New York · Thu 31 December 2026, 23:00 your time"),
         # Nothing to add when the viewer's clock reads the same.
-        (utc(2026, 7, 14, 8, 30), "Europe/London", "Europe/London", "09:30 London"),
-        (utc(2026, 7, 14, 8, 30), "Europe/London", "Europe/Dublin", "09:30 London"),
+        (utc(2026, 7, 14, 8, 30), "Europe/London", "Europe/London",
+         "Tue 14 July 2026, 09:30 London"),
+        (utc(2026, 7, 14, 8, 30), "Europe/London", "Europe/Dublin",
+         "Tue 14 July 2026, 09:30 London"),
     ],
 )  # fmt: skip
 def test_describe_in_zones_shows_market_time_and_the_viewers(

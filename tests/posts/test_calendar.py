@@ -134,13 +134,46 @@ def test_week_and_list_views(team: Any) -> None:
     assert bad.status_code == 400 and "date: give the day as YYYY-MM-DD" in bad.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("shown", "earlier", "later"),
+    [
+        # Issue 14: December's grid starts on 30 November, and stepping back a day from
+        # there opened October; from 31 January the grid's first day led to November.
+        ("2026-12-15", "2026-11-01", "2027-01-01"),
+        ("2026-12-01", "2026-11-01", "2027-01-01"),
+        ("2027-01-31", "2026-12-01", "2027-02-01"),
+        ("2027-03-31", "2027-02-01", "2027-04-01"),
+        ("2028-02-29", "2028-01-01", "2028-03-01"),
+        ("2026-11-30", "2026-10-01", "2026-12-01"),
+    ],
+)
+def test_month_earlier_and_later_open_the_neighbouring_months(
+    team: Any, shown: str, earlier: str, later: str
+) -> None:
+    page = client_for(team).get(f"/w/{team.workspace.slug}/calendar/?date={shown}")
+    html = page.content.decode()
+    previous = re.search(r'href="([^"]*)" rel="prev"', html).group(1)
+    following = re.search(r'href="([^"]*)" rel="next"', html).group(1)
+    assert f"date={earlier}" in previous and f"date={later}" in following
+
+
+def test_paging_back_twelve_times_visits_every_month_once(team: Any) -> None:
+    client, seen, shown = client_for(team), [], "2027-01-31"
+    for _ in range(12):
+        html = client.get(f"/w/{team.workspace.slug}/calendar/?date={shown}").content.decode()
+        shown = re.search(r'date=(\d{4}-\d{2}-\d{2})[^"]*" rel="prev"', html).group(1)
+        seen.append(shown[:7])
+    assert seen == [f"2026-{month:02d}" for month in range(12, 0, -1)]
+
+
 def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:
     # 09:30 on Friday 27 March (GMT) dragged to Monday 30 March (BST) stays 09:30 London.
     post = scheduled(team, team.gb, date(2026, 3, 27), time(9, 30))
     client = client_for(team)
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
     moved = client.post(url, {"date": "2026-03-30"})
-    assert moved.json()["when"].startswith("09:30 London")
+    # Issue 14: the date too, in the market's zone and the viewer's (Kolkata).
+    assert moved.json()["when"] == "Mon 30 March 2026, 09:30 London · Mon 30 March, 14:00 your time"
     post.refresh_from_db()
     assert post.scheduled_at == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
     night = client.post(url, {"date": "2026-03-30", "hour": "3"})
@@ -149,6 +182,16 @@ def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:
     assert gap.status_code == 422 and "does not exist" in gap.json()["error"]
     assert client.post(url, {"date": "someday"}).status_code == 422
     assert client_for(team, "contributor").post(url, {"date": "2026-03-31"}).status_code == 403
+
+
+def test_moving_says_the_day_in_the_markets_zone_and_the_viewers(team: Any, us: Market) -> None:
+    # Issue 14: "Moved to 22:00 New York" did not say which day; in Kolkata it is the next.
+    post = scheduled(team, us, date(2026, 12, 2), time(22, 0))
+    url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
+    moved = client_for(team).post(url, {"date": "2026-12-03"})
+    assert moved.json()["when"] == (
+        "Thu 3 December 2026, 22:00 New York · Fri 4 December, 08:30 your time"
+    )
 
 
 def test_month_query_count_does_not_grow_with_posts(team: Any, us: Market) -> None:

@@ -161,7 +161,11 @@ def test_schedule_form_asks_about_a_repeated_time(team: Any) -> None:
     )
     assert "the second, 01:30 GMT (UTC+00:00)" in asked.content.decode()
     chosen = client.post(url, {"date": "2026-10-25", "time": "01:30", "fold": "0"}, follow=True)
-    assert "01:30 London" in chosen.content.decode()
+    # Issue 14: the flash gives the date, in the market's zone and the viewer's (Kolkata).
+    assert (
+        "Time set: Sun 25 October 2026, 01:30 London · Sun 25 October, 06:00 your time."
+        in chosen.content.decode()
+    )
     bad = client.post(url, {"date": "tomorrow", "time": "25:00"}, follow=True)
     assert "date:" in bad.content.decode() and "time:" in bad.content.decode()
 

@@ -83,7 +83,10 @@ def test_next_free_slot_page_button_and_no_slots_message(team: Any) -> None:
     team.gb.save()
     with time_machine.travel(BEFORE_UK_CHANGE, tick=False):
         done = client.post(url, follow=True)
-    assert "Time set to the next free slot: 10:15 London" in done.content.decode()
+    assert (
+        "Time set to the next free slot: Mon 23 March 2026, 10:15 London · "
+        "Mon 23 March, 15:45 your time." in done.content.decode()
+    )
     assert Post.objects.get(pk=post.pk).scheduled_at == datetime(2026, 3, 23, 10, 15, tzinfo=UTC)
 
 

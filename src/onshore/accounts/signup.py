@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core.mail import send_mail
@@ -25,6 +24,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from onshore.accounts.models import User
+from onshore.links import absolute_url
 
 
 class ConfirmationTokens(PasswordResetTokenGenerator):
@@ -78,7 +78,7 @@ def _mail_confirmation(user: User, next_url: str | None) -> None:
         message=(
             f"Someone, probably you, signed up for onshore as {user.email}.\n\n"
             "Confirm the address to start (the link works once, for 24 hours):\n"
-            f"{settings.SITE_URL}{path}{query}\n\n"
+            f"{absolute_url(path)}{query}\n\n"
             "If it was not you, ignore this e-mail: no account is made without it.\n"
         ),
         from_email=None,
@@ -95,9 +95,9 @@ def _mail_existing_account(user: User) -> None:
         message=(
             f"Someone, probably you, tried to sign up for onshore as {user.email}, but this "
             "address already has an account, so no new one was made.\n\n"
-            f"Log in here: {settings.SITE_URL}{reverse('login')}\n\n"
+            f"Log in here: {absolute_url(reverse('login'))}\n\n"
             "Forgot your password? Choose a new one here (the link works once, for 24 "
-            f"hours):\n{settings.SITE_URL}{path}\n\n"
+            f"hours):\n{absolute_url(path)}\n\n"
             "If it was not you, ignore this e-mail: your account stays as it is.\n"
         ),
         from_email=None,

@@ -153,22 +153,24 @@ def recompute_instant(
 
 
 def describe_in_zones(instant: datetime, market_zone: str, viewer_zone: str) -> str:
-    """'09:30 London · 14:00 your time', or '09:30 London' when both clocks agree.
+    """'Tue 14 July 2026, 09:30 London · Tue 14 July, 14:00 your time', or only the
+    market's part when both clocks agree.
 
-    The viewer's part is left out whenever their wall clock reads the same date and time
-    as the market's at that instant (same zone, or e.g. Dublin viewing London), since it
-    would only repeat itself. When the viewer's date differs, it says "next day" or
-    "previous day" (relative to the market's date) so 01:00 is not mistaken for tonight.
+    Always with the date, on both sides: "Moved to 03:00 New York" does not say which
+    day, and for a viewer half a world away their own date is often another one. The
+    viewer's part is left out whenever their wall clock reads the same date and time as
+    the market's at that instant (same zone, or e.g. Dublin viewing London), since it
+    would only repeat itself; it names its year only when that differs (New Year's Eve).
     """
     _require_aware(instant)
     market = instant.astimezone(load_zone(market_zone))
     viewer = instant.astimezone(load_zone(viewer_zone))
-    market_part = f"{market:%H:%M} {place_name(market_zone)}"
+    market_part = f"{_format_day(market.date())}, {market:%H:%M} {place_name(market_zone)}"
     if viewer.replace(tzinfo=None) == market.replace(tzinfo=None):
         return market_part
-    days_apart = (viewer.date() - market.date()).days
-    day_words = {1: " next day", -1: " previous day"}.get(days_apart, "")
-    return f"{market_part} · {viewer:%H:%M}{day_words} your time"
+    year = f" {viewer.year}" if viewer.year != market.year else ""
+    viewer_day = f"{viewer:%a} {viewer.day} {viewer:%B}{year}"
+    return f"{market_part} · {viewer_day}, {viewer:%H:%M} your time"
 
 
 def place_name(zone: str) -> str:

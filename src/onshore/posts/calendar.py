@@ -96,6 +96,25 @@ def range_for(
     return start, end
 
 
+def first_of_month(day: date, months: int) -> date:
+    """The first day of the month ``months`` away from ``day``'s month (negative: back).
+
+    Counted on (year, month) pairs, never by subtracting days: stepping back a day from
+    the first *shown* day, or forward four from the 28th, lands two months away when the
+    grid starts in the month before or the month is short."""
+    index = day.year * 12 + (day.month - 1) + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def neighbour_anchors(view: str, anchor: date, length: int = LIST_DAYS) -> tuple[date, date]:
+    """The dates "← Earlier" and "Later →" open: the month before and after (on their
+    first day), the week before and after, or the list's length back and forward."""
+    if view == "month":
+        return first_of_month(anchor, -1), first_of_month(anchor, 1)
+    step = timedelta(days=7 if view == "week" else length)
+    return anchor - step, anchor + step
+
+
 def build_days(
     workspace: Workspace,
     view: str,

@@ -19,10 +19,10 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
 from django.urls import reverse
 
 from onshore import places
+from onshore.links import absolute_url
 from onshore.posts.models import Post, State
 from onshore.workspaces.models import Workspace
 
@@ -79,7 +79,7 @@ def event_for(post: Post, stamp: datetime) -> icalendar.Event:
     event.add("last-modified", post.updated_at)
     event.add("status", "CONFIRMED" if post.state == State.PUBLISHED else "TENTATIVE")
     event.add("categories", [post.market.country, State(post.state).label])
-    event.add("url", settings.SITE_URL + _post_path(post))
+    event.add("url", absolute_url(_post_path(post)))
     return event
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from onshore.accounts.requests import AuthenticatedRequest
+from onshore.links import absolute_url
 from onshore.posts import csvplan, feed
 from onshore.posts.models import CalendarFeedToken, Network, State
 from onshore.workspaces.models import Market, Membership
@@ -149,7 +149,7 @@ def calendar_feed(request: HttpRequest, membership: Membership) -> HttpResponse:
 def calendar_feed_rotate(request: AuthenticatedRequest, membership: Membership) -> HttpResponse:
     """Make a new secret URL (the old one stops working); shown on this response only."""
     _, token = CalendarFeedToken.rotate(membership.workspace, request.user)
-    url = settings.SITE_URL + reverse("calendar_feed_public", args=[token])
+    url = absolute_url(reverse("calendar_feed_public", args=[token]))
     return _feed_page(request, membership, new_url=url)
 
 

@@ -4,7 +4,7 @@ revisions and their diff, schedule in the market's time, and the review queue.""
 from __future__ import annotations
 
 import difflib
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import Any, cast
 
 from django import forms
@@ -429,13 +429,7 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     length = calendar.list_length(request.GET.get("days"))
     days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters, length)
     start, end = calendar.range_for(view, anchor, length=length)
-    step = {"week": timedelta(days=7), "list": timedelta(days=length)}.get(view)
-    previous_anchor = (
-        anchor - step if step else (start.replace(day=1) - timedelta(days=1)).replace(day=1)
-    )
-    next_anchor = (
-        anchor + step if step else (anchor.replace(day=28) + timedelta(days=4)).replace(day=1)
-    )
+    previous_anchor, next_anchor = calendar.neighbour_anchors(view, anchor, length)
     return render(
         request,
         "posts/calendar.html",

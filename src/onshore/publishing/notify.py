@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 
+from onshore.links import absolute_url
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.roles import Role
 
@@ -23,7 +24,7 @@ def delivery_failed(delivery: Delivery, message: str) -> None:
     recipients = set(_managers(post.workspace_id))
     if post.author is not None:
         recipients.add(post.author.email)
-    link = f"{settings.SITE_URL}/w/{post.workspace.slug}/posts/{post.pk}/"
+    link = absolute_url(reverse("post_detail", args=[post.workspace.slug, post.pk]))
     send_mail(
         subject=f"Publishing failed on {delivery.channel}",
         message=(
@@ -37,7 +38,7 @@ def delivery_failed(delivery: Delivery, message: str) -> None:
 
 
 def channel_needs_reconnect(channel: Channel, message: str) -> None:
-    link = f"{settings.SITE_URL}/w/{channel.workspace.slug}/channels/"
+    link = absolute_url(reverse("channels", args=[channel.workspace.slug]))
     send_mail(
         subject=f"Reconnect {channel}: its posts are waiting",
         message=(

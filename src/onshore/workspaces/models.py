@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.timezone import now
 
 from onshore import places
+from onshore.links import absolute_url
 from onshore.localtime import (
     Slot,
     WeeklyHours,
@@ -507,4 +509,4 @@ class Invitation(models.Model):
             )
 
     def link(self, token: str) -> str:
-        return f"{settings.SITE_URL}/invite/{token}/"
+        return absolute_url(reverse("invitation_accept", args=[token]))
