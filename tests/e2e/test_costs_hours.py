@@ -9,21 +9,17 @@ instant as the demo history built here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import time_machine
 from playwright.sync_api import expect
 
-from onshore.demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
+from tests.e2e.demo_session import EMMA
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday: everyone works today
-EMMA = "emma@harbourpine.example"
 SOPHIE = "sophie@turnerwrites.example"
 COLLEAGUES = ("priya@brightwave.example", "megan@brookscopy.example", SOPHIE)
 # At NOW (12:00 London), Priya is at work (17:30 in Kolkata), Megan is not yet (06:00 in
@@ -44,37 +40,6 @@ ENGAGEMENTS = (
     "Brightwave Digital",
     "Oliver Hughes (social share of salary)",
 )
-
-
-@pytest.fixture
-def demo(transactional_db: Any) -> Iterator[str]:
-    """The demo workspace with 12 weeks of history ending at NOW, and the clock at NOW."""
-    with time_machine.travel(NOW, tick=True):
-        load_demo(now=NOW)
-        yield DEMO_SLUG
-
-
-@pytest.fixture
-def log_in(browser: Any, live_server: Any, demo: str) -> Iterator[Callable[[str], Any]]:
-    """Log a demo person in (inside the clock travel, so the session is fresh at NOW)."""
-    contexts: list[Any] = []
-
-    def open_page(email: str) -> Any:
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 1000}, accept_downloads=True
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/login/")
-        page.fill("#id_username", email)
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.click("main button:has-text('Log in')")
-        expect(page.locator("header.top .who")).to_be_visible()
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def box(locator: Any) -> dict[str, float]:

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from onshore.accounts.models import User
 from onshore.posts.models import PostEvent
 from onshore.workspaces.models import Invitation, Workspace
-from tests.e2e.test_costs_hours import EMMA, demo, log_in  # noqa: F401 - fixtures
+from tests.e2e.demo_session import EMMA
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
