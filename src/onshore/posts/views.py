@@ -293,9 +293,13 @@ def post_schedule(request: HttpRequest, membership: Membership, post_id: int) ->
     day: date = form.cleaned_data["date"]
     clock: time = form.cleaned_data["time"]
     fold = form.cleaned_data.get("fold")
-    result = editing.set_schedule(
-        post, membership, day, clock, int(fold) if fold in ("0", "1") else None
-    )
+    try:
+        result = editing.set_schedule(
+            post, membership, day, clock, int(fold) if fold in ("0", "1") else None
+        )
+    except ValidationError as exc:  # a time that has passed, named with the market's now
+        messages.error(request, _field_messages(exc))
+        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
     if result.kind != "ok":
         return _editor_with_schedule_question(request, membership, post, form, result)
     assert post.scheduled_at is not None  # set_schedule set it ("ok")
@@ -321,6 +325,11 @@ def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -
         when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
         messages.success(request, f"Time set to the next free slot: {when}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+def _field_messages(exc: ValidationError) -> str:
+    """'time: … has already passed …' — each message with the field it is about."""
+    return "; ".join(f"{name}: {' '.join(problems)}" for name, problems in exc.message_dict.items())
 
 
 def _editor_with_schedule_question(
@@ -493,7 +502,10 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     clock = post.scheduled_time
     if hour is not None:
         clock = clock.replace(hour=hour)
-    result = editing.set_schedule(post, membership, day, clock, None)
+    try:
+        result = editing.set_schedule(post, membership, day, clock, None)
+    except ValidationError as exc:  # dropped on a day or hour that has passed
+        return JsonResponse({"error": _field_messages(exc)}, status=422)
     if result.kind != "ok":
         return JsonResponse({"error": result.explanation()}, status=422)
     assert post.scheduled_at is not None  # set_schedule set it ("ok")
