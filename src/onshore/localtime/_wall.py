@@ -92,6 +92,13 @@ class WallTime:
             return f"{when} happens twice; this is the {which}, {chosen.label()}."
         return ""
 
+    def chosen_occurrence(self) -> str:
+        """'01:30 BST (UTC+01:00), the first of two' for a repeated time; else empty."""
+        if self.kind != "ok" or len(self.candidates) != 2:
+            return ""
+        which = "first" if not self.fold else "second"
+        return f"{self.candidates[self.fold or 0].label()}, the {which} of two"
+
     def has_passed(self, now: datetime) -> bool:
         """True when the resolved instant is not after ``now``: too late to publish at."""
         return self.instant is not None and self.instant <= now

@@ -58,13 +58,23 @@ def check_text(
     zone: str | None,
     dismissals: list[Any],
     mastodon_limit: int | None = None,
+    answered_rules: frozenset[str] = frozenset(),
 ) -> CheckedText:
     post = marketfit.Post(text, market, locale=locale, network=network, at=at, zone=zone)
     options = marketfit.Options(mastodon_limit=mastodon_limit) if mastodon_limit else None
-    found = marketfit.check(post, options)
+    found = [f for f in marketfit.check(post, options) if f.rule not in answered_rules]
     kept = [f for f in found if not any(d.matches(f, text) for d in dismissals)]
     dropped = [f for f in found if f not in kept]
     return CheckedText(network, text, kept, dropped)
+
+
+# The warning asks which of a repeated wall time's two occurrences is meant; once a person
+# chose one, the question is answered and the page shows the choice instead.
+FOLD_RULE = "timing.dst_fold"
+
+
+def _answered_rules(post: Post) -> frozenset[str]:
+    return frozenset({FOLD_RULE}) if post.scheduled_fold_chosen else frozenset()
 
 
 def check_post(post: Post) -> PostCheck:
@@ -79,6 +89,7 @@ def check_post(post: Post) -> PostCheck:
         "zone": market.timezone,
         "dismissals": dismissals,
         "mastodon_limit": mastodon_limit_for(market),
+        "answered_rules": _answered_rules(post),
     }
     variants = {variant.network: variant.text for variant in post.variants.all()}
     base_networks = [n for n in post.networks if n not in variants] or [None]

@@ -341,6 +341,9 @@ def set_schedule(
         raise ValidationError({"time": result.passed_explanation(current)})
     post.scheduled_date, post.scheduled_time, post.scheduled_zone = day, clock, zone
     post.scheduled_fold = result.fold or 0
+    # Only a repeated wall time has an occurrence to choose; picking one answers the
+    # market-fit warning about it (checks.py).
+    post.scheduled_fold_chosen = fold is not None and len(result.candidates) == 2
     post.scheduled_at = result.instant
     post.updated_at = now()
     post.save()

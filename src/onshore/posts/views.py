@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from onshore import marketfit
 from onshore.inputs import BadInput, read_day, read_int
-from onshore.localtime import describe_in_zones
+from onshore.localtime import describe_in_zones, resolve_wall_time
 from onshore.posts import calendar, checks, editing, workflow
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
@@ -134,6 +134,8 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         schedule_label = describe_in_zones(
             post.scheduled_at, post.market.timezone, _viewer_zone(membership)
         )
+        if post.scheduled_fold_chosen:
+            schedule_label += f" ({_chosen_occurrence(post)})"
     return {
         "check": result,
         "check_views": [highlighted(checked) for checked in result.texts],
@@ -151,6 +153,16 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
     }
+
+
+def _chosen_occurrence(post: Post) -> str:
+    """Which of a repeated wall time's two occurrences was picked, shown in place of the
+    market-fit warning that asked (checks.FOLD_RULE)."""
+    assert post.scheduled_date is not None and post.scheduled_time is not None
+    wall = resolve_wall_time(
+        post.scheduled_date, post.scheduled_time, post.scheduled_zone, fold=post.scheduled_fold
+    )
+    return wall.chosen_occurrence()
 
 
 def _reply_hints(viewer: Membership, post: Post) -> list[str]:
