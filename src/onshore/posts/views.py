@@ -135,7 +135,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
             post.scheduled_at, post.market.timezone, _viewer_zone(membership)
         )
         if post.scheduled_fold_chosen:
-            schedule_label += f" ({_chosen_occurrence(post)})"
+            schedule_label += f" — {_chosen_occurrence(post)}"
     return {
         "check": result,
         "check_views": [highlighted(checked) for checked in result.texts],
