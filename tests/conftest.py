@@ -9,9 +9,11 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 
 from tests.fakes.fake_mastodon import FakeMastodon
@@ -66,6 +68,18 @@ class Team:
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests that check it ask for it (see test_auth.py)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Before every date the planning tests schedule for (2026-03-29 … 2026-12-26): past times
+# are refused, so those tests must not depend on the machine's clock.
+PLANNING_NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def planning_clock() -> Iterator[None]:
+    """The clock at PLANNING_NOW, ticking (use with pytest.mark.usefixtures)."""
+    with time_machine.travel(PLANNING_NOW, tick=True):
+        yield
 
 
 @pytest.fixture

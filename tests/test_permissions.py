@@ -20,7 +20,11 @@ from onshore.posts import editing, workflow
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Invitation
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 OWNER, MANAGER, CONTRIB, REVIEWER, VIEWER, OUTSIDER, ANON = (
     "owner",

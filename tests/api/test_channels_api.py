@@ -16,7 +16,11 @@ from onshore.publishing.models import Channel
 from tests.fakes.fake_mastodon import FakeMastodon
 from tests.fakes.webhook_receiver import WebhookReceiver
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 
 @pytest.fixture

@@ -16,7 +16,11 @@ from onshore.posts import editing
 from onshore.posts.models import Post
 from onshore.workspaces.models import Market
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 
 def scheduled(

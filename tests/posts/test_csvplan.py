@@ -17,7 +17,11 @@ from onshore.marketfit import NETWORK_RULES
 from onshore.posts import csvplan, editing, workflow
 from onshore.posts.models import Post, Revision, State
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 HEADER = "market,networks,state,tags,text,link,local_date,local_time\n"
 

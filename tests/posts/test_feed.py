@@ -12,7 +12,11 @@ import pytest
 from onshore.posts import editing, workflow
 from onshore.posts.models import CalendarFeedToken, Post, State
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 
 def scheduled(team: Any, market: Any, text: str, day: date, clock: time, fold: int = 0) -> Post:

@@ -20,7 +20,11 @@ from onshore.posts import editing
 from onshore.posts.filters import CALENDAR_KEYS, FilterError, PostFilters, parse_filters
 from onshore.workspaces.models import Market
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 LONG_TAG = "t" * 41
 

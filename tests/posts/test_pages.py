@@ -11,7 +11,11 @@ from django.test import Client
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, State
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 
 def logged_in(team: Any, persona: str) -> Client:

@@ -19,7 +19,11 @@ from onshore.posts.models import Network, Post, PostEvent, State
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.models import Market
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 AUTUMN = "Autumn blend is back"
 

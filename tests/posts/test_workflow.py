@@ -12,7 +12,11 @@ from django.test import Client
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, PostEvent, State
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+]
 
 
 def draft(team: Any, text: str = "Autumn blend is back in our shops", **extra: Any) -> Post:

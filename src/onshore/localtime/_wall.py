@@ -92,6 +92,30 @@ class WallTime:
             return f"{when} happens twice; this is the {which}, {chosen.label()}."
         return ""
 
+    def chosen_occurrence(self) -> str:
+        """'01:30 BST (UTC+01:00), the first of two' for a repeated time; else empty."""
+        if self.kind != "ok" or len(self.candidates) != 2:
+            return ""
+        which = "first" if not self.fold else "second"
+        return f"{self.candidates[self.fold or 0].label()}, the {which} of two"
+
+    def has_passed(self, now: datetime) -> bool:
+        """True when the resolved instant is not after ``now``: too late to publish at."""
+        return self.instant is not None and self.instant <= now
+
+    def passed_explanation(self, now: datetime) -> str:
+        return describe_passed(self.day, self.clock, self.zone, now)
+
+
+def describe_passed(day: date, clock: time, zone: str, now: datetime) -> str:
+    """Why a past time is refused, with the zone's clock now so the next pick is right."""
+    local_now = now.astimezone(load_zone(zone))
+    return (
+        f"{clock:%H:%M} on {_format_day(day)} in {place_name(zone)} has already passed: "
+        f"it is now {local_now:%H:%M} on {_format_day(local_now.date())} there. "
+        "Choose a later time."
+    )
+
 
 def resolve_wall_time(day: date, clock: time, zone: str, *, fold: int | None = None) -> WallTime:
     """Find the instant that ``clock`` on ``day`` stands for in ``zone`` (see module doc).

@@ -59,10 +59,11 @@ def check_text(
     zone: str | None,
     dismissals: list[Any],
     mastodon_limit: int | None = None,
+    answered_rules: frozenset[str] = frozenset(),
 ) -> CheckedText:
     post = marketfit.Post(text, market, locale=locale, network=network, at=at, zone=zone)
     options = marketfit.Options(mastodon_limit=mastodon_limit) if mastodon_limit else None
-    found = marketfit.check(post, options)
+    found = [f for f in marketfit.check(post, options) if f.rule not in answered_rules]
     kept = [f for f in found if not any(d.matches(f, text) for d in dismissals)]
     dropped = [f for f in found if f not in kept]
     return CheckedText(network, text, kept, dropped)
@@ -78,6 +79,7 @@ class Draft:
     market: Market
     scheduled_at: datetime | None
     dismissals: list[Any]
+    fold_chosen: bool = False  # someone picked which of a repeated time's two they meant
 
     @classmethod
     def of(cls, post: Post) -> Draft:
@@ -88,7 +90,17 @@ class Draft:
             market=post.market,
             scheduled_at=post.scheduled_at,
             dismissals=list(post.dismissals.all()),
+            fold_chosen=post.scheduled_fold_chosen,
         )
+
+
+# The warning asks which of a repeated wall time's two occurrences is meant; once a person
+# chose one, the question is answered and the page shows the choice instead.
+FOLD_RULE = "timing.dst_fold"
+
+
+def _answered_rules(draft: Draft) -> frozenset[str]:
+    return frozenset({FOLD_RULE}) if draft.fold_chosen else frozenset()
 
 
 def check_post(post: Post) -> PostCheck:
@@ -106,6 +118,7 @@ def check_draft(draft: Draft) -> PostCheck:
         "zone": market.timezone,
         "dismissals": draft.dismissals,
         "mastodon_limit": mastodon_limit_for(market),
+        "answered_rules": _answered_rules(draft),
     }
     base_networks: list[str | None] = [n for n in draft.networks if n not in draft.variants] or [
         None

@@ -333,12 +333,19 @@ def _handles_of(member: Membership) -> set[str]:
 
 
 def set_schedule(
-    post: Post, member: Membership, day: date, clock: time, fold: int | None
+    post: Post,
+    member: Membership,
+    day: date,
+    clock: time,
+    fold: int | None,
+    current: datetime | None = None,
 ) -> WallTime:
     """Store the wall time in the market's zone and the instant it gives.
 
     Returns how the wall time resolved, so callers can offer the nearest valid times
     (skipped) or ask which occurrence is meant (ambiguous); only "ok" is stored.
+    Raises ValidationError on "time" for a time not after ``current`` (default: now): the
+    worker would publish it at once, which nobody asked for by picking a past time.
     """
     if not member.can(Capability.SCHEDULE_POSTS) and not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot set a post's time.")
@@ -350,8 +357,14 @@ def set_schedule(
     result = resolve_wall_time(day, clock, zone, fold=fold)
     if result.kind != "ok":
         return result
+    current = current or now()
+    if result.has_passed(current):
+        raise ValidationError({"time": result.passed_explanation(current)})
     post.scheduled_date, post.scheduled_time, post.scheduled_zone = day, clock, zone
     post.scheduled_fold = result.fold or 0
+    # Only a repeated wall time has an occurrence to choose; picking one answers the
+    # market-fit warning about it (checks.py).
+    post.scheduled_fold_chosen = fold is not None and len(result.candidates) == 2
     post.scheduled_at = result.instant
     post.updated_at = now()
     post.save()
@@ -378,7 +391,7 @@ def schedule_in_next_free_slot(post: Post, member: Membership, after: datetime) 
         return None
     local = instant.astimezone(ZoneInfo(market.timezone))
     clock = local.time().replace(tzinfo=None)
-    return set_schedule(post, member, local.date(), clock, local.fold)
+    return set_schedule(post, member, local.date(), clock, local.fold, current=after)
 
 
 @dataclass

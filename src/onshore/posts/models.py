@@ -81,6 +81,9 @@ class Post(models.Model):
     scheduled_time = models.TimeField(null=True, blank=True)
     scheduled_zone = models.CharField(max_length=64, blank=True)
     scheduled_fold = models.PositiveSmallIntegerField(default=0)
+    # True once someone picked which of a repeated wall time's two occurrences is meant;
+    # an import or a default took the first, so the fold warning stays until then.
+    scheduled_fold_chosen = models.BooleanField(default=False)
     scheduled_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     rework_rounds = models.PositiveIntegerField(default=0)

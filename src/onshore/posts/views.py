@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onshore.inputs import BadInput, read_day, read_int
-from onshore.localtime import describe_in_zones
+from onshore.localtime import describe_in_zones, resolve_wall_time
 from onshore.posts import calendar, checks, editing, panel, workflow
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
@@ -143,6 +143,8 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         schedule_label = describe_in_zones(
             post.scheduled_at, post.market.timezone, _viewer_zone(membership)
         )
+        if post.scheduled_fold_chosen:
+            schedule_label += f" — {_chosen_occurrence(post)}"
     return {
         "check": result,
         "panel_sections": panel.sections(result, scheduled=post.scheduled_at is not None),
@@ -160,6 +162,16 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
     }
+
+
+def _chosen_occurrence(post: Post) -> str:
+    """Which of a repeated wall time's two occurrences was picked, shown in place of the
+    market-fit warning that asked (checks.FOLD_RULE)."""
+    assert post.scheduled_date is not None and post.scheduled_time is not None
+    wall = resolve_wall_time(
+        post.scheduled_date, post.scheduled_time, post.scheduled_zone, fold=post.scheduled_fold
+    )
+    return wall.chosen_occurrence()
 
 
 def _reply_hints(viewer: Membership, post: Post) -> list[str]:
@@ -200,6 +212,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         market=market,
         scheduled_at=post.scheduled_at if post else None,
         dismissals=list(post.dismissals.all()) if post else [],
+        fold_chosen=post.scheduled_fold_chosen if post else False,
     )
     context = {
         "sections": panel.sections(checks.check_draft(draft), scheduled=bool(draft.scheduled_at)),
@@ -290,9 +303,13 @@ def post_schedule(request: HttpRequest, membership: Membership, post_id: int) ->
     day: date = form.cleaned_data["date"]
     clock: time = form.cleaned_data["time"]
     fold = form.cleaned_data.get("fold")
-    result = editing.set_schedule(
-        post, membership, day, clock, int(fold) if fold in ("0", "1") else None
-    )
+    try:
+        result = editing.set_schedule(
+            post, membership, day, clock, int(fold) if fold in ("0", "1") else None
+        )
+    except ValidationError as exc:  # a time that has passed, named with the market's now
+        messages.error(request, _field_messages(exc))
+        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
     if result.kind != "ok":
         return _editor_with_schedule_question(request, membership, post, form, result)
     assert post.scheduled_at is not None  # set_schedule set it ("ok")
@@ -318,6 +335,11 @@ def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -
         when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
         messages.success(request, f"Time set to the next free slot: {when}.")
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+def _field_messages(exc: ValidationError) -> str:
+    """'time: … has already passed …' — each message with the field it is about."""
+    return "; ".join(f"{name}: {' '.join(problems)}" for name, problems in exc.message_dict.items())
 
 
 def _editor_with_schedule_question(
@@ -484,7 +506,10 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     clock = post.scheduled_time
     if hour is not None:
         clock = clock.replace(hour=hour)
-    result = editing.set_schedule(post, membership, day, clock, None)
+    try:
+        result = editing.set_schedule(post, membership, day, clock, None)
+    except ValidationError as exc:  # dropped on a day or hour that has passed
+        return JsonResponse({"error": _field_messages(exc)}, status=422)
     if result.kind != "ok":
         return JsonResponse({"error": result.explanation()}, status=422)
     assert post.scheduled_at is not None  # set_schedule set it ("ok")

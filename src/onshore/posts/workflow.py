@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.timezone import now
 
+from onshore.localtime import describe_passed
 from onshore.posts.models import Comment, Post, PostEvent, State
 from onshore.posts.outbox_port import DeliveriesInFlight, outbox
 from onshore.workspaces.models import Membership
@@ -165,9 +166,25 @@ def _run_action_rules(
     elif action == "schedule":
         if post.scheduled_at is None:
             raise TransitionError("Set a date and time in the market's zone before scheduling.")
+        _refuse_passed_time(post)
         outbox().create_deliveries(post)  # same transaction: scheduled ⇔ deliveries exist
     elif action == "unschedule":
         cancel_deliveries(post)
+
+
+def _refuse_passed_time(post: Post) -> None:
+    """A time that passed in review (or came from an import of history) would publish at
+    once; scheduling asks for a new time instead."""
+    assert post.scheduled_at is not None and post.scheduled_date is not None
+    assert post.scheduled_time is not None
+    current = now()
+    if post.scheduled_at <= current:
+        raise TransitionError(
+            "time: "
+            + describe_passed(
+                post.scheduled_date, post.scheduled_time, post.scheduled_zone, current
+            )
+        )
 
 
 def _submit(post: Post, member: Membership, blocking_errors: int, override_reason: str) -> None:

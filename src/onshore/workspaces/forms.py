@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from onshore import places
-from onshore.localtime import WEEKDAYS
+from onshore.localtime import MAX_SPANS_PER_DAY, WEEKDAYS
 from onshore.workspaces.models import Market, Membership, Workspace
 from onshore.workspaces.roles import MANAGED_PROFILE_FIELDS, Role
 
@@ -153,8 +153,28 @@ class MarketForm(ModelErrorsOnFormFields):
         return data
 
 
+def _clock_field(label: str, initial: str) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=False,
+        initial=initial,
+        widget=forms.TimeInput(attrs={"type": "time", "aria-label": label}, format="%H:%M"),
+    )
+
+
+def _span_suffix(index: int) -> str:
+    # The first span keeps the plain names (mon_start) that scripts and tests post.
+    return "" if index == 0 else f"_{index + 1}"
+
+
 class ProfileForm(ModelErrorsOnFormFields):
-    """Where and when a member works. Working hours are one span per weekday."""
+    """Where and when a member works.
+
+    Working hours are edited in one grid only (``hour_rows``): up to ``MAX_SPANS_PER_DAY``
+    spans a day, as the model holds them, so a split shift survives a save. The hour
+    fields are kept out of ``visible_fields`` so the generic form include does not render
+    them a second time (it once did: 14 duplicate ids, and one copy silently ignored).
+    """
 
     home_country = _country_field("Country you work from")
     timezone = forms.CharField(label="Time zone", max_length=64, help_text="e.g. Asia/Kolkata")
@@ -179,35 +199,59 @@ class ProfileForm(ModelErrorsOnFormFields):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Only managers and owners can change this."
         self.initial["languages_text"] = ", ".join(self.instance.languages or [])
-        hours = self.instance.working_hours or {}
-        for day in WEEKDAYS:
-            spans = hours.get(day) or [["", ""]]
-            self.fields[f"{day}_start"] = forms.TimeField(
-                label=f"{DAY_NAMES[day]} from",
-                required=False,
-                initial=spans[0][0],
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
-            self.fields[f"{day}_end"] = forms.TimeField(
-                label=f"{DAY_NAMES[day]} to",
-                required=False,
-                initial=spans[0][1],
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
+        self._add_hour_fields(self.instance.working_hours or {})
 
-    def day_fields(self) -> list[tuple[str, Any, Any]]:
-        return [(DAY_NAMES[day], self[f"{day}_start"], self[f"{day}_end"]) for day in WEEKDAYS]
+    def _add_hour_fields(self, hours: dict[str, list[list[str]]]) -> None:
+        self.hour_field_names: set[str] = set()
+        for day in WEEKDAYS:
+            spans = list(hours.get(day) or [])
+            for index in range(MAX_SPANS_PER_DAY):
+                start, end = spans[index] if index < len(spans) else ("", "")
+                which = "" if index == 0 else f", span {index + 1}"
+                suffix = _span_suffix(index)
+                self.fields[f"{day}_start{suffix}"] = _clock_field(
+                    f"{DAY_NAMES[day]} from{which}", start
+                )
+                self.fields[f"{day}_end{suffix}"] = _clock_field(f"{DAY_NAMES[day]} to{which}", end)
+                self.hour_field_names |= {f"{day}_start{suffix}", f"{day}_end{suffix}"}
+
+    def visible_fields(self) -> list[Any]:
+        return [f for f in super().visible_fields() if f.name not in self.hour_field_names]
+
+    def _spans_shown(self, day: str) -> int:
+        """Spans filled in (saved or typed), plus one empty pair to add another."""
+        filled = 0
+        for index in range(MAX_SPANS_PER_DAY):
+            start, end = (self[f"{day}_{part}{_span_suffix(index)}"] for part in ("start", "end"))
+            if start.value() or end.value():
+                filled = index + 1
+        return min(filled + 1, MAX_SPANS_PER_DAY)
+
+    def hour_rows(self) -> list[tuple[str, list[tuple[Any, Any]]]]:
+        """Per weekday: its name and the (from, to) fields shown for it."""
+        rows = []
+        for day in WEEKDAYS:
+            pairs = [
+                (self[f"{day}_start{_span_suffix(i)}"], self[f"{day}_end{_span_suffix(i)}"])
+                for i in range(self._spans_shown(day))
+            ]
+            rows.append((DAY_NAMES[day], pairs))
+        return rows
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.instance.languages = _split_list(data.get("languages_text", ""))
         hours: dict[str, list[list[str]]] = {}
         for day in WEEKDAYS:
-            start, end = data.get(f"{day}_start"), data.get(f"{day}_end")
-            if start and end:
-                hours[day] = [[f"{start:%H:%M}", f"{end:%H:%M}"]]
-            elif start or end:
-                self.add_error(f"{day}_end", f"{DAY_NAMES[day]}: give both a start and an end")
+            for index in range(MAX_SPANS_PER_DAY):
+                suffix = _span_suffix(index)
+                start, end = data.get(f"{day}_start{suffix}"), data.get(f"{day}_end{suffix}")
+                if start and end:
+                    hours.setdefault(day, []).append([f"{start:%H:%M}", f"{end:%H:%M}"])
+                elif start or end:
+                    self.add_error(
+                        f"{day}_end{suffix}", f"{DAY_NAMES[day]}: give both a start and an end"
+                    )
         self.instance.working_hours = hours
         return data
 
