@@ -98,6 +98,7 @@ def test_address_warning(site: str, host: str, port: int, says: str | None) -> N
 
 @pytest.mark.postgres
 @pytest.mark.django_db
+@pytest.mark.usefixtures("planning_clock")  # the feed post is scheduled in 2026
 @override_settings(SITE_URL=ELSEWHERE)
 def test_invitation_and_feed_links_use_the_site_url(team: Any) -> None:
     page = team.client("manager").post(

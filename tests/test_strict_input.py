@@ -14,7 +14,11 @@ import pytest
 
 from onshore.inputs import MAX_ID, BadInput, read_day, read_id, read_int
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),
+]
 
 HUGE = "99999999999999999999"
 

@@ -17,7 +17,7 @@ from onshore.publishing.models import Channel, Delivery, DeliveryState
 from tests.factories import FIND, SEND, scheduled_post
 from tests.fakes.pds import LocalPds, create_account, posts_on_pds
 
-pytestmark = [pytest.mark.pds, pytest.mark.django_db]
+pytestmark = [pytest.mark.pds, pytest.mark.django_db, pytest.mark.usefixtures("planning_clock")]
 
 
 @pytest.fixture

@@ -28,7 +28,11 @@ from tests.fakes.fake_mastodon import FakeMastodon
 from tests.fakes.hostile_server import JAVASCRIPT_URL, SECRET, HostileServer
 from tests.fakes.webhook_receiver import WebhookReceiver
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("planning_clock"),
+]
 
 
 @pytest.fixture
