@@ -14,11 +14,12 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -87,25 +88,31 @@ def due_posts(team: Any, fake: FakeMastodon) -> list[Post]:
         config={"instance_url": fake.base_url, "account_id": account.id},
         secret_encrypted=crypto.encrypt({"access_token": TOKEN}),
     )
-    posts = []
     start = timezone.now() - timedelta(minutes=1)
-    for n in range(POSTS):
-        post = editing.create_post(
-            team.members["manager"],
-            editing.PostChanges(text=f"Roast number {n} is ready", market=team.gb),
-        )
-        Post.objects.filter(pk=post.pk).update(state=State.APPROVED)
-        post.refresh_from_db()
-        local = (start + timedelta(seconds=n)).astimezone(ZoneInfo(team.gb.timezone))
-        editing.set_schedule(
-            post,
-            team.members["manager"],
-            local.date(),
-            local.time().replace(tzinfo=None, microsecond=0),
-            0,
-        )
-        posts.append(workflow.perform(post, team.members["manager"], "schedule"))
-    return posts
+    # Due a minute ago, so the workers start at once: scheduled from just before then,
+    # since a time that has passed is refused.
+    with time_machine.travel(start - timedelta(seconds=5), tick=False):
+        return [
+            _approved_and_scheduled(team, start + timedelta(seconds=n), n) for n in range(POSTS)
+        ]
+
+
+def _approved_and_scheduled(team: Any, when: datetime, n: int) -> Post:
+    post = editing.create_post(
+        team.members["manager"],
+        editing.PostChanges(text=f"Roast number {n} is ready", market=team.gb),
+    )
+    Post.objects.filter(pk=post.pk).update(state=State.APPROVED)
+    post.refresh_from_db()
+    local = when.astimezone(ZoneInfo(team.gb.timezone))
+    editing.set_schedule(
+        post,
+        team.members["manager"],
+        local.date(),
+        local.time().replace(tzinfo=None, microsecond=0),
+        0,
+    )
+    return workflow.perform(post, team.members["manager"], "schedule")
 
 
 def test_sigterm_finishes_the_delivery_in_hand_then_exits(team: Any, fake: FakeMastodon) -> None:
