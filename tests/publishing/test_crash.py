@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -44,13 +43,6 @@ POSTS = 24
 TOKEN = "crash-test-token"
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    server = FakeMastodon().start()
-    yield server
-    server.stop()
-
-
 def database_url() -> str:
     db = connection.settings_dict
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
@@ -78,14 +70,14 @@ def start_worker() -> subprocess.Popen[bytes]:
     )
 
 
-def due_posts(team: Any, fake: FakeMastodon) -> list[Post]:
-    account = fake.add_account("roastery", TOKEN)
+def due_posts(team: Any, fake_mastodon: FakeMastodon) -> list[Post]:
+    account = fake_mastodon.add_account("roastery", TOKEN)
     Channel.objects.create(
         workspace=team.workspace,
         market=team.gb,
         kind="mastodon",
         name="@roastery",
-        config={"instance_url": fake.base_url, "account_id": account.id},
+        config={"instance_url": fake_mastodon.base_url, "account_id": account.id},
         secret_encrypted=crypto.encrypt({"access_token": TOKEN}),
     )
     start = timezone.now() - timedelta(minutes=1)
@@ -115,23 +107,25 @@ def _approved_and_scheduled(team: Any, when: datetime, n: int) -> Post:
     return workflow.perform(post, team.members["manager"], "schedule")
 
 
-def test_sigterm_finishes_the_delivery_in_hand_then_exits(team: Any, fake: FakeMastodon) -> None:
-    posts = due_posts(team, fake)[:1]
+def test_sigterm_finishes_the_delivery_in_hand_then_exits(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    posts = due_posts(team, fake_mastodon)[:1]
     Delivery.objects.exclude(post=posts[0]).update(state=DeliveryState.CANCELLED)
-    fake.hang_next(1, 1.0)  # the status is created; the answer takes 1 s (timeout: 2 s)
+    fake_mastodon.hang_next(1, 1.0)  # the status is created; the answer takes 1 s (timeout: 2 s)
     worker = start_worker()
     deadline = time.monotonic() + 30
     # Wait until the status exists and its answer is pending: the attempt is under way.
     # (A SIGTERM between claim and attempt hands the delivery back instead: see
     # test_outbox.test_a_stopping_worker_hands_back_the_rest_of_its_batch.)
-    while not fake.statuses:
+    while not fake_mastodon.statuses:
         assert time.monotonic() < deadline, "the worker never sent the delivery"
         time.sleep(0.02)
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(timeout=30) == 0
     delivery = Delivery.objects.get(post=posts[0])
     assert delivery.state == DeliveryState.PUBLISHED and delivery.lease_owner == ""
-    assert len(fake.statuses) == 1
+    assert len(fake_mastodon.statuses) == 1
 
 
 # --- at the scale: 500 deliveries, three channel types, dying workers ---------
@@ -271,7 +265,7 @@ def kill_at_random_moments(rng: random.Random) -> int:
 @pytest.mark.pds
 @pytest.mark.parametrize("failure_rate", [0.0, 0.12], ids=["reliable-network", "failing-network"])
 def test_500_deliveries_published_exactly_once_while_workers_die(
-    team: Any, fake: FakeMastodon, local_pds: Any, failure_rate: float
+    team: Any, fake_mastodon: FakeMastodon, local_pds: Any, failure_rate: float
 ) -> None:
     import httpx
 
@@ -280,8 +274,8 @@ def test_500_deliveries_published_exactly_once_while_workers_die(
 
     http = httpx.Client(timeout=30, trust_env=False)
     servers = Servers(
-        fake=fake,
-        mastodon_account=fake.add_account("roastery", TOKEN),
+        fake=fake_mastodon,
+        mastodon_account=fake_mastodon.add_account("roastery", TOKEN),
         pds=local_pds,
         pds_account=create_account(local_pds, http, "crash"),
         receiver=WebhookReceiver().start(),
@@ -300,7 +294,7 @@ def test_500_deliveries_published_exactly_once_while_workers_die(
         assert set(Post.objects.values_list("state", flat=True)) == {State.PUBLISHED}
         # Exactly once on each receiving server, counted there.
         to_mastodon = sorted(t for t, p in zip(texts, posts_going_to("mastodon"), strict=True) if p)
-        assert sorted(status.text for status in fake.statuses) == to_mastodon
+        assert sorted(status.text for status in fake_mastodon.statuses) == to_mastodon
         records = posts_on_pds(local_pds, servers.pds_account, http)
         to_bluesky = sorted(t for t, p in zip(texts, posts_going_to("bluesky"), strict=True) if p)
         assert sorted(record["value"]["text"] for record in records) == to_bluesky

@@ -36,13 +36,6 @@ pytestmark = [
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    server = FakeMastodon().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def hostile() -> Iterator[HostileServer]:
     server = HostileServer().start()
     yield server
@@ -72,13 +65,13 @@ def run_worker_until_settled(start: datetime, rounds: int) -> None:
 
 def test_a_hostile_channel_does_not_stop_anyone_elses_posts(
     team: Any,
-    fake: FakeMastodon,
+    fake_mastodon: FakeMastodon,
     receiver: WebhookReceiver,
     hostile: HostileServer,
     settings: Any,
 ) -> None:
     settings.WORKER_MAX_ATTEMPTS = 4
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     webhook_channel(team, receiver)
     bad = hostile_channel(team, hostile)
     posts = [scheduled_post(team, text=f"Roast number {n} is ready") for n in range(3)]
@@ -87,7 +80,9 @@ def test_a_hostile_channel_does_not_stop_anyone_elses_posts(
 
     good = Delivery.objects.exclude(channel=bad)
     assert set(good.values_list("state", flat=True)) == {DeliveryState.PUBLISHED}
-    assert sorted(s.text for s in fake.statuses) == [f"Roast number {n} is ready" for n in range(3)]
+    assert sorted(s.text for s in fake_mastodon.statuses) == [
+        f"Roast number {n} is ready" for n in range(3)
+    ]
     assert len({d.headers["webhook-id"] for d in receiver.deliveries}) == 3
     hostile_deliveries = list(Delivery.objects.filter(channel=bad))
     assert len(hostile_deliveries) == 3 and len(hostile.requests) >= 3
@@ -103,9 +98,12 @@ def test_a_hostile_channel_does_not_stop_anyone_elses_posts(
 
 
 def test_any_exception_from_one_delivery_is_its_transient_failure(
-    team: Any, fake: FakeMastodon, receiver: WebhookReceiver, caplog: pytest.LogCaptureFixture
+    team: Any,
+    fake_mastodon: FakeMastodon,
+    receiver: WebhookReceiver,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     webhook_channel(team, receiver)
     post = scheduled_post(team)
 
@@ -128,10 +126,10 @@ def test_any_exception_from_one_delivery_is_its_transient_failure(
 
 
 def test_an_exception_on_the_last_attempt_fails_the_delivery_visibly(
-    team: Any, fake: FakeMastodon, settings: Any
+    team: Any, fake_mastodon: FakeMastodon, settings: Any
 ) -> None:
     settings.WORKER_MAX_ATTEMPTS = 1
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
 
     def send(delivery: Delivery, now: datetime) -> Published:

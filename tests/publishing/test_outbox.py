@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -35,21 +34,14 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    server = FakeMastodon().start()
-    yield server
-    server.stop()
-
-
 def step(at: Any, worker: str = "w1") -> outbox.Step | None:
     return outbox.publish_one_due(at, worker, SEND, FIND, random.Random(1))
 
 
 def test_scheduling_creates_one_delivery_per_channel_and_unscheduling_cancels(
-    team: Any, fake: FakeMastodon, receiver: WebhookReceiver
+    team: Any, fake_mastodon: FakeMastodon, receiver: WebhookReceiver
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     webhook_channel(team, receiver)
     us = team.workspace.markets.create(country="US", language="en-US", timezone="America/New_York")
     Channel.objects.create(
@@ -66,29 +58,31 @@ def test_scheduling_creates_one_delivery_per_channel_and_unscheduling_cancels(
     workflow.perform(post, team.members["manager"], "unschedule")
     assert set(deliveries.values_list("state", flat=True)) == {DeliveryState.CANCELLED}
     assert step(post.scheduled_at + timedelta(hours=1)) is None
-    assert fake.statuses == [] and receiver.deliveries == []
+    assert fake_mastodon.statuses == [] and receiver.deliveries == []
 
 
-def test_a_due_post_is_published_once_and_marked_published(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_a_due_post_is_published_once_and_marked_published(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     assert step(post.scheduled_at - timedelta(seconds=1)) is None
     result = step(post.scheduled_at)
     assert result is not None and result.outcome == "published"
-    assert [s.text for s in fake.statuses] == ["Winter roast is here"]
+    assert [s.text for s in fake_mastodon.statuses] == ["Winter roast is here"]
     delivery = Delivery.objects.get(post=post)
     assert delivery.state == DeliveryState.PUBLISHED and delivery.remote_url
     assert Post.objects.get(pk=post.pk).state == State.PUBLISHED
     assert step(post.scheduled_at + timedelta(hours=1)) is None
-    assert len(fake.statuses) == 1
+    assert len(fake_mastodon.statuses) == 1
 
 
 def test_transient_errors_retry_with_backoff_without_duplicates(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
-    fake.fail_next(1, 503, path_prefix="/api/v1/statuses")
+    fake_mastodon.fail_next(1, 503, path_prefix="/api/v1/statuses")
     assert step(post.scheduled_at).outcome == "retry"
     delivery = Delivery.objects.get(post=post)
     assert delivery.state == DeliveryState.PENDING
@@ -96,37 +90,43 @@ def test_transient_errors_retry_with_backoff_without_duplicates(
     assert Post.objects.get(pk=post.pk).state == State.PUBLISHING
     assert step(post.scheduled_at + timedelta(seconds=5)) is None  # not yet
     assert step(delivery.due_at).outcome == "published"
-    assert len(fake.statuses) == 1
+    assert len(fake_mastodon.statuses) == 1
     assert list(DeliveryAttempt.objects.values_list("outcome", flat=True)) == ["retry", "published"]
 
 
-def test_rate_limit_waits_as_long_as_the_network_says(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_rate_limit_waits_as_long_as_the_network_says(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
-    fake.fail_next(1, 429, headers={"Retry-After": "600"}, path_prefix="/api/v1/statuses")
+    fake_mastodon.fail_next(1, 429, headers={"Retry-After": "600"}, path_prefix="/api/v1/statuses")
     step(post.scheduled_at)
     delivery = Delivery.objects.get(post=post)
     assert delivery.due_at - post.scheduled_at >= timedelta(seconds=600)
 
 
-def test_an_unknown_outcome_is_read_back_before_any_retry(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_an_unknown_outcome_is_read_back_before_any_retry(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
-    fake.clock = lambda: post.scheduled_at  # the fake's clock agrees with the worker's
-    fake.hang_next(1, 3.0)  # the status is created, the answer comes too late
+    fake_mastodon.clock = lambda: post.scheduled_at  # the fake's clock agrees with the worker's
+    fake_mastodon.hang_next(1, 3.0)  # the status is created, the answer comes too late
     assert step(post.scheduled_at).outcome == "unknown"
     delivery = Delivery.objects.get(post=post)
-    assert delivery.outcome_unknown and len(fake.statuses) == 1
+    assert delivery.outcome_unknown and len(fake_mastodon.statuses) == 1
     assert step(delivery.due_at).outcome == "published"
-    assert len(fake.statuses) == 1
-    posts_requests = [r for r in fake.requests if r.method == "POST"]
+    assert len(fake_mastodon.statuses) == 1
+    posts_requests = [r for r in fake_mastodon.requests if r.method == "POST"]
     assert len(posts_requests) == 1  # found by reading back: never sent a second time
 
 
-def test_rejected_content_fails_visibly_and_notifies(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_rejected_content_fails_visibly_and_notifies(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
-    fake.fail_next(
+    fake_mastodon.fail_next(
         1,
         422,
         error="Validation failed: Text character limit of 500 exceeded",
@@ -146,11 +146,11 @@ def test_rejected_content_fails_visibly_and_notifies(team: Any, fake: FakeMastod
 
 
 def test_rejected_credentials_park_the_channel_and_keep_the_delivery(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    channel = mastodon_channel(team, fake)
+    channel = mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
-    fake.revoke(TOKEN)
+    fake_mastodon.revoke(TOKEN)
     assert step(post.scheduled_at).outcome == "needs_reconnect"
     channel.refresh_from_db()
     assert channel.status == Channel.Status.NEEDS_RECONNECT
@@ -191,11 +191,13 @@ def test_webhooks_to_loopback_are_refused_unless_allowed(
     assert receiver.deliveries == []
 
 
-def test_a_crashed_workers_lease_is_taken_over_and_read_back(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_a_crashed_workers_lease_is_taken_over_and_read_back(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     at = post.scheduled_at
-    fake.clock = lambda: at
+    fake_mastodon.clock = lambda: at
     claimed = outbox.claim_one_due(at, "crashed-worker")
     assert claimed is not None
     # The crashed worker had sent the status before dying.
@@ -203,12 +205,14 @@ def test_a_crashed_workers_lease_is_taken_over_and_read_back(team: Any, fake: Fa
     assert outbox.claim_one_due(at + timedelta(seconds=10), "w2") is None  # lease still held
     taken = step(at + timedelta(seconds=121), "w2")
     assert taken is not None and taken.outcome == "published"
-    assert len(fake.statuses) == 1
+    assert len(fake_mastodon.statuses) == 1
     assert Delivery.objects.get(post=post).lease_owner == ""
 
 
-def test_editing_a_scheduled_post_cancels_its_deliveries(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_editing_a_scheduled_post_cancels_its_deliveries(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     editing.update_post(
         post,
@@ -221,8 +225,8 @@ def test_editing_a_scheduled_post_cancels_its_deliveries(team: Any, fake: FakeMa
     assert step(post.scheduled_at + timedelta(minutes=5)) is None
 
 
-def test_moving_a_scheduled_post_moves_its_delivery(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_moving_a_scheduled_post_moves_its_delivery(team: Any, fake_mastodon: FakeMastodon) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     editing.set_schedule(post, team.members["manager"], date(2026, 12, 2), time(9, 30), None)
     assert Delivery.objects.get(post=post).due_at == post.scheduled_at
@@ -244,11 +248,11 @@ def test_credentials_are_encrypted_and_keys_rotate(monkeypatch: pytest.MonkeyPat
 
 
 def test_over_the_instances_limit_is_refused_before_sending_and_flagged_by_the_checker(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
     from onshore.posts import checks
 
-    channel = mastodon_channel(team, fake)
+    channel = mastodon_channel(team, fake_mastodon)
     channel.config["max_characters"] = 40
     channel.save()
     post = scheduled_post(
@@ -260,11 +264,11 @@ def test_over_the_instances_limit_is_refused_before_sending_and_flagged_by_the_c
     )
     assert step(post.scheduled_at).outcome == "failed"
     assert "its limit is 40" in Delivery.objects.get(post=post).last_error
-    assert fake.requests == [] or all(r.method != "POST" for r in fake.requests)
+    assert fake_mastodon.requests == [] or all(r.method != "POST" for r in fake_mastodon.requests)
 
 
-def test_cancel_racing_with_a_claim_never_sends(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_cancel_racing_with_a_claim_never_sends(team: Any, fake_mastodon: FakeMastodon) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     claimed = outbox.claim_one_due(post.scheduled_at, "w1")
     assert claimed is not None
@@ -282,9 +286,9 @@ def test_cancel_racing_with_a_claim_never_sends(team: Any, fake: FakeMastodon) -
 
 
 def test_rescheduling_while_claimed_does_not_move_the_attempt(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     assert outbox.claim_one_due(post.scheduled_at, "w1") is not None
     Post.objects.filter(pk=post.pk).update(state=State.SCHEDULED)  # as if still scheduled
@@ -295,18 +299,20 @@ def test_rescheduling_while_claimed_does_not_move_the_attempt(
 
 
 def test_a_clock_jumping_forward_publishes_what_became_due_once(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
     later = posts[0].scheduled_at + timedelta(days=3)  # the machine slept for days
     results = [step(later) for _ in range(4)]
     assert [r.outcome for r in results if r] == ["published"] * 3 and results[3] is None
-    assert sorted(s.text for s in fake.statuses) == ["Post 0", "Post 1", "Post 2"]
+    assert sorted(s.text for s in fake_mastodon.statuses) == ["Post 0", "Post 1", "Post 2"]
 
 
-def test_a_stopping_worker_hands_back_the_rest_of_its_batch(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_a_stopping_worker_hands_back_the_rest_of_its_batch(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
     at = posts[0].scheduled_at
     claimed = outbox.claim_due(at, "w1", outbox.CLAIM_BATCH)
@@ -314,7 +320,7 @@ def test_a_stopping_worker_hands_back_the_rest_of_its_batch(team: Any, fake: Fak
     assert outbox.claim_due(at, "w2", outbox.CLAIM_BATCH) == []  # all held by w1
     # SIGTERM arrives while the first one is being sent.
     steps = outbox.publish_claimed(
-        claimed, "w1", SEND, FIND, lambda: at, should_stop=lambda: len(fake.statuses) >= 1
+        claimed, "w1", SEND, FIND, lambda: at, should_stop=lambda: len(fake_mastodon.statuses) >= 1
     )
     assert [s.outcome for s in steps] == ["published"]
     assert Post.objects.get(pk=claimed[0].post_id).state == State.PUBLISHED
@@ -324,20 +330,20 @@ def test_a_stopping_worker_hands_back_the_rest_of_its_batch(team: Any, fake: Fak
     taken = outbox.claim_due(at, "w2", outbox.CLAIM_BATCH)  # at once, no lease to wait out
     assert sorted(d.pk for d in taken) == sorted(d.pk for d in rest)
     outbox.publish_claimed(taken, "w2", SEND, FIND, lambda: at)
-    assert sorted(s.text for s in fake.statuses) == ["Post 0", "Post 1", "Post 2"]
+    assert sorted(s.text for s in fake_mastodon.statuses) == ["Post 0", "Post 1", "Post 2"]
     assert set(Post.objects.values_list("state", flat=True)) == {State.PUBLISHED}
 
 
 def test_a_batch_stops_sending_to_a_channel_that_needs_reconnecting(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     posts = [scheduled_post(team, text=f"Post {n}") for n in range(3)]
-    fake.revoke(TOKEN)
+    fake_mastodon.revoke(TOKEN)
     claimed = outbox.claim_due(posts[0].scheduled_at, "w1", outbox.CLAIM_BATCH)
     steps = outbox.publish_claimed(claimed, "w1", SEND, FIND, lambda: posts[0].scheduled_at)
     assert [s.outcome for s in steps] == ["needs_reconnect"]
-    assert [r.method for r in fake.requests] == ["POST"]  # one try, not three
+    assert [r.method for r in fake_mastodon.requests] == ["POST"]  # one try, not three
     assert len(mail.outbox) == 1
     assert {(d.state, d.lease_owner, d.attempts) for d in Delivery.objects.all()} == {
         (DeliveryState.PENDING, "", 0)
@@ -345,9 +351,9 @@ def test_a_batch_stops_sending_to_a_channel_that_needs_reconnecting(
 
 
 def test_a_delivery_taken_over_while_waiting_in_a_batch_is_not_sent_again(
-    team: Any, fake: FakeMastodon
+    team: Any, fake_mastodon: FakeMastodon
 ) -> None:
-    mastodon_channel(team, fake)
+    mastodon_channel(team, fake_mastodon)
     posts = [scheduled_post(team, text=f"Post {n}") for n in range(2)]
     at = posts[0].scheduled_at
     first, second = outbox.claim_due(at, "w1", outbox.CLAIM_BATCH)
@@ -359,12 +365,14 @@ def test_a_delivery_taken_over_while_waiting_in_a_batch_is_not_sent_again(
     assert taken.pk == first.pk
     steps = outbox.publish_claimed([first, second], "w1", SEND, FIND, lambda: late)
     assert [s.outcome for s in steps] == ["lost_lease", "published"]
-    assert [s.text for s in fake.statuses] == ["Post 1"]  # w1 never sent the lost one
+    assert [s.text for s in fake_mastodon.statuses] == ["Post 1"]  # w1 never sent the lost one
     assert Delivery.objects.get(pk=first.pk).lease_owner == "w2"
 
 
-def test_a_post_left_publishing_by_a_dead_worker_is_settled(team: Any, fake: FakeMastodon) -> None:
-    mastodon_channel(team, fake)
+def test_a_post_left_publishing_by_a_dead_worker_is_settled(
+    team: Any, fake_mastodon: FakeMastodon
+) -> None:
+    mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
     assert step(post.scheduled_at).outcome == "published"
     # As if the worker died between the delivery's outcome and the post's state.
