@@ -8,6 +8,7 @@ Every check raises ``ValueError`` with a message a user can act on.
 from __future__ import annotations
 
 import functools
+from datetime import datetime, timedelta
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -157,6 +158,53 @@ def primary_zone(country: str) -> str:
     if preferred in zones:
         return preferred
     return zones[0] if zones else "UTC"
+
+
+@functools.cache
+def _zone_links() -> dict[str, str]:
+    """Old and alias names → the zone they link to ("US/Pacific" → America/Los_Angeles),
+    from the tz database's own source (tzdata.zi, lines "L target alias")."""
+    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text(encoding="utf-8")
+    links = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _kind, target, alias = line.split()[:3]
+            links[alias] = target
+    return links
+
+
+@functools.cache
+def _zones_folded() -> dict[str, str]:
+    return {zone.casefold(): zone for zone in _available_zones()}
+
+
+def pickable_zones() -> dict[str, str]:
+    """Zone → country code, for every zone a country uses (zone.tab): what a picker
+    offers. Aliases ("US/Pacific") and country-less zones ("Etc/GMT+5") are left out."""
+    return {zone: code for code, zones in _zones_by_country().items() for zone in zones}
+
+
+def canonical_zone(zone: str) -> str:
+    """The zone as a picker offers it: spelt as the tz database does ("asia/kolkata" →
+    Asia/Kolkata), an alias replaced by the zone it names ("Asia/Calcutta" → Asia/Kolkata).
+    ValueError if the tz database does not know it."""
+    found = _zones_folded().get((zone or "").strip().casefold())
+    if found is None:
+        raise ValueError(f"'{zone}' is not an IANA time zone; use a name like Europe/London")
+    pickable = pickable_zones()
+    if found in pickable:
+        return found
+    target = _zone_links().get(found, found)
+    return target if target in pickable else found
+
+
+def utc_offset(zone: str, at: datetime) -> str:
+    """The zone's offset from UTC at that instant, as people write it: "UTC−08:00"."""
+    offset = at.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
 def zone_label(zone: str) -> str:

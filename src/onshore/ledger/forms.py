@@ -23,6 +23,7 @@ from onshore.ledger.models import (
 )
 from onshore.localtime import parse_hours_text
 from onshore.workspaces.models import Membership, Workspace
+from onshore.workspaces.zone_picker import ZoneField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
@@ -133,7 +134,7 @@ class WhatIfForm(forms.Form):
         required=False, min_value=0, max_digits=6, decimal_places=2, help_text="for hourly vendors"
     )
     country = forms.ChoiceField(choices=[("", "— choose a country —"), *places.country_choices()])
-    zone = forms.CharField(max_length=64, help_text="IANA zone, e.g. Asia/Kolkata")
+    zone = ZoneField(label="Time zone", country_field="country", help_text="e.g. Kolkata")
     hours = forms.CharField(label="Working hours", max_length=500, initial="mon-fri 09:00-17:00")
     posts_per_month = forms.DecimalField(min_value=Decimal("0.1"), max_digits=8, decimal_places=1)
     revision_rounds = forms.DecimalField(
@@ -161,9 +162,6 @@ class WhatIfForm(forms.Form):
 
     def clean_currency(self) -> str:
         return _normalised(places.normalise_currency, self.cleaned_data["currency"])
-
-    def clean_zone(self) -> str:
-        return _normalised(places.normalise_zone, self.cleaned_data["zone"])
 
     def clean_hours(self) -> Any:
         try:

@@ -11,6 +11,7 @@ from onshore import places
 from onshore.localtime import MAX_SPANS_PER_DAY, WEEKDAYS
 from onshore.workspaces.models import Market, Membership, Workspace
 from onshore.workspaces.roles import MANAGED_PROFILE_FIELDS, Role
+from onshore.workspaces.zone_picker import ZoneField, ZoneListField
 
 DAY_NAMES = dict(
     zip(
@@ -77,14 +78,17 @@ class ModelErrorsOnFormFields(forms.ModelForm):  # type: ignore[type-arg]
 
 class WorkspaceForm(forms.ModelForm):  # type: ignore[type-arg]
     home_country = _country_field("Home country (where the business is based)")
+    home_timezone = ZoneField(
+        label="Home time zone",
+        country_field="home_country",
+        required=False,
+        help_text="Leave empty for the country's main zone.",
+    )
 
     class Meta:
         model = Workspace
         fields = ["name", "home_country", "home_timezone", "currency"]
         help_texts = {
-            "home_timezone": (
-                "IANA name such as Europe/London; leave empty for the country's main zone."
-            ),
             "currency": "ISO code such as GBP; leave empty for the country's currency.",
         }
 
@@ -96,9 +100,10 @@ class NewWorkspaceForm(WorkspaceForm):
     market_language = forms.CharField(
         label="Language tag", max_length=35, help_text="e.g. en-GB, en-US, fr-CA"
     )
-    market_timezone = forms.CharField(
+    market_timezone = ZoneField(
         label="Time zone",
-        max_length=64,
+        country_field="market_country",
+        with_list=False,  # the home zone's picker above has the list
         required=False,
         help_text="Leave empty for the market's main zone.",
     )
@@ -114,15 +119,16 @@ class NewWorkspaceForm(WorkspaceForm):
 
 class MarketForm(ModelErrorsOnFormFields):
     country = _country_field("Country")
-    timezone = forms.CharField(
+    timezone = ZoneField(
         label="Primary time zone",
-        max_length=64,
+        country_field="country",
         required=False,
-        help_text="IANA name; leave empty for the country's main zone.",
+        help_text="Leave empty for the country's main zone.",
     )
-    other_zones_text = forms.CharField(
+    other_zones_text = ZoneListField(
         label="Other time zones",
-        max_length=2000,
+        country_field="country",
+        with_list=False,
         required=False,
         help_text="For countries with several zones, e.g. America/Chicago, America/Los_Angeles",
     )
@@ -177,7 +183,9 @@ class ProfileForm(ModelErrorsOnFormFields):
     """
 
     home_country = _country_field("Country you work from")
-    timezone = forms.CharField(label="Time zone", max_length=64, help_text="e.g. Asia/Kolkata")
+    timezone = ZoneField(
+        label="Time zone", country_field="home_country", help_text="e.g. Kolkata or Asia/Kolkata"
+    )
     languages_text = forms.CharField(
         label="Languages you write in",
         max_length=500,
