@@ -22,6 +22,7 @@ from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
 from onshore.posts.paging import paginate
+from onshore.posts.save_warning import save_warning
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
@@ -161,6 +162,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "can_override": membership.can(Capability.OVERRIDE_FINDINGS),
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
+        "save_warning": save_warning(post, _viewer_zone(membership)),
     }
 
 

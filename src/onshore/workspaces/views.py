@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import RestrictedError
+from django.db.models import Count, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -101,10 +101,13 @@ def workspace_create(request: AuthenticatedRequest) -> HttpResponse:
 @member_view(Capability.VIEW_WORKSPACE)
 def workspace_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
     workspace = membership.workspace
+    # Counted for the Remove button's question: a market with posts is refused (the
+    # posts' RESTRICT), one without takes its channels with it (CASCADE).
+    markets = workspace.markets.annotate(post_count=Count("posts")).prefetch_related("channels")
     return render(
         request,
         "workspaces/detail.html",
-        {"membership": membership, "workspace": workspace, "markets": workspace.markets.all()},
+        {"membership": membership, "workspace": workspace, "markets": markets},
     )
 
 
