@@ -114,8 +114,7 @@
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
         item.dataset.zone = option.zone;
-        var place = document.createElement("span");
-        place.className = "place";
+        var place = document.createElement("strong");
         place.textContent = option.place;
         var zone = document.createElement("span");
         zone.className = "zone";
@@ -123,14 +122,19 @@
         var offset = document.createElement("span");
         offset.className = "offset";
         offset.textContent = option.offset;
-        item.append(place, " — ", zone, " ", offset);
+        var dash = document.createElement("span");
+        dash.className = "sr-only"; // heard, not seen: the zone's name is on its own line
+        dash.textContent = " — ";
+        item.append(place, dash, zone, " ", offset); // "Kolkata, India — Asia/Kolkata UTC+05:30"
         listbox.append(item);
       });
       status.textContent = found.length
         ? found.length + (found.length === 1 ? " time zone matches" : " time zones match") +
           "; Down and Up to choose, Enter to pick"
         : "No time zone matches " + typed();
-      setOpen(shown.length > 0);
+      // A zone typed out in full has nothing left to pick: keep the list out of the way.
+      var complete = found.length === 1 && fold(found[0].zone) === typed();
+      setOpen(shown.length > 0 && !complete);
     }
 
     function pick(index) {
