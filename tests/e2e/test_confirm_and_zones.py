@@ -147,3 +147,25 @@ def test_a_time_zone_is_found_by_part_of_its_city_and_picked_by_keyboard(
         "Time zone: 'Mars/Base' is not a time zone; pick one from the list, e.g. Europe/London"
     )
     shoot(page, screenshot_dir, "zone-refused")
+
+
+def test_a_markets_other_zones_are_picked_one_after_another_with_the_mouse(
+    live_server: Any, demo: str, log_in: Callable[[str], Any], screenshot_dir: Path
+) -> None:
+    us = Market.objects.get(workspace__slug=demo, country="US")
+    page = log_in(EMMA)
+    page.goto(f"{live_server.url}/w/{demo}/markets/{us.pk}/")
+    others = page.get_by_role("combobox", name="Other time zones")
+    others.fill("")
+    others.press_sequentially("phoe")
+    listbox = page.get_by_role("listbox", name="Other time zones")
+    listbox.get_by_role("option", name="Phoenix").click()
+    expect(others).to_have_value("America/Phoenix, ")
+    others.press_sequentially("honolulu")
+    shoot(page, screenshot_dir, "other-zones")
+    listbox.get_by_role("option").first.click()
+    expect(others).to_have_value("America/Phoenix, Pacific/Honolulu, ")
+    page.get_by_role("button", name="Save market").click()
+    expect(page.locator(".messages")).to_contain_text("saved")
+    us.refresh_from_db()
+    assert us.other_zones == ["America/Phoenix", "Pacific/Honolulu"]
