@@ -180,6 +180,10 @@ def test_approve_and_request_changes_from_the_outside_page(team: Any) -> None:
     history = manager.get(f"/w/{team.workspace.slug}/posts/{change.pk}/").content.decode()
     assert "Dana Client (by review link): Changes requested" in history
     assert "Dana Client (by review link) ·" in history
+    api = manager.get(f"/api/v1/workspaces/{team.workspace.slug}/posts/{change.pk}/comments")
+    assert [(c["author"], c["author_name"], c["body"]) for c in api.json()] == [
+        (None, "Dana Client (by review link)", "Name the farm.")
+    ]
 
 
 def test_a_post_not_on_the_link_is_not_found_through_it(team: Any) -> None:
