@@ -293,3 +293,15 @@ def test_the_token_is_kept_out_of_logs(team: Any) -> None:
     _, token = _link(team, post)
     assert secrets_in_path(f"/r/{token}/") == [token]
     assert secrets_in_path(f"/r/{token}/posts/{post.pk}/") == [token]
+
+
+def test_a_comment_with_a_nul_character_is_refused_by_name(team: Any) -> None:
+    post = _in_review(team)
+    _, token = _link(team, post)
+    response = Client().post(
+        f"/r/{token}/posts/{post.pk}/", {"action": "request_changes", "note": "a\x00b"}
+    )
+    assert response.status_code == 422
+    assert "note: the comment contains a NUL character" in response.content.decode()
+    post.refresh_from_db()
+    assert post.state == State.IN_REVIEW

@@ -165,6 +165,8 @@ def perform(
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(f"'{action}' is not an action; use one of {', '.join(TRANSITIONS)}")
+    if "\x00" in note:  # PostgreSQL cannot store it; say so rather than fail with a 500
+        raise TransitionError("note: the comment contains a NUL character (\\x00); remove it.")
     locked = Post.objects.select_for_update().get(pk=post.pk)
     _check(locked, member, transition)
     _run_action_rules(locked, member, action, note, blocking_errors, override_reason)
