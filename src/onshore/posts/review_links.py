@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from django.core.mail import send_mail
+from django.db.models import F
 
 from onshore.accounts.models import User
 from onshore.posts import workflow
@@ -41,11 +42,12 @@ def limit_link(link: ReviewLink, at: datetime) -> Limited | None:
 
 
 def posts_of(link: ReviewLink) -> list[Post]:
-    """The link's posts, soonest scheduled first, then in the order they were written."""
+    """The link's posts, soonest scheduled first, then those with no time yet, in the
+    order they were written (NULLs last on SQLite and PostgreSQL alike)."""
     return list(
         link.posts.select_related("market", "workspace")
         .prefetch_related("variants", "media")
-        .order_by("scheduled_at", "created_at", "id")
+        .order_by(F("scheduled_at").asc(nulls_last=True), "created_at", "id")
     )
 
 
