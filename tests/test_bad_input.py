@@ -111,6 +111,11 @@ FORMS = [
         {"engagement": "{engagement}", "date": "2026-11-20", "hours": "1.5", "note": ""},
     ),
     ("/w/{slug}/costs/", {"start": "2026-01-01", "end": "2026-03-31"}),
+    (
+        "/w/{slug}/review-links/",
+        {"name": "Dana Client", "email": "dana@client.example", "days": "7", "posts": "{post}"},
+    ),
+    ("/r/{review}/posts/{post}/", {"action": "request_changes", "note": "Name the farm."}),
 ]
 
 
@@ -130,6 +135,29 @@ def _engagement_id(team: Any) -> int:
     return int(engagement.pk)
 
 
+def _post(team: Any) -> Any:
+    from onshore.posts import editing, workflow
+
+    post = team.workspace.posts.first()
+    if post is None:
+        member = team.members["contributor"]
+        post = editing.create_post(member, editing.PostChanges(text="Autumn", market=team.gb))
+        post = workflow.perform(post, member, "submit")
+    return post
+
+
+def _review_token(team: Any) -> str:
+    """A review link for the workspace's post; one per test (the page refuses the rest)."""
+    from onshore.posts.models import ReviewLink
+
+    if not hasattr(team, "review_token"):
+        owner = team.users["owner"]
+        _, team.review_token = ReviewLink.issue(
+            team.workspace, owner, name="Dana Client", posts=[_post(team)]
+        )
+    return str(team.review_token)
+
+
 def _placeholders(team: Any, text: str) -> str:
     if "{" not in text:
         return text
@@ -137,6 +165,8 @@ def _placeholders(team: Any, text: str) -> str:
         slug=team.workspace.slug,
         member=team.members["contributor"].pk,
         engagement=_engagement_id(team) if "{engagement}" in text else "",
+        post=_post(team).pk if "{post}" in text else "",
+        review=_review_token(team) if "{review}" in text else "",
     )
 
 

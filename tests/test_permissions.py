@@ -17,6 +17,7 @@ from django.urls import get_resolver
 
 from onshore.ledger.models import Engagement, TimeEntry
 from onshore.posts import editing, workflow
+from onshore.posts.models import ReviewLink
 from onshore.publishing.models import Channel
 from onshore.workspaces.models import Invitation
 
@@ -177,6 +178,22 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("POST", "/w/{slug}/time/{entry}/delete/", {}, drafters(302)),
     ("GET", "/account/tokens/", None, expect(200, outsider=200)),
     ("GET", "/invite/{token}/", None, expect(200, outsider=200, anonymous=200)),
+    ("GET", "/w/{slug}/review-links/", None, managers_only(200)),
+    (
+        "POST",
+        "/w/{slug}/review-links/",
+        {"name": "Dana Client", "days": "7", "posts": "POST_ID"},
+        managers_only(200),
+    ),
+    ("POST", "/w/{slug}/review-links/{link}/revoke/", {}, managers_only(302)),
+    # A review link is the access: anyone holding it, member or not, signed in or not.
+    ("GET", "/r/{review_token}/", None, expect(200, outsider=200, anonymous=200)),
+    (
+        "POST",
+        "/r/{review_token}/posts/{post}/",
+        {"action": "request_changes", "note": "Name the farm."},
+        expect(422, outsider=422, anonymous=422),
+    ),
     ("GET", "/healthz", None, expect(200, outsider=200, anonymous=200)),
 ]
 
@@ -492,6 +509,9 @@ def _fill(url: str, team: Any) -> str:
     manager_post = editing.create_post(
         team.members[MANAGER], editing.PostChanges(text="Winter menu soon", market=team.gb)
     )
+    link, review_token = ReviewLink.issue(
+        team.workspace, team.users[MANAGER], name="Dana Client", posts=[post]
+    )
     engagement = _contributor_engagement(team)
     entry = TimeEntry.objects.create(
         engagement=engagement, date="2026-11-19", hours="1.25", logged_by=team.members[CONTRIB]
@@ -505,6 +525,8 @@ def _fill(url: str, team: Any) -> str:
         spare=spare.pk,
         invitation=invitation.pk,
         token=token,
+        link=link.pk,
+        review_token=review_token,
         post=post.pk,
         manager_post=manager_post.pk,
         scheduled_post=_scheduled_post(team).pk if "{scheduled_post}" in url else 0,
@@ -544,6 +566,7 @@ def _contributor_engagement(team: Any) -> Engagement:
 def _body(body: dict[str, Any] | None, team: Any) -> dict[str, Any]:
     ids = {
         "MARKET_ID": lambda: team.gb.pk,
+        "POST_ID": lambda: team.workspace.posts.order_by("id").first().pk,
         "MEMBER_ID": lambda: team.members[CONTRIB].pk,
         "ENGAGEMENT_ID": lambda: _contributor_engagement(team).pk,
     }
@@ -586,6 +609,7 @@ def _normalise(pattern: str) -> str:
         "<id:entry_id>",
         "<str:token>",
         "<id:token_id>",
+        "<id:link_id>",
         "<uidb64>",
         "<token>",
     ):
@@ -631,6 +655,8 @@ def _normalise_template(url: str) -> str:
         "{entry}",
         "{invitation}",
         "{token}",
+        "{link}",
+        "{review_token}",
         "{owner}",
         "{manager}",
         "{contributor}",

@@ -89,7 +89,7 @@ def test_stopping_one_onshore_serve_leaves_the_others_control_socket(
     assert not (home / ".gunicorn").exists(), "nothing shared in the user's home"
 
 
-def test_the_access_log_names_the_feed_and_invitation_routes_without_their_tokens(
+def test_the_access_log_names_the_secret_routes_without_their_tokens(
     tmp_path: Path, home: Path, servers: list[Served]
 ) -> None:
     assert run(["migrate", "--no-input", "-v", "0"], tmp_path).returncode == 0
@@ -97,11 +97,14 @@ def test_the_access_log_names_the_feed_and_invitation_routes_without_their_token
     servers.append(served)
     wait_for(f"{served.base}/healthz", seconds=120)
     feed, invitation = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    review = secrets.token_urlsafe(32)
+    httpx.get(f"{served.base}/r/{review}/")
     httpx.get(f"{served.base}/feed/{feed}.ics")
     httpx.get(f"{served.base}/login/", params={"next": f"/invite/{invitation}/"})
     httpx.get(f"{served.base}/invite/{invitation}/", headers={"referer": f"/feed/{feed}.ics"})
     output = served.stop()
-    assert feed not in output and invitation not in output
+    assert feed not in output and invitation not in output and review not in output
+    assert '"GET /r/…/ HTTP/1.1" 404' in output and "Not Found: /r/…/" in output
     assert '"GET /feed/….ics HTTP/1.1" 404' in output and "Not Found: /feed/….ics" in output
     assert "GET /login/?next=%2Finvite%2F…%2F HTTP/1.1" in output
     assert '"GET /invite/…/ HTTP/1.1"' in output and '"/feed/….ics"' in output

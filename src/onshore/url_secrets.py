@@ -1,7 +1,8 @@
 """Secrets carried in URLs, kept out of logs.
 
 Some of onshore's URLs grant access by themselves: the calendar feed
-(``/feed/<token>.ics``), invitations (``/invite/<token>/``) and password resets
+(``/feed/<token>.ics``), invitations (``/invite/<token>/``), review links for people
+outside a workspace (``/r/<token>/`` and the pages below it) and password resets
 (``/password-reset/<uidb64>/<token>/``). Whoever reads a log must not be able to use
 them, so logs name the route and write the value of every URL parameter named in
 ``SECRET_URL_PARAMETERS`` as ``…``: gunicorn's access log (onshore.serving) and

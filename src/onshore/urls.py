@@ -169,6 +169,7 @@ urlpatterns = [
     *publishing_urls,
     *ledger_urls,
     path("", include("onshore.posts.io_urls")),
+    path("", include("onshore.posts.review_link_urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
 ]

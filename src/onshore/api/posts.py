@@ -125,7 +125,10 @@ class PostOut(Schema):
 
 class CommentOut(Schema):
     id: int
-    author: str | None
+    author: str | None  # a member's e-mail; None when written through a review link
+    # Who wrote it, as the app shows it: "Dana Client (by review link)" for someone
+    # outside the workspace who commented through a review link.
+    author_name: str
     body: str
     mentions: list[int]
     created_at: datetime
@@ -414,7 +417,8 @@ def dismiss_finding(
 def list_comments(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
-        _comment_out(c) for c in post.comments.select_related("author").prefetch_related("mentions")
+        _comment_out(c)
+        for c in post.comments.select_related("author", "review_link").prefetch_related("mentions")
     ]
 
 
@@ -422,6 +426,7 @@ def _comment_out(comment: Comment) -> dict[str, Any]:
     return {
         "id": comment.pk,
         "author": comment.author.email if comment.author else None,
+        "author_name": comment.author_name,
         "body": comment.body,
         "mentions": [m.pk for m in comment.mentions.all()],
         "created_at": comment.created_at,

@@ -16,6 +16,17 @@ class FindingView:
     finding: Finding
     span_text: str  # the characters the finding is about, for dismissals and "apply"
 
+    @property
+    def suggested_change(self) -> str:
+        """The finding's fix in words, for a reviewer's comment: "replace 'color' with
+        'colour'" (or "remove '…'" when the suggestion is to drop the characters)."""
+        suggestion = self.finding.suggestion
+        if suggestion is None:
+            return ""
+        if not suggestion:
+            return f"remove '{self.span_text}'"
+        return f"replace '{self.span_text}' with '{suggestion}'"
+
 
 @dataclass
 class HighlightedText:

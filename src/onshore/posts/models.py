@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -29,6 +30,16 @@ MAX_TAGS, MAX_TAG_LENGTH = 30, 40
 Network = models.TextChoices(  # type: ignore[call-overload]
     "Network", [(name.upper(), (name, rules.label)) for name, rules in NETWORK_RULES.items()]
 )
+
+
+def actor_name(user: User | None, review_link: ReviewLink | None) -> str:
+    """Who did something on a post, as the history and comments name them: a member, or
+    the person outside the workspace a review link was made for."""
+    if user is not None:
+        return user.display_name
+    if review_link is not None:
+        return f"{review_link.name} (by review link)"
+    return "—"
 
 
 class State(models.TextChoices):
@@ -194,6 +205,10 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Written by someone outside the workspace through a review link (author is empty).
+    review_link = models.ForeignKey(
+        "ReviewLink", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     body = models.TextField(max_length=5000)
     mentions = models.ManyToManyField(Membership, blank=True, related_name="mentioned_in")
     created_at = models.DateTimeField(default=now)
@@ -203,6 +218,10 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+    @property
+    def author_name(self) -> str:
+        return actor_name(self.author, self.review_link)
 
 
 class Dismissal(models.Model):
@@ -237,6 +256,10 @@ class PostEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Made by someone outside the workspace through a review link (``by`` is empty).
+    review_link = models.ForeignKey(
+        "ReviewLink", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     note = models.TextField(blank=True)
     # Open market-fit findings (length aside) when changes were requested: the cost ledger
     # counts a post as "needed changes for market fit" when a reviewer sent it back while
@@ -256,6 +279,10 @@ class PostEvent(models.Model):
         from onshore.posts.workflow import action_label  # workflow imports this module
 
         return action_label(self.action)
+
+    @property
+    def actor_name(self) -> str:
+        return actor_name(self.by, self.review_link)
 
 
 def _hash_feed_token(token: str) -> str:
@@ -323,3 +350,129 @@ class CalendarFeedToken(models.Model):
             .filter(token_hash=_hash_feed_token(token), revoked_at__isnull=True)
             .first()
         )
+
+
+# A review link lives 7 days unless its maker chooses otherwise, at most 30; it carries
+# at most 50 posts (a week's batch for a client, bounded like every list a user sends).
+REVIEW_LINK_DAYS, REVIEW_LINK_MAX_DAYS, REVIEW_LINK_MAX_POSTS = 7, 30, 50
+
+
+def _hash_review_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ReviewLink(models.Model):
+    """A link that lets one person outside the workspace see some posts as they will
+    look and approve them or request changes, recorded under the name given here.
+
+    Only the token's hash is stored (like invitations and the calendar feed): the link
+    is shown once to the manager who made it. It stops working when it expires or is
+    revoked; the posts and decisions it recorded stay.
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="review_links")
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    posts = models.ManyToManyField(Post, related_name="review_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"review link for {self.name}"
+
+    @classmethod
+    @transaction.atomic
+    def issue(
+        cls,
+        workspace: Workspace,
+        by: User,
+        *,
+        name: str,
+        posts: list[Post],
+        email: str = "",
+        days: int = REVIEW_LINK_DAYS,
+    ) -> tuple[ReviewLink, str]:
+        """Make a link for ``posts`` (all of this workspace); returns it and the raw token
+        for the URL, which is never stored. ValidationError names the field at fault."""
+        _check_link_posts(workspace, posts)
+        if not 1 <= days <= REVIEW_LINK_MAX_DAYS:
+            raise ValidationError({"days": f"a link lasts 1 to {REVIEW_LINK_MAX_DAYS} days"})
+        token = secrets.token_urlsafe(32)  # 256 random bits
+        issued_at = now()
+        link = cls(
+            workspace=workspace,
+            name=" ".join(name.split()),
+            email=email.strip().lower(),
+            token_hash=_hash_review_token(token),
+            created_by=by,
+            created_at=issued_at,
+            expires_at=issued_at + timedelta(days=days),
+        )
+        link.full_clean(exclude=["posts"])
+        link.save()
+        link.posts.set(posts)
+        return link, token
+
+    @classmethod
+    def find(cls, token: str) -> ReviewLink | None:
+        """The live link with this token, or None: unknown, expired and revoked links
+        look the same to whoever holds them. The lookup is by the token's hash, so the
+        database never compares (or times) the secret itself."""
+        if not token or len(token) > 200:
+            return None
+        return (
+            cls.objects.select_related("workspace")
+            .filter(token_hash=_hash_review_token(token), revoked_at__isnull=True)
+            .filter(expires_at__gt=now())
+            .first()
+        )
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if now() >= self.expires_at:
+            return "expired"
+        return "live"
+
+    def revoke(self) -> bool:
+        """Stop the link working; False if it already did not."""
+        if self.status != "live":
+            return False
+        self.revoked_at = now()
+        self.save(update_fields=["revoked_at"])
+        return True
+
+
+def _check_link_posts(workspace: Workspace, posts: list[Post]) -> None:
+    if not 1 <= len(posts) <= REVIEW_LINK_MAX_POSTS:
+        raise ValidationError({"posts": f"choose 1 to {REVIEW_LINK_MAX_POSTS} posts"})
+    if any(post.workspace_id != workspace.pk for post in posts):
+        raise ValidationError({"posts": "choose posts of this workspace"})
+
+
+class RequestWindow(models.Model):
+    """How many requests one key (a review link, a client address) made in one minute:
+    the rate limit of the review-link pages (posts/ratelimit.py). Kept in the database,
+    not a per-process cache, so every web worker counts the same requests."""
+
+    key = models.CharField(max_length=100)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="one_count_per_window")
+        ]
+        indexes = [models.Index(fields=["window_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count} at {self.window_start:%H:%M}"

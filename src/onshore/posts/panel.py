@@ -40,6 +40,8 @@ class Section:
     items: list[FindingView] = field(default_factory=list)
     counters: list[LengthCounter] = field(default_factory=list)
     empty_note: str = "No findings."
+    # How a reviewer's comment suggesting one of these findings' fixes starts.
+    suggest_prefix: str = "Suggest"
 
 
 def network_label(network: str) -> str:
@@ -68,7 +70,7 @@ def sections(result: PostCheck, *, scheduled: bool) -> list[Section]:
 
 def _main_section(checks: list[CheckedText]) -> Section:
     text = checks[0].text
-    networks = sorted((checked.network for checked in checks if checked.network), key=_editor_order)
+    networks = sorted((checked.network for checked in checks if checked.network), key=editor_order)
     names = ", ".join(network_label(n) for n in networks)
     findings = [f for checked in checks for f in checked.findings if f.category != "timing"]
     return Section(
@@ -92,6 +94,7 @@ def _variant_section(checked: CheckedText) -> Section:
         [FindingView(f, checked.text[f.start : f.end]) for f in findings],
         [_counter(checked.text, network)],
         f"No findings on the {label} version.",
+        f"Suggest for the {label} version",
     )
 
 
@@ -108,7 +111,7 @@ def _timing_items(texts: list[CheckedText]) -> list[FindingView]:
     return items
 
 
-def _editor_order(network: str) -> int:
+def editor_order(network: str) -> int:
     """Networks in the order the editor lists them (NETWORK_RULES), whatever was stored."""
     order = list(marketfit.NETWORK_RULES)
     return order.index(network) if network in order else len(order)

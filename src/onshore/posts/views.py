@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from onshore.inputs import BadInput, read_day, read_int
 from onshore.localtime import describe_in_zones, resolve_wall_time
-from onshore.posts import calendar, checks, editing, panel, workflow
+from onshore.posts import calendar, checks, editing, panel, read_only_views, workflow
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
@@ -133,6 +133,8 @@ def _editor(
     }
     if post is not None:
         context.update(_post_context(membership, post))
+        if not context["can_edit"]:  # reviewers, viewers, others' posts for contributors
+            return read_only_views.post_as_published(request, membership, post, context)
     status = 422 if form.errors else 200
     return render(request, "posts/editor.html", context, status=status)
 
@@ -150,10 +152,10 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "check": result,
         "panel_sections": panel.sections(result, scheduled=post.scheduled_at is not None),
         "actions": workflow.available_actions(post, membership),
-        "comments": post.comments.select_related("author"),
+        "comments": post.comments.select_related("author", "review_link"),
         "revisions": post.revisions.select_related("author"),
         "dismissals": post.dismissals.select_related("by"),
-        "events": post.events.select_related("by"),
+        "events": post.events.select_related("by", "review_link"),
         "deliveries": post.deliveries.select_related("channel").exclude(state="cancelled"),
         "schedule_form": ScheduleForm(
             initial={"date": post.scheduled_date, "time": post.scheduled_time}

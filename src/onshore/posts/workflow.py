@@ -11,16 +11,16 @@ one raises ``TransitionError`` with a message for people; the API answers it wit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.timezone import now
 
 from onshore.localtime import describe_passed
-from onshore.posts.models import Comment, Post, PostEvent, State
+from onshore.posts.models import Comment, Post, PostEvent, ReviewLink, State
 from onshore.posts.outbox_port import DeliveriesInFlight, outbox
 from onshore.workspaces.models import Membership
-from onshore.workspaces.roles import Capability
+from onshore.workspaces.roles import REVIEW_LINK_CAPABILITIES, Capability
 
 if TYPE_CHECKING:
     from onshore.accounts.models import User
@@ -32,6 +32,31 @@ class TransitionError(Exception):
 
 class TransitionForbidden(TransitionError):
     """The member's role does not allow this action."""
+
+
+@dataclass(frozen=True)
+class LinkReviewer:
+    """Someone outside the workspace acting through a review link: an actor like a
+    member, with the capabilities roles.REVIEW_LINK_CAPABILITIES grants, recorded under
+    the link's name. Which posts they may act on is the link's business (review_links)."""
+
+    link: ReviewLink
+    role: str = "review link"
+    user: None = None
+
+    def can(self, capability: Capability) -> bool:
+        return capability in REVIEW_LINK_CAPABILITIES
+
+
+# Who performs a transition: a member of the workspace, or a review link's holder.
+Actor = Membership | LinkReviewer
+
+
+def _authorship(actor: Actor, user_field: str) -> dict[str, Any]:
+    """The fields that say who wrote an event (``by``) or a comment (``author``)."""
+    if isinstance(actor, LinkReviewer):
+        return {user_field: None, "review_link": actor.link}
+    return {user_field: actor.user}
 
 
 @dataclass(frozen=True)
@@ -106,14 +131,14 @@ def action_label(action: str) -> str:
 REVIEW_AGAIN_AFTER_EDIT = frozenset({State.APPROVED, State.SCHEDULED})
 
 
-def available_actions(post: Post, member: Membership) -> list[Transition]:
+def available_actions(post: Post, member: Actor) -> list[Transition]:
     """The actions this member may take on the post now (for buttons)."""
     return [
         t for t in TRANSITIONS.values() if post.state in t.from_states and member.can(t.capability)
     ]
 
 
-def _check(post: Post, member: Membership, transition: Transition) -> None:
+def _check(post: Post, member: Actor, transition: Transition) -> None:
     if not member.can(transition.capability):
         raise TransitionForbidden(
             f"Your role ({member.role}) cannot {transition.label.lower()} posts."
@@ -129,7 +154,7 @@ def _check(post: Post, member: Membership, transition: Transition) -> None:
 @transaction.atomic
 def perform(
     post: Post,
-    member: Membership,
+    member: Actor,
     action: str,
     *,
     note: str = "",
@@ -140,6 +165,8 @@ def perform(
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(f"'{action}' is not an action; use one of {', '.join(TRANSITIONS)}")
+    if "\x00" in note:  # PostgreSQL cannot store it; say so rather than fail with a 500
+        raise TransitionError("note: the comment contains a NUL character (\\x00); remove it.")
     locked = Post.objects.select_for_update().get(pk=post.pk)
     _check(locked, member, transition)
     _run_action_rules(locked, member, action, note, blocking_errors, override_reason)
@@ -149,18 +176,19 @@ def perform(
 
 def _run_action_rules(
     post: Post,
-    member: Membership,
+    member: Actor,
     action: str,
     note: str,
     blocking_errors: int,
     override_reason: str,
 ) -> None:
     if action == "submit":
+        assert isinstance(member, Membership)  # only members draft (REVIEW_LINK_CAPABILITIES)
         _submit(post, member, blocking_errors, override_reason)
     elif action == "request_changes":
         if not note.strip():
             raise TransitionError("Say what to change: a comment is required to request changes.")
-        Comment.objects.create(post=post, author=member.user, body=note.strip())
+        Comment.objects.create(post=post, body=note.strip(), **_authorship(member, "author"))
     elif action == "approve":
         post.approved_at = now()
     elif action == "schedule":
@@ -203,13 +231,13 @@ def _submit(post: Post, member: Membership, blocking_errors: int, override_reaso
         post.first_submitted_at = now()
 
 
-def _record(post: Post, member: Membership, transition: Transition, note: str) -> None:
+def _record(post: Post, member: Actor, transition: Transition, note: str) -> None:
     PostEvent.objects.create(
         post=post,
         action=transition.action,
         from_state=post.state,
         to_state=transition.to_state,
-        by=member.user,
+        **_authorship(member, "by"),
         note=note.strip(),
         market_fit_findings=(
             market_fit_findings(post) if transition.action == "request_changes" else 0

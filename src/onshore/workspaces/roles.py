@@ -39,6 +39,7 @@ class Capability(StrEnum):
     MANAGE_CHANNELS = "manage_channels"
     VIEW_COSTS = "view_costs"
     LOG_TIME = "log_time"
+    SHARE_FOR_APPROVAL = "share_for_approval"
 
 
 ALL_ROLES = frozenset(Role)
@@ -98,7 +99,15 @@ CAPABILITIES: dict[Capability, tuple[str, frozenset[Role]]] = {
         "Log time on their own engagement and see those entries (managers: every engagement)",
         DRAFTERS,
     ),
+    Capability.SHARE_FOR_APPROVAL: (
+        "Send posts for approval by link to someone outside the workspace; revoke such links",
+        OWNER_AND_MANAGER,
+    ),
 }
+
+# What a person outside the workspace holding a review link may do, on that link's posts
+# only (posts/review_links.py): approve or request changes, as the name the link carries.
+REVIEW_LINK_CAPABILITIES = frozenset({Capability.REVIEW_POSTS})
 
 # Profile fields that decide a member's sourcing class (in-house, outsourced, offshored)
 # and so what Costs compares: only ``manage_members`` may change them, even on one's own
