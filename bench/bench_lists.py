@@ -50,9 +50,7 @@ def make_workspace(name: str) -> tuple[object, list[object], object]:
     from onshore.accounts.models import User
     from onshore.workspaces.models import Market, Workspace
 
-    owner = User.objects.create_user(
-        f"{name.lower()}@example.com", "bench-password-123", name=name
-    )
+    owner = User.objects.create_user(f"{name.lower()}@example.com", "bench-password-123", name=name)
     workspace = Workspace(name=f"{name} Roasters", home_country="GB")
     workspace.full_clean()
     workspace.create_with_owner(owner)

@@ -14,6 +14,7 @@ import pytest
 from onshore.localtime import (
     Slot,
     next_free_slot,
+    next_free_slots,
     parse_slot,
     parse_slots,
     slot_to_json,
@@ -280,6 +281,30 @@ def test_next_free_slot_finds_nothing_when_the_horizon_is_full() -> None:
     assert next_free_slot([TUE_THU_0930], LONDON, monday, taken, horizon_days=9) == utc(
         2026, 6, 9, 8, 30
     )
+
+
+def test_next_free_slots_gives_several_in_order_keeping_market_time_over_the_change() -> None:
+    # Four free slots from the week the London clocks go back: 09:30 London each time,
+    # 08:30 UTC before the change and 09:30 UTC after it; the taken Thursday is skipped.
+    taken = [utc(2026, 10, 22, 8, 30)]
+
+    found = next_free_slots([TUE_THU_0930], LONDON, utc(2026, 10, 19), taken, 4)
+
+    assert found == [
+        utc(2026, 10, 20, 8, 30),
+        utc(2026, 10, 27, 9, 30),
+        utc(2026, 10, 29, 9, 30),
+        utc(2026, 11, 3, 9, 30),
+    ]
+
+
+def test_next_free_slots_stops_at_the_horizon_and_refuses_a_negative_count() -> None:
+    found = next_free_slots([TUE_THU_0930], LONDON, utc(2026, 6, 1), [], 10, horizon_days=14)
+
+    assert len(found) == 4
+    assert next_free_slots([TUE_THU_0930], LONDON, utc(2026, 6, 1), [], 0) == []
+    with pytest.raises(ValueError, match="count must not be negative"):
+        next_free_slots([TUE_THU_0930], LONDON, utc(2026, 6, 1), [], -1)
 
 
 def test_next_free_slot_with_no_slots_is_none() -> None:

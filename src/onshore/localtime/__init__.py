@@ -45,6 +45,7 @@ from onshore.localtime._overlap import (
 from onshore.localtime._slots import (
     Slot,
     next_free_slot,
+    next_free_slots,
     parse_slot,
     parse_slots,
     slot_to_json,
@@ -98,6 +99,7 @@ __all__ = [
     "median_observed_wait",
     "median_reply_wait",
     "next_free_slot",
+    "next_free_slots",
     "next_working_moment",
     "offset_between",
     "overlap_intervals",

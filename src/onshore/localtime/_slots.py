@@ -119,17 +119,41 @@ def next_free_slot(
     instants). Looks at most ``horizon_days`` days ahead; None if every slot is taken or
     there are no slots. The result is an aware UTC datetime.
     """
+    free = next_free_slots(slots, zone, after, taken, 1, horizon_days)
+    return free[0] if free else None
+
+
+def next_free_slots(
+    slots: Iterable[Slot],
+    zone: str,
+    after: datetime,
+    taken: Iterable[datetime],
+    count: int,
+    horizon_days: int = 366,
+) -> list[datetime]:
+    """Up to ``count`` free slot instants strictly after ``after``, earliest first.
+
+    Same rules as :func:`next_free_slot`; fewer than ``count`` when the horizon runs out
+    (a bulk schedule of 200 posts into a market with two slots a week stops at a year).
+    """
     after = _as_utc(after, "after")
     if horizon_days < 0:
         raise ValueError("horizon_days must not be negative")
+    if count < 0:
+        raise ValueError("count must not be negative")
     booked = {_as_utc(instant, "taken") for instant in taken}
     horizon = after + timedelta(days=horizon_days)
+    free: list[datetime] = []
+    if count == 0:
+        return free
     for instant in _slot_times_from(_slots_in_zone(slots, zone), zone, _local_day(after, zone)):
         if instant > horizon:
-            return None
+            break
         if instant > after and instant not in booked:
-            return instant
-    return None
+            free.append(instant)
+            if len(free) == count:
+                break
+    return free
 
 
 def _slot_times_from(slots: tuple[Slot, ...], zone: str, first_day: date) -> Iterator[datetime]:
