@@ -226,6 +226,21 @@ def test_a_busy_day_shows_four_posts_and_links_to_the_rest(team: Any) -> None:
     assert listing.content.decode().count("Busy post") == 6
 
 
+def test_a_busy_hour_in_the_week_view_shows_three_posts_and_links_to_the_rest(
+    team: Any,
+) -> None:
+    # 20,000 posts must not mean 1,500 cards in one week: an hour cell shows three.
+    for minute in range(5):
+        scheduled(team, team.gb, date(2026, 12, 9), time(10, minute), f"Busy post {minute}")
+    client = client_for(team)
+    base = f"/w/{team.workspace.slug}/calendar/"
+    page = client.get(base + "?view=week&date=2026-12-07").content.decode()
+    row = re.search(r'<th scope="row">10:00</th>(.*?)</tr>', page, re.S).group(1)
+    assert row.count('class="entry') == 3 and "+2 more" in row
+    more = re.search(r'class="more" href="([^"]*)"', row).group(1).replace("&amp;", "&")
+    assert client.get(base + more).content.decode().count("Busy post") == 5
+
+
 def test_more_opens_that_days_list_and_pages_by_day(team: Any) -> None:
     for minute in range(6):
         scheduled(team, team.gb, date(2026, 12, 9), time(10, minute), f"Busy post {minute}")

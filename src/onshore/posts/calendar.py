@@ -23,6 +23,7 @@ from onshore.workspaces.models import Market, Workspace
 
 VIEWS = ("month", "week", "list")
 MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that day's list
+HOUR_CELL_LIMIT = 3  # the same for an hour of the week view (a busy week stays readable)
 LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
 
@@ -154,16 +155,20 @@ def _entries(
     lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
     upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
     posts = workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
+    # Tags and networks are JSON lists, filtered here so SQLite and PostgreSQL agree; read
+    # only when a tag or network filter asks (decoding them was half the month's time).
+    json_filter = bool(filters.tag or filters.network)
+    fields = ["pk", "market_id", "state", "snippet", "scheduled_at"]
     rows = (
         narrow(workspace, posts, filters)
         .order_by("scheduled_at", "id")
         .annotate(snippet=Left("text", SNIPPET_LENGTH))
-        .values_list("pk", "market_id", "state", "snippet", "scheduled_at", "tags", "networks")
+        .values_list(*fields, *(["tags", "networks"] if json_filter else []))
     )
     entries = []
-    for pk, market_id, state, snippet, at, tags, networks in rows:
-        if not filters.keeps(tags, networks):
-            continue  # JSON lists: filtered here so SQLite and PostgreSQL agree
+    for pk, market_id, state, snippet, at, *lists in rows:
+        if json_filter and not filters.keeps(*lists):
+            continue
         assert at is not None  # the query asked for scheduled_at in a range
         market = markets[market_id]
         market_local = at.astimezone(_zone(market.timezone))
@@ -212,10 +217,26 @@ def weeks(days: list[CalendarDay]) -> list[list[CalendarDay]]:
     return [days[i : i + 7] for i in range(0, len(days), 7)]
 
 
-def by_hour(days: list[CalendarDay]) -> list[tuple[int, list[list[CalendarEntry]]]]:
+@dataclass
+class HourCell:
+    """One day's posts in one hour of the week view: a few shown, the rest counted."""
+
+    day: date
+    entries: list[CalendarEntry] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[CalendarEntry]:
+        return self.entries[:HOUR_CELL_LIMIT]
+
+    @property
+    def hidden_count(self) -> int:
+        return max(0, len(self.entries) - HOUR_CELL_LIMIT)
+
+
+def by_hour(days: list[CalendarDay]) -> list[tuple[int, list[HourCell]]]:
     """Week view rows: for each hour, the entries of each day in that hour."""
-    grid: dict[int, list[list[CalendarEntry]]] = defaultdict(lambda: [[] for _ in days])
+    grid: dict[int, list[HourCell]] = defaultdict(lambda: [HourCell(day.day) for day in days])
     for column, day in enumerate(days):
         for entry in day.entries:
-            grid[entry.local.hour][column].append(entry)
+            grid[entry.local.hour][column].entries.append(entry)
     return [(hour, grid[hour]) for hour in range(24)]
