@@ -75,7 +75,7 @@ class BulkResult:
             parts.append(f"{self.count(UNCHANGED)} unchanged")
         refused = [r for r in self.results if r.outcome == REFUSED]
         if refused:
-            reasons = "; ".join(f"{_name(r)}: {r.message}" for r in refused)
+            reasons = "; ".join(f"{_name(r)}: {r.message.rstrip('.')}" for r in refused)
             parts.append(f"{len(refused)} refused: {reasons}")
         return "; ".join(parts) + "."
 
