@@ -161,6 +161,11 @@ def test_schedule_puts_each_post_into_its_own_markets_next_free_slots_in_list_or
     assert {p.state for p in got.values()} == {State.SCHEDULED}
     assert Delivery.objects.filter(post__in=[first, second], state="pending").count() == 2
     assert result.results[0].message.startswith("scheduled for Thu 8 January 2026, 09:30 London")
+    # The summary says when each one goes out, in its market's time and the viewer's.
+    assert result.summary().startswith(
+        "3 scheduled — “First GB” for Thu 8 January 2026, 09:30 London · "
+        "Thu 8 January, 15:00 your time; “American” for Mon 5 January 2026, 10:00 New York"
+    )
 
 
 def test_a_post_that_cannot_be_scheduled_gets_a_reason_and_leaves_its_slot_to_the_next(

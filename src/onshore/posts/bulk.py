@@ -70,7 +70,7 @@ class BulkResult:
 
     def summary(self) -> str:
         """'12 approved; 2 refused: “Autumn…” (#5): the post is draft; …'"""
-        parts = [f"{self.count(DONE)} {ACTIONS[self.action][0]}"]
+        parts = [f"{self.count(DONE)} {ACTIONS[self.action][0]}" + self._details()]
         if self.count(UNCHANGED):
             parts.append(f"{self.count(UNCHANGED)} unchanged")
         refused = [r for r in self.results if r.outcome == REFUSED]
@@ -78,6 +78,18 @@ class BulkResult:
             reasons = "; ".join(f"{_name(r)}: {r.message.rstrip('.')}" for r in refused)
             parts.append(f"{len(refused)} refused: {reasons}")
         return "; ".join(parts) + "."
+
+    def _details(self) -> str:
+        """When each scheduled post goes out (its own market's slot), at most ``SHOWN``."""
+        if self.action != "schedule":
+            return ""
+        done = [r for r in self.results if r.outcome == DONE]
+        times = [f"“{r.title}” {r.message.removeprefix('scheduled ')}" for r in done[:SHOWN]]
+        more = f"; and {len(done) - SHOWN} more" if len(done) > SHOWN else ""
+        return f" — {'; '.join(times)}{more}" if done else ""
+
+
+SHOWN = 10  # posts named one by one in a summary's done part
 
 
 def _name(result: PostResult) -> str:
