@@ -117,11 +117,22 @@ def test_another_workspaces_post_is_not_found_and_left_alone(team: Any) -> None:
     mine = _in_review(team, "Mine")
     result = _run(team, "manager", "approve", [mine, foreign, 987654])
     assert result.summary() == (
-        f"1 approved; 2 refused: post #{foreign.pk}: not found in this workspace; "
-        "post #987654: not found in this workspace."
+        f"1 approved; 2 refused: post #{foreign.pk}, post #987654: not found in this workspace."
     )
     assert "Not yours" not in result.summary()
     assert Post.objects.get(pk=foreign.pk).state == State.IN_REVIEW
+
+
+def test_many_posts_refused_for_one_reason_make_one_line_naming_the_first_ten(
+    team: Any,
+) -> None:
+    drafts = [_draft(team, f"Draft {n}") for n in range(12)]
+    result = _run(team, "reviewer", "approve", drafts)
+    names = ", ".join(f"“Draft {n}” (#{p.pk})" for n, p in enumerate(drafts[:10]))
+    assert result.summary() == (
+        f"0 approved; 12 refused: {names} and 2 more: "
+        "Cannot approve: the post is draft; it must be in review."
+    )
 
 
 def test_more_than_200_ids_are_refused_with_a_clear_message(team: Any) -> None:

@@ -75,8 +75,7 @@ class BulkResult:
             parts.append(f"{self.count(UNCHANGED)} unchanged")
         refused = [r for r in self.results if r.outcome == REFUSED]
         if refused:
-            reasons = "; ".join(f"{_name(r)}: {r.message.rstrip('.')}" for r in refused)
-            parts.append(f"{len(refused)} refused: {reasons}")
+            parts.append(f"{len(refused)} refused: {_grouped_reasons(refused)}")
         return "; ".join(parts) + "."
 
     def _details(self) -> str:
@@ -90,6 +89,22 @@ class BulkResult:
 
 
 SHOWN = 10  # posts named one by one in a summary's done part
+
+
+def _grouped_reasons(refused: list[PostResult]) -> str:
+    """'“A” (#1), “B” (#2): Cannot approve: …; post #9: not found …': the posts refused
+    for one reason together, so 150 drafts make one line, not 150 (at most ``SHOWN``
+    named per reason)."""
+    by_reason: dict[str, list[PostResult]] = {}
+    for result in refused:
+        by_reason.setdefault(result.message.rstrip("."), []).append(result)
+    lines = []
+    for reason, results in by_reason.items():
+        names = ", ".join(_name(r) for r in results[:SHOWN])
+        if len(results) > SHOWN:
+            names += f" and {len(results) - SHOWN} more"
+        lines.append(f"{names}: {reason}")
+    return "; ".join(lines)
 
 
 def _name(result: PostResult) -> str:
