@@ -125,8 +125,11 @@ def test_the_post_card_duplicates_and_deletes_with_a_confirmation(
     page.goto(f"{live_server.url}/w/{demo}/posts/{post.pk}/")
     card = page.locator("#post-card")
     expect(card).to_contain_text("This post")
-    card.scroll_into_view_if_needed()
-    shoot(page, screenshot_dir, "post-card")
+    for size, viewport in SIZES.items():  # the card itself, in view at each size
+        page.set_viewport_size(viewport)
+        card.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_dir / f"post-card-{size}.png"))
+    page.set_viewport_size(SIZES["desktop"])
     card.get_by_role("button", name="Duplicate").click()
     expect(page.locator(".messages")).to_contain_text("Duplicated as a new draft")
     copy = Post.objects.filter(text=TEXTS[0]).exclude(pk=post.pk).get()

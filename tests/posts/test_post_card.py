@@ -92,8 +92,14 @@ def test_deleting_a_scheduled_post_warns_in_its_confirmation_about_its_deliverie
 ) -> None:
     webhook_channel(team, receiver)
     post = scheduled_post(team)
+    _us(team)
     page = _client(team, "manager").get(_url(team, post)).content.decode()
     assert "cancel its 1 waiting delivery?" in page
+    # Moving it undoes the approval and the schedule: that is asked too.
+    assert (
+        'data-confirm="Move this post to another market? It goes back to review and stops '
+        'waiting to be published."'
+    ) in page
 
 
 # --- duplicate ------------------------------------------------------------------------
