@@ -116,6 +116,11 @@ FORMS = [
         {"name": "Dana Client", "email": "dana@client.example", "days": "7", "posts": "{post}"},
     ),
     ("/r/{review}/posts/{post}/", {"action": "request_changes", "note": "Name the farm."}),
+    (
+        "/w/{slug}/posts/bulk/",
+        {"action": "add_tag", "ids": "{post}", "tag": "launch", "note": "", "market": ""},
+    ),
+    ("/w/{slug}/posts/{post}/move-market/", {"market": "1"}),
 ]
 
 
@@ -260,6 +265,11 @@ API_BODIES = [
             "contributor_hours_per_round": "0.5",
             "rates": {"USD": "0.79"},
         },
+    ),
+    (
+        "POST",
+        "/api/v1/workspaces/{slug}/posts/bulk",
+        {"action": "add_tag", "ids": [1], "params": {"tag": "launch"}},
     ),
     (
         "POST",

@@ -138,6 +138,17 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/healthz/worker", None, expect(503, outsider=503, anonymous=503)),
     ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(422)),
     ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
+    # Bulk actions refuse per post (a role that may not is told so for each post).
+    ("POST", "/w/{slug}/posts/bulk/", {"action": "approve", "ids": "POST_ID"}, expect(302)),
+    ("POST", "/w/{slug}/posts/{post}/duplicate/", {}, drafters(302)),
+    ("POST", "/w/{slug}/posts/{post}/delete/", {}, drafters(302)),
+    ("POST", "/w/{slug}/posts/{manager_post}/delete/", {}, others_post(302)),
+    (
+        "POST",
+        "/w/{slug}/posts/{manager_post}/move-market/",
+        {"market": "SPARE_ID"},
+        others_post(302),
+    ),
     ("POST", "/w/{slug}/check/", {"text": "Our color range", "market": "MARKET_ID"}, expect(200)),
     ("GET", "/w/{slug}/posts/import/", None, expect(200)),
     (
@@ -282,6 +293,18 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         drafters(200, anonymous=401),
     ),
     ("DELETE", f"{API}/workspaces/{{slug}}/posts/{{post}}", None, drafters(204, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/bulk",
+        {"action": "add_tag", "ids": "POST_IDS", "params": {"tag": "launch"}},
+        expect(200, anonymous=401),
+    ),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/posts/{{post}}/duplicate",
+        None,
+        drafters(201, anonymous=401),
+    ),
     (
         "PATCH",
         f"{API}/workspaces/{{slug}}/posts/{{manager_post}}",
@@ -567,6 +590,8 @@ def _body(body: dict[str, Any] | None, team: Any) -> dict[str, Any]:
     ids = {
         "MARKET_ID": lambda: team.gb.pk,
         "POST_ID": lambda: team.workspace.posts.order_by("id").first().pk,
+        "POST_IDS": lambda: [team.workspace.posts.order_by("id").first().pk],
+        "SPARE_ID": lambda: team.workspace.markets.get(country="IE").pk,
         "MEMBER_ID": lambda: team.members[CONTRIB].pk,
         "ENGAGEMENT_ID": lambda: _contributor_engagement(team).pk,
     }

@@ -121,13 +121,15 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, channels, check, io, ledger, posts, workspaces
+    from onshore.api import accounts, bulk, channels, check, io, ledger, posts, workspaces
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
     api.add_router("/workspaces", workspaces.router)
     # Before posts: its "/{slug}/posts/{post_id}" would otherwise take ".../posts/import".
     api.add_router("/workspaces", io.router)
+    # Before posts too, for ".../posts/bulk".
+    api.add_router("/workspaces", bulk.router)
     api.add_router("/workspaces", posts.router)
     api.add_router("/workspaces", ledger.router)
     api.add_router("/workspaces", channels.router)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.timezone import now
 
 from onshore.localtime import WallTime, next_free_slot, recompute_instant, resolve_wall_time
-from onshore.posts import workflow
+from onshore.posts import market_change, workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.posts.outbox_port import outbox
 from onshore.workspaces.models import Market, Membership
@@ -171,6 +171,8 @@ def update_post(post: Post, member: Membership, changes: PostChanges) -> Post:
         post.text = changes.text
     _apply_fields(post, changes)
     post.full_clean()
+    if post.market_id != before["market"]:  # the time was in the old market's zone
+        market_change.keep_wall_time(post, post.market, now())
     if changes.variants is not None:
         _apply_variants(post, changes.variants)
     if changes.media is not None:
@@ -190,8 +192,15 @@ def delete_post(post: Post, member: Membership) -> None:
     deliveries are cancelled first, and one that is being sent is refused."""
     require_may_change(post, member)
     _lock(post)
-    if post.state in {State.PUBLISHING, State.PUBLISHED}:
-        raise workflow.TransitionError("A published post cannot be deleted here.")
+    if post.state == State.PUBLISHING:
+        raise workflow.TransitionError(
+            "Cannot delete: the post is being published now; wait for the result."
+        )
+    if post.state == State.PUBLISHED:
+        raise workflow.TransitionError(
+            "Cannot delete: the post has been published and stays in the history; "
+            "remove it on the network itself."
+        )
     if post.state == State.SCHEDULED:
         workflow.cancel_deliveries(post)
     post.delete()

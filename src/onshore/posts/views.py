@@ -17,7 +17,16 @@ from django.views.decorators.http import require_POST
 
 from onshore.inputs import BadInput, read_day, read_int
 from onshore.localtime import describe_in_zones, resolve_wall_time
-from onshore.posts import calendar, checks, editing, panel, read_only_views, workflow
+from onshore.posts import (
+    bulk_views,
+    calendar,
+    checks,
+    editing,
+    panel,
+    post_card,
+    read_only_views,
+    workflow,
+)
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
@@ -65,6 +74,7 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
             # An empty list under filters or a search says so, not "No posts yet.", and
             # offers a way out.
             "filtered": any(request.GET.get(key) for key in (*LIST_KEYS, "q")),
+            **bulk_views.bar_context(membership, "posts"),
         },
     )
 
@@ -83,7 +93,13 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
         request.GET,
     )
     rows = [(post, checks.check_post(post)) for post in pager.rows]
-    context = {"membership": membership, "rows": rows, "pager": pager, "search": filters.search}
+    context = {
+        "membership": membership,
+        "rows": rows,
+        "pager": pager,
+        "search": filters.search,
+        **bulk_views.bar_context(membership, "review"),
+    }
     return render(request, "posts/review_queue.html", context)
 
 
@@ -165,6 +181,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
         "save_warning": save_warning(post, _viewer_zone(membership)),
+        **post_card.card_context(membership, post),
     }
 
 
