@@ -121,7 +121,10 @@ FORMS = [
         {"date": "2026-12-01", "time": "09:30", "fold": "", "now": ""},
     ),
     ("/w/{slug}/posts/{post}/schedule/preview/", {"date": "2026-12-01", "time": "09:30"}),
-    ("/w/{slug}/posts/{post}/move/", {"date": "2026-12-02", "hour": "", "time": "", "fold": ""}),
+    (
+        "/w/{slug}/posts/{post}/move/",
+        {"date": "2026-12-02", "hour": "3", "time": "", "fold": "", "zone": "mine"},
+    ),
 ]
 GET_FORMS = ("/costs/", "/preview/")  # forms sent as a query
 

@@ -226,3 +226,15 @@ def test_search_narrows_calendar_and_side_list_and_survives_paging(team: Any, us
     for rel in ("prev", "next"):
         link = re.search(rf'<a href="([^"]*)" rel="{rel}">', page)
         assert link and "q=cider" in link.group(1)
+
+
+def test_a_drop_on_the_week_in_my_zone_reads_the_hour_in_my_zone(team: Any, us: Market) -> None:
+    post = approved(team, us, "Evening in Kolkata")
+    # The manager's week shown in Kolkata time: the 20:00 row on Tue 27 October.
+    answer = move(team, post, date="2026-10-27", hour="20", zone="mine")
+    assert answer.status_code == 200
+    assert answer.json()["when"] == (
+        "Tue 27 October 2026, 10:30 New York · Tue 27 October, 20:00 your time"
+    )
+    post.refresh_from_db()
+    assert post.scheduled_at == datetime(2026, 10, 27, 14, 30, tzinfo=UTC)

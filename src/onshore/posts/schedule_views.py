@@ -198,9 +198,9 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
 
     The time is the post's own (or, for one without, the market's first slot that day,
     else 09:00; see ``scheduling.drop_clock``); ``time`` and ``fold`` answer a question
-    asked before. An approved post becomes Scheduled. Answers JSON for the calendar's
-    script: 200 with the new time, or 422 with why not and, for a DST question, the
-    choices that answer it.
+    asked before; ``zone=mine``: the week's hour rows were in the viewer's zone. An
+    approved post becomes Scheduled. Answers JSON for the calendar's script: 200 with
+    the new time, or 422 with why not and, for a DST question, the choices that answer it.
     """
     post = _post_or_404(membership, post_id)
     try:
@@ -213,6 +213,11 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     if day is None:
         return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
     was = post.state
+    if clock is None and hour is not None and request.POST.get("zone") == "mine":
+        # The week shown in the viewer's zone: its hour rows are the viewer's clock.
+        day, clock, fold = scheduling.market_wall_time(
+            day, time(hour, 0), _viewer_zone(membership), post.market.timezone
+        )
     clock = clock or scheduling.drop_clock(post, day, hour)
     try:
         result = scheduling.schedule_post(post, membership, day, clock, fold)

@@ -136,6 +136,16 @@ def _choice_at(instant: datetime, zone: str, viewer_zone: str) -> TimeChoice:
     )
 
 
+def market_wall_time(
+    day: date, clock: time, viewer_zone: str, market_zone: str
+) -> tuple[date, time, int | None]:
+    """A drop on the week view shown in the viewer's zone: the hour row is the viewer's
+    clock, so read it there and give the market's wall time (and occurrence) it is."""
+    instant = datetime.combine(day, clock, tzinfo=ZoneInfo(viewer_zone))
+    choice = _choice_at(instant, market_zone, viewer_zone)
+    return choice.day, choice.clock, choice.fold
+
+
 def drop_clock(post: Post, day: date, hour: int | None) -> time:
     """The wall time a calendar drop gives: the hour dropped on (week view) keeping the
     post's minutes; else the post's own time of day; else the market's first posting

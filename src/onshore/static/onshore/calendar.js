@@ -23,6 +23,8 @@
     event.preventDefault();
     const body = new URLSearchParams({ date: target.date });
     if (target.hour !== undefined) body.set("hour", target.hour);
+    // Week rows shown in the viewer's zone are the viewer's hours (the server converts).
+    if (target.hour !== undefined && calendar.dataset.zone) body.set("zone", calendar.dataset.zone);
     send(dragged.dataset.moveUrl, body);
   });
 
