@@ -51,8 +51,9 @@ def approved(team: Any, market: Market, text: str) -> Post:
     return workflow.perform(post, team.members["reviewer"], "approve")
 
 
-def manager_page(browser: Any, live_server: Any, size: str) -> tuple[Any, Any]:
-    context = browser.new_context(viewport=SIZES[size])
+def manager_page(browser: Any, live_server: Any, size: str, height: int = 0) -> tuple[Any, Any]:
+    viewport = {**SIZES[size], **({"height": height} if height else {})}
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", "manager@example.com")
@@ -159,4 +160,27 @@ def test_drag_from_the_side_list_onto_a_day(
     page.screenshot(path=str(screenshot_dir / "7-side-list-phone.png"), full_page=True)
     page.click("#side-list a:has-text('Schedule…')")
     expect(page.locator("#schedule")).to_be_in_viewport()
+    context.close()
+
+
+def test_drag_onto_an_hour_of_the_week_in_my_zone(
+    browser: Any, live_server: Any, team: Any, us: Market, clock: None, screenshot_dir: Path
+) -> None:
+    post = approved(team, us, "Evening tasting")
+    # Tall enough for the whole week: a drag that has to scroll the page is dropped.
+    context, page = manager_page(browser, live_server, "desktop", height=2000)
+    page.goto(
+        f"{live_server.url}/w/{team.workspace.slug}/calendar/?view=week&date=2026-10-26&zone=mine"
+    )
+    # The 20:00 row of Tuesday 27 October is 20:00 in Kolkata, 10:30 in New York.
+    column = page.locator('thead th[data-date="2026-10-27"]').evaluate("th => th.cellIndex")
+    cell = page.locator("#calendar tbody tr").nth(20).locator("> *").nth(column)
+    assert cell.get_attribute("data-hour") == "20"
+    page.locator(".waiting", has_text="Evening tasting").drag_to(cell)
+    expect(page.locator("#calendar-message")).to_contain_text(
+        "Scheduled for Tue 27 October 2026, 10:30 New York · Tue 27 October, 20:00 your time."
+    )
+    page.screenshot(path=str(screenshot_dir / "8-week-my-zone-desktop.png"), full_page=True)
+    post.refresh_from_db()
+    assert post.scheduled_at == datetime(2026, 10, 27, 14, 30, tzinfo=UTC)
     context.close()

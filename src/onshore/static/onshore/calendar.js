@@ -8,6 +8,7 @@
   if (!calendar) return;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const message = document.getElementById("calendar-message");
+  const shownZone = document.querySelector('meta[name="calendar-zone"]');
   let dragged = null;
 
   document.addEventListener("dragstart", (event) => {
@@ -24,7 +25,7 @@
     const body = new URLSearchParams({ date: target.date });
     if (target.hour !== undefined) body.set("hour", target.hour);
     // Week rows shown in the viewer's zone are the viewer's hours (the server converts).
-    if (target.hour !== undefined && calendar.dataset.zone) body.set("zone", calendar.dataset.zone);
+    if (target.hour !== undefined && shownZone) body.set("zone", shownZone.content);
     send(dragged.dataset.moveUrl, body);
   });
 
