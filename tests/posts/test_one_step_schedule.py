@@ -233,3 +233,12 @@ def test_only_those_who_may_schedule_see_or_use_it(team: Any, us: Market) -> Non
     assert refused.status_code == 403
     post.refresh_from_db()
     assert (post.state, post.scheduled_at) == (State.APPROVED, None)
+
+
+def test_a_draft_gets_no_publish_now(team: Any, us: Market) -> None:
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Not reviewed", market=us)
+    )
+    asked = manager(team).post(schedule_url(team, post), {"date": "2026-10-20", "time": "09:00"})
+    assert asked.status_code == 422 and "has already passed" in page_text(asked)
+    assert "Publish now" not in page_text(asked)
