@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
@@ -242,3 +242,26 @@ def test_a_draft_gets_no_publish_now(team: Any, us: Market) -> None:
     asked = manager(team).post(schedule_url(team, post), {"date": "2026-10-20", "time": "09:00"})
     assert asked.status_code == 422 and "has already passed" in page_text(asked)
     assert "Publish now" not in page_text(asked)
+
+
+def test_a_time_that_passed_in_review_is_said_on_the_page_with_publish_now(
+    team: Any, us: Market
+) -> None:
+    post = editing.create_post(
+        team.members["contributor"], editing.PostChanges(text="Slow review", market=us)
+    )
+    with time_machine.travel(datetime(2026, 10, 15, tzinfo=UTC), tick=False):
+        editing.set_schedule(post, team.members["manager"], date(2026, 10, 19), time(9), None)
+    post = workflow.perform(post, team.members["contributor"], "submit")
+    post = workflow.perform(post, team.members["reviewer"], "approve")
+    page = page_text(manager(team).get(f"/w/{team.workspace.slug}/posts/{post.pk}/"))
+    assert (
+        '<div class="notice schedule-question" role="status" id="schedule-passed"><p>09:00 on '
+        "Mon 19 October 2026 in New York has already passed: it is now 10:00 on Tue 20 October "
+        "2026 there. Choose a later time.</p>"
+    ) in page
+    assert 'id="publish-now">Publish now</button>' in page
+    manager(team).post(schedule_url(team, post), {"now": "1"})
+    post.refresh_from_db()
+    assert post.state == State.SCHEDULED
+    assert post.scheduled_at == datetime(2026, 10, 20, 14, 1, tzinfo=UTC)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils.timezone import now
 
-from onshore.localtime import WallTime, describe_in_zones, next_free_slots
+from onshore.localtime import WallTime, describe_in_zones, describe_passed, next_free_slots
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, State
 from onshore.workspaces.models import Market, Membership
@@ -77,6 +77,15 @@ def publish_now(post: Post, member: Membership, current: datetime | None = None)
     current = current or now()
     choice = soon_choice(post.market.timezone, current)
     return schedule_post(post, member, choice.day, choice.clock, choice.fold, current)
+
+
+def passed_time_note(post: Post, current: datetime) -> str:
+    """For an approved post whose time passed while it waited (in review, or imported
+    from a plan): why it cannot be scheduled as it is, with the market's clock now."""
+    if post.state != State.APPROVED or post.scheduled_at is None or post.scheduled_at > current:
+        return ""
+    assert post.scheduled_date is not None and post.scheduled_time is not None
+    return describe_passed(post.scheduled_date, post.scheduled_time, post.scheduled_zone, current)
 
 
 def soon_choice(zone: str, current: datetime) -> TimeChoice:

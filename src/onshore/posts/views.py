@@ -169,6 +169,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "schedule_label": schedule_label,
         # "Schedule for …": the market's next free slots as one-click buttons.
         "can_schedule": _may_schedule(membership, post),
+        "schedule_passed": scheduling.passed_time_note(post, timezone.now()),
         "schedule_slots": (
             scheduling.free_slot_choices(post, _viewer_zone(membership), timezone.now())
             if _may_schedule(membership, post)
