@@ -145,6 +145,9 @@ def test_the_next_free_slots_are_buttons_that_schedule_in_one_click(team: Any, u
     post.refresh_from_db()
     assert post.state == State.SCHEDULED
     assert post.scheduled_at == datetime(2026, 11, 3, 14, 30, tzinfo=UTC)
+    # The time it now has is not offered again as a slot to move to.
+    again = buttons(manager(team).get(f"/w/{team.workspace.slug}/posts/{post.pk}/"))
+    assert len(again) == 5 and not any("Tue 3 November" in label for _, label in again)
 
 
 def test_a_time_the_clocks_skip_offers_the_nearest_times_as_buttons(team: Any, us: Market) -> None:

@@ -96,14 +96,13 @@ def soon_choice(zone: str, current: datetime) -> TimeChoice:
 def free_slot_choices(
     post: Post, viewer_zone: str, current: datetime, count: int = SLOT_BUTTONS
 ) -> list[TimeChoice]:
-    """The market's next ``count`` posting slots no other post of the market holds."""
+    """The market's next ``count`` posting slots no post of the market holds."""
     market: Market = post.market
     if not market.posting_slots:
         return []
-    taken = (
-        Post.objects.filter(market=market, scheduled_at__gt=current)
-        .exclude(pk=post.pk)
-        .values_list("scheduled_at", flat=True)
+    # The post's own time counts as taken too: offering the time it has is no choice.
+    taken = Post.objects.filter(market=market, scheduled_at__gt=current).values_list(
+        "scheduled_at", flat=True
     )
     instants = next_free_slots(
         market.slots, market.timezone, current, [at for at in taken if at is not None], count
