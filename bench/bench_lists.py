@@ -33,6 +33,7 @@ PAGES = {
     "Review": "/w/{slug}/review/",
     "Calendar, month": "/w/{slug}/calendar/?date=2026-12-01",
     "Calendar, week": "/w/{slug}/calendar/?date=2026-12-07&view=week",
+    "Calendar, month, search 'roast 1999'": "/w/{slug}/calendar/?date=2026-12-01&q=roast+1999",
 }
 
 

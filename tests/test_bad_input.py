@@ -121,7 +121,17 @@ FORMS = [
         {"action": "add_tag", "ids": "{post}", "tag": "launch", "note": "", "market": ""},
     ),
     ("/w/{slug}/posts/{post}/move-market/", {"market": "1"}),
+    (
+        "/w/{slug}/posts/{post}/schedule/",
+        {"date": "2026-12-01", "time": "09:30", "fold": "", "now": ""},
+    ),
+    ("/w/{slug}/posts/{post}/schedule/preview/", {"date": "2026-12-01", "time": "09:30"}),
+    (
+        "/w/{slug}/posts/{post}/move/",
+        {"date": "2026-12-02", "hour": "3", "time": "", "fold": "", "zone": "mine"},
+    ),
 ]
+GET_FORMS = ("/costs/", "/preview/")  # forms sent as a query
 
 
 def _engagement_id(team: Any) -> int:
@@ -194,7 +204,7 @@ def test_form_field_bad_value_is_never_a_server_error(
     target = _placeholders(team, url)
     filled = {name: _placeholders(team, value) for name, value in form.items()}
     sent = {**filled, field: BAD_VALUES[kind]}
-    response = client.get(target, sent) if url.endswith("/costs/") else client.post(target, sent)
+    response = client.get(target, sent) if url.endswith(GET_FORMS) else client.post(target, sent)
     assert response.status_code < 500
     assert b"<b onmouseover" not in response.content
 

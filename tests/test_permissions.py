@@ -130,13 +130,20 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ),
     ("GET", "/w/{slug}/posts/{post}/diff/", None, expect(200)),
     ("POST", "/w/{slug}/posts/{post}/next-slot/", {}, managers_only(302)),
+    (
+        "GET",
+        "/w/{slug}/posts/{post}/schedule/preview/?date=2026-12-01&time=09:30",
+        None,
+        managers_only(200),
+    ),
     ("GET", "/w/{slug}/calendar/", None, expect(200)),
     ("GET", "/w/{slug}/channels/", None, managers_only(200)),
     ("POST", "/w/{slug}/channels/connect/", {"kind": "webhook"}, managers_only(302)),
     ("POST", "/w/{slug}/channels/{channel}/reconnect/", {"access_token": "x"}, managers_only(302)),
     ("POST", "/w/{slug}/channels/{channel}/remove/", {}, managers_only(302)),
     ("GET", "/healthz/worker", None, expect(503, outsider=503, anonymous=503)),
-    ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(422)),
+    # A post without a time dropped on a day takes 09:00 market time (issue 14's side list).
+    ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(200)),
     ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
     # Bulk actions refuse per post (a role that may not is told so for each post).
     ("POST", "/w/{slug}/posts/bulk/", {"action": "approve", "ids": "POST_ID"}, expect(302)),

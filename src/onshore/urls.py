@@ -9,6 +9,7 @@ from onshore.accounts.forms import LoginForm
 from onshore.api.app import api
 from onshore.inputs import MAX_ID
 from onshore.ledger import views as ledger
+from onshore.posts import schedule_views as scheduling
 from onshore.posts import views as posts
 from onshore.publishing import views as publishing
 from onshore.workspaces import views as ws
@@ -110,12 +111,21 @@ post_urls = [
     path("w/<slug:slug>/posts/<id:post_id>/action/", posts.post_action, name="post_action"),
     path("w/<slug:slug>/posts/<id:post_id>/comment/", posts.post_comment, name="post_comment"),
     path("w/<slug:slug>/posts/<id:post_id>/dismiss/", posts.post_dismiss, name="post_dismiss"),
-    path("w/<slug:slug>/posts/<id:post_id>/schedule/", posts.post_schedule, name="post_schedule"),
+    path(
+        "w/<slug:slug>/posts/<id:post_id>/schedule/", scheduling.post_schedule, name="post_schedule"
+    ),
     path("w/<slug:slug>/posts/<id:post_id>/diff/", posts.revision_diff, name="revision_diff"),
     path(
-        "w/<slug:slug>/posts/<id:post_id>/next-slot/", posts.post_next_slot, name="post_next_slot"
+        "w/<slug:slug>/posts/<id:post_id>/next-slot/",
+        scheduling.post_next_slot,
+        name="post_next_slot",
     ),
-    path("w/<slug:slug>/posts/<id:post_id>/move/", posts.post_move, name="post_move"),
+    path("w/<slug:slug>/posts/<id:post_id>/move/", scheduling.post_move, name="post_move"),
+    path(
+        "w/<slug:slug>/posts/<id:post_id>/schedule/preview/",
+        scheduling.schedule_preview,
+        name="schedule_preview",
+    ),
     path("w/<slug:slug>/calendar/", posts.calendar_view, name="calendar"),
     path("w/<slug:slug>/review/", posts.review_queue, name="review_queue"),
     path("w/<slug:slug>/check/", posts.live_check, name="live_check"),

@@ -97,9 +97,9 @@ def test_draft_fix_review_rework_approve_and_schedule(
     # 28 March 2027: the UK clocks go forward at 01:00; 09:30 is BST.
     manager.fill("#id_date", "2027-03-28")
     manager.fill("#id_time", "09:30")
-    manager.click("button:has-text('Set time')")
+    # Issue 14: one submit sets the time and schedules the approved post.
+    manager.click("#schedule-submit")
     assert "09:30 London" in manager.inner_text("#schedule-label")
-    manager.click("button[data-action='schedule']")
     assert manager.inner_text("#state") == "Scheduled"
     manager.goto(f"{live_server.url}/w/{slug}/calendar/?date=2027-03-01")
     day = manager.locator('td[data-date="2027-03-28"]')

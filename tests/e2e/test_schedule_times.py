@@ -63,8 +63,8 @@ def test_past_time_refused_and_fold_choice_shown(
 
     set_time(page, "2026-10-25", "01:30")
     expect(page.locator("#schedule-question")).to_contain_text("happens twice")
-    page.select_option("select[name=fold]", "0")
-    page.click("button:has-text('Set time')")
+    # Issue 14: two buttons, each with its offset and the viewer's time, not a select.
+    page.click("#schedule-answers button:has-text('The first: 01:30 BST (UTC+01:00)')")
     label = page.locator("#schedule-label")
     expect(label).to_contain_text("01:30 London")
     expect(label).to_contain_text("— 01:30 BST (UTC+01:00), the first of two")

@@ -159,16 +159,22 @@ def test_schedule_form_asks_about_a_repeated_time(team: Any) -> None:
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/schedule/"
     asked = client.post(url, {"date": "2026-10-25", "time": "01:30"})
     assert asked.status_code == 422
-    assert "happens twice" in asked.content.decode() and 'name="fold"' in asked.content.decode()
-    assert '<option value="0" selected>the first, 01:30 BST (UTC+01:00)</option>' in (
+    # Issue 14: which 01:30 is asked with two buttons, not a select.
+    assert (
+        "happens twice" in asked.content.decode()
+        and '<select name="fold"' not in asked.content.decode()
+    )
+    assert ">The first: 01:30 BST (UTC+01:00) · Sun 25 October, 06:00 your time</button>" in (
         asked.content.decode()
     )
-    assert "the second, 01:30 GMT (UTC+00:00)" in asked.content.decode()
+    assert "The second: 01:30 GMT (UTC+00:00) · Sun 25 October, 07:00 your time" in (
+        asked.content.decode()
+    )
     chosen = client.post(url, {"date": "2026-10-25", "time": "01:30", "fold": "0"}, follow=True)
     # Issue 14: the flash gives the date, in the market's zone and the viewer's (Kolkata).
     assert (
-        "Time set: Sun 25 October 2026, 01:30 London · Sun 25 October, 06:00 your time."
-        in chosen.content.decode()
+        "Time set: Sun 25 October 2026, 01:30 London · Sun 25 October, 06:00 your time"
+        " — 01:30 BST (UTC+01:00), the first of two." in chosen.content.decode()
     )
     bad = client.post(url, {"date": "tomorrow", "time": "25:00"}, follow=True)
     assert "date:" in bad.content.decode() and "time:" in bad.content.decode()

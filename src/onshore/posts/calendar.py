@@ -15,10 +15,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
 from django.db.models.functions import Left
 
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
+from onshore.posts.models import State
 from onshore.workspaces.models import Market, Workspace
 
 VIEWS = ("month", "week", "list")
@@ -26,6 +28,7 @@ MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that
 HOUR_CELL_LIMIT = 3  # the same for an hour of the week view (a busy week stays readable)
 LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
+SIDE_LIST_LIMIT = 50  # "Approved, not scheduled": the newest this many, and a count of the rest
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,39 @@ class CalendarDay:
     @property
     def hidden_count(self) -> int:
         return len(self.entries) - len(self.shown)
+
+
+@dataclass(frozen=True)
+class WaitingPost:
+    """An approved post not yet scheduled, as the calendar's side list shows it."""
+
+    pk: int
+    market: Market
+    snippet: str
+    clock: time | None  # its own time of day, if it has one (a drop keeps it)
+
+
+@dataclass(frozen=True)
+class SideList:
+    posts: list[WaitingPost]
+    rest: int  # approved, not scheduled, beyond the ones shown
+
+
+def approved_unscheduled(workspace: Workspace, filters: PostFilters) -> SideList:
+    """The newest ``SIDE_LIST_LIMIT`` approved posts (the calendar's filters and search
+    applied), to drag onto a day. Three queries whatever the number of posts."""
+    waiting = narrow(workspace, workspace.posts.filter(state=State.APPROVED), filters)
+    if filters.network:  # a JSON list: its quoted name in the list's text (plain ASCII)
+        waiting = waiting.filter(Q(networks__icontains=f'"{filters.network}"'))
+    rows = list(
+        waiting.order_by("-approved_at", "-id")
+        .annotate(snippet=Left("text", SNIPPET_LENGTH))
+        .values_list("pk", "market_id", "snippet", "scheduled_time")[:SIDE_LIST_LIMIT]
+    )
+    total = waiting.count()  # always asked, so the page's query count stays the same
+    markets = {market.pk: market for market in workspace.markets.all()}
+    posts = [WaitingPost(pk, markets[m], snippet, clock) for pk, m, snippet, clock in rows]
+    return SideList(posts, total - len(posts))
 
 
 def list_length(value: str | None) -> int:

@@ -4,18 +4,16 @@ revisions and their diff, schedule in the market's time, and the review queue.""
 from __future__ import annotations
 
 import difflib
-from datetime import date, time
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from onshore.inputs import BadInput, read_day, read_int
+from onshore.inputs import read_day, read_int
 from onshore.localtime import describe_in_zones, resolve_wall_time
 from onshore.posts import (
     bulk_views,
@@ -25,6 +23,7 @@ from onshore.posts import (
     panel,
     post_card,
     read_only_views,
+    scheduling,
     workflow,
 )
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
@@ -177,12 +176,24 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
             initial={"date": post.scheduled_date, "time": post.scheduled_time}
         ),
         "schedule_label": schedule_label,
+        # "Schedule for …": the market's next free slots as one-click buttons.
+        "can_schedule": _may_schedule(membership, post),
+        "schedule_passed": scheduling.passed_time_note(post, timezone.now()),
+        "schedule_slots": (
+            scheduling.free_slot_choices(post, _viewer_zone(membership), timezone.now())
+            if _may_schedule(membership, post)
+            else []
+        ),
         "can_override": membership.can(Capability.OVERRIDE_FINDINGS),
         "can_edit": membership.can_change_post(post),
         "reply_hints": _reply_hints(membership, post),
         "save_warning": save_warning(post, _viewer_zone(membership)),
         **post_card.card_context(membership, post),
     }
+
+
+def _may_schedule(membership: Membership, post: Post) -> bool:
+    return membership.can(Capability.SCHEDULE_POSTS) and post.state in scheduling.TIMED_STATES
 
 
 def _chosen_occurrence(post: Post) -> str:
@@ -312,85 +323,6 @@ def post_dismiss(request: HttpRequest, membership: Membership, post_id: int) -> 
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
-@require_POST
-@member_view(Capability.SCHEDULE_POSTS)
-def post_schedule(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
-    post = _post_or_404(membership, post_id)
-    form = ScheduleForm(request.POST)
-    if not form.is_valid():
-        problems = (f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items())
-        messages.error(request, "; ".join(problems))
-        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
-    day: date = form.cleaned_data["date"]
-    clock: time = form.cleaned_data["time"]
-    fold = form.cleaned_data.get("fold")
-    try:
-        result = editing.set_schedule(
-            post, membership, day, clock, int(fold) if fold in ("0", "1") else None
-        )
-    except ValidationError as exc:  # a time that has passed, named with the market's now
-        messages.error(request, _field_messages(exc))
-        return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
-    if result.kind != "ok":
-        return _editor_with_schedule_question(request, membership, post, form, result)
-    assert post.scheduled_at is not None  # set_schedule set it ("ok")
-    when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
-    messages.success(request, f"Time set: {when}. {result.explanation()}".strip())
-    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
-
-
-@require_POST
-@member_view(Capability.SCHEDULE_POSTS)
-def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
-    """'Add to next free slot': the market's next recurring slot no other post holds."""
-    post = _post_or_404(membership, post_id)
-    result = editing.schedule_in_next_free_slot(post, membership, timezone.now())
-    if result is None:
-        messages.error(
-            request,
-            f"{post.market.label} has no free posting slot in the next "
-            "year: add slots on the market's page.",
-        )
-    else:
-        assert post.scheduled_at is not None  # the next free slot was set
-        when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
-        messages.success(request, f"Time set to the next free slot: {when}.")
-    return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
-
-
-def _field_messages(exc: ValidationError) -> str:
-    """'time: … has already passed …' — each message with the field it is about."""
-    return "; ".join(f"{name}: {' '.join(problems)}" for name, problems in exc.message_dict.items())
-
-
-def _editor_with_schedule_question(
-    request: HttpRequest, membership: Membership, post: Post, form: ScheduleForm, result: Any
-) -> HttpResponse:
-    context: dict[str, Any] = {
-        "membership": membership,
-        "post": post,
-        "form": PostForm(workspace=membership.workspace, post=post),
-        "networks": Network.choices,
-    }
-    context.update(_post_context(membership, post))
-    if result.kind == "ambiguous":
-        form = _which_occurrence_form(result)
-    context["schedule_form"] = form
-    context["schedule_question"] = result
-    return render(request, "posts/editor.html", context, status=422)
-
-
-def _which_occurrence_form(result: Any) -> ScheduleForm:
-    """A time that happens twice: offer both, naming each, the first chosen by default."""
-    first, second = result.candidates
-    form = ScheduleForm(initial={"date": result.day, "time": result.clock, "fold": "0"})
-    cast(forms.ChoiceField, form.fields["fold"]).choices = [
-        ("0", f"the first, {first.label()}"),
-        ("1", f"the second, {second.label()}"),
-    ]
-    return form
-
-
 @member_view(Capability.VIEW_WORKSPACE)
 def revision_diff(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
@@ -497,6 +429,11 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "networks": Network.choices,
             "authors": membership.workspace.memberships.select_related("user"),
             "can_move": membership.can(Capability.SCHEDULE_POSTS),
+            "side_list": (
+                calendar.approved_unscheduled(membership.workspace, filters)
+                if view != "list" and membership.can(Capability.SCHEDULE_POSTS)
+                else None
+            ),
             "range_label": f"{start:%-d %b %Y} – {end:%-d %b %Y}",
         },
     )
@@ -507,39 +444,3 @@ def _query_without(request: HttpRequest, *names: str) -> str:
     for name in names:
         query.pop(name, None)
     return query.urlencode()
-
-
-@require_POST
-@member_view(Capability.SCHEDULE_POSTS)
-def post_move(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
-    """Drag and drop: a new day keeps the wall time; a new hour (week view) sets it too.
-
-    Answers JSON for the calendar's script: 200 with the new time, or 422 with why not.
-    """
-    post = _post_or_404(membership, post_id)
-    try:
-        day = read_day(request.POST.get("date"), "date")
-        hour = read_int(request.POST.get("hour"), "hour", maximum=23)
-    except BadInput as exc:
-        return JsonResponse({"error": str(exc)}, status=422)
-    if day is None or post.scheduled_time is None:
-        return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
-    clock = post.scheduled_time
-    if hour is not None:
-        clock = clock.replace(hour=hour)
-    try:
-        result = editing.set_schedule(post, membership, day, clock, None)
-    except ValidationError as exc:  # dropped on a day or hour that has passed
-        return JsonResponse({"error": _field_messages(exc)}, status=422)
-    if result.kind != "ok":
-        return JsonResponse({"error": result.explanation()}, status=422)
-    assert post.scheduled_at is not None  # set_schedule set it ("ok")
-    flags = calendar.timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
-    return JsonResponse(
-        {
-            "when": describe_in_zones(
-                post.scheduled_at, post.market.timezone, _viewer_zone(membership)
-            ),
-            "timing": list(flags),
-        }
-    )

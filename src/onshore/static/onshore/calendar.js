@@ -1,41 +1,73 @@
 // Calendar drag and drop: drop a post on another day (month) or day and hour (week) to
-// reschedule it. The server keeps the market's wall time, refuses times DST skips, and
-// answers with the new time and any timing warnings, which we show before reloading.
+// reschedule it, or an approved post from the side list ("Approved, not scheduled") to
+// schedule it. The server keeps the market's wall time, answers with the new time and any
+// timing warnings, which we show before reloading; when DST skips or repeats the time it
+// answers with the choices, which we show as buttons that drop again with that time.
 (() => {
   const calendar = document.getElementById("calendar");
   if (!calendar) return;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const message = document.getElementById("calendar-message");
+  const shownZone = document.querySelector('meta[name="calendar-zone"]');
   let dragged = null;
 
-  calendar.addEventListener("dragstart", (event) => {
-    dragged = event.target.closest(".entry[data-move-url]");
+  document.addEventListener("dragstart", (event) => {
+    dragged = event.target.closest(".entry[data-move-url], .waiting[data-move-url]");
     if (dragged) event.dataTransfer.setData("text/plain", dragged.dataset.post);
   });
   calendar.addEventListener("dragover", (event) => {
     if (dragged && dropTarget(event.target)) event.preventDefault();
   });
-  calendar.addEventListener("drop", async (event) => {
+  calendar.addEventListener("drop", (event) => {
     const target = dropTarget(event.target);
     if (!dragged || !target) return;
     event.preventDefault();
     const body = new URLSearchParams({ date: target.date });
     if (target.hour !== undefined) body.set("hour", target.hour);
-    const response = await fetch(dragged.dataset.moveUrl, {
+    // Week rows shown in the viewer's zone are the viewer's hours (the server converts).
+    if (target.hour !== undefined && shownZone) body.set("zone", shownZone.content);
+    send(dragged.dataset.moveUrl, body);
+  });
+
+  async function send(url, body) {
+    const response = await fetch(url, {
       method: "POST", body, headers: { "X-CSRFToken": csrf }, credentials: "same-origin",
     });
     const answer = await response.json();
     message.hidden = false;
-    message.textContent = response.ok
-      ? `Moved to ${answer.when}.` + (answer.timing.length ? ` Warning: ${answer.timing.join("; ")}` : "")
-      : `Not moved: ${answer.error}`;
-    if (response.ok) setTimeout(() => window.location.reload(), answer.timing.length ? 2500 : 600);
-  });
+    message.replaceChildren();
+    if (!response.ok) {
+      message.textContent = `Not moved: ${answer.error}`;
+      if (answer.choices && answer.choices.length) message.append(choiceButtons(url, answer.choices));
+      return;
+    }
+    const done = answer.scheduled ? "Scheduled for" : "Moved to";
+    message.textContent = `${done} ${answer.when}.` +
+      (answer.timing.length ? ` Warning: ${answer.timing.join("; ")}` : "");
+    setTimeout(() => window.location.reload(), answer.timing.length ? 2500 : 600);
+  }
+
+  // One button per answer ("The first: 01:30 EDT (UTC-04:00) · …"): drop again with it.
+  function choiceButtons(url, choices) {
+    const row = document.createElement("div");
+    row.className = "time-buttons";
+    for (const choice of choices) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary";
+      button.textContent = choice.label;
+      button.addEventListener("click", () => {
+        send(url, new URLSearchParams({ date: choice.date, time: choice.time, fold: choice.fold }));
+      });
+      row.append(button);
+    }
+    return row;
+  }
 
   // Month cells carry data-date; week cells carry data-hour and take the date of their column.
   function dropTarget(element) {
     const cell = element.closest("td[data-date], td[data-hour]");
-    if (!cell) return null;
+    if (!cell || !calendar.contains(cell)) return null;
     if (cell.dataset.date) return { date: cell.dataset.date };
     const column = cell.cellIndex;
     const header = calendar.querySelectorAll("thead th")[column];
