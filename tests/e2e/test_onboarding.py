@@ -6,30 +6,14 @@ Team page shows the sourcing class and the market-native flag.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core import mail
+
+from tests.e2e.people import sign_up
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "plum-orchard-lantern-42"
-
-
-def sign_up(page: Any, name: str, email: str, site: str) -> None:
-    """Sign up, then open the confirmation link mailed to ``email`` and confirm."""
-    page.fill("#id_name", name)
-    page.fill("#id_email", email)
-    page.fill("#id_password1", PASSWORD)
-    page.fill("#id_password2", PASSWORD)
-    page.click("button:has-text('Sign up')")
-    page.wait_for_selector("h1:has-text('Check your e-mail')")
-    (sent,) = [m for m in mail.outbox if m.to == [email]]
-    link = re.search(r"http://127\.0\.0\.1:8000(/signup/confirm/\S+)", sent.body).group(1)
-    page.goto(site + link)
-    page.click("button:has-text('Confirm and log in')")
 
 
 def test_signup_workspace_invite_and_team_page(
