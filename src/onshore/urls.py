@@ -170,6 +170,7 @@ urlpatterns = [
     *ledger_urls,
     path("", include("onshore.posts.io_urls")),
     path("", include("onshore.posts.review_link_urls")),
+    path("", include("onshore.notifications.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
 ]
