@@ -124,3 +124,34 @@ def test_a_wrong_choice_is_named(team: Any) -> None:
     response = team.client("reviewer").post(url, {"submitted": "pigeon"})
     assert response.status_code == 422
     assert 'data-field="submitted"' in response.content.decode()
+
+
+def test_the_settings_page_joins_days_with_the_same_hours(team: Any) -> None:
+    reviewer = team.members["reviewer"]
+    reviewer.working_hours = {
+        **{d: [["09:00", "17:30"]] for d in ("mon", "tue", "wed", "thu")},
+        "fri": [["09:00", "13:00"]],
+        "sun": [["22:00", "02:00"]],
+    }
+    reviewer.save()
+    html = (
+        team.client("reviewer")
+        .get(f"/w/{team.workspace.slug}/notifications/settings/")
+        .content.decode()
+    )
+    assert (
+        "Your working hours here: Mon–Thu 09:00–17:30; Fri 09:00–13:00; Sun 22:00–02:00 "
+        "(Asia/Kolkata)."
+    ) in html
+
+
+def test_without_hours_the_settings_page_says_emails_go_at_once(team: Any) -> None:
+    reviewer = team.members["reviewer"]
+    reviewer.working_hours = {}
+    reviewer.save()
+    html = (
+        team.client("reviewer")
+        .get(f"/w/{team.workspace.slug}/notifications/settings/")
+        .content.decode()
+    )
+    assert "You have not given your working hours in this workspace" in html
