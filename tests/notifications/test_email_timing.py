@@ -221,3 +221,15 @@ def test_after_leaving_the_workspace_nothing_more_is_emailed(
     assert send_at(MONDAY_NINE) == 0
     assert mail.outbox == []
     assert Notification.objects.get().email_state == EmailState.APP_ONLY
+
+
+def test_a_long_batch_lists_the_first_25_and_counts_the_rest(
+    team: Any, reviewer_in_new_york: Any
+) -> None:
+    for number in range(30):
+        submit(team, f"Tea number {number}", FRIDAY_NIGHT + timedelta(minutes=number))
+    send_at(MONDAY_NINE)
+    (message,) = inbox_of("reviewer@example.com")
+    assert message.subject == "30 notifications from onshore"
+    assert message.body.count("\n* ") == 25
+    assert "… and 5 more in the app." in message.body

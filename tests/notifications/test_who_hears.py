@@ -11,7 +11,7 @@ import pytest
 from django.db import transaction
 
 from onshore.notifications.models import Kind, Notification
-from onshore.posts import editing, workflow
+from onshore.posts import csvplan, editing, workflow
 from onshore.posts.models import Post, ReviewLink
 from onshore.publishing import outbox
 from tests.factories import FIND, SEND, scheduled_post, webhook_channel
@@ -176,3 +176,30 @@ def test_a_failure_tells_the_author_and_the_managers_what_the_network_said(
         n.summary == "“Scones at 10” could not be published on CMS (Webhook)" for n in failed
     )
     assert all(n.detail.startswith("The network said: ") for n in failed)
+
+
+def test_an_import_tells_each_reviewer_once_with_a_link_to_review(team: Any) -> None:
+    header = "market,networks,state,tags,text,link,local_date,local_time\n"
+    rows = "".join(f"GB,x,in_review,,Autumn blend no. {n},,,\n" for n in range(5))
+    rows += "GB,x,draft,,Just a draft,,,\n"
+    csvplan.import_plan(team.members["contributor"], (header + rows).encode())
+    reviewers_told = Notification.objects.select_related("workspace")
+    assert {n.recipient.email for n in reviewers_told} == {
+        "owner@example.com",
+        "manager@example.com",
+        "reviewer@example.com",
+    }
+    first = reviewers_told.first()
+    assert first is not None
+    assert first.summary == "Contributor Person submitted 5 posts for review"
+    assert first.detail == (
+        "“Autumn blend no. 0”, “Autumn blend no. 1”, “Autumn blend no. 2” and 2 more"
+    )
+    assert first.path == f"/w/{team.workspace.slug}/review/"
+
+
+def test_a_dry_run_import_tells_nobody(team: Any) -> None:
+    header = "market,networks,state,tags,text,link,local_date,local_time\n"
+    data = (header + "GB,x,in_review,,Autumn blend,,,\nGB,x,in_review,,Winter,,,\n").encode()
+    csvplan.import_plan(team.members["contributor"], data, csvplan.ImportOptions(dry_run=True))
+    assert not Notification.objects.exists()

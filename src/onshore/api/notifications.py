@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from ninja import Field, Router, Schema
 
 from onshore.accounts.models import User
@@ -32,7 +31,7 @@ class NotificationOut(Schema):
     detail: str
     workspace: str  # the workspace's slug
     post_id: int | None
-    url: str | None  # the post's page
+    url: str | None  # the post's page, or the page it is about (Review after an import)
     created_at: datetime
     read_at: datetime | None
     email: str  # app_only, waiting, sending, sent
@@ -65,11 +64,7 @@ class PreferencesOut(Schema):
 
 
 def notification_out(notification: Notification) -> dict[str, Any]:
-    url = None
-    if notification.post_id:
-        url = absolute_url(
-            reverse("post_detail", args=[notification.workspace.slug, notification.post_id])
-        )
+    url = absolute_url(notification.path) if notification.path else None
     return {
         "id": notification.pk,
         "kind": notification.kind,

@@ -18,7 +18,6 @@ entered and use :func:`recompute_instant` to get the instant again under today's
 from __future__ import annotations
 
 import functools
-
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo

@@ -45,6 +45,7 @@ class Event:
     detail: str
     by_user_id: int | None
     at: datetime
+    link: str = ""  # a page, for an event about no single post
 
 
 def members_of(workspace_id: int, who: Q) -> list[Membership]:
@@ -131,6 +132,7 @@ def notifications_for(event: Event, members: Iterable[Membership]) -> list[Notif
             kind=event.kind,
             summary=event.summary[:300],
             detail=event.detail[:2000],
+            link=event.link,
             created_at=event.at,
         )
         if channel == EMAIL:

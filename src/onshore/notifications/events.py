@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.timezone import now
 
 from onshore.notifications import mail
@@ -28,6 +29,7 @@ from onshore.posts.notify_port import Doer
 from onshore.workspaces.models import Membership
 
 EXCERPT = 60  # characters of the post's text in a notification's sentence
+BULK_EXCERPTS = 3  # posts named in the notification about many
 
 
 def excerpt(post: Post) -> str:
@@ -51,6 +53,25 @@ def _event(post: Post, kind: str, summary: str, detail: str, by: Doer | None) ->
 def post_submitted(post: Post, by: Doer) -> list[Notification]:
     summary = f"{by.name} submitted {excerpt(post)} for review"
     return record(_event(post, Kind.SUBMITTED, summary, "", by), reviewers(post.workspace_id))
+
+
+def posts_submitted(posts: list[Post], by: Doer) -> list[Notification]:
+    if len(posts) == 1:
+        return post_submitted(posts[0], by)
+    first = posts[0]
+    openings = [excerpt(post) for post in posts[:BULK_EXCERPTS]]
+    more = len(posts) - len(openings)
+    event = Event(
+        workspace_id=first.workspace_id,
+        post_id=None,
+        kind=Kind.SUBMITTED,
+        summary=f"{by.name} submitted {len(posts):,} posts for review",
+        detail=", ".join(openings) + (f" and {more:,} more" if more else ""),
+        by_user_id=by.user_id,
+        at=now(),
+        link=reverse("review_queue", args=[first.workspace.slug]),
+    )
+    return record(event, reviewers(first.workspace_id))
 
 
 def changes_requested(post: Post, by: Doer, note: str) -> list[Notification]:

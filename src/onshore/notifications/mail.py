@@ -42,6 +42,7 @@ RETRY_AFTER = timedelta(minutes=5)
 # People e-mailed per call: the worker goes back to publishing between calls.
 PEOPLE_PER_CALL = 20
 DETAIL_IN_EMAIL = 600  # characters of a note or error message quoted in the e-mail
+MOST_IN_EMAIL = 25  # notifications listed in one e-mail; the app lists the rest
 
 
 def _due(now: datetime) -> Q:
@@ -172,8 +173,10 @@ def compose(person: User, batch: Sequence[Notification], zones: dict[int, str]) 
     """One e-mail for the batch: each event with its date on the person's clock."""
     subject = batch[0].summary if len(batch) == 1 else f"{len(batch)} notifications from onshore"
     lines = [f"Hello {person.display_name},", ""]
-    for notification in batch:
+    for notification in batch[:MOST_IN_EMAIL]:
         lines += _lines_for(notification, zones[notification.workspace_id])
+    if len(batch) > MOST_IN_EMAIL:
+        lines += [f"… and {len(batch) - MOST_IN_EMAIL:,} more in the app.", ""]
     lines += [
         f"All your notifications: {absolute_url(reverse('notifications'))}",
         "These e-mails wait for your working hours. Choose what you get, and when:",
@@ -190,7 +193,6 @@ def _lines_for(notification: Notification, zone: str) -> list[str]:
     if notification.detail:
         lines.append(f"  {notification.detail[:DETAIL_IN_EMAIL]}")
     lines.append(f"  {when:%a %d %b %Y, %H:%M} your time ({zone}) · {notification.workspace.name}")
-    if notification.post_id:
-        link = reverse("post_detail", args=[notification.workspace.slug, notification.post_id])
-        lines.append(f"  {absolute_url(link)}")
+    if notification.path:
+        lines.append(f"  {absolute_url(notification.path)}")
     return [*lines, ""]

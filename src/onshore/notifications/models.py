@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.timezone import now
 
 from onshore.posts.models import Post
@@ -49,6 +50,8 @@ class Notification(models.Model):
     # Kept as written: the post's text and the actor's name may change later.
     summary = models.CharField(max_length=300)
     detail = models.TextField(blank=True, max_length=2000)
+    # A page of onshore for a notification about no single post (an import: Review).
+    link = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=now)
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(
@@ -70,6 +73,13 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.summary
+
+    @property
+    def path(self) -> str:
+        """Where the notification leads: its post's page, else its link ("" for none)."""
+        if self.post_id:
+            return reverse("post_detail", args=[self.workspace.slug, self.post_id])
+        return self.link
 
 
 # What each kind may be set to on the settings page and in the API.

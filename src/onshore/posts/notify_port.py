@@ -33,6 +33,10 @@ class Notifier(Protocol):
     def post_submitted(self, post: Post, by: Doer) -> object:
         """Those who may review the post's workspace hear it waits for them."""
 
+    def posts_submitted(self, posts: list[Post], by: Doer) -> object:
+        """Many posts submitted at once (a CSV import, a bulk action): one notification
+        per reviewer, linking to the review queue, rather than one per post."""
+
     def changes_requested(self, post: Post, by: Doer, note: str) -> object:
         """The author hears what to change."""
 

@@ -161,8 +161,11 @@ def perform(
     note: str = "",
     blocking_errors: int = 0,
     override_reason: str = "",
+    notify: bool = True,
 ) -> Post:
-    """Apply ``action`` to the post as ``member``; records the event. Raises TransitionError."""
+    """Apply ``action`` to the post as ``member``; records the event and tells those
+    concerned (unless ``notify`` is False: a caller acting on many posts at once tells
+    them once, e.g. ``Notifier.posts_submitted``). Raises TransitionError."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(f"'{action}' is not an action; use one of {', '.join(TRANSITIONS)}")
@@ -172,7 +175,8 @@ def perform(
     _check(locked, member, transition)
     _run_action_rules(locked, member, action, note, blocking_errors, override_reason)
     _record(locked, member, transition, note)
-    _notify(locked, member, action, note.strip())
+    if notify:
+        _notify(locked, member, action, note.strip())
     return locked
 
 
