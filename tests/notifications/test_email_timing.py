@@ -233,3 +233,20 @@ def test_a_long_batch_lists_the_first_25_and_counts_the_rest(
     assert message.subject == "30 notifications from onshore"
     assert message.body.count("\n* ") == 25
     assert "… and 5 more in the app." in message.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_running_worker_emails_due_notifications_between_deliveries(team: Any) -> None:
+    """`onshore worker`'s loop, not one step: with nothing to publish, it e-mails."""
+    reviewer = team.users["reviewer"]
+    Notification.objects.create(
+        recipient=reviewer,
+        workspace=team.workspace,
+        kind=Kind.SUBMITTED,
+        summary="Contributor Person submitted “Spring tea is here” for review",
+        email_state=EmailState.WAITING,
+        email_due_at=datetime(2026, 1, 1, tzinfo=UTC),  # long due
+    )
+    loops = iter(range(3))
+    Worker(name="worker-1").run(idle_seconds=0.05, should_stop=lambda: next(loops, None) is None)
+    assert [m.to for m in mail.outbox] == [["reviewer@example.com"]]
