@@ -199,6 +199,7 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     # Everyone has their own notifications; {notification} is the reviewer's: 404 to others.
     ("GET", "/notifications/", None, expect(200, outsider=200)),
     ("POST", "/notifications/{notification}/read/", {}, expect(404, reviewer=302)),
+    ("GET", "/notifications/{notification}/open/", None, expect(404, reviewer=302)),
     ("POST", "/notifications/read-all/", {}, expect(302, outsider=302)),
     ("GET", "/w/{slug}/notifications/settings/", None, expect(200)),
     (

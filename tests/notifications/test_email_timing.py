@@ -250,3 +250,15 @@ def test_the_running_worker_emails_due_notifications_between_deliveries(team: An
     loops = iter(range(3))
     Worker(name="worker-1").run(idle_seconds=0.05, should_stop=lambda: next(loops, None) is None)
     assert [m.to for m in mail.outbox] == [["reviewer@example.com"]]
+
+
+def test_a_line_break_in_a_name_does_not_break_the_email(
+    team: Any, reviewer_in_new_york: Any
+) -> None:
+    contributor = team.users["contributor"]
+    contributor.name = "Contributor\nBcc: someone@example.net"
+    contributor.save()
+    submit(team, "Spring tea is here", FRIDAY_NIGHT)
+    assert send_at(MONDAY_NINE) == 1
+    (message,) = mail.outbox
+    assert "\n" not in message.subject and message.to == ["reviewer@example.com"]

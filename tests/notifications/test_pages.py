@@ -155,3 +155,13 @@ def test_without_hours_the_settings_page_says_emails_go_at_once(team: Any) -> No
         .content.decode()
     )
     assert "You have not given your working hours in this workspace" in html
+
+
+def test_following_a_notification_reads_it_and_leads_to_the_post(team: Any) -> None:
+    submit(team)
+    notification = Notification.objects.get(recipient=team.users["reviewer"])
+    response = team.client("reviewer").get(f"/notifications/{notification.pk}/open/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/w/{team.workspace.slug}/posts/{notification.post_id}/"
+    notification.refresh_from_db()
+    assert notification.read_at is not None

@@ -134,7 +134,7 @@ def send_claimed(token: str, now: datetime) -> int:
         return 0
     try:
         compose(person, still_theirs, zones).send()
-    except (smtplib.SMTPException, OSError) as exc:
+    except (smtplib.SMTPException, OSError, ValueError) as exc:  # ValueError: a bad header
         log.warning("notifications: e-mail to user %s not sent (%s); retrying", person.pk, exc)
         _retry_later(token, now)
         return 0
@@ -184,7 +184,9 @@ def compose(person: User, batch: Sequence[Notification], zones: dict[int, str]) 
             {absolute_url(reverse("notification_settings", args=[n.workspace.slug])) for n in batch}
         ),
     ]
-    return EmailMessage(subject=subject[:200], body="\n".join(lines) + "\n", to=[person.email])
+    # One line: a name or text with a line break must not become a header of its own.
+    subject = " ".join(subject.split())[:200]
+    return EmailMessage(subject=subject, body="\n".join(lines) + "\n", to=[person.email])
 
 
 def _lines_for(notification: Notification, zone: str) -> list[str]:

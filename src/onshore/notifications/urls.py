@@ -11,6 +11,11 @@ urlpatterns = [
         views.notification_read,
         name="notification_read",
     ),
+    path(
+        "notifications/<id:notification_id>/open/",
+        views.notification_open,
+        name="notification_open",
+    ),
     path("notifications/read-all/", views.notifications_read_all, name="notifications_read_all"),
     path(
         "w/<slug:slug>/notifications/settings/",

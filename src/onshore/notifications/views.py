@@ -76,6 +76,13 @@ def notification_read(request: AuthenticatedRequest, notification_id: int) -> Ht
     return redirect("notifications")
 
 
+@login_required
+def notification_open(request: AuthenticatedRequest, notification_id: int) -> HttpResponse:
+    """Follow a notification to what it is about; following it is reading it."""
+    notification = inbox.mark_read(request.user, notification_id)
+    return redirect(notification.path or "notifications")
+
+
 @require_POST
 @login_required
 def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
