@@ -39,8 +39,9 @@ log = logging.getLogger("onshore.notifications")
 
 LEASE = timedelta(minutes=10)
 RETRY_AFTER = timedelta(minutes=5)
-# People e-mailed per call: the worker goes back to publishing between calls.
-PEOPLE_PER_CALL = 20
+# People e-mailed per call. One: the worker looks for due deliveries between calls, so
+# a slow mail server delays a post by at most one e-mail's sending.
+PEOPLE_PER_CALL = 1
 DETAIL_IN_EMAIL = 600  # characters of a note or error message quoted in the e-mail
 MOST_IN_EMAIL = 25  # notifications listed in one e-mail; the app lists the rest
 

@@ -135,8 +135,8 @@ class Worker:
                 bell.close()
 
     def side_work(self) -> int:
-        """When no delivery is due: e-mail people their due notifications (a few people
-        per call, so a due delivery never waits long). How many e-mails went."""
+        """When no delivery is due: e-mail one person their due notifications (the loop
+        looks for due deliveries again before the next). How many e-mails went."""
         try:
             sent = notifier().send_due_emails(timezone.now(), self.name)
         except Exception:  # e-mail trouble must not stop publishing; it is logged
