@@ -86,7 +86,7 @@ def test_the_nights_events_reach_the_reviewer_as_one_email(
         editing.add_comment(first, team.members["contributor"], "@reviewer the price is new")
     send_at(MONDAY_NINE)
     (message,) = inbox_of("reviewer@example.com")
-    assert message.subject == "3 notifications from onshore"
+    assert message.subject == "3 notifications from onshore (Acme Tea)"
     assert message.body.count("\n* ") == 3
     assert "submitted “Spring tea is here”" in message.body
     assert "submitted “Scones on Sunday”" in message.body
@@ -104,7 +104,7 @@ def test_at_work_a_burst_of_events_is_gathered_for_two_minutes(
     assert inbox_of("reviewer@example.com") == []
     send_at(tuesday_ten + timedelta(minutes=3))
     (message,) = inbox_of("reviewer@example.com")
-    assert message.subject == "2 notifications from onshore"
+    assert message.subject == "2 notifications from onshore (Acme Tea)"
 
 
 def test_immediately_does_not_wait_for_the_working_day(
@@ -230,7 +230,7 @@ def test_a_long_batch_lists_the_first_25_and_counts_the_rest(
         submit(team, f"Tea number {number}", FRIDAY_NIGHT + timedelta(minutes=number))
     send_at(MONDAY_NINE)
     (message,) = inbox_of("reviewer@example.com")
-    assert message.subject == "30 notifications from onshore"
+    assert message.subject == "30 notifications from onshore (Acme Tea)"
     assert message.body.count("\n* ") == 25
     assert "… and 5 more in the app." in message.body
 

@@ -172,7 +172,7 @@ def _retry_later(token: str, now: datetime) -> None:
 
 def compose(person: User, batch: Sequence[Notification], zones: dict[int, str]) -> EmailMessage:
     """One e-mail for the batch: each event with its date on the person's clock."""
-    subject = batch[0].summary if len(batch) == 1 else f"{len(batch)} notifications from onshore"
+    subject = batch[0].summary if len(batch) == 1 else _many(batch)
     lines = [f"Hello {person.display_name},", ""]
     for notification in batch[:MOST_IN_EMAIL]:
         lines += _lines_for(notification, zones[notification.workspace_id])
@@ -180,7 +180,7 @@ def compose(person: User, batch: Sequence[Notification], zones: dict[int, str]) 
         lines += [f"… and {len(batch) - MOST_IN_EMAIL:,} more in the app.", ""]
     lines += [
         f"All your notifications: {absolute_url(reverse('notifications'))}",
-        "These e-mails wait for your working hours. Choose what you get, and when:",
+        "Choose what reaches you, and whether e-mails wait for your working hours:",
         *sorted(
             {absolute_url(reverse("notification_settings", args=[n.workspace.slug])) for n in batch}
         ),
@@ -188,6 +188,13 @@ def compose(person: User, batch: Sequence[Notification], zones: dict[int, str]) 
     # One line: a name or text with a line break must not become a header of its own.
     subject = " ".join(subject.split())[:200]
     return EmailMessage(subject=subject, body="\n".join(lines) + "\n", to=[person.email])
+
+
+def _many(batch: Sequence[Notification]) -> str:
+    """ "3 notifications from onshore (Acme Tea)"; the workspace when there is one."""
+    names = {n.workspace.name for n in batch}
+    where = f" ({names.pop()})" if len(names) == 1 else ""
+    return f"{len(batch)} notifications from onshore{where}"
 
 
 def _lines_for(notification: Notification, zone: str) -> list[str]:
