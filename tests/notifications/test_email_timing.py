@@ -262,3 +262,13 @@ def test_a_line_break_in_a_name_does_not_break_the_email(
     assert send_at(MONDAY_NINE) == 1
     (message,) = mail.outbox
     assert "\n" not in message.subject and message.to == ["reviewer@example.com"]
+
+
+def test_without_a_zone_of_their_own_the_workspaces_zone_is_their_clock(
+    team: Any, reviewer_in_new_york: Any
+) -> None:
+    reviewer_in_new_york.home_country, reviewer_in_new_york.timezone = "", ""
+    reviewer_in_new_york.save()  # the workspace is in London
+    submit(team, "Spring tea is here", FRIDAY_NIGHT)  # Saturday 03:00 in London
+    notification = Notification.objects.get(recipient=team.users["reviewer"])
+    assert notification.email_due_at == datetime(2026, 3, 9, 9, 0, tzinfo=UTC)  # 09:00 GMT
