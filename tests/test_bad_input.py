@@ -71,6 +71,18 @@ FORMS = [
     ("/w/{slug}/members/{member}/role/", {"role": "viewer"}),
     ("/account/tokens/", {"name": "script"}),
     (
+        "/w/{slug}/notifications/settings/",
+        {
+            "immediately": "on",
+            "submitted": "email",
+            "changes_requested": "app",
+            "approved": "email",
+            "published": "off",
+            "failed": "email",
+            "mentioned": "email",
+        },
+    ),
+    (
         "/signup/",
         {
             "name": "Ana",
@@ -275,6 +287,11 @@ API_BODIES = [
             "contributor_hours_per_round": "0.5",
             "rates": {"USD": "0.79"},
         },
+    ),
+    (
+        "PUT",
+        "/api/v1/workspaces/{slug}/notification-preferences",
+        {"immediately": False, "kinds": {"submitted": "app", "published": "off"}},
     ),
     (
         "POST",

@@ -16,6 +16,7 @@ import pytest
 from django.urls import get_resolver
 
 from onshore.ledger.models import Engagement, TimeEntry
+from onshore.notifications.models import Notification
 from onshore.posts import editing, workflow
 from onshore.posts.models import ReviewLink
 from onshore.publishing.models import Channel
@@ -213,11 +214,51 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         expect(422, outsider=422, anonymous=422),
     ),
     ("GET", "/healthz", None, expect(200, outsider=200, anonymous=200)),
+    # Everyone has their own notifications; {notification} is the reviewer's: 404 to others.
+    ("GET", "/notifications/", None, expect(200, outsider=200)),
+    ("POST", "/notifications/{notification}/read/", {}, expect(404, reviewer=302)),
+    ("GET", "/notifications/{notification}/open/", None, expect(404, reviewer=302)),
+    ("POST", "/notifications/read-all/", {}, expect(302, outsider=302)),
+    ("GET", "/w/{slug}/notifications/settings/", None, expect(200)),
+    (
+        "POST",
+        "/w/{slug}/notifications/settings/",
+        {
+            "immediately": "on",
+            "submitted": "email",
+            "changes_requested": "email",
+            "approved": "email",
+            "published": "app",
+            "failed": "email",
+            "mentioned": "off",
+        },
+        expect(302),
+    ),
 ]
 
 API = "/api/v1"
 API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", f"{API}/me", None, expect(200, outsider=200, anonymous=401)),
+    ("GET", f"{API}/notifications", None, expect(200, outsider=200, anonymous=401)),
+    ("POST", f"{API}/notifications/read-all", None, expect(200, outsider=200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/notifications/{{notification}}/read",
+        None,
+        expect(404, reviewer=200, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/notification-preferences",
+        None,
+        expect(200, anonymous=401),
+    ),
+    (
+        "PUT",
+        f"{API}/workspaces/{{slug}}/notification-preferences",
+        {"immediately": True, "kinds": {"published": "app"}},
+        expect(200, anonymous=401),
+    ),
     ("GET", f"{API}/workspaces", None, expect(200, outsider=200, anonymous=401)),
     (
         "POST",
@@ -560,6 +601,7 @@ def _fill(url: str, team: Any) -> str:
         post=post.pk,
         manager_post=manager_post.pk,
         scheduled_post=_scheduled_post(team).pk if "{scheduled_post}" in url else 0,
+        notification=_reviewers_notification(team).pk if "{notification}" in url else 0,
         **{role: member.pk for role, member in team.members.items()},
     )
 
@@ -575,6 +617,15 @@ def _scheduled_post(team: Any) -> Any:
         post = workflow.perform(post, manager, action)
     assert post.deliveries.filter(state="pending").exists()
     return post
+
+
+def _reviewers_notification(team: Any) -> Notification:
+    return Notification.objects.create(
+        recipient=team.users[REVIEWER],
+        workspace=team.workspace,
+        kind="submitted",
+        summary="Contributor Person submitted “Autumn blend is back” for review",
+    )
 
 
 def _contributor_engagement(team: Any) -> Engagement:
@@ -642,6 +693,7 @@ def _normalise(pattern: str) -> str:
         "<str:token>",
         "<id:token_id>",
         "<id:link_id>",
+        "<id:notification_id>",
         "<uidb64>",
         "<token>",
     ):
@@ -689,6 +741,7 @@ def _normalise_template(url: str) -> str:
         "{token}",
         "{link}",
         "{review_token}",
+        "{notification}",
         "{owner}",
         "{manager}",
         "{contributor}",
@@ -720,6 +773,7 @@ def _api_template(path: str) -> str:
         "{post_id}",
         "{engagement_id}",
         "{channel_id}",
+        "{notification_id}",
     ):
         path = path.replace(name, "{}")
     return path

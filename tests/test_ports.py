@@ -36,3 +36,10 @@ def test_start_up_plugs_the_posts_history_into_the_team_page() -> None:
     from onshore.workspaces.reply_history_port import reply_history
 
     assert reply_history() is history
+
+
+def test_start_up_plugs_the_notifications_into_posts_and_publishing() -> None:
+    from onshore.notifications import events
+    from onshore.posts.notify_port import notifier
+
+    assert notifier() is events

@@ -36,7 +36,7 @@ def test_readme_starts_with_what_onshore_is_then_the_two_commands() -> None:
 # --- the architecture map -----------------------------------------------------------
 
 PACKAGE = ROOT / "src" / "onshore"
-APPS = ("accounts", "workspaces", "posts", "publishing", "ledger", "api")
+APPS = ("accounts", "workspaces", "posts", "publishing", "ledger", "notifications", "api")
 # Django's own layout, which every app may have; the map names what is particular to
 # an app (and says what its models are rather than that it has a models.py).
 APP_BOILERPLATE = {"__init__", "apps", "migrations", "management", "models", "forms", "views"}

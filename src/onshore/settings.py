@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "onshore.posts",
     "onshore.publishing",
     "onshore.ledger",
+    "onshore.notifications",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The header's bell: one lazy count, only on pages that show it.
+                "onshore.notifications.bell.unread_count",
             ],
             # safe_href: the only way a stored or remote URL becomes a link.
             "builtins": ["onshore.links"],

@@ -60,8 +60,10 @@ def _workspace(owner: Any) -> Any:
 
 
 def _objects(workspace: Any, owner: Any) -> dict[str, int]:
-    """One market, member, post, invitation, engagement and channel; made if missing."""
+    """One market, member, post, invitation, engagement, channel and notification; made if
+    missing."""
     from onshore.ledger.models import Engagement
+    from onshore.notifications.models import Notification
     from onshore.posts.editing import PostChanges, create_post
     from onshore.publishing.models import Channel
     from onshore.workspaces.models import Invitation, Market, Membership
@@ -90,7 +92,13 @@ def _objects(workspace: Any, owner: Any) -> dict[str, int]:
         workspace=workspace, market=market, kind="webhook", name="Hook",
         config={"url": "https://hooks.example.com/in"},
     )  # fmt: skip
+    notification = Notification.objects.filter(recipient=owner).first() or (
+        Notification.objects.create(
+            recipient=owner, workspace=workspace, post=post, kind="submitted", summary="Fuzz"
+        )
+    )
     return {
+        "notification_id": notification.pk,
         "market_id": market.pk,
         "member_id": member.pk,
         "post_id": post.pk,

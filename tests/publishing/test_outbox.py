@@ -11,6 +11,8 @@ import pytest
 from django.core import mail
 
 from onshore.networks import webhook
+from onshore.notifications.mail import send_due_emails
+from onshore.notifications.models import Notification
 from onshore.posts import editing, workflow
 from onshore.posts.models import Post, State
 from onshore.publishing import crypto, outbox
@@ -126,6 +128,7 @@ def test_rejected_content_fails_visibly_and_notifies(
 ) -> None:
     mastodon_channel(team, fake_mastodon)
     post = scheduled_post(team)
+    Notification.objects.all().delete()  # of the review that scheduled it
     fake_mastodon.fail_next(
         1,
         422,
@@ -136,13 +139,23 @@ def test_rejected_content_fails_visibly_and_notifies(
     delivery = Delivery.objects.get(post=post)
     assert "limit of 500 characters" in delivery.last_error
     assert Post.objects.get(pk=post.pk).state == State.FAILED
-    (message,) = mail.outbox
-    assert "limit of 500 characters" in message.body
-    assert set(message.to) == {
+    # The author and the managers are told (notifications), each by e-mail in their own
+    # working hours (tests/notifications covers when); a week on, every one has gone.
+    failed = Notification.objects.filter(kind="failed").select_related("recipient")
+    assert {n.recipient.email for n in failed} == {
         "owner@example.com",
         "manager@example.com",
         "contributor@example.com",
     }
+    assert mail.outbox == []
+    while send_due_emails(max(n.email_due_at for n in failed), "w1"):
+        pass  # one person per call
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "contributor@example.com",
+        "manager@example.com",
+        "owner@example.com",
+    ]
+    assert all("limit of 500 characters" in message.body for message in mail.outbox)
 
 
 def test_rejected_credentials_park_the_channel_and_keep_the_delivery(

@@ -121,7 +121,17 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _register_routers() -> None:
-    from onshore.api import accounts, bulk, channels, check, io, ledger, posts, workspaces
+    from onshore.api import (
+        accounts,
+        bulk,
+        channels,
+        check,
+        io,
+        ledger,
+        notifications,
+        posts,
+        workspaces,
+    )
 
     api.add_router("/", accounts.router)
     api.add_router("/", check.router)
@@ -133,6 +143,7 @@ def _register_routers() -> None:
     api.add_router("/workspaces", posts.router)
     api.add_router("/workspaces", ledger.router)
     api.add_router("/workspaces", channels.router)
+    api.add_router("/", notifications.router)
 
 
 _register_routers()

@@ -30,6 +30,7 @@ from onshore.localtime._latency import (
     median_observed_wait,
     median_reply_wait,
     next_working_moment,
+    when_at_work,
 )
 from onshore.localtime._overlap import (
     Schedule,
@@ -115,6 +116,7 @@ __all__ = [
     "upcoming_slot_times",
     "upcoming_transitions",
     "week_bounds",
+    "when_at_work",
     "weekly_hours_to_json",
     "weekly_overlap",
     "working_intervals",

@@ -18,11 +18,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
+from onshore.localtime._hours import WeeklyHours
 from onshore.localtime._overlap import Interval, Schedule, working_intervals
 
 # Long enough to reach the same weekday next week, even if DST swallowed this week's
 # only span (a 02:00–02:30 span on a spring-forward night lasts no time at all).
 _HORIZON = timedelta(days=15)
+# Enough to pass a weekend from Friday evening to Monday's first span.
+_FIRST_LOOK = timedelta(days=4)
 
 
 def is_working(schedule: Schedule, at: datetime) -> bool:
@@ -40,6 +43,25 @@ def next_working_moment(schedule: Schedule, at: datetime) -> datetime:
     if not intervals:
         raise ValueError("working hours: this schedule has no working time in a week")
     return intervals[0][0]
+
+
+def when_at_work(hours: WeeklyHours, zone: str, instant: datetime) -> datetime:
+    """When a message written at ``instant`` should reach someone with these working
+    ``hours`` on the clocks of ``zone``: ``instant`` itself while they are at work,
+    otherwise the start of their next working period (aware UTC).
+
+    DST is counted as the clocks show it (a 09:00 start is 09:00 on their clock on
+    either side of a change). Someone who has given no working hours has not told us
+    when they work, so the message is not held back: ``instant`` is returned.
+    """
+    at = _as_utc(instant, "instant")
+    if not any(hours.values()):
+        return at
+    schedule = Schedule(zone, hours)
+    # Most people are at work within a few days (a weekend at most): look there first,
+    # which costs a quarter of walking the full horizon.
+    soon = working_intervals(schedule, at, at + _FIRST_LOOK)
+    return soon[0][0] if soon else next_working_moment(schedule, at)
 
 
 def expected_wait(schedule: Schedule, at: datetime) -> timedelta:

@@ -17,6 +17,7 @@ entered and use :func:`recompute_instant` to get the instant again under today's
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -207,12 +208,21 @@ def load_zone(zone: str) -> ZoneInfo:
     if not isinstance(zone, str) or not zone.strip():
         raise ValueError("time zone: expected an IANA name such as 'Europe/London'")
     try:
-        return ZoneInfo(zone)
+        return _zone_named(zone)
     # zoneinfo raises a KeyError subclass, ValueError or OSError depending on the name.
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"unknown time zone {zone!r}; use an IANA name such as 'Europe/London'"
         ) from None
+
+
+@functools.cache
+def _zone_named(zone: str) -> ZoneInfo:
+    # ZoneInfo keeps only the 8 zones used last strongly; a team spread over more zones
+    # (notifying 1,000 people in 24 zones) would read the tz files again and again.
+    # Only names that loaded are kept (an exception is not cached): at most the ~600 of
+    # the tz database.
+    return ZoneInfo(zone)
 
 
 def _candidate(wall: datetime, tz: tzinfo, fold: int) -> WallCandidate:

@@ -21,6 +21,7 @@ from django.utils.timezone import now
 from onshore.localtime import WallTime, next_free_slot, recompute_instant, resolve_wall_time
 from onshore.posts import market_change, workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
+from onshore.posts.notify_port import notifier
 from onshore.posts.outbox_port import outbox
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
@@ -320,7 +321,9 @@ def add_comment(post: Post, member: Membership, body: str) -> Comment:
     if len(cleaned) > 5000:
         raise ValidationError({"body": "at most 5,000 characters"})
     comment = Comment.objects.create(post=post, author=member.user, body=cleaned)
-    comment.mentions.set(mentioned_members(post.workspace_id, cleaned))
+    mentions = mentioned_members(post.workspace_id, cleaned)
+    comment.mentions.set(mentions)
+    notifier().mentioned(post, workflow.doer(member), mentions, cleaned)
     return comment
 
 

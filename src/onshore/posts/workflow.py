@@ -18,6 +18,7 @@ from django.utils.timezone import now
 
 from onshore.localtime import describe_passed
 from onshore.posts.models import Comment, Post, PostEvent, ReviewLink, State
+from onshore.posts.notify_port import Doer, notifier
 from onshore.posts.outbox_port import DeliveriesInFlight, outbox
 from onshore.workspaces.models import Membership
 from onshore.workspaces.roles import REVIEW_LINK_CAPABILITIES, Capability
@@ -160,8 +161,11 @@ def perform(
     note: str = "",
     blocking_errors: int = 0,
     override_reason: str = "",
+    notify: bool = True,
 ) -> Post:
-    """Apply ``action`` to the post as ``member``; records the event. Raises TransitionError."""
+    """Apply ``action`` to the post as ``member``; records the event and tells those
+    concerned (unless ``notify`` is False: a caller acting on many posts at once tells
+    them once, e.g. ``Notifier.posts_submitted``). Raises TransitionError."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(f"'{action}' is not an action; use one of {', '.join(TRANSITIONS)}")
@@ -171,7 +175,26 @@ def perform(
     _check(locked, member, transition)
     _run_action_rules(locked, member, action, note, blocking_errors, override_reason)
     _record(locked, member, transition, note)
+    if notify:
+        _notify(locked, member, action, note.strip())
     return locked
+
+
+def doer(actor: Actor) -> Doer:
+    """Who did it, as notifications name them (and never notify them)."""
+    if isinstance(actor, LinkReviewer):
+        return Doer(user_id=None, name=f"{actor.link.name} (review link)")
+    return Doer(user_id=actor.user_id, name=actor.user.display_name)
+
+
+def _notify(post: Post, actor: Actor, action: str, note: str) -> None:
+    """Tell those concerned, in this transaction (notifications, via posts/notify_port)."""
+    if action == "submit":
+        notifier().post_submitted(post, doer(actor))
+    elif action == "request_changes":
+        notifier().changes_requested(post, doer(actor), note)
+    elif action == "approve":
+        notifier().post_approved(post, doer(actor), note)
 
 
 def _run_action_rules(
@@ -280,3 +303,5 @@ def send_back_to_review(post: Post, by: User, changed: list[str]) -> None:
     )
     post.state = State.IN_REVIEW
     post.approved_at = None
+    # Back in review: those who may review hear it waits for them, as on a submit.
+    notifier().post_submitted(post, Doer(user_id=by.pk, name=by.display_name))

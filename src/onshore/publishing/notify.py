@@ -1,4 +1,5 @@
-"""Telling people when publishing needs them: a failed delivery, a channel to reconnect."""
+"""Telling people when publishing needs them: a failed delivery (a notification, e-mailed
+in the working hours of the author and the managers), a channel to reconnect."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from onshore.links import absolute_url
+from onshore.posts.notify_port import notifier
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.roles import Role
 
@@ -20,21 +22,9 @@ def _managers(workspace_id: int) -> list[str]:
 
 
 def delivery_failed(delivery: Delivery, message: str) -> None:
-    post = delivery.post
-    recipients = set(_managers(post.workspace_id))
-    if post.author is not None:
-        recipients.add(post.author.email)
-    link = absolute_url(reverse("post_detail", args=[post.workspace.slug, post.pk]))
-    send_mail(
-        subject=f"Publishing failed on {delivery.channel}",
-        message=(
-            f"The post “{post.text[:80]}” could not be published on {delivery.channel}.\n\n"
-            f"The network said: {message}\n\nSee the post: {link}\n"
-        ),
-        from_email=None,
-        recipient_list=sorted(recipients),
-        fail_silently=True,
-    )
+    channel = delivery.channel
+    where = f"{channel.name} ({channel.get_kind_display()})"
+    notifier().post_failed(delivery.post, where, message)
 
 
 def channel_needs_reconnect(channel: Channel, message: str) -> None:

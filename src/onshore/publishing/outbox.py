@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
+from onshore.posts.notify_port import notifier
 from onshore.posts.outbox_port import DeliveriesInFlight
 from onshore.publishing import kinds
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
@@ -438,7 +439,7 @@ def _finish(
 def _publish(
     delivery: Delivery, attempt_id: int, worker: str, now: datetime, published: Published
 ) -> Step:
-    return _finish(
+    step = _finish(
         delivery,
         attempt_id,
         worker,
@@ -452,6 +453,10 @@ def _publish(
         outcome_unknown=False,
         last_error="",
     )
+    if step.outcome == "published":  # once: a lost lease means another worker finished it
+        channel = delivery.channel
+        notifier().post_published(delivery.post, f"{channel.name} ({channel.get_kind_display()})")
+    return step
 
 
 def _retry(

@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from onshore.posts.notify_port import notifier
 from onshore.publishing import outbox, senders, wakeup
 from onshore.publishing.models import WorkerBeat
 
@@ -127,11 +128,23 @@ class Worker:
                 # Cleared before looking: a NOTIFY that arrives from here on is for a
                 # delivery the next look may not see, so it must cut the sleep short.
                 self.wake.clear()
-                if not self.step():
+                if not self.step() and not self.side_work():
                     self.wake.wait(self.idle_sleep(idle, polling=bell is None))
         finally:
             if bell:
                 bell.close()
+
+    def side_work(self) -> int:
+        """When no delivery is due: e-mail one person their due notifications (the loop
+        looks for due deliveries again before the next). How many e-mails went."""
+        try:
+            sent = notifier().send_due_emails(timezone.now(), self.name)
+        except Exception:  # e-mail trouble must not stop publishing; it is logged
+            log.exception("worker %s: sending notification e-mails failed", self.name)
+            return 0
+        if sent:
+            log.info("worker %s: %s notification e-mail(s) sent", self.name, sent)
+        return sent
 
     def idle_sleep(self, idle_seconds: float, polling: bool) -> float:
         """Seconds to sleep now that nothing is due (see ``seconds_to_sleep``)."""

@@ -17,6 +17,7 @@ from onshore.posts.csvplan.rows import PlanRefused, RowError
 from onshore.posts.csvplan.validation import PlannedRow, validate_rows
 from onshore.posts.models import Post, State
 from onshore.posts.names import MarketIndex
+from onshore.posts.notify_port import notifier
 from onshore.workspaces.models import Membership
 from onshore.workspaces.roles import Capability
 
@@ -172,19 +173,31 @@ def _check_and_submit(
     prefetch_related_objects(
         list({post.market_id: post.market for post in posts}.values()), "channels"
     )
+    submitted: list[Post] = []
     for done, (row, item) in enumerate(zip(planned, created, strict=True), start=1):
         if item is not None:
-            report.rows.append(_checked_row(member, row, *item, report))
+            report.rows.append(_checked_row(member, row, *item, report, submitted))
         _tick(options, len(planned) + done, 2 * len(planned))
+    if submitted:  # reviewers hear of the import once, not once per row
+        notifier().posts_submitted(submitted, workflow.doer(member))
 
 
 def _checked_row(
-    member: Membership, row: PlannedRow, post: Post, note: str, report: ImportReport
+    member: Membership,
+    row: PlannedRow,
+    post: Post,
+    note: str,
+    report: ImportReport,
+    submitted: list[Post],
 ) -> RowReport:
     result = checks.check_post(post)
     if row.state == State.IN_REVIEW:
         try:
-            workflow.perform(post, member, "submit", blocking_errors=result.error_count)
+            submitted.append(
+                workflow.perform(
+                    post, member, "submit", blocking_errors=result.error_count, notify=False
+                )
+            )
         except workflow.TransitionError as exc:
             report.refuse([RowError(row.line, "state", f"{exc} Import it as draft instead.")])
     when = ""

@@ -1,0 +1,1 @@
+"""Notifications: events for people, shown in the app and e-mailed in their working hours."""
