@@ -110,14 +110,15 @@ class NotificationPreference(models.Model):
     def clean(self) -> None:
         if not isinstance(self.channels, dict):
             raise ValidationError({"channels": "expected an object of kind → choice"})
-        for kind, choice in self.channels.items():
-            if kind not in Kind.values:
+        # Keys are notification kinds (submitted, approved…), not channel kinds.
+        for event, choice in self.channels.items():
+            if event not in Kind.values:
                 raise ValidationError(
-                    {"channels": f"'{kind}' is not a kind; use one of {', '.join(Kind.values)}"}
+                    {"channels": f"'{event}' is not a kind; use one of {', '.join(Kind.values)}"}
                 )
             if choice not in CHANNEL_CHOICES:
                 raise ValidationError(
-                    {kind: f"'{choice}' is not a choice; use one of {', '.join(CHANNEL_CHOICES)}"}
+                    {event: f"'{choice}' is not a choice; use one of {', '.join(CHANNEL_CHOICES)}"}
                 )
 
     def channel_for(self, kind: str) -> str:
