@@ -1,4 +1,5 @@
-"""Telling people when publishing needs them: a failed delivery, a channel to reconnect."""
+"""Telling people when publishing needs them: a failed delivery (a parked channel's e-mail
+is parking.py's)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from onshore.links import absolute_url
-from onshore.publishing.models import Channel, Delivery
+from onshore.publishing.models import Delivery
 from onshore.workspaces.roles import Role
 
 
@@ -33,19 +34,5 @@ def delivery_failed(delivery: Delivery, message: str) -> None:
         ),
         from_email=None,
         recipient_list=sorted(recipients),
-        fail_silently=True,
-    )
-
-
-def channel_needs_reconnect(channel: Channel, message: str) -> None:
-    link = absolute_url(reverse("channels", args=[channel.workspace.slug]))
-    send_mail(
-        subject=f"Reconnect {channel}: its posts are waiting",
-        message=(
-            f"{channel} refused onshore's credentials: {message}\n\n"
-            f"Posts for it wait until someone reconnects it: {link}\n"
-        ),
-        from_email=None,
-        recipient_list=_managers(channel.workspace_id),
         fail_silently=True,
     )
