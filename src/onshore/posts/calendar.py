@@ -2,7 +2,8 @@
 market's zone or the viewer's, with the markets' public holidays and timing flags.
 
 The number of SQL queries is the same whatever the number of posts (one for posts with
-their market and author, one for markets), which a test asserts.
+their market and author, one for markets, one for why deliveries wait), which a test
+asserts.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db.models.functions import Left
 
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
+from onshore.posts.publishing_port import publishing
 from onshore.workspaces.models import Market, Workspace
 
 VIEWS = ("month", "week", "list")
@@ -44,6 +46,7 @@ class CalendarEntry:
     local: datetime  # in the zone the calendar is shown in
     market_local: datetime  # always in the market's zone
     flags: list[str]
+    waiting: str = ""  # why its publishing waits, when a person must act (publishing_port)
 
     # Formatted here: Django's |time filter would convert aware datetimes to UTC.
     @property
@@ -153,10 +156,12 @@ def _entries(
     # A day "starts" in some zone between UTC-12 and UTC+14: query a day wider either side.
     lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
     upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
-    posts = workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
+    posts = narrow(
+        workspace, workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper), filters
+    )
+    badges = publishing().waiting_badges(posts)  # one query, whatever the number of posts
     rows = (
-        narrow(workspace, posts, filters)
-        .order_by("scheduled_at", "id")
+        posts.order_by("scheduled_at", "id")
         .annotate(snippet=Left("text", SNIPPET_LENGTH))
         .values_list("pk", "market_id", "state", "snippet", "scheduled_at", "tags", "networks")
     )
@@ -170,7 +175,7 @@ def _entries(
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local
         flags = timing_flags(market.country, market.timezone, at)
         post = CalendarPost(pk, market, state, snippet, at)
-        entries.append(CalendarEntry(post, local, market_local, list(flags)))
+        entries.append(CalendarEntry(post, local, market_local, list(flags), badges.get(pk, "")))
     return entries
 
 

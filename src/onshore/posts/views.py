@@ -4,6 +4,7 @@ revisions and their diff, schedule in the market's time, and the review queue.""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from datetime import date, time
 from typing import Any, cast
 
@@ -22,6 +23,7 @@ from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
 from onshore.posts.paging import paginate
+from onshore.posts.publishing_port import publishing
 from onshore.posts.save_warning import save_warning
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
@@ -50,6 +52,7 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     filters = parse_filters(request.GET, LIST_KEYS)
     posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
     pager = paginate(posts.select_related("market", "author"), request.GET)
+    badges = publishing().waiting_badges(Post.objects.filter(pk__in=[p.pk for p in pager.rows]))
     return render(
         request,
         "posts/list.html",
@@ -57,6 +60,8 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
             "membership": membership,
             "pager": pager,
             "posts": pager.rows,
+            # Each post with why it waits, if a person must act: "waiting: …" or "".
+            "rows": [(post, badges.get(post.pk, "")) for post in pager.rows],
             "states": State.choices,
             "markets": membership.workspace.markets.all(),
             "state": state,
@@ -141,6 +146,7 @@ def _editor(
 
 def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
     result = checks.check_post(post)
+    zone = _viewer_zone(membership)
     schedule_label = ""
     if post.scheduled_at:
         schedule_label = describe_in_zones(
@@ -156,7 +162,9 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "revisions": post.revisions.select_related("author"),
         "dismissals": post.dismissals.select_related("by"),
         "events": post.events.select_related("by", "review_link"),
-        "deliveries": post.deliveries.select_related("channel").exclude(state="cancelled"),
+        "publishing": publishing().delivery_lines(post, zone, timezone.now()),
+        "attention": editing.schedule_warnings(post, membership),
+        "can_manage_channels": membership.can(Capability.MANAGE_CHANNELS),
         "schedule_form": ScheduleForm(
             initial={"date": post.scheduled_date, "time": post.scheduled_time}
         ),
@@ -259,6 +267,8 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{workflow.TRANSITIONS[action].done}.")
+        if action == "schedule":
+            _flash_warnings(request, editing.schedule_warnings(post, membership))
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
@@ -319,6 +329,7 @@ def post_schedule(request: HttpRequest, membership: Membership, post_id: int) ->
     assert post.scheduled_at is not None  # set_schedule set it ("ok")
     when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
     messages.success(request, f"Time set: {when}. {result.explanation()}".strip())
+    _flash_warnings(request, result.warnings)
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
@@ -338,7 +349,14 @@ def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -
         assert post.scheduled_at is not None  # the next free slot was set
         when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
         messages.success(request, f"Time set to the next free slot: {when}.")
+        _flash_warnings(request, result.warnings)
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+
+
+def _flash_warnings(request: HttpRequest, warnings: Sequence[str]) -> None:
+    """What would stop the post from being published (no channel, a parked one)."""
+    for warning in warnings:
+        messages.warning(request, warning)
 
 
 def _field_messages(exc: ValidationError) -> str:
@@ -524,5 +542,6 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
                 post.scheduled_at, post.market.timezone, _viewer_zone(membership)
             ),
             "timing": list(flags),
+            "warnings": list(result.warnings),
         }
     )

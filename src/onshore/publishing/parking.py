@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from onshore.links import absolute_url
 from onshore.localtime import describe_in_zones
-from onshore.publishing.models import Channel, Delivery, DeliveryState
+from onshore.publishing.models import OPEN_STATES, Channel, Delivery
 from onshore.workspaces.models import Membership
 from onshore.workspaces.roles import Role
 
@@ -45,8 +45,9 @@ class HeldPost:
 
 def held_posts(channel: Channel) -> tuple[list[HeldPost], int]:
     """The posts waiting for this channel (the first LISTED_POSTS, soonest first), and
-    how many there are in all."""
-    waiting = Delivery.objects.filter(channel=channel, state=DeliveryState.PENDING)
+    how many there are in all. In-flight ones count: the rest of the batch that met the
+    refusal is handed back just after (outbox.publish_claimed)."""
+    waiting = Delivery.objects.filter(channel=channel, state__in=OPEN_STATES)
     listed = waiting.select_related("post__market", "post__workspace").order_by("due_at", "id")
     return [_held(delivery) for delivery in listed[:LISTED_POSTS]], waiting.count()
 

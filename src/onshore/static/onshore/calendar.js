@@ -26,10 +26,12 @@
     });
     const answer = await response.json();
     message.hidden = false;
+    // Timing findings, then what would stop it from being published (no channel, a parked one).
+    const warnings = response.ok ? [...answer.timing, ...(answer.warnings || [])] : [];
     message.textContent = response.ok
-      ? `Moved to ${answer.when}.` + (answer.timing.length ? ` Warning: ${answer.timing.join("; ")}` : "")
+      ? `Moved to ${answer.when}.` + (warnings.length ? ` Warning: ${warnings.join("; ")}` : "")
       : `Not moved: ${answer.error}`;
-    if (response.ok) setTimeout(() => window.location.reload(), answer.timing.length ? 2500 : 600);
+    if (response.ok) setTimeout(() => window.location.reload(), warnings.length ? 4000 : 600);
   });
 
   // Month cells carry data-date; week cells carry data-hour and take the date of their column.
