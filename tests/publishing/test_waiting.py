@@ -62,7 +62,7 @@ def test_a_held_post_says_the_channel_needs_reconnecting_since_when_and_why(
 
     shown = page(team, "manager", f"posts/{post.pk}/")
     assert 'data-needs-reconnect="yes"' in shown
-    assert f"Held: the channel needs reconnecting since {MARKET_AND_VIEWER}." in shown
+    assert f"The channel needs reconnecting since {MARKET_AND_VIEWER}." in shown
     assert "The network said: The webhook receiver answered 410 Gone" in shown
     assert f'href="/w/{team.workspace.slug}/channels/">Reconnect the channel</a>' in shown
     # The post still says Scheduled or Publishing, never Published, and why.
@@ -97,9 +97,9 @@ def test_the_posts_list_and_the_calendar_badge_a_post_held_by_a_parked_channel(
     assert '<span class="badge waiting" data-waiting>waiting: channel needs reconnecting' in row
     calendar = page(team, "viewer", "calendar/?date=2026-12-01")
     entry = calendar.split(f'data-post="{held.pk}"')[1].split("</div>")[0]
-    assert "⏸ waiting: channel needs reconnecting" in entry
+    assert "data-waiting>waiting: channel needs reconnecting" in entry
     assert fine.pk  # both posts go to the parked channel: both are badged
-    assert calendar.count("⏸ waiting: channel needs reconnecting") == 2
+    assert calendar.count("data-waiting>waiting: channel needs reconnecting") == 2
 
 
 def test_a_scheduled_post_without_a_channel_is_badged_and_never_published(team: Any) -> None:

@@ -86,8 +86,7 @@ def _parked_reason(channel: Channel, when: When) -> str:
     since = f" since {when(channel.parked_at)}" if channel.parked_at else ""
     said = f" The network said: {channel.status_message}" if channel.status_message else ""
     return (
-        f"Held: the channel needs reconnecting{since}.{said} "
-        "It goes out once the channel is reconnected."
+        f"The channel needs reconnecting{since}.{said} It goes out once the channel is reconnected."
     )
 
 
