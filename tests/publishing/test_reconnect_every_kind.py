@@ -238,3 +238,24 @@ def test_a_channel_connected_later_takes_the_markets_upcoming_scheduled_posts(
     assert delivery.due_at == post.scheduled_at
     assert step(post.scheduled_at).outcome == "published"
     assert len(receiver.deliveries) == 1
+
+
+def test_a_webhook_whose_secret_cannot_be_read_must_rotate_it(
+    team: Any, receiver: WebhookReceiver
+) -> None:
+    channel = webhook_channel(team, receiver)
+    Channel.objects.filter(pk=channel.pk).update(secret_encrypted="gAAAA-not-a-fernet-token")
+    page = (
+        manager(team)
+        .post(reconnect_url(team, channel), {"url": receiver.url}, follow=True)
+        .content.decode()
+    )
+    assert "rotate_secret: the stored signing secret cannot be read" in page
+    shown = (
+        manager(team)
+        .post(reconnect_url(team, channel), {"url": receiver.url, "rotate_secret": "on"})
+        .content.decode()
+    )
+    secret = re.search(r'<code id="webhook-secret">(whsec_[^<]+)</code>', shown).group(1)
+    channel.refresh_from_db()
+    assert crypto.decrypt(channel.secret_encrypted) == {"secret": secret}

@@ -141,3 +141,19 @@ def test_badges_cost_the_same_queries_for_few_and_many_posts(
     for n in range(8):
         scheduled_post(team, text=f"Many {n}")
     assert queries(lambda: both(10)) == few
+
+
+def test_the_api_gives_each_delivery_its_reason(team: Any, receiver: WebhookReceiver) -> None:
+    webhook_channel(team, receiver)
+    post = scheduled_post(team)
+    receiver.respond_next(401)
+    step(post.scheduled_at)
+    client = Client()
+    client.force_login(team.users["viewer"])
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts/{post.pk}/deliveries"
+    (delivery,) = client.get(url).json()
+    assert delivery["reason"].startswith(
+        f"The channel needs reconnecting since {MARKET_AND_VIEWER}. The network said: "
+        "The webhook receiver answered 401 Unauthorized"
+    )
+    assert "signing secret" in delivery["reason"]

@@ -21,7 +21,7 @@ from pydantic import create_model
 
 from onshore.api.schemas import Id, StrictSchema
 from onshore.posts.models import Post
-from onshore.publishing import connect, kinds
+from onshore.publishing import connect, kinds, waiting
 from onshore.publishing.health import worker_health
 from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
@@ -116,6 +116,10 @@ class DeliveryOut(Schema):
     published_at: datetime | None
     remote_url: str
     last_error: str
+    reason: str = Field(
+        description="why it waits or what happened, as the post page says it: held for a "
+        "channel to reconnect (since when), retrying (next attempt), waiting for its time"
+    )
 
 
 def _channel_out(channel: Channel, secret: str | None = None) -> dict[str, Any]:
@@ -224,7 +228,10 @@ def publishing_health(request: HttpRequest, slug: str) -> dict[str, Any]:
 def post_deliveries(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     membership = membership_or_404(request.user, slug)
     post = get_object_or_404(Post, pk=post_id, workspace=membership.workspace)
-    deliveries = Delivery.objects.filter(post=post).select_related("channel").order_by("id")
+    deliveries = (
+        Delivery.objects.filter(post=post).select_related("channel", "post__market").order_by("id")
+    )
+    zone, now = membership.timezone or membership.workspace.home_timezone, timezone.now()
     return [
         {
             "channel_id": d.channel_id,
@@ -236,6 +243,7 @@ def post_deliveries(request: HttpRequest, slug: str, post_id: Id) -> list[dict[s
             "published_at": d.published_at,
             "remote_url": d.remote_url,
             "last_error": d.last_error,
+            "reason": waiting.reason_for(d, zone, now),
         }
         for d in deliveries
     ]

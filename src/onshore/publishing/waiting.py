@@ -53,6 +53,15 @@ def _when(market_zone: str, viewer_zone: str) -> When:
     return lambda instant: describe_in_zones(instant, market_zone, viewer_zone)
 
 
+def reason_for(delivery: Delivery, viewer_zone: str, now: datetime) -> str:
+    """Why one delivery waits (or what happened to it), as the post page says it."""
+    when = _when(delivery.post.market.timezone, viewer_zone)
+    state = DeliveryState(delivery.state)
+    if state == DeliveryState.CANCELLED:
+        return "Cancelled: the post was unscheduled or edited."
+    return _reason(delivery, state, when, now)
+
+
 def _line(delivery: Delivery, when: When, now: datetime) -> DeliveryLine:
     state = DeliveryState(delivery.state)
     parked = state == DeliveryState.PENDING and delivery.channel.status == PARKED
