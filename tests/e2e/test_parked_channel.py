@@ -111,9 +111,10 @@ def test_a_parked_webhook_says_why_on_the_post_and_calendar_and_reconnects(
     shoot(page, screenshot_dir, "calendar-waiting")
     shoot_phone_part(entry, screenshot_dir, "calendar-entry")
     page.goto(f"{live_server.url}/w/{demo}/posts/")
-    expect(page.locator(f'tr[data-post="{post.pk}"]')).to_contain_text(
-        "waiting: channel needs reconnecting"
-    )
+    listed = page.locator(f'tr[data-post="{post.pk}"]')
+    expect(listed).to_contain_text("waiting: channel needs reconnecting")
+    shoot(page, screenshot_dir, "posts-list-waiting")
+    shoot_phone_part(listed, screenshot_dir, "posts-list-row")
 
     # The card's link leads to the Channels page, where the parked row's form is open.
     page.goto(f"{live_server.url}/w/{demo}/posts/{post.pk}/")

@@ -77,7 +77,7 @@ def test_set_schedule_returns_the_warnings_for_every_caller(
     # A webhook takes every post, but there is none yet; nothing publishes to Mastodon.
     assert result.warnings == (
         "No channel of United Kingdom (en-GB) publishes to mastodon: connect one on the "
-        "Channels page, or this post stays Scheduled and is never sent.",
+        "Channels page, or this post will not be sent when it is scheduled.",
     )
     webhook_channel(team, receiver)
     result = editing.set_schedule(post, manager_member, date(2026, 12, 2), time(9, 30), None)

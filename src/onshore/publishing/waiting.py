@@ -163,10 +163,12 @@ def _no_channel_note(post: Post) -> str:
         if networks
         else f"No channel is connected for {post.market.label}"
     )
-    return (
-        f"{missing}: connect one on the Channels page, or this post stays Scheduled and "
-        "is never sent."
+    outcome = (
+        "this post stays Scheduled and is never sent"
+        if post.state == State.SCHEDULED
+        else "this post will not be sent when it is scheduled"
     )
+    return f"{missing}: connect one on the Channels page, or {outcome}."
 
 
 def _parked_note(channel: Channel, when: When) -> str:
