@@ -114,3 +114,11 @@ def test_dragging_on_the_calendar_answers_with_the_warnings(team: Any) -> None:
     )
     assert answer.status_code == 200
     assert answer.json()["warnings"][0].startswith(NO_CHANNEL)
+
+
+def test_the_schedule_button_with_no_channel_says_the_post_stays_scheduled(team: Any) -> None:
+    post = approved(team)
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 1), time(9, 30), None)
+    url = f"/w/{team.workspace.slug}/posts/{post.pk}/action/"
+    text = manager(team).post(url, {"action": "schedule"}, follow=True).content.decode()
+    assert "or this post stays Scheduled and is never sent.</li>" in text

@@ -253,7 +253,7 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
     action = request.POST.get("action", "")
     errors = checks.check_post(post).error_count if action == "submit" else 0
     try:
-        workflow.perform(
+        post = workflow.perform(
             post,
             membership,
             action,
