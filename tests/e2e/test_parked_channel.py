@@ -165,7 +165,9 @@ def test_scheduling_to_a_market_without_a_channel_warns(
     expect(warning).to_contain_text(
         "No channel is connected for United Kingdom (en-GB): connect one on the Channels page"
     )
-    expect(page.locator("#needs-attention")).to_contain_text("stays Scheduled and is never sent")
+    expect(page.locator("#needs-attention")).to_contain_text(
+        "will stay Scheduled and never be sent"
+    )
     expect(page.locator("#state")).to_have_text("Scheduled")
     shoot(page, screenshot_dir, "no-channel-warning")
     shoot_phone_part(page.locator("#publishing"), screenshot_dir, "no-channel-attention")

@@ -77,7 +77,7 @@ def test_set_schedule_returns_the_warnings_for_every_caller(
     # A webhook takes every post, but there is none yet; nothing publishes to Mastodon.
     assert result.warnings == (
         "No channel of United Kingdom (en-GB) publishes to mastodon: connect one on the "
-        "Channels page, or this post will not be sent when it is scheduled.",
+        "Channels page, or this post will stay Scheduled and never be sent.",
     )
     webhook_channel(team, receiver)
     result = editing.set_schedule(post, manager_member, date(2026, 12, 2), time(9, 30), None)
@@ -116,9 +116,9 @@ def test_dragging_on_the_calendar_answers_with_the_warnings(team: Any) -> None:
     assert answer.json()["warnings"][0].startswith(NO_CHANNEL)
 
 
-def test_the_schedule_button_with_no_channel_says_the_post_stays_scheduled(team: Any) -> None:
+def test_the_schedule_button_warns_when_the_market_has_no_channel(team: Any) -> None:
     post = approved(team)
     editing.set_schedule(post, team.members["manager"], date(2026, 12, 1), time(9, 30), None)
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/action/"
     text = manager(team).post(url, {"action": "schedule"}, follow=True).content.decode()
-    assert "or this post stays Scheduled and is never sent.</li>" in text
+    assert "or this post will stay Scheduled and never be sent.</li>" in text

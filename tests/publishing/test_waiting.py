@@ -110,7 +110,7 @@ def test_a_scheduled_post_without_a_channel_is_badged_and_never_published(team: 
     assert 'id="state">Scheduled<' in shown
     assert (
         "No channel is connected for United Kingdom (en-GB): connect one" in shown
-        and "is never sent" in shown
+        and "will stay Scheduled and never be sent" in shown
     )
 
 

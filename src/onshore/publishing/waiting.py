@@ -163,12 +163,12 @@ def _no_channel_note(post: Post) -> str:
         if networks
         else f"No channel is connected for {post.market.label}"
     )
-    outcome = (
-        "this post stays Scheduled and is never sent"
-        if post.state == State.SCHEDULED
-        else "this post will not be sent when it is scheduled"
+    # The same words before and after the schedule step: one-step scheduling reads
+    # them from set_schedule's result, while the post is still approved.
+    return (
+        f"{missing}: connect one on the Channels page, or this post will stay Scheduled "
+        "and never be sent."
     )
-    return f"{missing}: connect one on the Channels page, or {outcome}."
 
 
 def _parked_note(channel: Channel, when: When) -> str:
