@@ -88,11 +88,13 @@ def test_the_guard_leaves_other_kinds_of_kind_alone(line: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
-def test_a_kind_never_shows_or_renews_what_it_does_not_declare(kind: Kind) -> None:
+def test_a_kind_never_shows_a_credential_and_says_how_it_reconnects(kind: Kind) -> None:
     secret = {f.name for f in kind.fields if f.secret}
     assert not secret & PUBLIC_CONFIG
-    assert kind.renews is None or kind.renews.field in secret
-    assert kind.renews is not None or kind.cannot_renew
+    # Every kind can be reconnected from the Channels page: a parked channel must never
+    # be a dead end that only "Remove" gets out of (issue 14).
+    assert kind.reconnect.fields and kind.reconnect.hint
+    assert {f.name for f in kind.reconnect.fields if f.secret} <= secret
     assert len(kind.name) <= 10  # Channel.kind's column
 
 
@@ -100,7 +102,7 @@ def test_kinds_asking_for_the_same_value_bound_it_alike() -> None:
     """The API has one body field per name, so kinds sharing one must agree on its bound."""
     bounds: dict[str, set[int]] = {}
     for kind in KINDS.values():
-        for field in kind.page_fields:
+        for field in kind.page_fields + kind.reconnect.fields:
             bounds.setdefault(field.name, set()).add(field.max_length)
     assert {name: b for name, b in bounds.items() if len(b) > 1} == {}
 
@@ -122,5 +124,5 @@ def test_every_kind_is_offered_on_the_page_and_in_the_api(team: Any) -> None:
             assert f'id="{kind.id_prefix}-{field.html_id}" name="{field.name}"' in page
             api_field = schemas["ChannelIn"]["properties"][field.name]
             assert api_field["maxLength"] == field.max_length
-        if kind.renews:
-            assert kind.renews.field in schemas["ReconnectIn"]["properties"]
+        for field in kind.reconnect.fields:
+            assert field.name in schemas["ReconnectIn"]["properties"]

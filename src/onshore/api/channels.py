@@ -21,7 +21,7 @@ from pydantic import create_model
 
 from onshore.api.schemas import Id, StrictSchema
 from onshore.posts.models import Post
-from onshore.publishing import connect, kinds
+from onshore.publishing import connect, kinds, waiting
 from onshore.publishing.health import worker_health
 from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
@@ -34,35 +34,41 @@ router = Router(tags=["channels and publishing"])
 
 def _shared_fields(
     fields: list[tuple[ConnectField, str]],
-) -> dict[str, tuple[type[str], Any]]:
+) -> dict[str, tuple[type, Any]]:
     """One body field per name, bounded as declared; kinds that ask for the same value
-    (an instance address, an access token) share it, each named in its description."""
+    (an instance address, an access token) share it, each named in its description. A
+    tick box is a boolean."""
     said: dict[str, list[str]] = {}
-    bound: dict[str, int] = {}
+    declared: dict[str, ConnectField] = {}
     for field, description in fields:
         said.setdefault(field.name, []).append(description)
-        bound[field.name] = field.max_length  # the same for every kind: test_kind_registry
+        declared[field.name] = field  # bounds alike for every kind: test_kind_registry
     return {
-        name: (str, Field("", max_length=bound[name], description="; ".join(descriptions)))
+        name: _body_field(declared[name], "; ".join(descriptions))
         for name, descriptions in said.items()
     }
 
 
-def _connect_fields() -> dict[str, tuple[type[str], Any]]:
+def _body_field(field: ConnectField, description: str) -> tuple[type, Any]:
+    if field.checkbox:
+        return (bool, Field(False, description=description))
+    return (str, Field("", max_length=field.max_length, description=description))
+
+
+def _connect_fields() -> dict[str, tuple[type, Any]]:
     """Every kind's connect fields, described "kind: help"."""
     return _shared_fields(
         [(f, f"{kind.name}: {f.api_help}") for kind in KINDS.values() for f in kind.fields]
     )
 
 
-def _renewal_fields() -> dict[str, tuple[type[str], Any]]:
-    """The credential each kind's reconnect renews, described by the kind's name."""
+def _reconnect_fields() -> dict[str, tuple[type, Any]]:
+    """What each kind's reconnect asks for (Kind.reconnect), described "kind: help"."""
     return _shared_fields(
         [
-            (f, kind.name)
+            (f, f"{kind.name}: {f.api_help}")
             for kind in KINDS.values()
-            for f in kind.fields
-            if kind.renews and f.name == kind.renews.field
+            for f in kind.reconnect.fields
         ]
     )
 
@@ -81,7 +87,7 @@ else:
         name=(str, Field("", max_length=100)),
         **_connect_fields(),
     )
-    ReconnectIn = create_model("ReconnectIn", __base__=StrictSchema, **_renewal_fields())
+    ReconnectIn = create_model("ReconnectIn", __base__=StrictSchema, **_reconnect_fields())
 
 
 class ChannelOut(Schema):
@@ -91,8 +97,13 @@ class ChannelOut(Schema):
     name: str
     status: str
     status_message: str
+    parked_at: datetime | None = Field(None, description="when the network last refused it")
     config: dict[str, Any]
-    secret: str | None = Field(None, description="a new webhook's signing secret, shown once")
+    secret: str | None = Field(
+        None,
+        description="a new webhook signing secret (connecting, or reconnecting asking "
+        "for one), shown once",
+    )
 
 
 class DeliveryOut(Schema):
@@ -105,6 +116,10 @@ class DeliveryOut(Schema):
     published_at: datetime | None
     remote_url: str
     last_error: str
+    reason: str = Field(
+        description="why it waits or what happened, as the post page says it: held for a "
+        "channel to reconnect (since when), retrying (next attempt), waiting for its time"
+    )
 
 
 def _channel_out(channel: Channel, secret: str | None = None) -> dict[str, Any]:
@@ -115,6 +130,7 @@ def _channel_out(channel: Channel, secret: str | None = None) -> dict[str, Any]:
         "name": channel.name,
         "status": channel.status,
         "status_message": channel.status_message,
+        "parked_at": channel.parked_at,
         "config": {k: v for k, v in channel.config.items() if k in kinds.PUBLIC_CONFIG},
         "secret": secret,
     }
@@ -168,15 +184,25 @@ def get_channel(request: HttpRequest, slug: str, channel_id: Id) -> dict[str, An
 @router.post(
     "/{slug}/channels/{channel_id}/reconnect",
     response=ChannelOut,
-    summary="New credentials for a channel (its waiting deliveries go out again)",
+    summary="Reconnect a channel as its kind says: a new token or app password, a webhook's "
+    "URL checked or changed and its secret optionally replaced (shown once); its waiting "
+    "deliveries go out again",
 )
 def reconnect_channel(
     request: HttpRequest, slug: str, channel_id: Id, payload: ReconnectIn
 ) -> dict[str, Any]:
     channel = _channel(_manager(request, slug), channel_id)
-    connect.reconnect(channel, payload.dict())
+    given = {name: _as_text(value) for name, value in payload.dict().items()}
+    secret = connect.reconnect(channel, given)
     channel.refresh_from_db()
-    return _channel_out(channel)
+    return _channel_out(channel, secret)
+
+
+def _as_text(value: object) -> str:
+    """A body value as the page would send it: a ticked box is "on", an unticked one ""."""
+    if isinstance(value, bool):
+        return "on" if value else ""
+    return str(value)
 
 
 @router.delete("/{slug}/channels/{channel_id}", response={204: None, 409: dict[str, str]})
@@ -202,7 +228,10 @@ def publishing_health(request: HttpRequest, slug: str) -> dict[str, Any]:
 def post_deliveries(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     membership = membership_or_404(request.user, slug)
     post = get_object_or_404(Post, pk=post_id, workspace=membership.workspace)
-    deliveries = Delivery.objects.filter(post=post).select_related("channel").order_by("id")
+    deliveries = (
+        Delivery.objects.filter(post=post).select_related("channel", "post__market").order_by("id")
+    )
+    zone, now = membership.timezone or membership.workspace.home_timezone, timezone.now()
     return [
         {
             "channel_id": d.channel_id,
@@ -214,6 +243,7 @@ def post_deliveries(request: HttpRequest, slug: str, post_id: Id) -> list[dict[s
             "published_at": d.published_at,
             "remote_url": d.remote_url,
             "last_error": d.last_error,
+            "reason": waiting.reason_for(d, zone, now),
         }
         for d in deliveries
     ]

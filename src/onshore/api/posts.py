@@ -123,6 +123,13 @@ class PostOut(Schema):
     updated_at: datetime
 
 
+class ScheduledPostOut(PostOut):
+    warnings: list[str] = Field(
+        description="what would stop the post from being published at its time: no channel "
+        "for its market, or a channel that needs reconnecting ([] when nothing)"
+    )
+
+
 class CommentOut(Schema):
     id: int
     author: str | None  # a member's e-mail; None when written through a review link
@@ -268,7 +275,7 @@ def delete_post(request: HttpRequest, slug: str, post_id: Id) -> Status[Any]:
 
 @router.post(
     "/{slug}/posts/{post_id}/actions",
-    response=PostOut,
+    response=ScheduledPostOut,
     summary="Move the post through review: submit, approve, request_changes, …",
 )
 def act_on_post(request: HttpRequest, slug: str, post_id: Id, payload: ActionIn) -> dict[str, Any]:
@@ -282,12 +289,13 @@ def act_on_post(request: HttpRequest, slug: str, post_id: Id, payload: ActionIn)
         blocking_errors=errors,
         override_reason=payload.override_reason,
     )
-    return post_out(updated)
+    warnings = editing.schedule_warnings(updated, member) if payload.action == "schedule" else []
+    return {**post_out(updated), "warnings": warnings}
 
 
 @router.put(
     "/{slug}/posts/{post_id}/schedule",
-    response=PostOut,
+    response=ScheduledPostOut,
     summary="Set the wall-clock date and time in the market's zone",
 )
 def schedule_post(
@@ -303,22 +311,23 @@ def schedule_post(
         raise ValidationError(
             {"fold": result.explanation() + " Send fold 0 for the first or 1 for the second."}
         )
-    return post_out(post)
+    return {**post_out(post), "warnings": list(result.warnings)}
 
 
 @router.post(
     "/{slug}/posts/{post_id}/schedule/next-free-slot",
-    response=PostOut,
+    response=ScheduledPostOut,
     summary="Set the time to the market's next recurring slot no other post holds",
 )
 def schedule_next_free_slot(request: HttpRequest, slug: str, post_id: Id) -> dict[str, Any]:
     member, post = _member_and_post(request, slug, post_id)
     require(member, Capability.SCHEDULE_POSTS)
-    if editing.schedule_in_next_free_slot(post, member, django_now()) is None:
+    result = editing.schedule_in_next_free_slot(post, member, django_now())
+    if result is None:
         raise workflow.TransitionError(
             f"{post.market.label} has no free posting slot in the next year; add slots first."
         )
-    return post_out(post)
+    return {**post_out(post), "warnings": list(result.warnings)}
 
 
 class CalendarEntryOut(Schema):

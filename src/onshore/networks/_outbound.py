@@ -206,10 +206,28 @@ def _check_address(host: str, address: IPAddress, policy: OutboundPolicy, what: 
     if kind is None:
         return
     shown = host if _as_ip(host) == address else f"{host} resolves to {address}, which"
-    raise _refused(
-        f"{what} is not allowed: {shown} is {kind}. onshore only calls public internet "
-        "addresses; use a public address, or ask the operator to allow local or private "
-        "destinations in the settings."
+    raise _refused(f"{what} is not allowed: {shown} is {kind}. {_how_to_allow(kind)}")
+
+
+# The settings that open the policy up, named where a refusal could be lifted by them.
+# They are environment variables of the onshore server (README, Configuration).
+LOOPBACK_SETTING = "ONSHORE_OUTBOUND_ALLOW_LOOPBACK"
+PRIVATE_SETTING = "ONSHORE_OUTBOUND_ALLOW_PRIVATE"
+
+
+def _how_to_allow(kind: str) -> str:
+    """What a person can do about a refused address: a public address, or the server
+    setting that allows this kind of address (when one does)."""
+    public = "onshore only calls public internet addresses; use a public address"
+    if kind.startswith("a loopback"):
+        setting = LOOPBACK_SETTING
+    elif kind.startswith("a private"):
+        setting = PRIVATE_SETTING
+    else:  # link-local, multicast, unspecified, wrapped IPv4, http to elsewhere: never
+        return f"{public}."
+    return (
+        f"{public}, or ask the operator to set {setting}=true in the onshore server's "
+        "environment (and restart it) to allow such destinations."
     )
 
 

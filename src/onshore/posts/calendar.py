@@ -2,7 +2,8 @@
 market's zone or the viewer's, with the markets' public holidays and timing flags.
 
 The number of SQL queries is the same whatever the number of posts (one for posts with
-their market and author, one for markets), which a test asserts.
+their market and author, one for markets, one for why deliveries wait), which a test
+asserts.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.db.models.functions import Left
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
 from onshore.posts.models import State
+from onshore.posts.publishing_port import publishing
 from onshore.workspaces.models import Market, Workspace
 
 VIEWS = ("month", "week", "list")
@@ -48,6 +50,7 @@ class CalendarEntry:
     local: datetime  # in the zone the calendar is shown in
     market_local: datetime  # always in the market's zone
     flags: list[str]
+    waiting: str = ""  # why its publishing waits, when a person must act (publishing_port)
 
     # Formatted here: Django's |time filter would convert aware datetimes to UTC.
     @property
@@ -190,14 +193,16 @@ def _entries(
     # A day "starts" in some zone between UTC-12 and UTC+14: query a day wider either side.
     lower = datetime.combine(start - timedelta(days=1), time.min, tzinfo=ZoneInfo("UTC"))
     upper = datetime.combine(end + timedelta(days=2), time.min, tzinfo=ZoneInfo("UTC"))
-    posts = workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper)
+    posts = narrow(
+        workspace, workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper), filters
+    )
+    badges = publishing().waiting_badges(posts)  # one query, whatever the number of posts
     # Tags and networks are JSON lists, filtered here so SQLite and PostgreSQL agree; read
     # only when a tag or network filter asks (decoding them was half the month's time).
     json_filter = bool(filters.tag or filters.network)
     fields = ["pk", "market_id", "state", "snippet", "scheduled_at"]
     rows = (
-        narrow(workspace, posts, filters)
-        .order_by("scheduled_at", "id")
+        posts.order_by("scheduled_at", "id")
         .annotate(snippet=Left("text", SNIPPET_LENGTH))
         .values_list(*fields, *(["tags", "networks"] if json_filter else []))
     )
@@ -211,7 +216,7 @@ def _entries(
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local
         flags = timing_flags(market.country, market.timezone, at)
         post = CalendarPost(pk, market, state, snippet, at)
-        entries.append(CalendarEntry(post, local, market_local, list(flags)))
+        entries.append(CalendarEntry(post, local, market_local, list(flags), badges.get(pk, "")))
     return entries
 
 

@@ -9,7 +9,7 @@ API both come through ``update_post``. Who may change whose post is one rule,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,6 +23,7 @@ from onshore.posts import market_change, workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.posts.notify_port import notifier
 from onshore.posts.outbox_port import outbox
+from onshore.posts.publishing_port import publishing
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
 
@@ -344,6 +345,27 @@ def _handles_of(member: Membership) -> set[str]:
     return handles
 
 
+@dataclass(frozen=True)
+class ScheduleResult(WallTime):
+    """How a wall time resolved (a ``WallTime``), and, once stored, what would stop the
+    post from being published at it: no channel for its market, a parked channel."""
+
+    warnings: tuple[str, ...] = ()
+
+
+def _with_warnings(result: WallTime, post: Post, member: Membership) -> ScheduleResult:
+    resolved = {f.name: getattr(result, f.name) for f in fields(WallTime)}
+    if result.kind != "ok":
+        return ScheduleResult(**resolved)
+    return ScheduleResult(**resolved, warnings=tuple(schedule_warnings(post, member)))
+
+
+def schedule_warnings(post: Post, member: Membership) -> list[str]:
+    """Why a post with a time would not be published: pages flash these, the API sends
+    them as ``warnings`` and the post page shows them under "Needs attention"."""
+    return publishing().attention(post, member.timezone or member.workspace.home_timezone)
+
+
 def set_schedule(
     post: Post,
     member: Membership,
@@ -351,7 +373,7 @@ def set_schedule(
     clock: time,
     fold: int | None,
     current: datetime | None = None,
-) -> WallTime:
+) -> ScheduleResult:
     """Store the wall time in the market's zone and the instant it gives.
 
     Returns how the wall time resolved, so callers can offer the nearest valid times
@@ -368,7 +390,7 @@ def set_schedule(
     zone = post.market.timezone
     result = resolve_wall_time(day, clock, zone, fold=fold)
     if result.kind != "ok":
-        return result
+        return _with_warnings(result, post, member)
     current = current or now()
     if result.has_passed(current):
         raise ValidationError({"time": result.passed_explanation(current)})
@@ -382,10 +404,12 @@ def set_schedule(
     post.save()
     if post.state == State.SCHEDULED:
         outbox().reschedule_deliveries(post)
-    return result
+    return _with_warnings(result, post, member)
 
 
-def schedule_in_next_free_slot(post: Post, member: Membership, after: datetime) -> WallTime | None:
+def schedule_in_next_free_slot(
+    post: Post, member: Membership, after: datetime
+) -> ScheduleResult | None:
     """Put the post in its market's next posting slot that no other post holds.
 
     Returns the resolved WallTime, or None when the market has no free slot within a year.

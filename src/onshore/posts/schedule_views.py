@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from onshore.inputs import BadInput, read_day, read_int
 from onshore.localtime import WallTime, describe_in_zones, resolve_wall_time
-from onshore.posts import calendar, scheduling, views, workflow
+from onshore.posts import calendar, editing, scheduling, views, workflow
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import Network, Post, State
 from onshore.workspaces.models import Membership
@@ -30,6 +30,7 @@ from onshore.workspaces.views import member_view
 # viewer's zone and one page context, shared with the editor.
 _post_or_404 = views._post_or_404
 _viewer_zone = views._viewer_zone
+_flash_warnings = views._flash_warnings
 CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
 
 
@@ -81,7 +82,7 @@ def _scheduled(
     """Run one scheduling attempt and answer it: a flash with the new time, or the post
     page again (422) with the question and buttons that answer it."""
     try:
-        result: WallTime = attempt()
+        result: editing.ScheduleResult = attempt()
     except ValidationError as exc:  # a time that has passed: offer "Publish now"
         return _question_page(request, membership, post, passed=_field_messages(exc))
     except workflow.TransitionForbidden:
@@ -92,6 +93,7 @@ def _scheduled(
     if result.kind != "ok":
         return _question_page(request, membership, post, result=result)
     messages.success(request, _done_message(membership, post, was, result, where))
+    _flash_warnings(request, result.warnings)
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 
@@ -236,6 +238,7 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
             ),
             "scheduled": post.state == State.SCHEDULED and was != State.SCHEDULED,
             "timing": list(flags),
+            "warnings": list(result.warnings),
         }
     )
 

@@ -57,7 +57,7 @@ def schedule_post(
     clock: time,
     fold: int | None,
     current: datetime | None = None,
-) -> WallTime:
+) -> editing.ScheduleResult:
     """Set the post's wall time and, when it is approved, schedule it (see module doc).
 
     Returns how the wall time resolved: only "ok" changed anything. Raises what
@@ -71,7 +71,9 @@ def schedule_post(
     return result
 
 
-def publish_now(post: Post, member: Membership, current: datetime | None = None) -> WallTime:
+def publish_now(
+    post: Post, member: Membership, current: datetime | None = None
+) -> editing.ScheduleResult:
     """'Publish now' after a past time was refused: the next whole minute of the market's
     clock, at least ``NOW_MARGIN`` ahead, through the same path as any other time."""
     current = current or now()

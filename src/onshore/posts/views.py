@@ -4,6 +4,7 @@ revisions and their diff, schedule in the market's time, and the review queue.""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -30,6 +31,7 @@ from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
 from onshore.posts.paging import paginate
+from onshore.posts.publishing_port import publishing
 from onshore.posts.save_warning import save_warning
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
@@ -42,6 +44,12 @@ def _post_or_404(member: Membership, post_id: int) -> Post:
         pk=post_id,
         workspace=member.workspace,
     )
+
+
+def _flash_warnings(request: HttpRequest, warnings: Sequence[str]) -> None:
+    """What would stop a scheduled post from being published (no channel, a parked one)."""
+    for warning in warnings:
+        messages.warning(request, warning)
 
 
 def _viewer_zone(member: Membership) -> str:
@@ -58,6 +66,7 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     filters = parse_filters(request.GET, LIST_KEYS)
     posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
     pager = paginate(posts.select_related("market", "author"), request.GET)
+    badges = publishing().waiting_badges(Post.objects.filter(pk__in=[p.pk for p in pager.rows]))
     return render(
         request,
         "posts/list.html",
@@ -65,6 +74,8 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
             "membership": membership,
             "pager": pager,
             "posts": pager.rows,
+            # Each post with why it waits, if a person must act: "waiting: …" or "".
+            "rows": [(post, badges.get(post.pk, "")) for post in pager.rows],
             "states": State.choices,
             "markets": membership.workspace.markets.all(),
             "state": state,
@@ -156,6 +167,7 @@ def _editor(
 
 def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
     result = checks.check_post(post)
+    zone = _viewer_zone(membership)
     schedule_label = ""
     if post.scheduled_at:
         schedule_label = describe_in_zones(
@@ -171,7 +183,9 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "revisions": post.revisions.select_related("author"),
         "dismissals": post.dismissals.select_related("by"),
         "events": post.events.select_related("by", "review_link"),
-        "deliveries": post.deliveries.select_related("channel").exclude(state="cancelled"),
+        "publishing": publishing().delivery_lines(post, zone, timezone.now()),
+        "attention": editing.schedule_warnings(post, membership),
+        "can_manage_channels": membership.can(Capability.MANAGE_CHANNELS),
         "schedule_form": ScheduleForm(
             initial={"date": post.scheduled_date, "time": post.scheduled_time}
         ),
@@ -273,7 +287,7 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
     action = request.POST.get("action", "")
     errors = checks.check_post(post).error_count if action == "submit" else 0
     try:
-        workflow.perform(
+        post = workflow.perform(
             post,
             membership,
             action,
@@ -287,6 +301,8 @@ def post_action(request: HttpRequest, membership: Membership, post_id: int) -> H
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{workflow.TRANSITIONS[action].done}.")
+        if action == "schedule":
+            _flash_warnings(request, editing.schedule_warnings(post, membership))
     return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
 
 

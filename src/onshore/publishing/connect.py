@@ -1,18 +1,23 @@
 """Connecting channels: verify what the user gives before storing it (encrypted).
 
 What to ask and how to verify it is each kind's (``publishing/kinds/``); here is what
-every kind shares: the channel's name, storing, and reconnecting with a new credential.
+every kind shares: the channel's name, storing, taking the market's upcoming posts, and
+reconnecting (as the kind says) so that held deliveries go out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 
-from onshore.publishing import crypto, kinds
+from onshore.publishing import crypto, kinds, outbox
 from onshore.publishing.models import Channel
 from onshore.publishing.outbound import ClientFactory, default_client
+from onshore.publishing.wakeup import wake_workers_if_due_soon
 from onshore.workspaces.models import Market
 
 
@@ -30,26 +35,40 @@ def connect(
     client_factory: ClientFactory = default_client,
 ) -> tuple[Channel, str | None]:
     """A new channel of ``kind`` from what a person gave (``values``: the kind's connect
-    fields and "name"), verified first; also returns a secret to show once, if any."""
+    fields and "name"), verified first; also returns a secret to show once, if any.
+    The market's scheduled posts still to come go to it too."""
     adapter = kinds.chosen(kind)
     connection = adapter.connect(values, client_factory)
     name = values.get("name", "") or connection.default_name
-    return _store(market, adapter.name, name, connection, None), connection.shown_once
+    with transaction.atomic():
+        channel = _store(market, adapter.name, name, connection, None)
+        outbox.deliver_upcoming(channel, timezone.now())
+    return channel, connection.shown_once
 
 
 def reconnect(
     channel: Channel,
-    credentials: Mapping[str, str],
+    values: Mapping[str, str],
     client_factory: ClientFactory = default_client,
-) -> None:
-    """New credentials for an existing channel, verified like a first connection: the
-    one its kind renews (a Mastodon access token, a Bluesky app password)."""
-    adapter = channel.adapter
-    if adapter.renews is None:
-        raise ValidationError({"kind": adapter.cannot_renew})
-    credential = credentials.get(adapter.renews.field, "")
-    values = adapter.reconnect_values(channel.config, credential)
-    _store(channel.market, adapter.name, "", adapter.connect(values, client_factory), channel)
+) -> str | None:
+    """Reconnect a channel the way its kind says (``Kind.reconnect``: a new Mastodon
+    token or Bluesky app password; a webhook's URL checked again or changed, its secret
+    kept or replaced), verified like a first connection. The channel is active again and
+    its held deliveries are due at once: the worker sends each once, with its own key.
+    Returns a secret to show once, if one was made."""
+    verify = channel.adapter.reconnect.verify
+    connection = verify(channel.config, _stored_secrets(channel), values, client_factory)
+    _store(channel.market, channel.kind, "", connection, channel)
+    wake_workers_if_due_soon(timezone.now())
+    return connection.shown_once
+
+
+def _stored_secrets(channel: Channel) -> dict[str, Any] | None:
+    """The channel's secrets, or None when they cannot be read (the key changed)."""
+    try:
+        return crypto.decrypt(channel.secret_encrypted) if channel.secret_encrypted else None
+    except crypto.CredentialsUnreadable:
+        return None
 
 
 def _store(
@@ -67,5 +86,6 @@ def _store(
     channel.config = connection.config
     channel.secret_encrypted = crypto.encrypt(connection.secrets)
     channel.status, channel.status_message = Channel.Status.ACTIVE, ""
+    channel.parked_at = None
     channel.save()
     return channel

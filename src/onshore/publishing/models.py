@@ -36,6 +36,9 @@ class Channel(models.Model):
     secret_encrypted = models.TextField(blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     status_message = models.CharField(max_length=500, blank=True)
+    # When the network last refused it (set with NEEDS_RECONNECT, cleared on reconnect):
+    # "needs reconnecting since …" on the post page and the Channels page.
+    parked_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=now)
 
     class Meta:

@@ -30,7 +30,7 @@ from onshore.networks import Published, PublishError, UnknownOutcome
 from onshore.posts.models import Post, State
 from onshore.posts.notify_port import notifier
 from onshore.posts.outbox_port import DeliveriesInFlight
-from onshore.publishing import kinds
+from onshore.publishing import kinds, parking
 from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
 from onshore.publishing.wakeup import wake_workers_if_due_soon
 
@@ -68,6 +68,24 @@ def create_deliveries(post: Post) -> list[Delivery]:
     if created:
         wake_workers_if_due_soon(post.scheduled_at)
     return created
+
+
+def deliver_upcoming(channel: Channel, now: datetime) -> int:
+    """A channel connected to a market takes the market's scheduled posts still to come
+    (those it receives), as if it had been there when they were scheduled."""
+    upcoming = Post.objects.filter(
+        market_id=channel.market_id, state=State.SCHEDULED, scheduled_at__gt=now
+    ).exclude(deliveries__channel=channel)
+    created = Delivery.objects.bulk_create(
+        [
+            Delivery(post=post, channel=channel, due_at=post.scheduled_at)
+            for post in upcoming.only("pk", "networks", "scheduled_at")
+            if post.scheduled_at is not None and kinds.receives_post(channel.kind, post.networks)
+        ]
+    )
+    if created:
+        wake_workers_if_due_soon(min(d.due_at for d in created))
+    return len(created)
 
 
 def cancel_deliveries(post: Post) -> int:
@@ -506,10 +524,10 @@ def _fail(delivery: Delivery, attempt_id: int, worker: str, now: datetime, messa
 def _wait_for_reconnect(
     delivery: Delivery, attempt_id: int, worker: str, now: datetime, message: str
 ) -> Step:
-    """Rejected credentials: the channel waits for a manager; nothing is lost."""
-    Channel.objects.filter(pk=delivery.channel_id).update(
-        status=Channel.Status.NEEDS_RECONNECT, status_message=message[:500]
-    )
+    """Rejected credentials (or a webhook URL that is gone): the channel is parked until
+    a manager reconnects it; this delivery waits with the others, the attempt uncounted.
+    Only the worker that parked the channel e-mails the managers: once per parking."""
+    parked_now = parking.park(delivery.channel_id, message, now)
     step = _finish(
         delivery,
         attempt_id,
@@ -521,9 +539,8 @@ def _wait_for_reconnect(
         state=DeliveryState.PENDING.value,
         last_error=message,
     )
-    from onshore.publishing.notify import channel_needs_reconnect
-
-    channel_needs_reconnect(delivery.channel, message)
+    if parked_now:
+        parking.tell_managers_channel_parked(delivery.channel_id)
     return step
 
 

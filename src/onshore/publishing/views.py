@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_POST
 from onshore.inputs import read_id
 from onshore.publishing import connect
 from onshore.publishing.health import worker_health
-from onshore.publishing.kinds import KINDS
+from onshore.publishing.kinds import KINDS, ConnectField
 from onshore.publishing.models import Channel, Delivery
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
@@ -31,6 +33,22 @@ def _errors_text(exc: ValidationError) -> str:
     return "; ".join(
         f"{field}: {' '.join(problems)}" for field, problems in exc.message_dict.items()
     )
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """A row of the Channels page: the channel and its kind's reconnect form, with the
+    stored value of each field that is not a secret (the webhook's URL, to check or edit)."""
+
+    channel: Channel
+
+    @property
+    def reconnect_fields(self) -> list[tuple[ConnectField, str]]:
+        config = self.channel.config
+        return [
+            (f, "" if f.secret or f.checkbox else str(config.get(f.name) or ""))
+            for f in self.channel.adapter.reconnect.fields
+        ]
 
 
 @member_view(Capability.MANAGE_CHANNELS)
@@ -52,7 +70,7 @@ def _channels_page(
         "publishing/channels.html",
         {
             "membership": membership,
-            "channels": workspace.channels.select_related("market"),
+            "channel_rows": [ChannelRow(c) for c in workspace.channels.select_related("market")],
             "markets": workspace.markets.all(),
             "kinds": KINDS.values(),
             "health": worker_health(timezone.now(), workspace.pk),
@@ -91,11 +109,13 @@ def reconnect_channel(
 ) -> HttpResponse:
     channel = get_object_or_404(Channel, pk=channel_id, workspace=membership.workspace)
     try:
-        connect.reconnect(channel, request.POST)
+        secret = connect.reconnect(channel, request.POST)
     except ValidationError as exc:
         messages.error(request, _errors_text(exc))
-    else:
-        messages.success(request, f"{channel} is connected again; waiting posts will go out.")
+        return redirect("channels", slug=membership.workspace.slug)
+    messages.success(request, f"{channel} is connected again; waiting posts will go out.")
+    if secret is not None:  # a new webhook signing secret: shown once, in this response
+        return _channels_page(request, membership, new_secret=secret)
     return redirect("channels", slug=membership.workspace.slug)
 
 

@@ -74,19 +74,28 @@ def signed_headers(message_id: str, body: bytes, secret: str, now: datetime) -> 
     }
 
 
-def status_error(response: httpx.Response, now: datetime) -> PublishError:
-    """Map a non-2xx answer: 429 and 5xx are worth retrying, everything else is not.
+# Answers that say the URL (or the receiver's trust in onshore) is wrong: every later
+# delivery to the same URL would get the same, so the channel waits for someone to
+# fix it (reconnect: check or change the URL, or rotate the secret) instead of failing
+# post after post. 3xx too: the spec says to update the URL rather than follow.
+RECONNECT_STATUSES = frozenset({401, 403, 404, 410})
 
-    3xx counts as a failure (the spec: update the URL instead of following), and a
-    4xx will not change by itself, so both are permanent and shown to the user.
-    """
+
+def status_error(response: httpx.Response, now: datetime) -> PublishError:
+    """Map a non-2xx answer: 429 and 5xx are worth retrying; 401, 403, 404, 410 and a
+    redirect need the channel reconnected; any other 4xx is permanent for this post."""
     transient = is_transient_status(response.status_code)
     return PublishError(
         _reason(response),
         permanent=not transient,
         retry_after=retry_after_seconds(response, now) if transient else None,
+        needs_reconnect=needs_reconnect(response),
         status_code=response.status_code,
     )
+
+
+def needs_reconnect(response: httpx.Response) -> bool:
+    return response.is_redirect or response.status_code in RECONNECT_STATUSES
 
 
 def _reason(response: httpx.Response) -> str:
@@ -95,4 +104,8 @@ def _reason(response: httpx.Response) -> str:
     reason = answered("The webhook receiver", response, "delivering the webhook")
     if response.is_redirect:
         return f"{reason[:-1]}: a redirect, which onshore does not follow; update the URL."
+    if response.status_code in (401, 403):
+        return f"{reason} Check that the receiver verifies with this channel's signing secret."
+    if response.status_code in (404, 410):
+        return f"{reason} The URL no longer takes deliveries: check it or give a new one."
     return reason

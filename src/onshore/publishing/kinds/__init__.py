@@ -19,7 +19,8 @@ from onshore.publishing.kinds._base import (
     Connection,
     Destination,
     Kind,
-    Renewal,
+    Reconnection,
+    renew_credential,
 )
 
 # In the order the Channels page offers them.
@@ -35,10 +36,11 @@ __all__ = [
     "Connection",
     "Destination",
     "Kind",
-    "Renewal",
+    "Reconnection",
     "choices",
     "chosen",
     "receives_post",
+    "renew_credential",
 ]
 
 

@@ -2,7 +2,7 @@
 
 A ``Kind`` is all onshore knows about one sort of channel: what a person gives to connect
 it, how that is verified and stored, how a delivery is sent and read back, how the
-Channels page shows it and which credential a reconnect renews. The pages, the API, the
+Channels page shows it and how a parked channel is reconnected. The pages, the API, the
 sender and the outbox read these declarations and never name a kind themselves.
 
 Kinds do not import the models (the models read the registry for their choices); the
@@ -12,7 +12,7 @@ delivery they send is typed only for the checker.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -50,14 +50,7 @@ class ConnectField:
     required: bool = False  # the page marks the input required
     secret: bool = False  # a password input; stored encrypted
     blank: str = ""  # the API's answer when it comes blank ("": the kind's connect decides)
-
-
-@dataclass(frozen=True)
-class Renewal:
-    """The credential a reconnect replaces (one of the kind's secret connect fields)."""
-
-    field: str
-    label: str  # the page's label on the reconnect form
+    checkbox: bool = False  # a tick box on the page, a boolean in the API
 
 
 @dataclass(frozen=True)
@@ -116,6 +109,42 @@ class Connection:
     shown_once: str | None = None  # a secret onshore made (a webhook's), shown only now
 
 
+# Verify a reconnect: the stored config, the stored secrets (None when they cannot be
+# read: the credentials key changed) and what the person gave on the reconnect form.
+Verify = Callable[[Config, "Secrets | None", Mapping[str, str], ClientFactory], Connection]
+
+
+@dataclass(frozen=True)
+class Reconnection:
+    """How a channel of a kind is reconnected after it was parked (or at any time): what
+    the Channels page's reconnect form and the API's ReconnectIn ask for, and how that
+    is verified into the channel's new config and secrets, like a first connection."""
+
+    fields: tuple[ConnectField, ...]
+    verify: Verify
+    hint: str  # the sentence above the form: what reconnecting does for this kind
+
+
+def renew_credential(
+    field: ConnectField,
+    label: str,
+    hint: str,
+    kind_fields: tuple[ConnectField, ...],
+    connect: Connect,
+) -> Reconnection:
+    """A kind reconnected by a new credential (an access token, an app password): the
+    stored non-secret connect values and the new one, verified by the kind's connect."""
+    asked = replace(field, label=label, help="")
+
+    def verify(
+        config: Config, secrets: Secrets | None, given: Mapping[str, str], factory: ClientFactory
+    ) -> Connection:
+        kept = {f.name: str(config.get(f.name) or "") for f in kind_fields if not f.secret}
+        return connect({**kept, field.name: given.get(field.name, "")}, factory)
+
+    return Reconnection((asked,), verify, hint)
+
+
 @dataclass(frozen=True)
 class Kind:
     """One network kind, declared by its module in ``publishing/kinds/``."""
@@ -134,9 +163,9 @@ class Kind:
     # is safe). None for a kind that cannot read back: it resends with the same key.
     find: Find | None
     where: Callable[[Mapping[str, Any]], str]  # the Channels page's "Where" column
+    # How a parked channel is brought back: every kind says (CONTRIBUTING, adding a kind).
+    reconnect: Reconnection
     name_field: ConnectField | None = None  # how the page asks for a name, if it does
-    renews: Renewal | None = None  # None: nothing to renew, ``cannot_renew`` says why
-    cannot_renew: str = ""
     every_network: bool = False  # receives every post, whichever networks it chose
 
     @property
@@ -147,9 +176,3 @@ class Kind:
         """Whether a post for ``networks`` goes to this kind's channels: those of a chosen
         network (every network when none is chosen), and an every-network kind always."""
         return self.every_network or not networks or self.name in networks
-
-    def reconnect_values(self, config: Mapping[str, Any], credential: str) -> dict[str, str]:
-        """The connect values a reconnect verifies: the stored ones and a new credential."""
-        assert self.renews is not None, f"{self.name} has no credential to renew"
-        kept = {f.name: str(config.get(f.name) or "") for f in self.fields if not f.secret}
-        return {**kept, self.renews.field: credential}

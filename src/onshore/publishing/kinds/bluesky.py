@@ -18,8 +18,8 @@ from onshore.publishing.kinds._base import (
     Connection,
     Destination,
     Kind,
-    Renewal,
     Secrets,
+    renew_credential,
 )
 from onshore.publishing.outbound import ClientFactory
 
@@ -119,5 +119,12 @@ KIND = Kind(
     send=send,
     find=find,
     where=where,
-    renews=Renewal("app_password", "New app password"),
+    reconnect=renew_credential(
+        APP_PASSWORD,
+        "New app password",
+        "Make a new app password on Bluesky (Settings → Privacy and security → App "
+        "passwords); onshore signs in with it, then sends the waiting posts.",
+        (HANDLE, APP_PASSWORD, PDS),
+        connect,
+    ),
 )

@@ -18,8 +18,8 @@ from onshore.publishing.kinds._base import (
     Connection,
     Destination,
     Kind,
-    Renewal,
     Secrets,
+    renew_credential,
 )
 from onshore.publishing.outbound import ClientFactory
 
@@ -128,5 +128,12 @@ KIND = Kind(
     send=send,
     find=find,
     where=where,
-    renews=Renewal("access_token", "New access token"),
+    reconnect=renew_credential(
+        ACCESS_TOKEN,
+        "New access token",
+        "Paste a new access token from the instance (Preferences → Development); onshore "
+        "verifies it, then sends the waiting posts.",
+        (INSTANCE, ACCESS_TOKEN),
+        connect,
+    ),
 )

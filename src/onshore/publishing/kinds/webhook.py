@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from django.core.exceptions import ValidationError
 
 from onshore.networks import Published, webhook
 from onshore.publishing.kinds._base import (
@@ -16,6 +17,7 @@ from onshore.publishing.kinds._base import (
     Connection,
     Destination,
     Kind,
+    Reconnection,
     Secrets,
 )
 from onshore.publishing.outbound import ClientFactory
@@ -38,6 +40,41 @@ def connect(values: Mapping[str, str], client_factory: ClientFactory) -> Connect
     url = DESTINATION.allowed(values.get("url", ""))
     secret = webhook.generate_secret()
     return Connection({"url": url}, {"secret": secret}, shown_once=secret)
+
+
+ROTATE = ConnectField(
+    "rotate_secret", "New signing secret (the receiver must then verify with it)", "rotate",
+    max_length=5, page_max_length=5, api_help="true to replace the signing secret",
+    checkbox=True,
+)  # fmt: skip
+RECONNECT_URL = ConnectField(
+    "url", "URL", "url", max_length=2000, page_max_length=1000,
+    api_help="the URL to deliver to (blank: check the current one again)", required=True,
+)  # fmt: skip
+
+
+def reconnect(
+    config: Config, secrets: Secrets | None, given: Mapping[str, str], factory: ClientFactory
+) -> Connection:
+    """Check the URL again (the one given, or the stored one) through the destination
+    policy; keep the signing secret unless a new one is asked for (shown once)."""
+    url = DESTINATION.allowed(given.get("url", "").strip() or str(config.get("url", "")))
+    if _ticked(given.get("rotate_secret", "")):
+        secret = webhook.generate_secret()
+        return Connection({"url": url}, {"secret": secret}, shown_once=secret)
+    if not secrets or not secrets.get("secret"):
+        raise ValidationError(
+            {
+                "rotate_secret": "the stored signing secret cannot be read (the credentials "
+                "key changed): tick “New signing secret” to make one."
+            }
+        )
+    return Connection({"url": url}, {"secret": secrets["secret"]})
+
+
+def _ticked(value: str) -> bool:
+    """A tick box as the page sends it ("on") or the API ("true")."""
+    return value.strip().lower() in {"on", "true", "1", "yes"}
 
 
 def payload(delivery: Delivery) -> dict[str, Any]:
@@ -96,6 +133,11 @@ KIND = Kind(
     # Webhooks way: receivers drop an id they have seen.
     find=None,
     where=where,
-    cannot_renew="a webhook has no credentials to renew; remove it and connect a new one",
+    reconnect=Reconnection(
+        (RECONNECT_URL, ROTATE),
+        reconnect,
+        "Check the URL again or give a new one; tick the box to make a new signing secret "
+        "(shown once). The waiting posts are then sent, each with its webhook-id.",
+    ),
     every_network=True,
 )

@@ -42,9 +42,11 @@
       return;
     }
     const done = answer.scheduled ? "Scheduled for" : "Moved to";
+    // Timing findings, then what would stop it from being published (no channel, a parked one).
+    const warnings = [...answer.timing, ...(answer.warnings || [])];
     message.textContent = `${done} ${answer.when}.` +
-      (answer.timing.length ? ` Warning: ${answer.timing.join("; ")}` : "");
-    setTimeout(() => window.location.reload(), answer.timing.length ? 2500 : 600);
+      (warnings.length ? ` Warning: ${warnings.join("; ")}` : "");
+    setTimeout(() => window.location.reload(), warnings.length ? 4000 : 600);
   }
 
   // One button per answer ("The first: 01:30 EDT (UTC-04:00) · …"): drop again with it.
