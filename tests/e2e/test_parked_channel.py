@@ -160,7 +160,7 @@ def test_scheduling_to_a_market_without_a_channel_warns(
     page.goto(f"{live_server.url}/w/{demo}/posts/{post.pk}/")
     page.locator("#workflow input[name=date]").fill("2026-12-02")
     page.locator("#workflow input[name=time]").fill("10:00")
-    page.get_by_role("button", name="Set time").click()
+    page.get_by_role("button", name="Move to this time").click()
     warning = page.locator(".messages li.warning")
     expect(warning).to_contain_text(
         "No channel is connected for United Kingdom (en-GB): connect one on the Channels page"

@@ -109,3 +109,25 @@ def test_a_reviewers_edit_sent_anyway_is_refused_not_lost(team: Any) -> None:
     assert response.status_code == 403
     post.refresh_from_db()
     assert post.text == TEXT
+
+
+def test_a_published_post_is_read_as_it_went_out_even_by_its_author_and_the_owner(
+    team: Any,
+) -> None:
+    # Saving a published post is refused; the page must not offer a form that loses edits.
+    from onshore.posts.models import Post, State
+
+    post = _post_in_review(team)
+    Post.objects.filter(pk=post.pk).update(state=State.PUBLISHED)
+    for persona in ("contributor", "manager"):
+        page = _page(team, persona, post)
+        assert 'id="post-form"' not in page and "Save changes" not in page
+        assert "Color range, Friday!" in page  # the X text, as published
+        assert "Share for approval" not in page  # nobody can approve it any more
+
+
+def test_the_share_form_is_offered_while_a_post_can_still_be_approved(team: Any) -> None:
+    post = _post_in_review(team)
+    assert "Share for approval" in _page(team, "manager", post)
+    workflow.perform(post, team.members["manager"], "approve")
+    assert "Share for approval" not in _page(team, "manager", post)

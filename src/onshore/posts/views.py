@@ -199,11 +199,18 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
             else []
         ),
         "can_override": membership.can(Capability.OVERRIDE_FINDINGS),
-        "can_edit": membership.can_change_post(post),
+        # Published (or being published) posts cannot change: everyone reads them as
+        # they went out, rather than a form whose save would be refused.
+        "can_edit": membership.can_change_post(post) and post.is_editable,
+        # A client can act on a review link only before approval: no link form after.
+        "can_share": post.state in SHAREABLE_STATES,
         "reply_hints": _reply_hints(membership, post),
         "save_warning": save_warning(post, _viewer_zone(membership)),
         **post_card.card_context(membership, post),
     }
+
+
+SHAREABLE_STATES = {State.DRAFT, State.IN_REVIEW, State.CHANGES_REQUESTED}
 
 
 def _may_schedule(membership: Membership, post: Post) -> bool:
