@@ -6,7 +6,8 @@
 Builds a throwaway database (SQLite in a temporary data directory, or
 ONSHORE_DATABASE_URL), fills one workspace with posts over two markets in every state a
 team sees (a third scheduled in December 2026, a quarter waiting for review, the rest
-drafts, approved and published), then renders each page through Django's test client as
+drafts, approved and published; a webhook per market, the US one parked, and a delivery
+per scheduled or published post, for the "waiting" badges), then renders each page through Django's test client as
 the owner and prints the server time per render (median and worst of the timed runs,
 after one warm-up) and the SQL queries. It renders at a tenth of the size first, so the
 query counts can be compared: they must not grow with the number of posts.
@@ -96,7 +97,42 @@ def fill(count: int, name: str) -> tuple[str, object]:
             post.scheduled_at = at
         posts.append(post)
     Post.objects.bulk_create(posts, batch_size=1000)
+    add_deliveries(workspace, markets)
     return workspace.slug, owner
+
+
+def add_deliveries(workspace: object, markets: list[object]) -> None:
+    """A webhook per market, the US one parked (its posts show "waiting: channel needs
+    reconnecting"), and a delivery per scheduled or published post, as the outbox
+    writes them: the calendar and Posts badge from these."""
+    from onshore.posts.models import Post, State
+    from onshore.publishing.models import Channel, Delivery, DeliveryState
+
+    channels = {}
+    for market in markets:
+        parked = market.country == "US"
+        channels[market.pk] = Channel.objects.create(
+            workspace=workspace,
+            market=market,
+            kind="webhook",
+            name=f"{market.country} site",
+            config={"url": f"https://{market.country.lower()}.example/hooks"},
+            status=Channel.Status.NEEDS_RECONNECT if parked else Channel.Status.ACTIVE,
+            status_message="The receiver answered 410 Gone" if parked else "",
+        )
+    timed = Post.objects.filter(workspace=workspace, scheduled_at__isnull=False)
+    deliveries = [
+        Delivery(
+            post_id=pk,
+            channel=channels[market_id],
+            state=DeliveryState.PUBLISHED if state == State.PUBLISHED else DeliveryState.PENDING,
+            due_at=at,
+        )
+        for pk, market_id, state, at in timed.values_list(
+            "pk", "market_id", "state", "scheduled_at"
+        )
+    ]
+    Delivery.objects.bulk_create(deliveries, batch_size=1000)
 
 
 def measure(slug: str, owner: object, runs: int) -> dict[str, tuple[float, float, int]]:
