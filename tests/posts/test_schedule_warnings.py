@@ -122,3 +122,24 @@ def test_the_schedule_button_warns_when_the_market_has_no_channel(team: Any) -> 
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/action/"
     text = manager(team).post(url, {"action": "schedule"}, follow=True).content.decode()
     assert "or this post will stay Scheduled and never be sent.</li>" in text
+
+
+def test_api_schedules_an_approved_post_in_one_step_when_asked(
+    team: Any, receiver: WebhookReceiver
+) -> None:
+    webhook_channel(team, receiver)
+    post = approved(team)
+    client = manager(team)
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts/{post.pk}/schedule"
+    body = {"date": "2026-12-01", "time": "09:30", "schedule": True}
+    answer = client.put(url, json.dumps(body), content_type="application/json").json()
+    assert answer["state"] == "scheduled" and answer["schedule"]["time"] == "09:30:00"
+    assert post.deliveries.count() == 1  # its delivery was written with the schedule
+    # Without it, only the time is set, as before.
+    other = approved(team)
+    url = f"/api/v1/workspaces/{team.workspace.slug}/posts/{other.pk}/schedule"
+    body = {"date": "2026-12-01", "time": "10:30"}
+    assert (
+        client.put(url, json.dumps(body), content_type="application/json").json()["state"]
+        == "approved"
+    )

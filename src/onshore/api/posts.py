@@ -18,7 +18,7 @@ from onshore import marketfit, places
 from onshore.api.check import FindingOut
 from onshore.api.schemas import Day, FilterText, Id, SearchText, StrictSchema, WallClock
 from onshore.inputs import BadInput
-from onshore.posts import calendar, checks, editing, workflow
+from onshore.posts import calendar, checks, editing, scheduling, workflow
 from onshore.posts.filters import CALENDAR_KEYS, FilterError, narrow, parse_filters
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Comment, Dismissal, Post
 from onshore.workspaces.access import membership_or_404, require
@@ -74,6 +74,11 @@ class ScheduleIn(StrictSchema):
     time: WallClock
     fold: Literal[0, 1] | None = Field(
         None, description="for a wall time that occurs twice: 0 the first, 1 the second"
+    )
+    schedule: bool = Field(
+        False,
+        description="also move an approved post to Scheduled, in one step as the post page "
+        "does (without it only the time is set and the 'schedule' action follows)",
     )
 
 
@@ -301,10 +306,10 @@ def act_on_post(request: HttpRequest, slug: str, post_id: Id, payload: ActionIn)
 def schedule_post(
     request: HttpRequest, slug: str, post_id: Id, payload: ScheduleIn
 ) -> dict[str, Any]:
-
     member, post = _member_and_post(request, slug, post_id)
     require(member, Capability.SCHEDULE_POSTS)
-    result = editing.set_schedule(post, member, payload.date, payload.time, payload.fold)
+    set_time = scheduling.schedule_post if payload.schedule else editing.set_schedule
+    result = set_time(post, member, payload.date, payload.time, payload.fold)
     if result.kind == "skipped":
         raise ValidationError({"time": result.explanation()})
     if result.kind == "ambiguous":
