@@ -238,3 +238,20 @@ def test_a_drop_on_the_week_in_my_zone_reads_the_hour_in_my_zone(team: Any, us: 
     )
     post.refresh_from_db()
     assert post.scheduled_at == datetime(2026, 10, 27, 14, 30, tzinfo=UTC)
+
+
+def test_a_drop_on_the_month_in_my_zone_moves_by_my_days_keeping_my_clock(
+    team: Any, us: Market
+) -> None:
+    # Tue 27 October 22:30 in New York is Wed 28 October 08:00 for the Kolkata manager,
+    # whose month view (in their zone) shows it on the 28th. Dropped on Thu 29 there,
+    # it must be Thu 29 at 08:00 Kolkata, not Thu 29 at 22:30 New York (a day later).
+    post = approved(team, us, "Breakfast in Kolkata")
+    editing.set_schedule(post, team.members["manager"], date(2026, 10, 27), time(22, 30), None)
+    answer = move(team, post, date="2026-10-29", zone="mine")
+    assert answer.status_code == 200
+    assert answer.json()["when"] == (
+        "Wed 28 October 2026, 22:30 New York · Thu 29 October, 08:00 your time"
+    )
+    post.refresh_from_db()
+    assert post.scheduled_at == datetime(2026, 10, 29, 2, 30, tzinfo=UTC)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -215,11 +216,8 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
     if day is None:
         return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
     was = post.state
-    if clock is None and hour is not None and request.POST.get("zone") == "mine":
-        # The week shown in the viewer's zone: its hour rows are the viewer's clock.
-        day, clock, fold = scheduling.market_wall_time(
-            day, time(hour, 0), _viewer_zone(membership), post.market.timezone
-        )
+    if clock is None and request.POST.get("zone") == "mine":
+        day, clock, fold = _viewer_drop(membership, post, day, hour)
     clock = clock or scheduling.drop_clock(post, day, hour)
     try:
         result = scheduling.schedule_post(post, membership, day, clock, fold)
@@ -241,6 +239,21 @@ def post_move(request: HttpRequest, membership: Membership, post_id: int) -> Htt
             "warnings": list(result.warnings),
         }
     )
+
+
+def _viewer_drop(
+    membership: Membership, post: Post, day: date, hour: int | None
+) -> tuple[date, time | None, int | None]:
+    """A drop on the calendar shown in the viewer's zone: its days (and the week's hour
+    rows) are the viewer's, so the post keeps its time on the viewer's clock (or takes
+    the hour dropped on) and the market's wall time is worked out from that."""
+    viewer = _viewer_zone(membership)
+    if hour is not None:
+        return scheduling.market_wall_time(day, time(hour, 0), viewer, post.market.timezone)
+    if post.scheduled_at is None:
+        return day, None, None  # no time of its own: the market's slot or 09:00 that day
+    own = post.scheduled_at.astimezone(ZoneInfo(viewer)).time().replace(tzinfo=None)
+    return scheduling.market_wall_time(day, own, viewer, post.market.timezone)
 
 
 def _read_clock(value: str | None) -> time | None:

@@ -24,8 +24,8 @@
     event.preventDefault();
     const body = new URLSearchParams({ date: target.date });
     if (target.hour !== undefined) body.set("hour", target.hour);
-    // Week rows shown in the viewer's zone are the viewer's hours (the server converts).
-    if (target.hour !== undefined && shownZone) body.set("zone", shownZone.content);
+    // Days and week rows shown in the viewer's zone are the viewer's (the server converts).
+    if (shownZone) body.set("zone", shownZone.content);
     send(dragged.dataset.moveUrl, body);
   });
 
