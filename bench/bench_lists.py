@@ -7,9 +7,9 @@ Builds a throwaway database (SQLite in a temporary data directory, or
 ONSHORE_DATABASE_URL), fills one workspace with posts over two markets in every state a
 team sees (a third scheduled in December 2026, a quarter waiting for review, the rest
 drafts, approved and published; a webhook per market, the US one parked, and a delivery
-per scheduled or published post, for the "waiting" badges), then renders each page through Django's test client as
-the owner and prints the server time per render (median and worst of the timed runs,
-after one warm-up) and the SQL queries. It renders at a tenth of the size first, so the
+per scheduled or published post, for the "waiting" badges), then renders each page
+through Django's test client as the owner and prints the server time per render (median
+and worst of the timed runs, after one warm-up) and the SQL queries. It renders at a tenth of the size first, so the
 query counts can be compared: they must not grow with the number of posts.
 Target (issue 14): each page under 300 ms at 20,000 posts, constant queries.
 """
