@@ -170,3 +170,26 @@ def test_the_calendar_shows_compact_cards_with_one_warning_marker(
     page.goto(f"{live_server.url}/w/{demo}/posts/")
     expect(page.locator(f'tr[data-post="{post.pk}"] .compact-line')).to_have_text("Night owl roast")
     shoot(page, screenshot_dir, "5-posts-list")
+
+
+def test_the_editor_previews_the_text_as_it_is_typed(
+    log_in: Any, live_server: Any, demo: str, screenshot_dir: Path
+) -> None:
+    post = _post_in_review(demo)
+    type(post).objects.filter(pk=post.pk).update(state="draft")
+    page = log_in("sophie@turnerwrites.example")  # the author
+    page.set_viewport_size(SIZES["desktop"])
+    page.goto(f"{live_server.url}/w/{demo}/posts/{post.pk}/")
+    _expect_seven_counting_cards(page, "#preview")
+    typed = TEXT + " Cheers! 🎉 @harbourpine@social.example"
+    with page.expect_response(lambda answer: answer.url.endswith("/check/")):
+        page.locator("#id_text").press("Control+End")
+        page.locator("#id_text").press_sequentially(" Cheers! 🎉 @harbourpine@social.example")
+    assert page.input_value("#id_text") == typed
+    for network in marketfit.NETWORKS:
+        used, limit = marketfit.count_length(typed, network)
+        count = page.locator(f"#preview figure[data-network={network}] .pv-count")
+        expect(count).to_have_text(f"{used} / {limit}")
+    mastodon = page.locator("#preview figure[data-network=mastodon]")
+    expect(mastodon.locator(".pv-mention").last).to_have_text("@harbourpine@social.example")
+    shoot(page, screenshot_dir, "6-editor-preview")

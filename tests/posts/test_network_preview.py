@@ -184,3 +184,24 @@ def test_the_reviewer_sees_a_card_per_network_with_account_text_and_count(team: 
     assert ">example.com/autumn/2026/tastin…</a>" in cards["mastodon"]
     assert "… see more</summary>" in cards["instagram"] and "see more" not in cards["x"]
     assert '<span class="pv-hashtag">#tea</span>' in cards["bluesky"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_editor_previews_the_text_as_typed_with_the_checkers_counts(team: Any) -> None:
+    client = Client()
+    client.force_login(team.users["contributor"])
+    typed = "New blend 🎉\nTry it at https://tea.example/blend-of-the-month-autumn #tea"
+    response = client.post(
+        f"/w/{team.workspace.slug}/check/",
+        {"text": typed, "market": team.gb.pk, "networks": ["x", "bluesky"], "variant_x": ""},
+    )
+    html = response.content.decode()
+    # The findings panel as before, and the previews out of band for #preview-cards.
+    assert 'id="preview-cards" hx-swap-oob="innerHTML"' in html
+    cards = dict(re.findall(r'data-network="(\w+)">(.*?)</figure>', html, re.S))
+    assert sorted(cards) == ["bluesky", "x"]
+    for network, card in cards.items():
+        used, limit = marketfit.count_length(typed, network)
+        assert f"{used} / {limit}</span>" in card and "New blend 🎉<br>Try it" in card
+    assert ">tea.example/blend-of-th…</a>" in cards["x"]

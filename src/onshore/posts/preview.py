@@ -68,19 +68,25 @@ class NetworkPreview:
 def as_published(post: Post) -> list[NetworkPreview]:
     """One preview per network the post goes to, in the editor's order; just the main
     text while no network is chosen."""
-    if not post.networks:
-        return [NetworkPreview("", "Main text (no network chosen yet)", post.text, False, 0, 0)]
     own = {variant.network: variant.text for variant in post.variants.all()}
-    channels = list(post.market.channels.all())
+    return of_texts(post.text, post.networks, own, post.market, post.workspace.name)
+
+
+def of_texts(
+    text: str, networks: list[str], own: dict[str, str], market: Any, workspace_name: str
+) -> list[NetworkPreview]:
+    """The previews of a saved post or of the editor's form as typed (the live check):
+    the main text, the networks and each network's own text."""
+    if not networks:
+        return [NetworkPreview("", "Main text (no network chosen yet)", text, False, 0, 0)]
+    channels = list(market.channels.all())
     limits = declared_limits(channels)
-    workspace_name = post.workspace.name
     previews = []
-    for network in sorted(post.networks, key=editor_order):
-        text = own.get(network, post.text)
+    for network in sorted(networks, key=editor_order):
         previews.append(
             network_preview(
                 network,
-                text,
+                own.get(network, text),
                 own_text=network in own,
                 limit=limits.get(network),
                 account=account_for(network, channels, workspace_name),

@@ -270,6 +270,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         return render(request, "posts/_findings.html", {"sections": [], "no_market": True})
     post_id = _int(request.POST.get("post"), "post")
     post = _post_or_404(membership, post_id) if post_id else None
+    prefetch_related_objects([market], "channels")  # for the checker and the previews
     draft = checks.Draft(
         text=request.POST.get("text", "")[:MAX_TEXT],
         networks=[n for n in request.POST.getlist("networks") if n in Network.values],
@@ -284,8 +285,12 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         "post": post,
         "membership": membership,
         "can_dismiss": post is not None,
+        "previews": preview.of_texts(
+            draft.text, draft.networks, draft.variants, market, membership.workspace.name
+        ),
+        "media": post.media.all() if post else [],
     }
-    return render(request, "posts/_findings.html", context)
+    return render(request, "posts/_live_check.html", context)
 
 
 def _typed_variants(request: HttpRequest) -> dict[str, str]:
