@@ -107,6 +107,14 @@ def test_a_reviewer_and_a_client_see_the_post_as_each_network_shows_it(
         card = page.locator(f"#as-published figure[data-network={network}]")
         shoot_phone_part(page, card, screenshot_dir, f"1-card-{network}")
 
+    page.goto(f"{live_server.url}/w/{demo}/review/")
+    row = page.locator(f'tr[data-post="{post.pk}"]')
+    expect(row.locator(".compact-line")).to_have_text(
+        "Autumn blend is back ☕🍂 with @dana and the roastery crew."
+    )
+    expect(row.locator(".net")).to_have_count(len(marketfit.NETWORKS))
+    shoot(page, screenshot_dir, "1-review-queue")
+
     owner = Membership.objects.get(workspace__slug=demo, role="owner")
     _, token = ReviewLink.issue(owner.workspace, owner.user, name="Dana Client", posts=[post])
     client = browser.new_context(viewport=SIZES["desktop"]).new_page()

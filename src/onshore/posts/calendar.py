@@ -67,6 +67,11 @@ class CalendarEntry:
     def market_time_label(self) -> str:
         return f"{self.market_local:%H:%M}"
 
+    @property
+    def warning_count(self) -> int:
+        """What the entry's one warning marker counts: the wait, and the timing flags."""
+        return len(self.flags) + (1 if self.waiting else 0)
+
 
 @dataclass
 class CalendarDay:

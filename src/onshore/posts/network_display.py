@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # What a link looks like: an http(s) address, or (X only) a bare domain.
@@ -112,18 +112,24 @@ def display(text: str, network: str) -> Display:
 def split(text: str, network: str) -> list[Segment]:
     """Plain runs, links (shown by the network's rule), mentions and hashtags."""
     rule = LINK_RULES.get(network, AS_WRITTEN)
-    pattern = X_ENTITIES if network == "x" else ENTITIES
     segments: list[Segment] = []
     position = 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            segments.append(Segment("text", text[position : match.start()], ""))
-        kind = match.lastgroup or "text"
-        segments.append(_entity(kind, match.group(0), rule))
-        position = match.end()
+    for kind, start, end in _entities_in(text, network == "x"):
+        if start > position:
+            segments.append(Segment("text", text[position:start], ""))
+        segments.append(_entity(kind, text[start:end], rule))
+        position = end
     if position < len(text):
         segments.append(Segment("text", text[position:], ""))
     return _joined(segments)
+
+
+@lru_cache(maxsize=64)
+def _entities_in(text: str, bare_domains: bool) -> tuple[tuple[str, int, int], ...]:
+    """(kind, start, end) of each link, mention and hashtag. Cached: a post's networks
+    mostly share its main text, and this scan is most of a preview's time."""
+    pattern = X_ENTITIES if bare_domains else ENTITIES
+    return tuple((m.lastgroup or "text", m.start(), m.end()) for m in pattern.finditer(text))
 
 
 def _joined(segments: list[Segment]) -> list[Segment]:

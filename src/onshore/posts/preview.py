@@ -12,9 +12,9 @@ with the limit the checker applies (a Mastodon instance's own), so the two alway
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
-from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from onshore import marketfit
@@ -128,24 +128,25 @@ def account_for(network: str, channels: list[Any], workspace_name: str) -> Accou
 
 
 def segments_html(segments: tuple[Segment, ...]) -> SafeString:
-    """The segments as HTML: line breaks kept, links, mentions and hashtags marked."""
+    """The segments as HTML: line breaks kept, links, mentions and hashtags marked.
+    Every piece of text passes through ``escape`` (stdlib ``html.escape``: quotes too);
+    plain f-strings rather than format_html, which was a fifth of a review page's time."""
     return mark_safe("".join(_segment_html(segment) for segment in segments))  # noqa: S308
 
 
 def _segment_html(segment: Segment) -> str:
+    shown = escape(segment.shown)
     if segment.kind == "text":
-        return str(escape(segment.shown)).replace("\n", "<br>")
-    if segment.kind == "link":
-        href = safe_href(segment.source)
-        if href:
-            return format_html(
-                '<a class="pv-link" href="{}" title="{}" rel="noopener noreferrer nofollow">{}</a>',
-                href,
-                segment.source,
-                segment.shown,
-            )
-        return format_html('<span class="pv-link">{}</span>', segment.shown)
-    return format_html('<span class="pv-{}">{}</span>', segment.kind, segment.shown)
+        return shown.replace("\n", "<br>")
+    if segment.kind != "link":
+        return f'<span class="pv-{segment.kind}">{shown}</span>'
+    href = safe_href(segment.source)
+    if not href:
+        return f'<span class="pv-link">{shown}</span>'
+    return (
+        f'<a class="pv-link" href="{escape(href)}" title="{escape(segment.source)}" '
+        f'rel="noopener noreferrer nofollow">{shown}</a>'
+    )
 
 
 def time_label(post: Post, viewer_zone: str | None) -> str:

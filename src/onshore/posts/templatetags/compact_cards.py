@@ -7,9 +7,11 @@ Network logos are trademarks and no open icon set has them, so a badge is a shor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from onshore import marketfit
 
@@ -26,22 +28,34 @@ SHORT_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class NetworkBadge:
-    network: str
-    short: str
-    label: str
-
-
 @register.filter
-def network_badges(networks: object) -> list[NetworkBadge]:
-    """The post's networks in the checker's order, each as a badge."""
-    chosen = set(networks) if isinstance(networks, list | tuple) else set()
-    return [
-        NetworkBadge(name, SHORT_NAMES.get(name, name[:4]), rules.label)
+def network_badges(networks: object) -> SafeString:
+    """The post's networks in the checker's order, each as a short badge."""
+    if not isinstance(networks, list | tuple) or not networks:
+        return SafeString("")
+    return _badges(tuple(networks))
+
+
+@functools.lru_cache(maxsize=256)
+def _badges(networks: tuple[str, ...]) -> SafeString:
+    """Cached: a calendar shows hundreds of entries with a few combinations of networks."""
+    badges = [
+        format_html(
+            '<span class="net net-{}" role="listitem" title="{}" aria-label="{}">{}</span>',
+            name,
+            rules.label,
+            rules.label,
+            SHORT_NAMES.get(name, name[:4]),
+        )
         for name, rules in marketfit.NETWORK_RULES.items()
-        if name in chosen
+        if name in networks
     ]
+    if not badges:
+        return SafeString("")
+    return format_html(
+        '<span class="nets" role="list" aria-label="Networks">{}</span>',
+        mark_safe("".join(badges)),  # noqa: S308 (each one built by format_html)
+    )
 
 
 @register.filter
