@@ -6,6 +6,7 @@ and the account is the market's channel on that network."""
 from __future__ import annotations
 
 import re
+from datetime import date, time
 from typing import Any
 
 import pytest
@@ -205,3 +206,33 @@ def test_the_editor_previews_the_text_as_typed_with_the_checkers_counts(team: An
         used, limit = marketfit.count_length(typed, network)
         assert f"{used} / {limit}</span>" in card and "New blend 🎉<br>Try it" in card
     assert ">tea.example/blend-of-th…</a>" in cards["x"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_calendar_entry_is_a_compact_card_with_one_warning_marker(team: Any) -> None:
+    post = editing.create_post(
+        team.members["manager"],
+        editing.PostChanges(
+            text="Night owl roast\nthe second line stays in the post",
+            market=team.gb,
+            networks=["bluesky", "x"],
+        ),
+    )
+    for persona, action in (("manager", "submit"), ("reviewer", "approve")):
+        post = workflow.perform(post, team.members[persona], action)
+    editing.set_schedule(post, team.members["manager"], date(2026, 12, 9), time(3, 0), None)
+    workflow.perform(post, team.members["manager"], "schedule")
+    client = Client()
+    client.force_login(team.users["manager"])
+    page = client.get(f"/w/{team.workspace.slug}/calendar/?date=2026-12-01").content.decode()
+    entry = page.split(f'data-post="{post.pk}"')[1].split("</div>")[0]
+    assert '<span class="first-line">Night owl roast</span>' in entry
+    assert "second line" not in entry
+    # Badges in the checker's order of networks, named in full for screen readers.
+    assert entry.index('aria-label="X">X<') < entry.index('aria-label="Bluesky">Bsky<')
+    assert '<span class="badge state-scheduled">Scheduled</span>' in entry
+    # No channel and a night-time slot: two warnings behind one marker.
+    assert entry.count('class="warn-marker"') == 1 and "⚠ 2</button>" in entry
+    details = entry.split('role="tooltip"')[1]
+    assert "waiting: no channel connected" in details and "asleep" in details
