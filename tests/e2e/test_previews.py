@@ -99,7 +99,7 @@ def test_a_reviewer_and_a_client_see_the_post_as_each_network_shows_it(
     linkedin = page.locator("#as-published figure[data-network=linkedin]")
     rest = linkedin.locator(".pv-rest")
     expect(rest).to_be_hidden()
-    linkedin.locator("summary:has-text('see more')").click()
+    linkedin.locator("summary:has-text('…see more')").click()
     expect(rest).to_be_visible()
     expect(page.locator("#as-published figure[data-network=x] summary")).to_have_count(0)
     shoot(page, screenshot_dir, "1-reviewer-previews")

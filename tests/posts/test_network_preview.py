@@ -82,6 +82,9 @@ def test_links_are_shown_as_each_network_shows_them() -> None:
     # X links a bare domain (and counts it as 23); Mastodon does neither.
     assert _links(TRICKY["bare domain"], "x") == ["tea.example.com/menu"]
     assert _links(TRICKY["bare domain"], "mastodon") == []
+    # Mastodon shows a 31st character rather than an ellipsis in its place.
+    assert _links("https://" + "a" * 28 + ".eu", "mastodon") == ["a" * 28 + ".eu"]
+    assert _links("https://" + "a" * 29 + ".eu", "mastodon") == ["a" * 29 + ".…"]
     short = "See https://tea.example/a"
     assert _links(short, "x") == ["tea.example/a"] and _links(short, "mastodon") == [
         "tea.example/a"
@@ -111,8 +114,13 @@ def _shown(text: str, network: str) -> tuple[str, str]:
 
 def test_long_texts_fold_behind_see_more_where_the_network_folds_them() -> None:
     text = " ".join(f"word{n}" for n in range(120))  # 713 characters on one line
-    for network, at_most in (("linkedin", 210), ("instagram", 125), ("facebook", 477)):
+    for network, at_most, more in (
+        ("linkedin", 210, "…see more"),
+        ("instagram", 125, "… more"),
+        ("facebook", 477, "… See more"),
+    ):
         shown, folded = _shown(text, network)
+        assert display(text, network).more == more  # each in the network's own words
         assert shown + folded == text and folded
         # Cut at a word, near the fold.
         assert at_most - 20 <= len(shown) <= at_most and folded.startswith(" ")
@@ -183,7 +191,7 @@ def test_the_reviewer_sees_a_card_per_network_with_account_text_and_count(team: 
         assert team.workspace.name in card and "Autumn menu<br>is here" in card
     assert ">www.example.com/autumn/…</a>" in cards["x"]
     assert ">example.com/autumn/2026/tastin…</a>" in cards["mastodon"]
-    assert "… see more</summary>" in cards["instagram"] and "see more" not in cards["x"]
+    assert "<summary>… more</summary>" in cards["instagram"] and "more</summary>" not in cards["x"]
     assert '<span class="pv-hashtag">#tea</span>' in cards["bluesky"]
 
 

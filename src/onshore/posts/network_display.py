@@ -7,12 +7,14 @@ checker's own function, so a preview and the checker can never disagree about a 
 
 The link rules, per network:
 
-- x: a link becomes a t.co link whose ``display_url`` (X API v2, "entities.urls":
-  https://docs.x.com/x-api/fundamentals/data-dictionary) is the address without its
-  scheme, cut with "…"; observed cut after 23 characters. X links bare domains too
-  (twitter-text autolink), as its counting does.
-- mastodon: ``TextFormatter#shortened_link`` (mastodon/app/lib/text_formatter.rb) hides
-  ``https://`` and ``www.``, shows 30 characters and "…" when the rest is longer.
+- x: a link becomes a t.co link shown as its ``display_url``, "the URL pasted/typed
+  into the Tweet" without its scheme (entities object, developer.twitter.com/en/docs/
+  twitter-api/v1/data-dictionary/object-model/entities: "bit.ly/2so49n2"); a long one
+  is cut with "…", observed after 23 characters. X links bare domains too (twitter-text
+  autolink), as its counting does.
+- mastodon: ``TextFormatter.shortened_link`` (mastodon/app/lib/text_formatter.rb) hides
+  ``https://`` and ``www.``, shows 30 characters and "…" when more follow; when only
+  one more follows it shows it instead of the "…".
 - bluesky: the app shows a post's text as stored (app.bsky.feed.post ``text``), and
   onshore sends the text as written with link facets (networks/bluesky/_facets.py),
   so a link shows in full.
@@ -60,12 +62,13 @@ class LinkRule:
     strip: str  # the prefix the network hides (a regex)
     keep: int | None  # characters shown before "…" (None: all)
     linked: bool = True
+    one_more_shows: bool = False  # one character past ``keep`` shows rather than "…"
 
 
 NO_SCHEME = r"https?://"
 LINK_RULES = {
     "x": LinkRule(NO_SCHEME, 23),
-    "mastodon": LinkRule(r"https?://(?:www\.)?", 30),
+    "mastodon": LinkRule(r"https?://(?:www\.)?", 30, one_more_shows=True),
     "bluesky": LinkRule("", None),
     "instagram": LinkRule("", None, linked=False),
 }
@@ -75,13 +78,14 @@ AS_WRITTEN = LinkRule("", None)
 @dataclass(frozen=True)
 class Fold:
     characters: int  # grapheme clusters shown before "… see more"
-    lines: int | None = None  # lines shown before it, if the network also folds by lines
+    lines: int | None  # lines shown before it, if the network also folds by lines
+    more: str  # the network's words for the rest
 
 
 FOLDS = {
-    "linkedin": Fold(210, 3),
-    "instagram": Fold(125, 2),
-    "facebook": Fold(477),
+    "linkedin": Fold(210, 3, "…see more"),
+    "instagram": Fold(125, 2, "… more"),
+    "facebook": Fold(477, None, "… See more"),
 }
 
 
@@ -98,6 +102,7 @@ class Segment:
 class Display:
     shown: list[Segment]
     folded: list[Segment]  # behind "… see more"; empty when the whole text shows
+    more: str = ""  # what the network's "… see more" says
 
 
 def display(text: str, network: str) -> Display:
@@ -154,7 +159,7 @@ def _entity(kind: str, written: str, rule: LinkRule) -> Segment:
 
 def shorten_link(url: str, rule: LinkRule) -> str:
     shown = re.sub(f"^{rule.strip}", "", url, flags=re.IGNORECASE) if rule.strip else url
-    if rule.keep is not None and len(shown) > rule.keep:
+    if rule.keep is not None and len(shown) > rule.keep + rule.one_more_shows:
         return shown[: rule.keep] + "…"
     return shown
 
@@ -175,16 +180,17 @@ def _fold(segments: list[Segment], fold: Fold) -> Display:
             continue
         rest = segments[index + 1 :]
         if segment.kind != "text" or cut == 0:
-            return _fold_result(shown, [segment, *rest])
+            return _fold_result(shown, [segment, *rest], fold.more)
         head, tail = "".join(clusters[:cut]), "".join(clusters[cut:])
-        return _fold_result([*shown, Segment("text", head, "")], [Segment("text", tail, ""), *rest])
+        folded = [Segment("text", tail, ""), *rest]
+        return _fold_result([*shown, Segment("text", head, "")], folded, fold.more)
     return Display(shown, [])
 
 
-def _fold_result(shown: list[Segment], folded: list[Segment]) -> Display:
+def _fold_result(shown: list[Segment], folded: list[Segment], more: str) -> Display:
     if all(not segment.shown.strip() for segment in folded):
         return Display(shown + folded, [])  # only spaces after the cut: nothing to hide
-    return Display(shown, folded)
+    return Display(shown, folded, more)
 
 
 def _cut(clusters: list[str], budget: int, lines: int | None) -> int | None:

@@ -51,6 +51,7 @@ class NetworkPreview:
     account: Account = field(default_factory=lambda: Account("", "", False))
     shown: tuple[Segment, ...] = ()
     folded: tuple[Segment, ...] = ()
+    more: str = ""  # the network's "… see more"
 
     @property
     def over(self) -> bool:
@@ -111,6 +112,7 @@ def network_preview(
         account,
         tuple(shown.shown),
         tuple(shown.folded),
+        shown.more,
     )
 
 
