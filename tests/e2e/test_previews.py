@@ -103,6 +103,10 @@ def test_a_reviewer_and_a_client_see_the_post_as_each_network_shows_it(
     expect(rest).to_be_visible()
     expect(page.locator("#as-published figure[data-network=x] summary")).to_have_count(0)
     shoot(page, screenshot_dir, "1-reviewer-previews")
+    page.emulate_media(color_scheme="dark")
+    dark_card = page.locator("#as-published figure[data-network=mastodon]")
+    shoot_phone_part(page, dark_card, screenshot_dir, "1-dark-card-mastodon")
+    page.emulate_media(color_scheme="light")
     for network in ("x", "mastodon", "instagram"):
         card = page.locator(f"#as-published figure[data-network={network}]")
         shoot_phone_part(page, card, screenshot_dir, f"1-card-{network}")
