@@ -179,9 +179,13 @@ def test_the_calendar_shows_compact_cards_with_one_warning_marker(
         assert marked.locator(".warn-marker").count() <= 1
     page.mouse.move(0, 0)
     shoot(page, screenshot_dir, "4-calendar-month")
+    page.goto(f"{live_server.url}/w/{demo}/calendar/?date=2026-12-07&view=week")
+    expect(entry.locator(".warn-marker")).to_have_text("⚠ 2")
+    shoot(page, screenshot_dir, "4-calendar-week")
     page.goto(f"{live_server.url}/w/{demo}/posts/")
     expect(page.locator(f'tr[data-post="{post.pk}"] .compact-line')).to_have_text("Night owl roast")
     shoot(page, screenshot_dir, "5-posts-list")
+    shoot_phone_part(page, page.locator("#posts tbody tr").first, screenshot_dir, "5-posts-row")
 
 
 def test_the_editor_previews_the_text_as_it_is_typed(
