@@ -7,7 +7,8 @@ ONSHORE_DATABASE_URL) with one workspace, a GB market with a Mastodon and a Blue
 channel, and one post in review going to all seven networks (a long text with a link, a
 mention, hashtags, emoji and line breaks, LinkedIn with its own text, two media). Renders
 through Django's test client: the editor as the owner, the read-only page as a reviewer,
-and the review link's page as its holder; prints the median and worst of the timed runs
+and the review link's page as its holder (its rate limit allows about 21 runs, so
+``--runs`` stays at or under 21); prints the median and worst of the timed runs
 (after one warm-up) and the queries of a render. Issue 15: the previews must not add
 queries, nor more than 20 % of the time.
 """

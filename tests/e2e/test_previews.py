@@ -65,6 +65,8 @@ def _post_in_review(slug: str) -> Any:
         writer,
         editing.PostChanges(text=TEXT, market=market, networks=list(marketfit.NETWORKS)),
     )
+    for description in ("The autumn blend bag", "The harbour at dawn"):
+        post.media.create(kind="image", description=description, alt_text="A photo")
     workflow.perform(post, writer, "submit")
     return post
 
@@ -79,6 +81,7 @@ def _expect_seven_counting_cards(page: Any, scope: str) -> None:
         expect(card.locator(".pv-count")).to_have_text(f"{used} / {limit}")
         expect(card.locator(".pv-hashtag").first).to_have_text("#coffee")
         expect(card.locator(".published-text")).to_contain_text("Autumn blend is back")
+        expect(card.locator(".pv-media-box")).to_have_count(2)
 
 
 def test_a_reviewer_and_a_client_see_the_post_as_each_network_shows_it(
