@@ -16,8 +16,13 @@ from onshore.publishing.kinds import KINDS, PUBLIC_CONFIG, Kind
 SRC = Path(onshore.__file__).parent
 REGISTRY = SRC / "publishing" / "kinds"
 # The checker branches on the network a text is written for, never on a channel: the
-# same names, another thing.
-NOT_ABOUT_CHANNELS = (SRC / "marketfit",)
+# same names, another thing. So do the post previews (how each network shows a text)
+# and the compact cards' network badges.
+NOT_ABOUT_CHANNELS = (
+    SRC / "marketfit",
+    SRC / "posts" / "network_display.py",
+    SRC / "posts" / "templatetags" / "compact_cards.py",
+)
 
 _NAMES = "|".join(re.escape(name) for name in KINDS)
 BRANCHING = [

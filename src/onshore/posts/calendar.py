@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import functools
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
-from django.db.models.functions import Left
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast, Left
 
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
@@ -42,6 +43,11 @@ class CalendarPost:
     state: str
     snippet: str
     scheduled_at: datetime
+    networks: tuple[str, ...] = ()  # for the compact card's network badges
+
+    @property
+    def state_label(self) -> str:
+        return str(State(self.state).label)
 
 
 @dataclass
@@ -60,6 +66,11 @@ class CalendarEntry:
     @property
     def market_time_label(self) -> str:
         return f"{self.market_local:%H:%M}"
+
+    @property
+    def warning_count(self) -> int:
+        """What the entry's one warning marker counts: the wait, and the timing flags."""
+        return len(self.flags) + (1 if self.waiting else 0)
 
 
 @dataclass
@@ -197,27 +208,40 @@ def _entries(
         workspace, workspace.posts.filter(scheduled_at__gte=lower, scheduled_at__lt=upper), filters
     )
     badges = publishing().waiting_badges(posts)  # one query, whatever the number of posts
-    # Tags and networks are JSON lists, filtered here so SQLite and PostgreSQL agree; read
-    # only when a tag or network filter asks (decoding them was half the month's time).
-    json_filter = bool(filters.tag or filters.network)
-    fields = ["pk", "market_id", "state", "snippet", "scheduled_at"]
+    # Tags and networks are JSON lists, filtered here so SQLite and PostgreSQL agree. The
+    # networks are read for the entries' badges, as text: Django's JSON decoding of both
+    # lists was half the month's time. Tags are read only when a tag filter asks.
+    fields = ["pk", "market_id", "state", "snippet", "scheduled_at", "networks_text"]
     rows = (
         posts.order_by("scheduled_at", "id")
-        .annotate(snippet=Left("text", SNIPPET_LENGTH))
-        .values_list(*fields, *(["tags", "networks"] if json_filter else []))
+        .annotate(
+            snippet=Left("text", SNIPPET_LENGTH),
+            networks_text=Cast("networks", output_field=TextField()),
+        )
+        .values_list(*fields, *(["tags"] if filters.tag else []))
     )
     entries = []
-    for pk, market_id, state, snippet, at, *lists in rows:
-        if json_filter and not filters.keeps(*lists):
+    for pk, market_id, state, snippet, at, networks_text, *tags in rows:
+        networks = networks_in(networks_text)
+        if (filters.tag or filters.network) and not filters.keeps(
+            tags[0] if tags else (), networks
+        ):
             continue
         assert at is not None  # the query asked for scheduled_at in a range
         market = markets[market_id]
         market_local = at.astimezone(_zone(market.timezone))
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local
         flags = timing_flags(market.country, market.timezone, at)
-        post = CalendarPost(pk, market, state, snippet, at)
+        post = CalendarPost(pk, market, state, snippet, at, networks)
         entries.append(CalendarEntry(post, local, market_local, list(flags), badges.get(pk, "")))
     return entries
+
+
+@functools.lru_cache(maxsize=256)
+def networks_in(stored: str | None) -> tuple[str, ...]:
+    """A post's networks from the JSON list as stored ('["x", "bluesky"]'). Cached: a
+    workspace's posts use a few combinations; the names are plain ASCII words."""
+    return tuple(json.loads(stored)) if stored else ()
 
 
 @functools.lru_cache(maxsize=8192)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -149,8 +150,13 @@ def server_limits(market: Market) -> dict[str, int]:
     """Per network, the smallest character limit the servers of the market's channels
     declared: a kind that reads its server's limit at connect keeps it in the channel's
     config as ``max_characters`` (publishing/kinds/), so this needs no kind's code."""
+    return declared_limits(market.channels.all())
+
+
+def declared_limits(channels: Iterable[Any]) -> dict[str, int]:
+    """``server_limits`` of channels already read (the post previews use it)."""
     limits: dict[str, int] = {}
-    for channel in market.channels.all():
+    for channel in channels:
         if channel.config.get("max_characters"):
             declared = int(channel.config["max_characters"])
             limits[channel.kind] = min(declared, limits.get(channel.kind, declared))

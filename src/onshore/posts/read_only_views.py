@@ -15,7 +15,6 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from onshore.posts import preview
 from onshore.posts.models import Post
 from onshore.workspaces.models import Membership
 from onshore.workspaces.roles import Capability
@@ -28,13 +27,11 @@ MAX_SUGGESTION = 500
 def post_as_published(
     request: HttpRequest, membership: Membership, post: Post, context: dict[str, Any]
 ) -> HttpResponse:
-    """The read-only page, from the editor's context (views._post_context)."""
+    """The read-only page, from the editor's context (views._post_context), which
+    holds the post's previews."""
     can_comment = membership.can(Capability.COMMENT_POSTS)
     context.update(
         {
-            "previews": preview.as_published(post),
-            "when": preview.time_label(post, membership.timezone or post.workspace.home_timezone),
-            "media": post.media.all(),
             "can_comment": can_comment,
             "comment_text": _suggested_comment(request) if can_comment else "",
         }

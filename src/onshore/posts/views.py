@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +24,7 @@ from onshore.posts import (
     editing,
     panel,
     post_card,
+    preview,
     read_only_views,
     scheduling,
     workflow,
@@ -36,6 +38,9 @@ from onshore.posts.save_warning import save_warning
 from onshore.workspaces.models import Market, Membership
 from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
+
+# What the post page reads of a post's relations, several times over.
+POST_PAGE_RELATIONS = ("variants", "media", "market__channels")
 
 
 def _post_or_404(member: Membership, post_id: int) -> Post:
@@ -130,6 +135,8 @@ def post_create(request: HttpRequest, membership: Membership) -> HttpResponse:
 @member_view(Capability.VIEW_WORKSPACE)
 def post_detail(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
     post = _post_or_404(membership, post_id)
+    # Read once for the form, the checker and the previews alike.
+    prefetch_related_objects([post], *POST_PAGE_RELATIONS)
     form = PostForm(request.POST or None, workspace=membership.workspace, post=post)
     if request.method == "POST":
         if not membership.can_change_post(post):
@@ -158,6 +165,7 @@ def _editor(
         "can_edit": membership.can(Capability.DRAFT_POSTS),  # a new post; an existing one below
     }
     if post is not None:
+        prefetch_related_objects([post], *POST_PAGE_RELATIONS)  # a no-op when read already
         context.update(_post_context(membership, post))
         if not context["can_edit"]:  # reviewers, viewers, others' posts for contributors
             return read_only_views.post_as_published(request, membership, post, context)
@@ -206,6 +214,10 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "can_share": post.state in SHAREABLE_STATES,
         "reply_hints": _reply_hints(membership, post),
         "save_warning": save_warning(post, _viewer_zone(membership)),
+        # The post as each network will show it: the editor's Preview, the read-only page.
+        "previews": preview.as_published(post),
+        "when": preview.time_label(post, zone),
+        "media": post.media.all(),
         **post_card.card_context(membership, post),
     }
 
@@ -258,6 +270,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         return render(request, "posts/_findings.html", {"sections": [], "no_market": True})
     post_id = _int(request.POST.get("post"), "post")
     post = _post_or_404(membership, post_id) if post_id else None
+    prefetch_related_objects([market], "channels")  # for the checker and the previews
     draft = checks.Draft(
         text=request.POST.get("text", "")[:MAX_TEXT],
         networks=[n for n in request.POST.getlist("networks") if n in Network.values],
@@ -272,8 +285,12 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         "post": post,
         "membership": membership,
         "can_dismiss": post is not None,
+        "previews": preview.of_texts(
+            draft.text, draft.networks, draft.variants, market, membership.workspace.name
+        ),
+        "media": post.media.all() if post else [],
     }
-    return render(request, "posts/_findings.html", context)
+    return render(request, "posts/_live_check.html", context)
 
 
 def _typed_variants(request: HttpRequest) -> dict[str, str]:

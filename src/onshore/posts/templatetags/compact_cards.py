@@ -1,0 +1,67 @@
+"""Filters of the compact post cards (calendar entries, Posts, Review): a post's first
+line and its networks as short text badges.
+
+Network logos are trademarks and no open icon set has them, so a badge is a short label
+("Bsky") in the network's colour with its full name for screen readers and on hover.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from onshore import marketfit
+
+register = template.Library()
+
+SHORT_NAMES = {
+    "x": "X",
+    "bluesky": "Bsky",
+    "mastodon": "Masto",
+    "linkedin": "in",
+    "instagram": "IG",
+    "threads": "Thr",
+    "facebook": "FB",
+}
+
+
+@register.filter
+def network_badges(networks: object) -> SafeString:
+    """The post's networks in the checker's order, each as a short badge."""
+    if not isinstance(networks, list | tuple) or not networks:
+        return SafeString("")
+    return _badges(tuple(networks))
+
+
+@functools.lru_cache(maxsize=256)
+def _badges(networks: tuple[str, ...]) -> SafeString:
+    """Cached: a calendar shows hundreds of entries with a few combinations of networks."""
+    badges = [
+        format_html(
+            '<span class="net net-{}" role="listitem" title="{}" aria-label="{}">{}</span>',
+            name,
+            rules.label,
+            rules.label,
+            SHORT_NAMES.get(name, name[:4]),
+        )
+        for name, rules in marketfit.NETWORK_RULES.items()
+        if name in networks
+    ]
+    if not badges:
+        return SafeString("")
+    return format_html(
+        '<span class="nets" role="list" aria-label="Networks">{}</span>',
+        mark_safe("".join(badges)),  # noqa: S308 (each one built by format_html)
+    )
+
+
+@register.filter
+def first_line(text: object) -> str:
+    """The first line with something on it: what a compact card shows of a post."""
+    for line in str(text or "").splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
