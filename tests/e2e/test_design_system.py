@@ -182,6 +182,8 @@ def test_no_page_scrolls_sideways_and_dark_mode_darkens(
         for name, path in paths:
             page.set_viewport_size(DESKTOP)
             page.goto(f"{live_server.url}/w/{demo}/{path}")
+            # A template comment Django did not strip (a {# #} over two lines) shows as text.
+            assert "{#" not in page.inner_text("main"), f"{name}: a template comment shows"
             shot = f"{role}-{scheme}-{name}"
             page.screenshot(path=str(screenshot_dir / f"{shot}-desktop.png"), full_page=True)
             page.set_viewport_size(PHONE)
