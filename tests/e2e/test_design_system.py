@@ -221,3 +221,20 @@ def test_avatars_show_initials(
     # Comments and history name people with their avatars too.
     page.goto(f"{live_server.url}/w/{demo}/{a_post_path(demo)}")
     expect(page.locator("ol.events .avatar").first).to_have_text(re.compile(r"^[A-Z?]{1,2}$"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_login_page_has_the_frame_without_a_workspace(
+    browser: Any, contexts: list[Any], live_server: Any, screenshot_dir: Path, scheme: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    contexts.append(context)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    expect(page.locator("a.skip-link")).to_have_count(1)
+    expect(page.locator(".menu-button, nav.workspace-nav")).to_have_count(0)
+    expect(page.get_by_role("link", name="Sign up")).to_be_visible()
+    assert sideways_overflow(page) <= 0
+    page.screenshot(path=str(screenshot_dir / f"login-{scheme}-phone.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(screenshot_dir / f"login-{scheme}-desktop.png"), full_page=True)
