@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from onshore.accounts.models import User
 from onshore.demo import DEMO_PASSWORD
 from onshore.posts.models import Post
+from onshore.workspaces.models import Membership, Workspace
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -243,3 +245,26 @@ def test_the_login_page_has_the_frame_without_a_workspace(
     page.screenshot(path=str(screenshot_dir / f"login-{scheme}-phone.png"), full_page=True)
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=str(screenshot_dir / f"login-{scheme}-desktop.png"), full_page=True)
+
+
+def test_the_workspace_menu_lists_your_workspaces(
+    browser: Any, contexts: list[Any], live_server: Any, demo: str, screenshot_dir: Path
+) -> None:
+    """The switcher fetches the list when first opened (no query on every page)."""
+    oliver = User.objects.get(email=OLIVER)
+    other = Workspace.objects.create(name="Fjord & Fern Studio", home_country="NO")
+    Membership.objects.create(
+        workspace=other, user=oliver, role="contributor", relation="freelancer"
+    )
+    page = open_as(browser, contexts, live_server.url, OLIVER, "light")
+    page.goto(f"{live_server.url}/w/{demo}/calendar/")
+    switcher = page.locator("details.workspace-switcher")
+    expect(switcher.locator("summary")).to_contain_text("Harbour & Pine Coffee")
+    switcher.locator("summary").click()
+    other_link = switcher.get_by_role("link", name="Fjord & Fern Studio")
+    expect(other_link).to_be_visible()
+    expect(switcher.get_by_role("link", name="Harbour & Pine Coffee")).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "workspace-menu-open.png"))
+    other_link.click()
+    page.wait_for_url(re.compile(rf"/w/{other.slug}/$"))
+    expect(page.locator("details.workspace-switcher summary")).to_contain_text("Fjord & Fern")
