@@ -164,6 +164,15 @@ def test_on_a_phone_the_menu_button_opens_the_sidebar(
     page.wait_for_url(re.compile(r"/calendar/"))
     expect(nav).to_be_hidden()
 
+    # The user menu fits the phone: the avatar opens it, Escape closes it.
+    page.locator(".user-menu summary").click()
+    log_out = page.get_by_role("button", name="Log out")
+    expect(log_out).to_be_visible()
+    assert sideways_overflow(page) <= 0
+    page.screenshot(path=str(screenshot_dir / f"{scheme}-phone-user-menu.png"))
+    page.keyboard.press("Escape")
+    expect(log_out).to_be_hidden()
+
     # On a wide screen there is no menu button: the sidebar is always there.
     page.set_viewport_size(DESKTOP)
     expect(button).to_be_hidden()
