@@ -277,3 +277,22 @@ def test_the_workspace_menu_lists_your_workspaces(
     other_link.click()
     page.wait_for_url(re.compile(rf"/w/{other.slug}/$"))
     expect(page.locator("details.workspace-switcher summary")).to_contain_text("Fjord & Fern")
+
+
+def test_the_costs_key_column_stays_in_view(
+    browser: Any, contexts: list[Any], live_server: Any, demo: str, screenshot_dir: Path
+) -> None:
+    """Costs by engagement is wider than the page; Cost per post stays at its right edge."""
+    page = open_as(browser, contexts, live_server.url, OLIVER, "light")
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        page.goto(f"{live_server.url}/w/{demo}/costs/")
+        table = page.locator("table.costs.engagements")
+        box = table.locator("xpath=..").bounding_box()  # the scrolling box around it
+        key = table.locator("thead th").last
+        expect(key).to_have_text("Cost per post")
+        cell = key.bounding_box()
+        assert cell is not None and box is not None
+        assert cell["x"] + cell["width"] <= box["x"] + box["width"] + 1, (name, cell, box)
+        table.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_dir / f"costs-engagements-{name}.png"))
