@@ -296,3 +296,20 @@ def test_the_costs_key_column_stays_in_view(
         assert cell["x"] + cell["width"] <= box["x"] + box["width"] + 1, (name, cell, box)
         table.scroll_into_view_if_needed()
         page.screenshot(path=str(screenshot_dir / f"costs-engagements-{name}.png"))
+
+
+def test_without_javascript_the_phone_gets_the_sidebar_as_a_list(
+    browser: Any, contexts: list[Any], live_server: Any, demo: str, screenshot_dir: Path
+) -> None:
+    page = open_as(browser, contexts, live_server.url, SOPHIE, "light")
+    cookies = page.context.cookies()
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    contexts.append(context)
+    context.add_cookies(cookies)  # the same session, in a browser without script
+    page = context.new_page()
+    page.goto(f"{live_server.url}/w/{demo}/team/")
+    expect(page.locator(".menu-button")).to_be_hidden()  # a button that could do nothing
+    nav = page.locator("nav.workspace-nav")
+    expect(nav.get_by_role("link", name="Calendar")).to_be_visible()
+    assert sideways_overflow(page) <= 0
+    page.screenshot(path=str(screenshot_dir / "no-script-phone.png"))
