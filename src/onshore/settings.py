@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_htmx",
     "axes",
+    # Heroicons (MIT): the SVG icons of the navigation and buttons, {% heroicon_outline %}.
+    "heroicons",
     "onshore.accounts",
     "onshore.workspaces",
     "onshore.posts",
@@ -83,7 +85,13 @@ TEMPLATES = [
                 "onshore.notifications.bell.unread_count",
             ],
             # safe_href: the only way a stored or remote URL becomes a link.
-            "builtins": ["onshore.links"],
+            # avatar: initials in a circle (avatars.py); heroicon_*: the icon tags.
+            "builtins": [
+                "onshore.links",
+                "onshore.avatars",
+                "onshore.navigation",
+                "heroicons.templatetags.heroicons",
+            ],
         },
     },
 ]
