@@ -101,6 +101,7 @@ def test_the_first_week_from_sign_up_to_a_published_post(
     maya.fill("#id_email", "priya@brightwave.example")
     maya.select_option("#id_role", "contributor")
     maya.click("button:has-text('Create invitation link')")
+    maya.wait_for_load_state("load")  # page.js (deferred) handles the Copy button
     maya.click("button.copy[data-copy='#invite-link']")
     expect(maya.locator("button.copy[data-copy='#invite-link']")).to_have_text("Copied")
     link = maya.evaluate("navigator.clipboard.readText()")

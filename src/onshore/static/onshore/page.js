@@ -53,10 +53,10 @@
     var source = document.querySelector(button.getAttribute("data-copy"));
     if (!source) return;
     var value = "value" in source ? source.value : source.textContent.trim();
-    var label = button.textContent;
+    var label = button.innerHTML;  // with its icon, if it has one
     function done() {
       button.textContent = "Copied";
-      setTimeout(function () { button.textContent = label; }, 2000);
+      setTimeout(function () { button.innerHTML = label; }, 2000);
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(value).then(done, function () { fallbackCopy(source, value); done(); });
