@@ -58,10 +58,12 @@ test: lint browser pds axe test-sqlite test-postgres
 # two of them halve the wall time even on 2 cores (SQLite half: 400 s against about
 # 720 s of test time, BENCHMARKS.md). Each has its own fakes, PDS and test database
 # (test_onshore_gw0, _gw1 on PostgreSQL). PYTEST_WORKERS=0 runs in one process.
+# --dist loadgroup: tests marked xdist_group (the every-page sweep, which loads the demo
+# once for its module) stay together on one worker; the rest are spread as before.
 PYTEST_WORKERS ?= 2
 
 test-sqlite: $(VENV)/.test-installed pds axe checker
-	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 test-postgres: $(VENV)/.test-installed checker
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python scripts/with_postgres.py -- \

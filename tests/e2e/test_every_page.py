@@ -27,6 +27,10 @@ from tests.e2e.every_page import NOT_PAGES, PAGES, Page
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# One worker runs the whole sweep (make test: --dist loadgroup), so the module's data is
+# loaded once rather than each time the worker switches between modules.
+pytestmark = pytest.mark.xdist_group("every_page")
+
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "e2e" / "every_page"
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 THEMES = ("light", "dark")
