@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint browser pds checker clean
+.PHONY: run test test-sqlite test-postgres lint browser pds axe checker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ browser:
 pds:
 	scripts/install_pds.sh
 
+# axe-core (npm) in tests/a11y/node_modules: the browser sweep checks every page with it.
+axe:
+	scripts/install_axe.sh
+
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
@@ -48,16 +52,18 @@ lint: $(VENV)/.test-installed
 
 # Everything on SQLite, then the data-layer, API and worker tests on a throwaway
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
-test: lint browser pds test-sqlite test-postgres
+test: lint browser pds axe test-sqlite test-postgres
 
 # pytest-xdist processes: most of the suite waits (subprocesses, servers, timeouts), so
 # two of them halve the wall time even on 2 cores (SQLite half: 400 s against about
 # 720 s of test time, BENCHMARKS.md). Each has its own fakes, PDS and test database
 # (test_onshore_gw0, _gw1 on PostgreSQL). PYTEST_WORKERS=0 runs in one process.
+# --dist loadgroup: tests marked xdist_group (the every-page sweep, which loads the demo
+# once for its module) stay together on one worker; the rest are spread as before.
 PYTEST_WORKERS ?= 2
 
-test-sqlite: $(VENV)/.test-installed pds checker
-	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
+test-sqlite: $(VENV)/.test-installed pds axe checker
+	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 test-postgres: $(VENV)/.test-installed checker
 	ONSHORE_DATA_DIR=$(CURDIR)/var/test $(BIN)/python scripts/with_postgres.py -- \

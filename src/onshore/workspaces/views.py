@@ -38,6 +38,7 @@ from onshore.workspaces.models import (
     Membership,
     MembershipRuleError,
 )
+from onshore.workspaces.next_steps import next_steps
 from onshore.workspaces.roles import Capability, Role
 from onshore.workspaces.team import team_rows
 
@@ -104,10 +105,12 @@ def workspace_detail(request: HttpRequest, membership: Membership) -> HttpRespon
     # Counted for the Remove button's question: a market with posts is refused (the
     # posts' RESTRICT), one without takes its channels with it (CASCADE).
     markets = workspace.markets.annotate(post_count=Count("posts")).prefetch_related("channels")
+    # The set-up checklist is for those who can do its steps (markets, invitations, channels).
+    steps = next_steps(workspace) if membership.can(Capability.MANAGE_MARKETS) else []
     return render(
         request,
         "workspaces/detail.html",
-        {"membership": membership, "workspace": workspace, "markets": markets},
+        {"membership": membership, "workspace": workspace, "markets": markets, "steps": steps},
     )
 
 

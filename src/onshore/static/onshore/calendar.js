@@ -29,6 +29,16 @@
     send(dragged.dataset.moveUrl, body);
   });
 
+  // "Move…" (templates/posts/_move_control.html): the same move, from the keyboard.
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest("form.move-form");
+    if (!form) return;
+    event.preventDefault();
+    const body = new URLSearchParams(new FormData(form));
+    if (body.has("hour") && shownZone) body.set("zone", shownZone.content);
+    send(form.action, body);
+  });
+
   async function send(url, body) {
     const response = await fetch(url, {
       method: "POST", body, headers: { "X-CSRFToken": csrf }, credentials: "same-origin",
