@@ -162,3 +162,15 @@ def test_market_note_for_a_country_without_written_advice() -> None:
     )
     assert "Portuguese (Brazil)" in note.spelling_and_vocabulary
     assert "Ana does not work on Fridays" in note.availability
+
+
+@pytest.mark.parametrize(
+    "country, first", [("GB", 0), ("DE", 0), ("US", 6), ("IN", 6), ("EG", 5), ("MV", 4)]
+)
+def test_the_week_starts_on_the_day_cldr_gives_for_the_country(country: str, first: int) -> None:
+    assert places.first_weekday(country) == first
+
+
+def test_an_unknown_or_missing_country_starts_the_week_on_monday() -> None:
+    assert places.first_weekday("") == 0
+    assert places.first_weekday("XK") == 0

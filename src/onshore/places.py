@@ -13,6 +13,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import get_territory_currencies, list_currencies
 
 
@@ -110,6 +111,23 @@ def default_currency(country: str) -> str:
     """The currency CLDR says the country uses today (GB → GBP, IE → EUR)."""
     currencies = get_territory_currencies(country.upper(), tender=True)
     return currencies[0] if currencies else "USD"
+
+
+@functools.cache
+def first_weekday(country: str) -> int:
+    """The day a week starts on in the country, 0 = Monday … 6 = Sunday (CLDR week data:
+    GB → 0, US and IN → 6, MV → 4). Monday when CLDR does not know the country.
+
+    Babel keeps week data per locale, so it is read through a locale of the country:
+    English there if CLDR has it, else the country's likely language.
+    """
+    code = (country or "").strip().upper()
+    for tag in (f"en_{code}", get_global("likely_subtags").get(f"und_{code}")):
+        try:
+            return int(Locale.parse(tag).first_week_day) if tag and code else 0
+        except (ValueError, UnknownLocaleError):
+            continue
+    return 0
 
 
 def normalise_currency(code: str) -> str:

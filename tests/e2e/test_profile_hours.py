@@ -38,6 +38,7 @@ def test_tuesday_hours_edited_in_the_one_grid_are_saved(
     member.save()
     context, page = open_profile(browser, live_server, team, size)
     expect(page.get_by_label("Tuesday from", exact=True)).to_have_count(1)
+    page.get_by_label("Works on Tuesday").check()  # a day off shows its times once ticked
     page.get_by_label("Tuesday from", exact=True).fill("08:30")
     page.get_by_label("Tuesday to", exact=True).fill("15:45")
     page.screenshot(path=str(screenshot_dir / f"1-editing-{size}.png"), full_page=True)

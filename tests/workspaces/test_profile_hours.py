@@ -1,7 +1,8 @@
-"""The profile page edits working hours in one control, and saves what it shows."""
+"""The profile page edits working hours in one weekly editor, and saves what it shows."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from typing import Any
@@ -27,8 +28,11 @@ class FormReader(HTMLParser):
         attr = {key: value or "" for key, value in attrs}
         if "id" in attr:
             self.ids.append(attr["id"])
-        if tag == "input" and attr.get("name") and attr.get("type") not in ("submit", "checkbox"):
-            if "disabled" not in attr:
+        if tag == "input" and attr.get("name") and "disabled" not in attr:
+            if attr.get("type") == "checkbox":  # sent only when ticked, as "on"
+                if "checked" in attr:
+                    self.fields.append((attr["name"], attr.get("value") or "on"))
+            elif attr.get("type") != "submit":
                 self.fields.append((attr["name"], attr.get("value", "")))
         elif tag == "select" and "disabled" not in attr:
             self._select = attr.get("name")
@@ -63,7 +67,11 @@ def test_profile_page_ids_are_unique(team: Any) -> None:
 
 def test_every_span_of_a_day_is_shown_once(team: Any) -> None:
     client, url, _ = profile(team, "contributor")
-    values = [value for name, value in read_page(client, url).fields if name.startswith("mon_")]
+    values = [
+        value
+        for name, value in read_page(client, url).fields
+        if name.startswith(("mon_start", "mon_end"))
+    ]
     assert sorted(v for v in values if v) == ["09:00", "12:30", "14:00", "18:00"]
 
 
@@ -98,3 +106,42 @@ def test_a_fifth_span_cannot_be_offered(team: Any) -> None:
     member.save()
     names = [name for name, _ in read_page(client, url).fields if name.startswith("wed_start")]
     assert names == ["wed_start", "wed_start_2", "wed_start_3", "wed_start_4"]
+
+
+def test_a_day_unticked_is_saved_as_a_day_off_even_with_its_times_sent(team: Any) -> None:
+    """Without script the unticked day's times are still sent; the box decides."""
+    client, url, member = profile(team, "contributor")
+    submitted = dict(read_page(client, url).fields)
+    assert submitted["tue_works"] == "on" and "wed_works" not in submitted
+    del submitted["tue_works"]
+    assert client.post(url, submitted).status_code == 302
+    member.refresh_from_db()
+    assert member.working_hours == {"mon": [["09:00", "12:30"], ["14:00", "18:00"]]}
+
+
+def test_a_ticked_day_without_times_is_named(team: Any) -> None:
+    client, url, member = profile(team, "contributor")
+    submitted = dict(read_page(client, url).fields) | {"wed_works": "on"}
+    page = client.post(url, submitted)
+    assert page.status_code == 422
+    assert "Wednesday: give the hours you work, or untick the day" in page.content.decode()
+
+
+def test_a_span_the_model_refuses_is_named_by_the_day_in_its_row(team: Any) -> None:
+    client, url, member = profile(team, "contributor")
+    submitted = dict(read_page(client, url).fields) | {"tue_start": "10:00", "tue_end": "10:00"}
+    page = client.post(url, submitted).content.decode()
+    assert 'id="id_tue_end_error" data-field="tue">Tuesday: a span must not start and end' in page
+
+
+def test_the_week_starts_on_the_members_own_first_day(team: Any) -> None:
+    """The contributor works from India, where CLDR starts the week on Sunday."""
+    client, url, member = profile(team, "contributor")
+    assert member.home_country == "IN"
+    days = re.findall(r'class="day-row[^"]*" data-day="(\w+)"', client.get(url).content.decode())
+    assert days == ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    owner_client, owner_url, _ = profile(team, "owner")
+    days = re.findall(
+        r'class="day-row[^"]*" data-day="(\w+)"', owner_client.get(owner_url).content.decode()
+    )
+    assert days[0] == "mon"

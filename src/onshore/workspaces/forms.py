@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from onshore import places
-from onshore.localtime import MAX_SPANS_PER_DAY, WEEKDAYS
+from onshore.localtime import MAX_SPANS_PER_DAY, WEEKDAYS, parse_weekly_hours
 from onshore.workspaces.models import Market, Membership, Workspace
 from onshore.workspaces.roles import MANAGED_PROFILE_FIELDS, Role
 from onshore.workspaces.zone_picker import ZoneField, ZoneListField
@@ -173,13 +174,39 @@ def _span_suffix(index: int) -> str:
     return "" if index == 0 else f"_{index + 1}"
 
 
+# Sent by the weekly editor beside the "works this day" boxes: only then does an unticked
+# box mean a day off. A script posting mon_start/mon_end alone (as before the boxes) is
+# read by its times, so the form saves exactly what its sender edits either way.
+DAY_TOGGLES = "day_toggles"
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One day of the weekly editor: its "works this day" box, the spans shown (the
+    filled ones, at least one), one spare pair to add a span, and the day's errors."""
+
+    day: str
+    name: str
+    works: Any
+    pairs: list[tuple[Any, Any]]
+    spare: tuple[Any, Any] | None
+    # (id, text) per field with errors: the id its input's aria-describedby names.
+    errors: list[tuple[str, str]]
+
+
+def week_order(first_weekday: int) -> list[str]:
+    """The weekdays starting on ``first_weekday`` (0 = Monday, CLDR's numbering)."""
+    return [*WEEKDAYS[first_weekday:], *WEEKDAYS[:first_weekday]]
+
+
 class ProfileForm(ModelErrorsOnFormFields):
     """Where and when a member works.
 
-    Working hours are edited in one grid only (``hour_rows``): up to ``MAX_SPANS_PER_DAY``
-    spans a day, as the model holds them, so a split shift survives a save. The hour
-    fields are kept out of ``visible_fields`` so the generic form include does not render
-    them a second time (it once did: 14 duplicate ids, and one copy silently ignored).
+    Working hours are edited in one weekly editor only (``hour_rows``): a day is a row with
+    a "works this day" box and up to ``MAX_SPANS_PER_DAY`` spans, as the model holds them,
+    so a split shift survives a save. The hour fields are kept out of ``visible_fields``
+    so the generic form include does not render them a second time (it once did: 14
+    duplicate ids, and one copy silently ignored).
     """
 
     home_country = _country_field("Country you work from")
@@ -192,6 +219,7 @@ class ProfileForm(ModelErrorsOnFormFields):
         required=False,
         help_text="Language tags, comma-separated, e.g. en-GB, hi",
     )
+    day_toggles = forms.CharField(required=False, widget=forms.HiddenInput, initial="1")
 
     model_error_fields = {"languages": "languages_text", "working_hours": None}
 
@@ -213,6 +241,10 @@ class ProfileForm(ModelErrorsOnFormFields):
         self.hour_field_names: set[str] = set()
         for day in WEEKDAYS:
             spans = list(hours.get(day) or [])
+            self.fields[f"{day}_works"] = forms.BooleanField(
+                label=f"Works on {DAY_NAMES[day]}", required=False, initial=bool(spans)
+            )
+            self.hour_field_names.add(f"{day}_works")
             for index in range(MAX_SPANS_PER_DAY):
                 start, end = spans[index] if index < len(spans) else ("", "")
                 which = "" if index == 0 else f", span {index + 1}"
@@ -226,42 +258,82 @@ class ProfileForm(ModelErrorsOnFormFields):
     def visible_fields(self) -> list[Any]:
         return [f for f in super().visible_fields() if f.name not in self.hour_field_names]
 
-    def _spans_shown(self, day: str) -> int:
-        """Spans filled in (saved or typed), plus one empty pair to add another."""
+    def _pair(self, day: str, index: int) -> tuple[Any, Any]:
+        suffix = _span_suffix(index)
+        return self[f"{day}_start{suffix}"], self[f"{day}_end{suffix}"]
+
+    def _spans_filled(self, day: str) -> int:
+        """How many pairs of the day hold a time (saved or typed), counting to the last."""
         filled = 0
         for index in range(MAX_SPANS_PER_DAY):
-            start, end = (self[f"{day}_{part}{_span_suffix(index)}"] for part in ("start", "end"))
+            start, end = self._pair(day, index)
             if start.value() or end.value():
                 filled = index + 1
-        return min(filled + 1, MAX_SPANS_PER_DAY)
+        return filled
 
-    def hour_rows(self) -> list[tuple[str, list[tuple[Any, Any]]]]:
-        """Per weekday: its name and the (from, to) fields shown for it."""
-        rows = []
-        for day in WEEKDAYS:
-            pairs = [
-                (self[f"{day}_start{_span_suffix(i)}"], self[f"{day}_end{_span_suffix(i)}"])
-                for i in range(self._spans_shown(day))
-            ]
-            rows.append((DAY_NAMES[day], pairs))
-        return rows
+    def hour_rows(self, first_weekday: int = 0) -> list[DayRow]:
+        """Per weekday, in the member's week order: the row the weekly editor shows."""
+        return [self._day_row(day) for day in week_order(first_weekday)]
+
+    def _day_row(self, day: str) -> DayRow:
+        shown = max(self._spans_filled(day), 1)
+        names = [f"{day}_works"] + [
+            f"{day}_{part}{_span_suffix(i)}"
+            for i in range(MAX_SPANS_PER_DAY)
+            for part in ("start", "end")
+        ]
+        return DayRow(
+            day=day,
+            name=DAY_NAMES[day],
+            works=self[f"{day}_works"],
+            pairs=[self._pair(day, i) for i in range(shown)],
+            spare=self._pair(day, shown) if shown < MAX_SPANS_PER_DAY else None,
+            errors=[
+                (f"{self[name].auto_id}_error", " ".join(str(e) for e in self.errors[name]))
+                for name in names
+                if name in self.errors
+            ],
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.instance.languages = _split_list(data.get("languages_text", ""))
+        toggled = bool(data.get(DAY_TOGGLES))
         hours: dict[str, list[list[str]]] = {}
         for day in WEEKDAYS:
-            for index in range(MAX_SPANS_PER_DAY):
-                suffix = _span_suffix(index)
-                start, end = data.get(f"{day}_start{suffix}"), data.get(f"{day}_end{suffix}")
-                if start and end:
-                    hours.setdefault(day, []).append([f"{start:%H:%M}", f"{end:%H:%M}"])
-                elif start or end:
-                    self.add_error(
-                        f"{day}_end{suffix}", f"{DAY_NAMES[day]}: give both a start and an end"
-                    )
+            if toggled and not data.get(f"{day}_works"):
+                continue  # a day switched off: its times (if the browser sent any) are kept out
+            errors_before = len(self.errors)
+            spans = self._clean_day(data, day)
+            if spans:
+                hours[day] = spans
+            elif toggled and len(self.errors) == errors_before:
+                self.add_error(
+                    f"{day}_end",
+                    f"{DAY_NAMES[day]}: give the hours you work, or untick the day",
+                )
         self.instance.working_hours = hours
         return data
+
+    def _clean_day(self, data: dict[str, Any], day: str) -> list[list[str]]:
+        """The day's complete spans; a half-given pair or a span the model refuses is an
+        error on the day's row, named by the day (the model would only say "tue")."""
+        spans = []
+        for index in range(MAX_SPANS_PER_DAY):
+            suffix = _span_suffix(index)
+            start, end = data.get(f"{day}_start{suffix}"), data.get(f"{day}_end{suffix}")
+            if start and end:
+                spans.append([f"{start:%H:%M}", f"{end:%H:%M}"])
+            elif start or end:
+                self.add_error(
+                    f"{day}_end{suffix}", f"{DAY_NAMES[day]}: give both a start and an end"
+                )
+        try:
+            parse_weekly_hours({day: spans})
+        except ValueError as exc:
+            message = str(exc).removeprefix(f"{day}: ")
+            self.add_error(f"{day}_end", f"{DAY_NAMES[day]}: {message}")
+        return spans
 
 
 class InvitationForm(forms.Form):

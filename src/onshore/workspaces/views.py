@@ -205,8 +205,17 @@ def member_profile(request: HttpRequest, membership: Membership, member_id: int)
         form.save()
         messages.success(request, f"Saved where and when {member.user.display_name} works.")
         return redirect("team", slug=membership.workspace.slug)
+    # The week as the member counts it (Sunday first in the US and India): CLDR's week
+    # data for the country they work from, else the business's.
+    country = member.home_country or membership.workspace.home_country
     return _form_page(
-        request, "workspaces/profile.html", form=form, membership=membership, member=member
+        request,
+        "workspaces/profile.html",
+        form=form,
+        membership=membership,
+        member=member,
+        hour_rows=form.hour_rows(places.first_weekday(country)),
+        is_me=member.pk == membership.pk,
     )
 
 
