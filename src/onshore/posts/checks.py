@@ -27,6 +27,9 @@ class CheckedText:
     is_variant: bool = False  # a network's own text rather than the main text
 
 
+WARNS = ("error", "warning")  # the severities a warning marker counts; "info" is a note
+
+
 @dataclass
 class PostCheck:
     texts: list[CheckedText]
@@ -38,6 +41,23 @@ class PostCheck:
     @property
     def error_count(self) -> int:
         return sum(1 for finding in self.open_findings if finding.severity == "error")
+
+    @property
+    def warning_lines(self) -> list[str]:
+        """What the review queue's warning marker lists and counts: every finding that
+        warns (an error or a warning, not a note), dismissed or not, each once though
+        several networks' texts repeat it; a dismissed one says so."""
+        lines: dict[tuple[str, str], str] = {}
+        for checked in self.texts:
+            for finding in checked.findings:
+                if finding.severity in WARNS:
+                    lines[(finding.rule, finding.message)] = finding.message
+            for finding in checked.dismissed:
+                if finding.severity in WARNS:
+                    lines.setdefault(
+                        (finding.rule, finding.message), f"{finding.message} (dismissed)"
+                    )
+        return list(lines.values())
 
     def summary(self) -> str:
         counts = Counter(finding.severity for finding in self.open_findings)
