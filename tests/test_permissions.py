@@ -141,6 +141,7 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/w/{slug}/channels/", None, managers_only(200)),
     ("POST", "/w/{slug}/channels/connect/", {"kind": "webhook"}, managers_only(302)),
     ("POST", "/w/{slug}/channels/{channel}/reconnect/", {"access_token": "x"}, managers_only(302)),
+    ("POST", "/w/{slug}/channels/{channel}/secret/", {}, managers_only(200)),
     ("POST", "/w/{slug}/channels/{channel}/remove/", {}, managers_only(302)),
     ("GET", "/healthz/worker", None, expect(503, outsider=503, anonymous=503)),
     # A post without a time dropped on a day takes 09:00 market time (issue 14's side list).

@@ -140,6 +140,11 @@ publishing_urls = [
         name="channel_reconnect",
     ),
     path(
+        "w/<slug:slug>/channels/<id:channel_id>/secret/",
+        publishing.reveal_secret,
+        name="channel_secret",
+    ),
+    path(
         "w/<slug:slug>/channels/<id:channel_id>/remove/",
         publishing.remove_channel,
         name="channel_remove",

@@ -124,6 +124,7 @@ NOT_PAGES: dict[str, str] = {
     "channel_connect": POST_ONLY,
     "channel_reconnect": POST_ONLY,
     "channel_remove": POST_ONLY,
+    "channel_secret": POST_ONLY,
     "engagement_delete": POST_ONLY,
     "time_entry_delete": POST_ONLY,
     "calendar_feed_rotate": POST_ONLY,

@@ -89,6 +89,7 @@ def test_the_first_week_from_sign_up_to_a_published_post(
     shoot(maya, screenshot_dir, "02-posting-slots")
 
     maya.goto(f"{site}/w/{slug}/channels/")
+    maya.get_by_text("Webhook", exact=True).click()  # the tile: shows its form only
     webhook = maya.locator("form:has(input[name=kind][value=webhook])")
     webhook.locator("input[name=url]").fill(receiver.url)
     webhook.locator("input[name=name]").fill("Website")

@@ -119,7 +119,7 @@ def test_a_parked_webhook_says_why_on_the_post_and_calendar_and_reconnects(
     # The card's link leads to the Channels page, where the parked row's form is open.
     page.goto(f"{live_server.url}/w/{demo}/posts/{post.pk}/")
     page.get_by_role("link", name="Reconnect the channel").click()
-    row = page.locator(f'tr[data-channel="{channel.pk}"]')
+    row = page.locator(f'[data-channel="{channel.pk}"]')
     expect(row).to_contain_text("Needs reconnecting since 1 Dec 2026 09:30 UTC")
     url_input = row.locator(f"#r{channel.pk}-url")
     expect(url_input).to_have_value(gone.url)
@@ -130,7 +130,7 @@ def test_a_parked_webhook_says_why_on_the_post_and_calendar_and_reconnects(
     expect(page.locator(".messages")).to_contain_text(
         "Webhook: Website news (GB) is connected again; waiting posts will go out."
     )
-    expect(page.locator(f'tr[data-channel="{channel.pk}"]')).to_contain_text("Active")
+    expect(page.locator(f'[data-channel="{channel.pk}"]')).to_contain_text("Connected")
     shoot(page, screenshot_dir, "channels-reconnected")
 
     # The held delivery goes out once, to the new URL, with its webhook-id unchanged.

@@ -71,6 +71,15 @@ def _stored_secrets(channel: Channel) -> dict[str, Any] | None:
         return None
 
 
+def signing_secret(channel: Channel) -> str | None:
+    """The secret the channel's kind lets the Channels page reveal (a webhook's signing
+    secret), or None: the kind has none, or it cannot be read (the key changed)."""
+    declared = channel.adapter.signing_secret
+    secrets = _stored_secrets(channel) if declared else None
+    value = secrets.get(declared.key) if secrets and declared else None
+    return str(value) if value else None
+
+
 def _store(
     market: Market,
     kind: str,

@@ -20,6 +20,7 @@ from onshore.publishing.kinds._base import (
     Destination,
     Kind,
     Reconnection,
+    SigningSecret,
     renew_credential,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "Destination",
     "Kind",
     "Reconnection",
+    "SigningSecret",
     "choices",
     "chosen",
     "receives_post",

@@ -146,6 +146,18 @@ def renew_credential(
 
 
 @dataclass(frozen=True)
+class SigningSecret:
+    """A secret onshore made that the receiving end needs to verify what it gets (a
+    webhook's signing secret). The Channels page shows it masked ("••••3f9a"), reveals
+    it on a manager's click, and rotates it through the reconnect field ``rotate_field``.
+    A credential a person gave onshore (a token, a password) is never one of these."""
+
+    key: str  # its name in the channel's decrypted secrets
+    label: str  # "Signing secret"
+    rotate_field: str  # the reconnect form's tick box that makes a new one
+
+
+@dataclass(frozen=True)
 class Kind:
     """One network kind, declared by its module in ``publishing/kinds/``."""
 
@@ -167,6 +179,12 @@ class Kind:
     reconnect: Reconnection
     name_field: ConnectField | None = None  # how the page asks for a name, if it does
     every_network: bool = False  # receives every post, whichever networks it chose
+    # The Channels page: the heroicon of the kind's tile and cards (network logos are
+    # trademarks no open icon set has), a line under the tile's name, and a secret the
+    # page may reveal to managers.
+    icon: str = "link"
+    blurb: str = ""
+    signing_secret: SigningSecret | None = None
 
     @property
     def page_fields(self) -> tuple[ConnectField, ...]:

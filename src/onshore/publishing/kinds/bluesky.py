@@ -127,4 +127,6 @@ KIND = Kind(
         (HANDLE, APP_PASSWORD, PDS),
         connect,
     ),
+    icon="cloud",
+    blurb="A Bluesky account, by an app password.",
 )

@@ -136,4 +136,6 @@ KIND = Kind(
         (INSTANCE, ACCESS_TOKEN),
         connect,
     ),
+    icon="chat-bubble-left-right",
+    blurb="An account on any Mastodon server, by an access token.",
 )

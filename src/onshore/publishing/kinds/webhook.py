@@ -19,6 +19,7 @@ from onshore.publishing.kinds._base import (
     Kind,
     Reconnection,
     Secrets,
+    SigningSecret,
 )
 from onshore.publishing.outbound import ClientFactory
 
@@ -140,4 +141,7 @@ KIND = Kind(
         "(shown once). The waiting posts are then sent, each with its webhook-id.",
     ),
     every_network=True,
+    icon="code-bracket",
+    blurb="Your own site or CMS receives every post, signed.",
+    signing_secret=SigningSecret("secret", "Signing secret", ROTATE.name),
 )
