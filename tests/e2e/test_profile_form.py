@@ -127,3 +127,22 @@ def test_a_half_given_day_is_named_in_its_row(
     expect(page.get_by_label("Tuesday to", exact=True)).to_have_attribute("aria-invalid", "true")
     page.screenshot(path=str(screenshot_dir / "error.png"), full_page=True)
     page.context.close()
+
+
+def test_a_manager_edits_a_colleagues_profile_without_their_sign_in_links(
+    browser: Any, live_server: Any, team: Any, screenshot_dir: Path
+) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "manager@example.com")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button:has-text('Log in')")
+    member = team.members["contributor"]
+    page.goto(f"{live_server.url}/w/{team.workspace.slug}/members/{member.pk}/")
+    expect(page.locator("h1")).to_have_text("Where and when Contributor Person works")
+    expect(page.locator("section.card h2", has_text="Notifications and sign-in")).to_have_count(0)
+    expect(page.get_by_label("Relation to the business")).to_be_enabled()
+    assert page_height(page) <= MAX_HEIGHT
+    page.screenshot(path=str(screenshot_dir / "colleague-desktop.png"), full_page=True)
+    context.close()
