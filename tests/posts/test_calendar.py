@@ -175,16 +175,16 @@ def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:
     post = scheduled(team, team.gb, date(2026, 3, 27), time(9, 30))
     client = client_for(team)
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
-    moved = client.post(url, {"date": "2026-03-30"})
+    moved = client.post(url, {"date": "2026-03-30"}, HTTP_ACCEPT="application/json")
     # Issue 14: the date too, in the market's zone and the viewer's (Kolkata).
     assert moved.json()["when"] == "Mon 30 March 2026, 09:30 London · Mon 30 March, 14:00 your time"
     post.refresh_from_db()
     assert post.scheduled_at == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
-    night = client.post(url, {"date": "2026-03-30", "hour": "3"})
+    night = client.post(url, {"date": "2026-03-30", "hour": "3"}, HTTP_ACCEPT="application/json")
     assert any("asleep" in flag for flag in night.json()["timing"])
-    gap = client.post(url, {"date": "2026-03-29", "hour": "1"})
+    gap = client.post(url, {"date": "2026-03-29", "hour": "1"}, HTTP_ACCEPT="application/json")
     assert gap.status_code == 422 and "does not exist" in gap.json()["error"]
-    assert client.post(url, {"date": "someday"}).status_code == 422
+    assert client.post(url, {"date": "someday"}, HTTP_ACCEPT="application/json").status_code == 422
     assert client_for(team, "contributor").post(url, {"date": "2026-03-31"}).status_code == 403
 
 
@@ -192,7 +192,7 @@ def test_moving_says_the_day_in_the_markets_zone_and_the_viewers(team: Any, us: 
     # Issue 14: "Moved to 22:00 New York" did not say which day; in Kolkata it is the next.
     post = scheduled(team, us, date(2026, 12, 2), time(22, 0))
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
-    moved = client_for(team).post(url, {"date": "2026-12-03"})
+    moved = client_for(team).post(url, {"date": "2026-12-03"}, HTTP_ACCEPT="application/json")
     assert moved.json()["when"] == (
         "Thu 3 December 2026, 22:00 New York · Fri 4 December, 08:30 your time"
     )

@@ -459,6 +459,8 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "viewer_zone": _viewer_zone(membership),
             "filters": filters,
             "query": _query_without(request, "view", "date", "days"),
+            # Where "Move…" comes back to when the browser sends it (JavaScript off).
+            "back": request.get_full_path(),
             # A shorter list (a month cell's "+N more" opens one day) keeps its length
             # when paging Earlier/Later; Month, Week and List open their usual ranges.
             "list_days": length if view == "list" and length != calendar.LIST_DAYS else None,
