@@ -130,7 +130,8 @@ def test_week_and_list_views(team: Any) -> None:
     assert "30 Nov 2026 – 6 Dec 2026" in week.content.decode()
     assert re.search(r'data-hour="9">.*Midweek scones', week.content.decode(), re.S)
     listing = client.get(f"/w/{team.workspace.slug}/calendar/?view=list&date=2026-12-01")
-    assert "Wednesday 2 December 2026" in listing.content.decode()
+    # The agenda's day heading (issue 15): "Wed 2 Dec", its year for screen readers.
+    assert '<h3>Wed 2 Dec<span class="sr-only"> 2026</span>' in listing.content.decode()
     unknown_view = client.get(f"/w/{team.workspace.slug}/calendar/?view=year&date=2026-12-01")
     assert unknown_view.status_code == 200
     # Issue 12: a day that is not one is refused by name, not silently replaced by today.

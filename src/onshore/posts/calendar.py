@@ -68,6 +68,12 @@ class CalendarEntry:
         return f"{self.market_local:%H:%M}"
 
     @property
+    def market_time_differs(self) -> bool:
+        """Shown in the viewer's zone and the market's clock reads otherwise: the card
+        gives both (the market's time is what the post is scheduled by)."""
+        return self.local.replace(tzinfo=None) != self.market_local.replace(tzinfo=None)
+
+    @property
     def warning_count(self) -> int:
         """What the entry's one warning marker counts: the wait, and the timing flags."""
         return len(self.flags) + (1 if self.waiting else 0)
@@ -80,6 +86,11 @@ class CalendarDay:
     entries: list[CalendarEntry] = field(default_factory=list)
     holidays: list[str] = field(default_factory=list)
     shown_limit: int | None = None  # month cells show a few posts and "+N more"
+    # The agenda (the list view, and the month on a phone; see mark_agenda): which days
+    # it shows, and the line that stands for a run of days with nothing on them.
+    is_today: bool = False
+    in_agenda: bool = True
+    gap_label: str = ""
 
     @property
     def shown(self) -> list[CalendarEntry]:
@@ -191,6 +202,32 @@ def build_days(
             slot.entries.append(entry)
     _add_holidays(days, list(markets.values()), start, end)
     return list(days.values())
+
+
+def mark_agenda(days: list[CalendarDay], today: date) -> None:
+    """Mark what the agenda shows: days with posts or holidays, and today; each run of
+    other days of the range is one "Nothing scheduled" line on its first day. Counted
+    from the days already built: no query."""
+    run: list[CalendarDay] = []
+    for day in [*days, None]:
+        if day is not None:
+            day.is_today = day.day == today
+            day.in_agenda = bool(day.entries or day.holidays or day.is_today)
+        if day is not None and day.in_range and not day.in_agenda:
+            run.append(day)
+            continue
+        if run:
+            run[0].gap_label = nothing_scheduled(run[0].day, run[-1].day)
+            run = []
+
+
+def nothing_scheduled(first: date, last: date) -> str:
+    """'Nothing scheduled on Tue 8 Dec', or over a run: 'Nothing scheduled Wed 9 – Mon
+    14 Dec' (each month named where the run crosses one)."""
+    if first == last:
+        return f"Nothing scheduled on {first:%a} {first.day} {first:%b}"
+    start = f"{first:%a} {first.day}" + (f" {first:%b}" if first.month != last.month else "")
+    return f"Nothing scheduled {start} – {last:%a} {last.day} {last:%b}"
 
 
 def _entries(
