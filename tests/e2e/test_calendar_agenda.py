@@ -136,5 +136,36 @@ def test_at_desktop_size_the_month_is_still_a_grid(
     assert page.locator(".agenda-gap").first.is_hidden()
     cell = page.locator('td[data-date="2027-03-15"]').bounding_box()
     assert cell is not None and cell["width"] < 200  # a column of seven, not a list row
+    # Desktop density is unchanged: thumb-sized controls are for phones and touch screens.
+    show = page.locator("#calendar-filters button:has-text('Show')")
+    assert show.bounding_box()["height"] == 40  # type: ignore[index]
     page.screenshot(path=str(screenshot_dir / "grid-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    assert show.bounding_box()["height"] >= 44  # type: ignore[index]
+    page.context.close()
+
+
+def test_on_a_phone_the_week_is_an_agenda_too(
+    browser: Any, live_server: Any, planned: Any, screenshot_dir: Path
+) -> None:
+    page = open_calendar(
+        browser,
+        live_server.url,
+        planned.workspace.slug,
+        "view=week&date=2027-03-10&zone=mine",
+        viewport=PHONE,
+    )
+    assert page.locator("table.calendar.week").is_hidden()
+    days = page.evaluate(SHOWN, ".week-agenda .list-day h3")
+    assert days == ["Thu 11 Mar 2027", "Sun 14 Mar 2027"]  # the year for screen readers
+    assert page.evaluate(SHOWN, ".week-agenda .entry .first-line") == TEXTS_IN_ORDER[:2]
+    gaps = page.evaluate(SHOWN, ".week-agenda .agenda-gap")
+    assert gaps == ["Nothing scheduled Mon 8 – Wed 10 Mar", "Nothing scheduled Fri 12 – Sat 13 Mar"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    found = axe.serious_violations(page)
+    assert not found, axe.describe(found)
+    page.screenshot(path=str(screenshot_dir / "week-phone.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    assert page.locator("table.calendar.week").is_visible()
+    assert page.locator(".week-agenda").is_hidden()
     page.context.close()

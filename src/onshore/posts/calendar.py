@@ -191,9 +191,9 @@ def build_days(
         start + timedelta(days=n): CalendarDay(start + timedelta(days=n), True)
         for n in range((end - start).days + 1)
     }
-    if view == "month":
+    if view in ("month", "week"):  # the week's phone agenda shows a few a day too
         for day in days.values():
-            day.in_range = day.day.month == anchor.month
+            day.in_range = view == "week" or day.day.month == anchor.month
             day.shown_limit = MONTH_CELL_LIMIT
     markets = {market.pk: market for market in workspace.markets.all()}
     for entry in _entries(workspace, markets, start, end, display_zone, filters):
