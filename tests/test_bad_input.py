@@ -140,7 +140,7 @@ FORMS = [
     ("/w/{slug}/posts/{post}/schedule/preview/", {"date": "2026-12-01", "time": "09:30"}),
     (
         "/w/{slug}/posts/{post}/move/",
-        {"date": "2026-12-02", "hour": "3", "time": "", "fold": "", "zone": "mine"},
+        {"date": "2026-12-02", "hour": "3", "time": "", "fold": "", "zone": "mine", "next": "/"},
     ),
 ]
 GET_FORMS = ("/costs/", "/preview/")  # forms sent as a query

@@ -145,7 +145,8 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("POST", "/w/{slug}/channels/{channel}/remove/", {}, managers_only(302)),
     ("GET", "/healthz/worker", None, expect(503, outsider=503, anonymous=503)),
     # A post without a time dropped on a day takes 09:00 market time (issue 14's side list).
-    ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(200)),
+    # A form post (no Accept: JSON): back to the calendar with a message.
+    ("POST", "/w/{slug}/posts/{post}/move/", {"date": "2026-12-02"}, managers_only(302)),
     ("GET", "/w/{slug}/review/", None, expect(403, owner=200, manager=200, reviewer=200)),
     # Bulk actions refuse per post (a role that may not is told so for each post).
     ("POST", "/w/{slug}/posts/bulk/", {"action": "approve", "ids": "POST_ID"}, expect(302)),

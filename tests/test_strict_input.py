@@ -100,7 +100,9 @@ def test_calendar_drag_with_a_bad_hour_or_day_says_which(
     team: Any, form: dict[str, str], field: str
 ) -> None:
     post = _post(team)
-    response = team.client("owner").post(f"/w/{team.workspace.slug}/posts/{post.pk}/move/", form)
+    response = team.client("owner").post(
+        f"/w/{team.workspace.slug}/posts/{post.pk}/move/", form, HTTP_ACCEPT="application/json"
+    )
     assert response.status_code == 422
     assert response.json()["error"].startswith(f"{field}: ")
     post.refresh_from_db()

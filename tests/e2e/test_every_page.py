@@ -1,7 +1,7 @@
 """Every page, for every role that may open it, at 1366×900 and 390×844, light and dark
 (issue 15's "Done when"): a screenshot of each under test-results/e2e/every_page/
-<role>/<page>-<size>-<theme>.png, no serious or critical axe-core violation, and no
-sideways scroll at phone width.
+<role>/<page>-<size>-<theme>.png, no serious or critical axe-core violation, and at
+phone width no sideways scroll and no control smaller than a thumb (44 × 44 CSS px).
 
 The demo workspace (plus a viewer, an invitation and a review link) is loaded once for
 the module, and each role logs in once: its session is copied into one browser context
@@ -21,7 +21,7 @@ import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from onshore.demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
-from tests.e2e import axe
+from tests.e2e import axe, tap_targets
 from tests.e2e.demo_session import NOW
 from tests.e2e.every_page import NOT_PAGES, PAGES, Page
 
@@ -264,3 +264,17 @@ def test_page_does_not_scroll_sideways_on_a_phone(
     _open(tab, page, role, swept)
     wide = tab.evaluate("document.documentElement.scrollWidth")
     assert wide <= tab.evaluate("window.innerWidth"), f"{tab.url} is {wide} px wide at 390 px"
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db
+@pytest.mark.parametrize(("page", "role", "size", "theme"), list(_cases(check_themes=False)))
+def test_page_controls_are_thumb_sized_on_a_phone(
+    tabs: Any, swept: dict[str, Any], page: Page, role: str, size: str, theme: str
+) -> None:
+    """Every control a person taps offers 44 × 44 CSS px at 390 px (tests/e2e/
+    tap_targets.py says what counts); the failure lists the small ones and their size."""
+    tab = tabs(role, size, theme)
+    _open(tab, page, role, swept)
+    small = tap_targets.too_small(tab)
+    assert not small, f"{tab.url}\n{tap_targets.describe(small)}"

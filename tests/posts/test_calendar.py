@@ -130,7 +130,8 @@ def test_week_and_list_views(team: Any) -> None:
     assert "30 Nov 2026 – 6 Dec 2026" in week.content.decode()
     assert re.search(r'data-hour="9">.*Midweek scones', week.content.decode(), re.S)
     listing = client.get(f"/w/{team.workspace.slug}/calendar/?view=list&date=2026-12-01")
-    assert "Wednesday 2 December 2026" in listing.content.decode()
+    # The agenda's day heading (issue 15): "Wed 2 Dec", its year for screen readers.
+    assert '<h3>Wed 2 Dec<span class="sr-only"> 2026</span>' in listing.content.decode()
     unknown_view = client.get(f"/w/{team.workspace.slug}/calendar/?view=year&date=2026-12-01")
     assert unknown_view.status_code == 200
     # Issue 12: a day that is not one is refused by name, not silently replaced by today.
@@ -175,16 +176,16 @@ def test_moving_keeps_the_wall_time_across_a_dst_change(team: Any) -> None:
     post = scheduled(team, team.gb, date(2026, 3, 27), time(9, 30))
     client = client_for(team)
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
-    moved = client.post(url, {"date": "2026-03-30"})
+    moved = client.post(url, {"date": "2026-03-30"}, HTTP_ACCEPT="application/json")
     # Issue 14: the date too, in the market's zone and the viewer's (Kolkata).
     assert moved.json()["when"] == "Mon 30 March 2026, 09:30 London · Mon 30 March, 14:00 your time"
     post.refresh_from_db()
     assert post.scheduled_at == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
-    night = client.post(url, {"date": "2026-03-30", "hour": "3"})
+    night = client.post(url, {"date": "2026-03-30", "hour": "3"}, HTTP_ACCEPT="application/json")
     assert any("asleep" in flag for flag in night.json()["timing"])
-    gap = client.post(url, {"date": "2026-03-29", "hour": "1"})
+    gap = client.post(url, {"date": "2026-03-29", "hour": "1"}, HTTP_ACCEPT="application/json")
     assert gap.status_code == 422 and "does not exist" in gap.json()["error"]
-    assert client.post(url, {"date": "someday"}).status_code == 422
+    assert client.post(url, {"date": "someday"}, HTTP_ACCEPT="application/json").status_code == 422
     assert client_for(team, "contributor").post(url, {"date": "2026-03-31"}).status_code == 403
 
 
@@ -192,7 +193,7 @@ def test_moving_says_the_day_in_the_markets_zone_and_the_viewers(team: Any, us: 
     # Issue 14: "Moved to 22:00 New York" did not say which day; in Kolkata it is the next.
     post = scheduled(team, us, date(2026, 12, 2), time(22, 0))
     url = f"/w/{team.workspace.slug}/posts/{post.pk}/move/"
-    moved = client_for(team).post(url, {"date": "2026-12-03"})
+    moved = client_for(team).post(url, {"date": "2026-12-03"}, HTTP_ACCEPT="application/json")
     assert moved.json()["when"] == (
         "Thu 3 December 2026, 22:00 New York · Fri 4 December, 08:30 your time"
     )

@@ -69,7 +69,9 @@ def side_list(page: str) -> str:
 
 
 def move(team: Any, post: Post, **fields: str) -> Any:
-    return client_for(team).post(f"/w/{team.workspace.slug}/posts/{post.pk}/move/", fields)
+    return client_for(team).post(
+        f"/w/{team.workspace.slug}/posts/{post.pk}/move/", fields, HTTP_ACCEPT="application/json"
+    )
 
 
 def test_the_side_list_shows_approved_posts_not_yet_scheduled(team: Any, us: Market) -> None:

@@ -89,7 +89,9 @@ def test_calendar_drop_on_a_past_day_is_refused(team: Any) -> None:
     with time_machine.travel(datetime(2026, 12, 1, tzinfo=UTC), tick=False):
         editing.set_schedule(post, team.members["manager"], date(2026, 12, 9), time(9), None)
     answer = client_of(team, "manager").post(
-        f"/w/{team.workspace.slug}/posts/{post.pk}/move/", {"date": "2026-12-04"}
+        f"/w/{team.workspace.slug}/posts/{post.pk}/move/",
+        {"date": "2026-12-04"},
+        HTTP_ACCEPT="application/json",
     )
     assert answer.status_code == 422 and PASSED in answer.json()["error"]
     post.refresh_from_db()

@@ -110,7 +110,9 @@ def test_api_schedule_answers_with_warnings(team: Any, receiver: WebhookReceiver
 def test_dragging_on_the_calendar_answers_with_the_warnings(team: Any) -> None:
     post = scheduled_post(team)
     answer = manager(team).post(
-        f"/w/{team.workspace.slug}/posts/{post.pk}/move/", {"date": "2026-12-02"}
+        f"/w/{team.workspace.slug}/posts/{post.pk}/move/",
+        {"date": "2026-12-02"},
+        HTTP_ACCEPT="application/json",
     )
     assert answer.status_code == 200
     assert answer.json()["warnings"][0].startswith(NO_CHANNEL)

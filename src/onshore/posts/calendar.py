@@ -31,6 +31,8 @@ MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that
 HOUR_CELL_LIMIT = 3  # the same for an hour of the week view (a busy week stays readable)
 LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
+# The week's Move… hour select: (7, "7", "07:00"), built once (see _move_control.html).
+HOUR_CHOICES = tuple((hour, str(hour), f"{hour:02d}:00") for hour in range(24))
 SIDE_LIST_LIMIT = 50  # "Approved, not scheduled": the newest this many, and a count of the rest
 
 
@@ -68,6 +70,12 @@ class CalendarEntry:
         return f"{self.market_local:%H:%M}"
 
     @property
+    def market_time_differs(self) -> bool:
+        """Shown in the viewer's zone and the market's clock reads otherwise: the card
+        gives both (the market's time is what the post is scheduled by)."""
+        return self.local.replace(tzinfo=None) != self.market_local.replace(tzinfo=None)
+
+    @property
     def warning_count(self) -> int:
         """What the entry's one warning marker counts: the wait, and the timing flags."""
         return len(self.flags) + (1 if self.waiting else 0)
@@ -80,6 +88,11 @@ class CalendarDay:
     entries: list[CalendarEntry] = field(default_factory=list)
     holidays: list[str] = field(default_factory=list)
     shown_limit: int | None = None  # month cells show a few posts and "+N more"
+    # The agenda (the list view, and the month on a phone; see mark_agenda): which days
+    # it shows, and the line that stands for a run of days with nothing on them.
+    is_today: bool = False
+    in_agenda: bool = True
+    gap_label: str = ""
 
     @property
     def shown(self) -> list[CalendarEntry]:
@@ -180,9 +193,9 @@ def build_days(
         start + timedelta(days=n): CalendarDay(start + timedelta(days=n), True)
         for n in range((end - start).days + 1)
     }
-    if view == "month":
+    if view in ("month", "week"):  # the week's phone agenda shows a few a day too
         for day in days.values():
-            day.in_range = day.day.month == anchor.month
+            day.in_range = view == "week" or day.day.month == anchor.month
             day.shown_limit = MONTH_CELL_LIMIT
     markets = {market.pk: market for market in workspace.markets.all()}
     for entry in _entries(workspace, markets, start, end, display_zone, filters):
@@ -191,6 +204,32 @@ def build_days(
             slot.entries.append(entry)
     _add_holidays(days, list(markets.values()), start, end)
     return list(days.values())
+
+
+def mark_agenda(days: list[CalendarDay], today: date) -> None:
+    """Mark what the agenda shows: days with posts or holidays, and today; each run of
+    other days of the range is one "Nothing scheduled" line on its first day. Counted
+    from the days already built: no query."""
+    run: list[CalendarDay] = []
+    for day in [*days, None]:
+        if day is not None:
+            day.is_today = day.day == today
+            day.in_agenda = bool(day.entries or day.holidays or day.is_today)
+        if day is not None and day.in_range and not day.in_agenda:
+            run.append(day)
+            continue
+        if run:
+            run[0].gap_label = nothing_scheduled(run[0].day, run[-1].day)
+            run = []
+
+
+def nothing_scheduled(first: date, last: date) -> str:
+    """'Nothing scheduled on Tue 8 Dec', or over a run: 'Nothing scheduled Wed 9 – Mon
+    14 Dec' (each month named where the run crosses one)."""
+    if first == last:
+        return f"Nothing scheduled on {first:%a} {first.day} {first:%b}"
+    start = f"{first:%a} {first.day}" + (f" {first:%b}" if first.month != last.month else "")
+    return f"Nothing scheduled {start} – {last:%a} {last.day} {last:%b}"
 
 
 def _entries(

@@ -6,6 +6,7 @@ set and an approved post is Scheduled in one submit."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,8 +15,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from onshore.inputs import BadInput, read_day, read_int
@@ -23,6 +27,7 @@ from onshore.localtime import WallTime, describe_in_zones, resolve_wall_time
 from onshore.posts import calendar, editing, scheduling, views, workflow
 from onshore.posts.forms import PostForm, ScheduleForm
 from onshore.posts.models import Network, Post, State
+from onshore.posts.templatetags.compact_cards import first_line
 from onshore.workspaces.models import Membership
 from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
@@ -194,51 +199,183 @@ def post_next_slot(request: HttpRequest, membership: Membership, post_id: int) -
     )
 
 
+@dataclass(frozen=True)
+class MoveRefused:
+    """Why a move was not made, and for a wall time DST skips or repeats, the choices
+    that answer it."""
+
+    error: str
+    choices: tuple[scheduling.TimeChoice, ...] = ()
+
+
 @require_POST
 @member_view(Capability.SCHEDULE_POSTS)
 def post_move(request: HttpRequest, membership: Membership, post_id: int) -> HttpResponse:
-    """Drag and drop on the calendar: a day (month view) or a day and hour (week view).
+    """Drag and drop on the calendar, and its "Move…" control: a day (month view) or a
+    day and hour (week view).
 
     The time is the post's own (or, for one without, the market's first slot that day,
     else 09:00; see ``scheduling.drop_clock``); ``time`` and ``fold`` answer a question
     asked before; ``zone=mine``: the week's hour rows were in the viewer's zone. An
-    approved post becomes Scheduled. Answers JSON for the calendar's script: 200 with
-    the new time, or 422 with why not and, for a DST question, the choices that answer it.
+    approved post becomes Scheduled. The calendar's script asks for JSON: 200 with the
+    new time, or 422 with why not and, for a DST question, the choices that answer it.
+    A plain form post (JavaScript off) is answered with a page: back to ``next`` with a
+    message saying what moved and to when, or the form again naming what was wrong.
     """
     post = _post_or_404(membership, post_id)
+    was = post.state
+    outcome = _attempt_move(request, membership, post)
+    if wants_json(request):
+        return _move_json(membership, post, was, outcome)
+    return _move_page(request, membership, post, was, outcome)
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """The calendar's script says so (Accept: application/json, or htmx's header); a
+    browser sending the form by itself accepts HTML first."""
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or request.headers.get("HX-Request") == "true"
+
+
+def _attempt_move(
+    request: HttpRequest, membership: Membership, post: Post
+) -> editing.ScheduleResult | MoveRefused:
+    """Read the move's fields and schedule the post: the result, or why not."""
     try:
         day = read_day(request.POST.get("date"), "date")
         hour = read_int(request.POST.get("hour"), "hour", maximum=23)
         clock = _read_clock(request.POST.get("time"))
         fold = read_int(request.POST.get("fold"), "fold", maximum=1)
     except BadInput as exc:
-        return JsonResponse({"error": str(exc)}, status=422)
+        return MoveRefused(str(exc))
     if day is None:
-        return JsonResponse({"error": "date: give the day as YYYY-MM-DD"}, status=422)
-    was = post.state
+        return MoveRefused("date: give the day as YYYY-MM-DD")
     if clock is None and request.POST.get("zone") == "mine":
         day, clock, fold = _viewer_drop(membership, post, day, hour)
     clock = clock or scheduling.drop_clock(post, day, hour)
     try:
         result = scheduling.schedule_post(post, membership, day, clock, fold)
     except ValidationError as exc:  # dropped on a day or hour that has passed
-        return JsonResponse({"error": _field_messages(exc)}, status=422)
+        return MoveRefused(_field_messages(exc))
     except workflow.TransitionError as exc:
-        return JsonResponse({"error": str(exc)}, status=422)
+        return MoveRefused(str(exc))
     if result.kind != "ok":
-        return _drop_question(membership, result)
+        choices = scheduling.question_choices(result, _viewer_zone(membership))
+        return MoveRefused(result.explanation(), tuple(choices))
+    return result
+
+
+def _move_json(
+    membership: Membership, post: Post, was: str, outcome: editing.ScheduleResult | MoveRefused
+) -> JsonResponse:
+    if isinstance(outcome, MoveRefused):
+        return JsonResponse({"error": outcome.error, **_choices_json(outcome.choices)}, status=422)
     assert post.scheduled_at is not None  # schedule_post set it ("ok")
-    flags = calendar.timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
     return JsonResponse(
         {
             "when": describe_in_zones(
                 post.scheduled_at, post.market.timezone, _viewer_zone(membership)
             ),
             "scheduled": post.state == State.SCHEDULED and was != State.SCHEDULED,
-            "timing": list(flags),
-            "warnings": list(result.warnings),
+            "timing": list(_timing_flags(post)),
+            "warnings": list(outcome.warnings),
         }
     )
+
+
+def _choices_json(choices: tuple[scheduling.TimeChoice, ...]) -> dict[str, Any]:
+    """A DST question's answers, which the calendar shows as buttons that drop again."""
+    if not choices:
+        return {}
+    return {
+        "choices": [
+            {
+                "label": choice.label,
+                "date": choice.day.isoformat(),
+                "time": f"{choice.clock:%H:%M}",
+                "fold": choice.fold_value,
+            }
+            for choice in choices
+        ]
+    }
+
+
+def _timing_flags(post: Post) -> tuple[str, ...]:
+    assert post.scheduled_at is not None
+    return calendar.timing_flags(post.market.country, post.market.timezone, post.scheduled_at)
+
+
+def _move_page(
+    request: HttpRequest,
+    membership: Membership,
+    post: Post,
+    was: str,
+    outcome: editing.ScheduleResult | MoveRefused,
+) -> HttpResponse:
+    """Without JavaScript: back where the form was, with what moved and to when (the
+    timing findings and publishing warnings as warnings), or the form again (422)."""
+    back = safe_next(request, reverse("calendar", args=[membership.workspace.slug]))
+    if isinstance(outcome, MoveRefused):
+        return _move_again(request, membership, post, outcome, back)
+    assert post.scheduled_at is not None  # schedule_post set it ("ok")
+    when = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
+    # The words the calendar's script shows after a drop, with which post it was.
+    done = (
+        "Scheduled for" if post.state == State.SCHEDULED and was != State.SCHEDULED else "Moved to"
+    )
+    messages.success(request, f"“{truncatechars(first_line(post.text), 60)}”: {done} {when}.")
+    for flag in _timing_flags(post):
+        messages.warning(request, f"Timing: {flag}")
+    _flash_warnings(request, outcome.warnings)
+    return redirect(back)
+
+
+def _move_again(
+    request: HttpRequest,
+    membership: Membership,
+    post: Post,
+    refused: MoveRefused,
+    back: str,
+) -> HttpResponse:
+    """The Move… form again, on a page of its own: the error named, the day and hour as
+    sent, and for a DST question one button per answer."""
+    post.refresh_from_db()  # nothing was stored; show what is
+    return render(
+        request,
+        "posts/move_again.html",
+        {
+            "membership": membership,
+            "post": post,
+            "error": refused.error,
+            "choices": refused.choices,
+            "asked_date": request.POST.get("date", "")[:10],
+            "asked_hour": _hour_or_none(request.POST.get("hour")),
+            "zone": "mine" if request.POST.get("zone") == "mine" else "",
+            "hours": range(24),
+            "back": back,
+        },
+        status=422,
+    )
+
+
+def _hour_or_none(value: str | None) -> int | None:
+    try:
+        return read_int(value, "hour", maximum=23)
+    except BadInput:
+        return None
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """The ``next`` field when it is a path on this site ("/w/…?…"), else ``default``:
+    never another host, a scheme, or a "//host" that browsers read as one."""
+    target = request.POST.get("next", "") or request.GET.get("next", "")
+    if (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(target, allowed_hosts=set())
+    ):
+        return target
+    return default
 
 
 def _viewer_drop(
@@ -267,24 +404,3 @@ def _read_clock(value: str | None) -> time | None:
     if hours > 23 or minutes > 59:
         raise BadInput("time", "give the time as HH:MM, e.g. 09:30")
     return time(hours, minutes)
-
-
-def _drop_question(membership: Membership, result: WallTime) -> JsonResponse:
-    """A drop on a wall time that DST skips or repeats: 422 with the question and one
-    choice per answer, which the calendar shows as buttons that drop again."""
-    choices = scheduling.question_choices(result, _viewer_zone(membership))
-    return JsonResponse(
-        {
-            "error": result.explanation(),
-            "choices": [
-                {
-                    "label": choice.label,
-                    "date": choice.day.isoformat(),
-                    "time": f"{choice.clock:%H:%M}",
-                    "fold": choice.fold_value,
-                }
-                for choice in choices
-            ],
-        },
-        status=422,
-    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -443,6 +444,8 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
     filters = parse_filters(request.GET, CALENDAR_KEYS)
     length = calendar.list_length(request.GET.get("days"))
     days = calendar.build_days(membership.workspace, view, anchor, display_zone, filters, length)
+    # "Today" as the viewer's clock has it (the days themselves are in the zone shown).
+    calendar.mark_agenda(days, timezone.now().astimezone(ZoneInfo(_viewer_zone(membership))).date())
     start, end = calendar.range_for(view, anchor, length=length)
     previous_anchor, next_anchor = calendar.neighbour_anchors(view, anchor, length)
     return render(
@@ -455,10 +458,13 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "days": days,
             "weeks": calendar.weeks(days) if view == "month" else [],
             "hours": calendar.by_hour(days) if view == "week" else [],
+            "hour_choices": calendar.HOUR_CHOICES,
             "in_my_zone": in_my_zone,
             "viewer_zone": _viewer_zone(membership),
             "filters": filters,
             "query": _query_without(request, "view", "date", "days"),
+            # Where "Move…" comes back to when the browser sends it (JavaScript off).
+            "back": request.get_full_path(),
             # A shorter list (a month cell's "+N more" opens one day) keeps its length
             # when paging Earlier/Later; Month, Week and List open their usual ranges.
             "list_days": length if view == "list" and length != calendar.LIST_DAYS else None,

@@ -41,7 +41,10 @@
 
   async function send(url, body) {
     const response = await fetch(url, {
-      method: "POST", body, headers: { "X-CSRFToken": csrf }, credentials: "same-origin",
+      // Accept: JSON; without it (JavaScript off, the browser sends the form) the server
+      // answers with a page instead.
+      method: "POST", body, credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf, Accept: "application/json" },
     });
     const answer = await response.json();
     message.hidden = false;
