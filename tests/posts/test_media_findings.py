@@ -4,6 +4,7 @@ against each chosen network's media rules (a "Media" section; Instagram needs on
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,11 +12,23 @@ import pytest
 from onshore.posts import checks, editing, workflow
 from onshore.posts.models import Post
 from onshore.publishing.models import Channel
-from tests.posts.test_findings_panel import panel_sections
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 ALT = "Our bakers pouring the color glaze on a donut"
+
+
+def panel_sections(html: str) -> dict[str, dict[str, Any]]:
+    """Heading -> the rules the section lists and its Dismiss forms."""
+    return {
+        heading: {
+            "rules": re.findall(r'<li class="finding-item \w+" data-rule="([^"]+)"', body),
+            "dismiss": body.count('name="reason"'),
+        }
+        for heading, body in re.findall(
+            r'<h3 class="checked-heading">(.*?)</h3>(.*?)</section>', html, flags=re.DOTALL
+        )
+    }
 
 
 def gb_post(team: Any, networks: list[str], media: list[dict[str, str]]) -> Post:
