@@ -4,6 +4,7 @@ instance's own limits, what an image must become, and alt text checked like post
 from __future__ import annotations
 
 from onshore.marketfit import (
+    ALT_TEXT_NEEDED,
     MediaItem,
     MediaLimits,
     Options,
@@ -65,7 +66,9 @@ def test_unknown_facts_are_not_checked() -> None:
 def test_an_image_without_alt_text_is_a_warning_in_the_placeholders_words() -> None:
     (finding,) = check_media("mastodon", [photo(alt=" ")])
     assert finding.severity == "warning"
-    assert finding.message.endswith("describe the image for people who cannot see it")
+    assert finding.message.endswith(ALT_TEXT_NEEDED)
+    # posts/models.py says the same when it refuses to save an image without alt text.
+    assert ALT_TEXT_NEEDED == "describe the image for people who cannot see it"
 
 
 def test_a_mastodon_instance_s_own_limits_win() -> None:

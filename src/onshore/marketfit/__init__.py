@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from onshore.marketfit._length import count_length
     from onshore.marketfit._markets import Market, UnknownMarketError, get_market
     from onshore.marketfit._media_check import (
+        ALT_TEXT_NEEDED,
         ImageTarget,
         MediaFinding,
         MediaItem,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from onshore.marketfit._schedule import UnknownZoneError, parse_at
 
 __all__ = [
+    "ALT_TEXT_NEEDED",
     "CATEGORIES",
     "NETWORKS",
     "NETWORK_MEDIA_RULES",
@@ -92,6 +94,7 @@ _LAZY = {
     "get_market": "onshore.marketfit._markets",
     "public_holidays": "onshore.marketfit._observances",
     "Rule": "onshore.marketfit._registry",
+    "ALT_TEXT_NEEDED": "onshore.marketfit._media_check",
     "ImageTarget": "onshore.marketfit._media_check",
     "MediaFinding": "onshore.marketfit._media_check",
     "MediaItem": "onshore.marketfit._media_check",

@@ -31,6 +31,10 @@ from onshore.marketfit._types import NETWORK_RULES, Finding, Options, Post, Seve
 
 MediaKind = Literal["image", "video"]
 
+# Why an image needs alt text, in the words the media placeholder's rule uses when it
+# refuses to save one without (posts/models.py): one rule, said one way.
+ALT_TEXT_NEEDED = "describe the image for people who cannot see it"
+
 
 @dataclass(frozen=True)
 class MediaItem:
@@ -384,14 +388,12 @@ def _aspect(
 def _alt_findings(rules: MediaRules, item: MediaItem, number: int) -> Iterator[MediaFinding]:
     what = _what(item, number)
     if item.kind == "image" and not item.alt.strip():
-        # The same words as the media placeholder's rule (posts/models.py), which
-        # refuses to save an image without alt text.
         yield _item(
             rules,
             number,
             "media.alt_missing",
             "warning",
-            f"{_cap(what)} has no alt text: describe the image for people who cannot see it",
+            f"{_cap(what)} has no alt text: {ALT_TEXT_NEEDED}",
         )
     if _over(len(item.alt), rules.alt_max_chars):
         yield _item(

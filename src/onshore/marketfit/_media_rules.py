@@ -147,7 +147,8 @@ X = MediaRules(
         "users can upload 1080p video, so the maximum is not one number.",
         "The GIF resolution is what the page recommends ('A GIF may fail ... even if it "
         "is within the file size limit'): a warning, not an error.",
-        "Alt text length: not stated on the page read.",
+        "Alt text length: the old v1.1 reference said 420 characters; the v2 media "
+        "metadata page could not be read here, so none is checked.",
     ),
 )
 
@@ -177,6 +178,9 @@ BLUESKY = MediaRules(
         "No aspect ratio, dimension, duration or alt text length limits in the lexicons "
         "(aspectRatio is a rendering hint; alt has no maxLength).",
         "Onshore's Bluesky adapter does not upload video yet: see BLUESKY_VIDEO_PUBLISHED.",
+        "The newest lexicons add app.bsky.embed.gallery (up to 20 items, 'a soft limit of "
+        "10' in clients); the local PDS and onshore's adapter use app.bsky.embed.images, "
+        "so the row keeps its 4.",
     ),
 )
 
