@@ -130,3 +130,32 @@ def test_a_mastodon_channels_own_limits_are_used(team: Any) -> None:
         f for c in checks.check_post(post).texts if c.about == "media" for f in c.findings
     ]
     assert finding.rule == "media.count" and "at most 2 files" in finding.message
+
+
+def test_the_api_gives_the_network_file_and_fix_of_a_media_finding(team: Any) -> None:
+    video = {"kind": "video", "description": "the glazing, filmed", "alt_text": ""}
+    post = gb_post(team, ["bluesky"], [video])
+    client = team.client("contributor")
+    found = client.get(f"/api/v1/workspaces/{team.workspace.slug}/posts/{post.pk}/findings")
+    (media,) = [f for f in found.json() if f["about"] == "media"]
+    assert (media["rule"], media["network"], media["item"], media["fixable"]) == (
+        "media.video_unsupported",
+        "bluesky",
+        1,
+        False,
+    )
+    assert media["category"] == "media" and media["severity"] == "error"
+
+
+def test_a_text_only_post_does_not_run_the_media_check(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checker's benchmarks check text-only posts: they must not pay for media."""
+    from onshore import marketfit
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("check_media ran for a post without media")
+
+    monkeypatch.setattr(marketfit, "check_media", refuse)
+    post = gb_post(team, ["x", "bluesky", "mastodon"], [])
+    assert [c.about for c in checks.check_post(post).texts] == [None, None, None]
