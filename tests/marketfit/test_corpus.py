@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from onshore.marketfit import CATEGORIES, Finding, Post, check, parse_at
+from onshore.marketfit import TEXT_CATEGORIES, Finding, Post, check, parse_at
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
 MIN_PRECISION = 0.95
@@ -71,10 +71,10 @@ def test_corpus_is_big_and_about_half_clean() -> None:
     clean = [r for r in records if not r["expect"]]
     assert len(records) >= 300
     assert 0.35 <= len(clean) / len(records) <= 0.65
-    assert {label["category"] for r in records for label in r["expect"]} == set(CATEGORIES)
+    assert {label["category"] for r in records for label in r["expect"]} == set(TEXT_CATEGORIES)
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("category", TEXT_CATEGORIES)
 def test_precision_and_recall(
     category: str, scores: tuple[Counter[str], Counter[str], Counter[str], list[str]]
 ) -> None:
@@ -89,6 +89,6 @@ def test_precision_and_recall(
 
 if __name__ == "__main__":
     tp, fp, fn, found = score()
-    for name in CATEGORIES:
+    for name in TEXT_CATEGORIES:
         print(f"{name:11} tp={tp[name]:3} fp={fp[name]:2} fn={fn[name]:2}")
     print("\n".join(found))

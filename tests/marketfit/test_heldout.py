@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from onshore.marketfit import CATEGORIES, Finding, Post, check, parse_at
+from onshore.marketfit import TEXT_CATEGORIES, Finding, Post, check, parse_at
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "marketfit"
 HELDOUT = DATA / "heldout.jsonl"
@@ -119,7 +119,7 @@ def rates(scores: Scores, category: str) -> tuple[float, float]:
 def table(scores: Scores) -> str:
     true_pos, false_pos, false_neg, _ = scores
     lines = [f"{'category':11} {'tp':>4} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>6}"]
-    for category in CATEGORIES:
+    for category in TEXT_CATEGORIES:
         precision, recall = rates(scores, category)
         lines.append(
             f"{category:11} {true_pos[category]:4} {false_pos[category]:3} "
@@ -141,7 +141,7 @@ def test_disputes_name_real_posts() -> None:
     assert disputed_ids() <= ids
 
 
-@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize("category", TEXT_CATEGORIES)
 def test_precision_and_recall(category: str, scores: Scores) -> None:
     precision, recall = rates(scores, category)
     detail = "\n".join(p for p in scores[3] if f" {category}" in p or f" {category}." in p)

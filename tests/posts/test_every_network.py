@@ -38,6 +38,15 @@ def test_every_network_walks_through_the_workflow(team: Any, network: str) -> No
                 "text": "Our autumn blend is back on Friday.",
                 "networks": [network],
                 "variants": {network: f"Autumn blend, for {network}."},
+                # Instagram has no text-only post: without media the checker's error
+                # (media.required) would rightly hold the submit below.
+                "media": [
+                    {
+                        "kind": "image",
+                        "description": "the autumn blend bag",
+                        "alt_text": "A bag of our autumn blend on the counter",
+                    }
+                ],
             }
         ),
         content_type="application/json",

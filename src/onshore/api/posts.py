@@ -100,6 +100,12 @@ class DismissIn(StrictSchema):
 
 class PostFindingOut(FindingOut):
     network: str | None
+    about: str = Field(
+        description="what the finding is about: 'main text', 'Bluesky version', "
+        "'alt text of image 2', or 'media' (the files against the network's media rules)"
+    )
+    item: int | None = Field(None, description="for media: the file, counted from 1")
+    fixable: bool = Field(False, description="for media: onshore fixes it when it publishes")
 
 
 class ScheduleOut(Schema):
@@ -411,10 +417,19 @@ def calendar_range(
 def post_findings(request: HttpRequest, slug: str, post_id: Id) -> list[dict[str, Any]]:
     _, post = _member_and_post(request, slug, post_id)
     return [
-        {"network": checked.network, **finding.to_dict()}
+        {"network": checked.network, "about": _about(checked), **finding.to_dict()}
         for checked in checks.check_post(post).texts
         for finding in checked.findings
     ]
+
+
+def _about(checked: checks.CheckedText) -> str:
+    """The same label as the editor's heading for that text (posts/panel.py)."""
+    if checked.about:
+        return checked.about
+    if checked.is_variant and checked.network:
+        return f"{marketfit.NETWORK_RULES[checked.network].label} version"
+    return "main text"
 
 
 @router.post("/{slug}/posts/{post_id}/dismissals", response={201: None})

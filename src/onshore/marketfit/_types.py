@@ -18,8 +18,11 @@ Category = Literal[
     "holiday",
     "timing",
     "length",
+    "media",
 ]
-CATEGORIES: tuple[Category, ...] = (
+# What the text rules find (check()); the corpus and held-out scores are per category
+# of these. "media" is about a post's files (check_media(), _media_check.py).
+TEXT_CATEGORIES: tuple[Category, ...] = (
     "spelling",
     "vocabulary",
     "timezone",
@@ -30,6 +33,7 @@ CATEGORIES: tuple[Category, ...] = (
     "timing",
     "length",
 )
+CATEGORIES: tuple[Category, ...] = (*TEXT_CATEGORIES, "media")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 

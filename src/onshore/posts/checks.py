@@ -1,4 +1,5 @@
-"""Running the market-fit checker on a post: base text, every network variant, schedule."""
+"""Running the market-fit checker on a post: base text, every network variant, schedule,
+each image's alt text and the post's media against each network's media rules."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ class CheckedText:
     findings: list[Any]
     dismissed: list[Any] = field(default_factory=list)
     is_variant: bool = False  # a network's own text rather than the main text
+    # What this is when not one of the post's texts: "alt text of image 2" (``alt_of``
+    # is then 2), or "media" for the findings about the files themselves.
+    about: str | None = None
+    alt_of: int | None = None
 
 
 WARNS = ("error", "warning")  # the severities a warning marker counts; "info" is a note
@@ -101,6 +106,7 @@ class Draft:
     scheduled_at: datetime | None
     dismissals: list[Any]
     fold_chosen: bool = False  # someone picked which of a repeated time's two they meant
+    media: list[marketfit.MediaItem] = field(default_factory=list)
 
     @classmethod
     def of(cls, post: Post) -> Draft:
@@ -112,7 +118,14 @@ class Draft:
             scheduled_at=post.scheduled_at,
             dismissals=list(post.dismissals.all()),
             fold_chosen=post.scheduled_fold_chosen,
+            media=[media_item(m.kind, m.alt_text) for m in post.media.all()],
         )
+
+
+def media_item(kind: str, alt: str, **facts: Any) -> marketfit.MediaItem:
+    """A post's file as the checker sees it. A media placeholder knows only its kind and
+    alt text; an uploaded asset passes its type, bytes, size and length as ``facts``."""
+    return marketfit.MediaItem("video" if kind == "video" else "image", alt=alt, **facts)
 
 
 # The warning asks which of a repeated wall time's two occurrences is meant; once a person
@@ -154,7 +167,51 @@ def check_draft(draft: Draft) -> PostCheck:
         checked = check_text(text, network=network, **common)
         checked.is_variant = True
         texts.append(checked)
+    texts += _alt_texts(draft, common)
+    texts += _media_rules(draft)
     return PostCheck(texts)
+
+
+def _alt_texts(draft: Draft, common: dict[str, Any]) -> list[CheckedText]:
+    """Each image's alt text, checked against the market like the post's text (it is
+    read aloud to the same readers); not for a network's length, nor for a time."""
+    checked = []
+    for number, item in enumerate(draft.media, start=1):
+        if item.alt.strip():
+            result = check_text(item.alt, **{**common, "network": None, "at": None})
+            result.about, result.alt_of = f"alt text of {item.kind} {number}", number
+            checked.append(result)
+    return checked
+
+
+def _media_rules(draft: Draft) -> list[CheckedText]:
+    """The files against each chosen network's media rules, in one list. Runs only for
+    a post with media or a network that needs some (Instagram), so the text-only posts
+    the checker's benchmarks measure pay nothing."""
+    networks = [n for n in draft.networks if n in marketfit.NETWORK_MEDIA_RULES]
+    if not draft.media and not any(marketfit.NETWORK_MEDIA_RULES[n].min_items for n in networks):
+        return []
+    limits = declared_media_limits(draft.market.channels.all())
+    found = [
+        finding
+        for network in networks
+        for finding in marketfit.check_media(network, draft.media, limits.get(network))
+    ]
+    kept = [f for f in found if not any(d.matches(f, "") for d in draft.dismissals)]
+    dropped = [f for f in found if f not in kept]
+    return [CheckedText(None, "", kept, dropped, about="media")] if found else []
+
+
+def declared_media_limits(channels: Iterable[Any]) -> dict[str, marketfit.MediaLimits]:
+    """Per network, the media limits a channel's server declared at connect (a Mastodon
+    instance's, kept in the channel's config as ``media_limits``); with several
+    channels of one network, the first that declared any."""
+    limits: dict[str, marketfit.MediaLimits] = {}
+    for channel in channels:
+        declared = channel.config.get("media_limits")
+        if isinstance(declared, dict) and channel.kind not in limits:
+            limits[channel.kind] = marketfit.MediaLimits.from_config(declared)
+    return limits
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -1,8 +1,9 @@
-"""The editor's findings panel: one section per text the post publishes, one for its time.
+"""The editor's findings panel: one section per text the post publishes (the main text,
+each network's own, each image's alt text), one for its media, one for its time.
 
 The page (saved post) and the as-you-type check (form as typed) both build the panel
 here and render it with the one partial ``posts/_findings.html``, so they show the same
-findings: the main text, each network's own text and the scheduled time.
+findings.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Section:
     empty_note: str = "No findings."
     # How a reviewer's comment suggesting one of these findings' fixes starts.
     suggest_prefix: str = "Suggest"
+    name: str = ""  # names a section about no text (the page's data-text), as "media"
 
 
 def network_label(network: str) -> str:
@@ -56,10 +58,13 @@ def sections(result: PostCheck, *, scheduled: bool) -> list[Section]:
     only; those checks are one text, so they make one section. Timing findings belong
     to the post's time, not to a text: they are shown once, in their own section.
     """
-    main = [checked for checked in result.texts if not checked.is_variant]
-    variants = [checked for checked in result.texts if checked.is_variant]
+    texts = [checked for checked in result.texts if checked.about is None]
+    main = [checked for checked in texts if not checked.is_variant]
+    variants = [checked for checked in texts if checked.is_variant]
     found = [_main_section(main)] if main else []
     found += [_variant_section(checked) for checked in variants]
+    found += [_alt_section(c) for c in result.texts if c.alt_of is not None]
+    found += [_media_section(c) for c in result.texts if c.about == "media"]
     timing = _timing_items(result.texts)
     if scheduled or timing:
         found.append(
@@ -95,6 +100,31 @@ def _variant_section(checked: CheckedText) -> Section:
         [_counter(checked.text, network)],
         f"No findings on the {label} version.",
         f"Suggest for the {label} version",
+    )
+
+
+def _alt_section(checked: CheckedText) -> Section:
+    """An image's alt text, checked like the post's text: its findings marked in it."""
+    about = checked.about or "alt text"
+    return Section(
+        about[:1].upper() + about[1:],
+        f"id_media_{(checked.alt_of or 1) - 1}_alt",
+        mark_text(checked.text, checked.findings),
+        [FindingView(f, checked.text[f.start : f.end]) for f in checked.findings],
+        empty_note=f"No findings on the {about}.",
+        suggest_prefix=f"Suggest for the {about}",
+    )
+
+
+def _media_section(checked: CheckedText) -> Section:
+    """The files against each network's media rules: each message names the network
+    and the file; "info" ones onshore fixes itself when it publishes."""
+    return Section(
+        "Media",
+        "",
+        items=[FindingView(f, "") for f in checked.findings],
+        empty_note="The media fits every chosen network.",
+        name="media",
     )
 
 

@@ -31,7 +31,7 @@ from onshore.posts import (
     workflow,
 )
 from onshore.posts.filters import CALENDAR_KEYS, narrow, parse_filters
-from onshore.posts.forms import PostForm, ScheduleForm
+from onshore.posts.forms import MEDIA_ROWS, PostForm, ScheduleForm
 from onshore.posts.models import MAX_TEXT, Dismissal, Network, Post, Revision, State
 from onshore.posts.paging import paginate
 from onshore.posts.publishing_port import publishing
@@ -104,7 +104,7 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
     pager = paginate(
         waiting.select_related("market", "author")
-        .prefetch_related("variants", "dismissals", "market__channels")
+        .prefetch_related("variants", "dismissals", "media", "market__channels")
         .order_by("updated_at", "id"),
         request.GET,
     )
@@ -280,6 +280,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         scheduled_at=post.scheduled_at if post else None,
         dismissals=list(post.dismissals.all()) if post else [],
         fold_chosen=post.scheduled_fold_chosen if post else False,
+        media=_typed_media(request),
     )
     context = {
         "sections": panel.sections(checks.check_draft(draft), scheduled=bool(draft.scheduled_at)),
@@ -292,6 +293,17 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         "media": post.media.all() if post else [],
     }
     return render(request, "posts/_live_check.html", context)
+
+
+def _typed_media(request: HttpRequest) -> list[Any]:
+    """The media rows as typed (a row counts once it says what the file will be), so
+    alt texts are checked as they are written."""
+    return [
+        checks.media_item(request.POST.get(f"media_{i}_kind", ""), alt[:1500])
+        for i in range(MEDIA_ROWS)
+        if request.POST.get(f"media_{i}_description", "").strip()
+        for alt in [request.POST.get(f"media_{i}_alt", "")]
+    ]
 
 
 def _typed_variants(request: HttpRequest) -> dict[str, str]:

@@ -272,10 +272,14 @@ def _record(post: Post, member: Actor, transition: Transition, note: str) -> Non
 
 
 def market_fit_findings(post: Post) -> int:
-    """Open checker findings about the market (not length, which is the network's)."""
+    """Open checker findings about the market (not length or media, the network's)."""
     from onshore.posts.checks import check_post
 
-    return sum(1 for finding in check_post(post).open_findings if finding.category != "length")
+    return sum(
+        1
+        for finding in check_post(post).open_findings
+        if finding.category not in ("length", "media")
+    )
 
 
 def cancel_deliveries(post: Post) -> None:
