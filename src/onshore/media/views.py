@@ -49,6 +49,8 @@ def _library_page(
         "page": page,
         "q": q,
         "error": error,
+        # Kept after a refusal, so the description typed is not lost with the file.
+        "alt_text": request.POST.get("alt_text", "")[:MAX_ALT_TEXT] if error else "",
         "used": library.storage_used(membership.workspace),
         "count": Asset.objects.filter(workspace=membership.workspace).count(),
         "may_upload": membership.can(Capability.DRAFT_POSTS),

@@ -83,8 +83,11 @@ def _open_checked(path: Path, name: str, image_format: str, limits: Limits) -> I
             image = Image.open(path, formats=[image_format])
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise MediaRefused(_too_many_pixels(name, limits)) from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise MediaRefused(f"{shown_name(name)} cannot be read as an image: {exc}.") from None
+    except (OSError, SyntaxError, ValueError):
+        raise MediaRefused(
+            f"{shown_name(name)} cannot be read as an image: it starts like one but is "
+            "damaged or of a variant onshore cannot open."
+        ) from None
     try:
         check_dimensions(image.size, name, limits)
     except MediaRefused:
@@ -136,9 +139,10 @@ def _decode(image: Image.Image, name: str) -> None:
     """Decode every pixel now: a truncated or damaged file fails here, not later."""
     try:
         image.load()
-    except (OSError, SyntaxError, ValueError) as exc:
+    except (OSError, SyntaxError, ValueError):
         raise MediaRefused(
-            f"{shown_name(name)} is truncated or damaged and cannot be decoded ({exc})."
+            f"{shown_name(name)} is truncated or damaged and cannot be decoded; "
+            "export or copy it again and upload the new file."
         ) from None
 
 
