@@ -87,3 +87,36 @@ def test_delete_is_refused_while_a_post_uses_the_asset(team: Any, media_dir: Pat
     post.delete()
     assert team.client("owner").delete(url).status_code == 204
     assert not Asset.objects.exists()
+
+
+BAD_ALT_TEXT = [None, 12345, ["x"], {"a": 1}, "x" * 5000, "a\x00b"]
+
+
+@pytest.mark.parametrize("value", BAD_ALT_TEXT, ids=lambda v: type(v).__name__ + str(len(str(v))))
+def test_bad_alt_text_is_422_naming_the_field(team: Any, media_dir: Path, value: Any) -> None:
+    asset_id = upload(team, "owner", (4, 4, 4)).json()["id"]
+    answer = team.client("owner").patch(
+        f"{API}/{team.workspace.slug}/media/{asset_id}",
+        {"alt_text": value},
+        content_type="application/json",
+    )
+    assert answer.status_code == 422
+    assert "alt_text" in str(answer.json()["detail"])
+
+
+@pytest.mark.parametrize("q", ["x" * 5000, "a\x00b"])
+def test_a_bad_search_is_422(team: Any, q: str) -> None:
+    answer = team.client("owner").get(f"{API}/{team.workspace.slug}/media", {"q": q})
+    assert answer.status_code == 422 and "q" in str(answer.json()["detail"])
+
+
+@pytest.mark.parametrize("field", ["file", "alt_text"])
+def test_upload_fields_of_the_wrong_kind_are_422(team: Any, media_dir: Path, field: str) -> None:
+    body = {
+        "file": png((5, 5, 5)),
+        "alt_text": "ok",
+        field: "a\x00b" if field == "alt_text" else "text",
+    }
+    answer = team.client("owner").post(f"{API}/{team.workspace.slug}/media", body)
+    assert answer.status_code == 422
+    assert field in str(answer.json()["detail"])

@@ -184,3 +184,20 @@ def test_prune_removes_unused_old_assets_and_their_files(
     assert set(Asset.objects.values_list("pk", flat=True)) == {old_used.pk, recent.pk}
     assert "old" in out and "bytes freed" in out
     assert not any(p.name.startswith(old_unused.sha256) for p in media_dir.rglob("*"))
+
+
+@pytest.mark.parametrize("value", ["", "x" * 5000, "a\x00b", "<b onmouseover=alert(1)>hi</b>"])
+def test_the_pages_take_any_text_without_a_server_error(
+    team: Any, media_dir: Path, value: str
+) -> None:
+    client = team.client("owner")
+    slug = team.workspace.slug
+    assert client.get(f"/w/{slug}/media/", {"q": value}).status_code == 200
+    answer = upload(client, slug, jpeg((9, 9, 9)), alt=value)
+    assert answer.status_code == 302
+    asset = Asset.objects.get()
+    assert "\x00" not in asset.alt_text and len(asset.alt_text) <= 1500
+    edited = client.post(f"/w/{slug}/media/{asset.pk}/alt/", {"alt_text": value})
+    assert edited.status_code == 302
+    page = client.get(f"/w/{slug}/media/").content.decode()
+    assert "<b onmouseover" not in page

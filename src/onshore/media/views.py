@@ -41,7 +41,7 @@ def media_library(request: HttpRequest, membership: Membership) -> HttpResponse:
 def _library_page(
     request: HttpRequest, membership: Membership, error: str = "", status: int = 200
 ) -> HttpResponse:
-    q = request.GET.get("q", "")[:SEARCH_MAX]
+    q = _form_text(request.GET.get("q", ""), SEARCH_MAX)
     assets = library.search(membership.workspace, q).prefetch_related("uses")
     page = Paginator(assets, PER_PAGE).get_page(request.GET.get("page"))
     context = {
@@ -50,7 +50,7 @@ def _library_page(
         "q": q,
         "error": error,
         # Kept after a refusal, so the description typed is not lost with the file.
-        "alt_text": request.POST.get("alt_text", "")[:MAX_ALT_TEXT] if error else "",
+        "alt_text": _form_text(request.POST.get("alt_text", ""), MAX_ALT_TEXT) if error else "",
         "used": library.storage_used(membership.workspace),
         "count": Asset.objects.filter(workspace=membership.workspace).count(),
         "may_upload": membership.can(Capability.DRAFT_POSTS),
@@ -79,7 +79,7 @@ def _upload(request: HttpRequest, membership: Membership) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
         return _library_page(request, membership, "Choose a file to upload.", status=422)
-    alt_text = request.POST.get("alt_text", "")[:MAX_ALT_TEXT]
+    alt_text = _form_text(request.POST.get("alt_text", ""), MAX_ALT_TEXT)
     try:
         asset, created = library.add_upload(
             membership, library.upload_chunks(upload), upload.name or "", alt_text
@@ -89,6 +89,11 @@ def _upload(request: HttpRequest, membership: Membership) -> HttpResponse:
     note = "Uploaded" if created else "Already in the library (the same file is kept once)"
     messages.success(request, f"{note}: {asset}.")
     return redirect("media_library", membership.workspace.slug)
+
+
+def _form_text(value: str, limit: int) -> str:
+    """Text typed into the page, bounded, without NUL (which PostgreSQL cannot store)."""
+    return value.replace("\x00", "")[:limit]
 
 
 def _content_length(request: HttpRequest) -> int:
@@ -102,7 +107,7 @@ def _content_length(request: HttpRequest) -> int:
 @member_view(Capability.DRAFT_POSTS)
 def asset_alt_text(request: HttpRequest, membership: Membership, asset_id: int) -> HttpResponse:
     asset = _asset(membership, asset_id)
-    asset.alt_text = request.POST.get("alt_text", "")[:MAX_ALT_TEXT].strip()
+    asset.alt_text = _form_text(request.POST.get("alt_text", ""), MAX_ALT_TEXT).strip()
     asset.save(update_fields=["alt_text"])
     messages.success(request, "Alt text saved.")
     return redirect("media_library", membership.workspace.slug)
