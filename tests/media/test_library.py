@@ -5,6 +5,8 @@ for outsiders and anonymous visitors), signed links that expire, deleting and pr
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -201,3 +203,32 @@ def test_the_pages_take_any_text_without_a_server_error(
     assert edited.status_code == 302
     page = client.get(f"/w/{slug}/media/").content.decode()
     assert "<b onmouseover" not in page
+
+
+@pytest.mark.skipif(
+    not (shutil.which("ffmpeg") and shutil.which("ffprobe")),
+    reason="ffmpeg/ffprobe not installed (make media-tools)",
+)
+def test_a_video_is_stored_with_a_poster_and_served_as_video(
+    team: Any, media_dir: Path, tmp_path: Path
+) -> None:
+    clip = tmp_path / "clip.mp4"
+    subprocess.run(
+        [
+            *(str(shutil.which("ffmpeg")), "-nostdin", "-v", "error"),
+            *("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=3"),
+            *("-metadata", "location=+51.5074-000.1278/", "-c:v", "mpeg4", "-y", str(clip)),
+        ],
+        check=True,
+        timeout=60,
+    )
+    answer = upload(team.client("owner"), team.workspace.slug, clip.read_bytes(), "clip.mp4")
+    assert answer.status_code == 302
+    asset = Asset.objects.get()
+    assert (asset.kind, asset.mime, asset.width, asset.height) == ("video", "video/mp4", 320, 240)
+    assert asset.duration == pytest.approx(3.0, abs=0.2) and asset.metadata_stripped
+    served = team.client("viewer").get(f"/w/{team.workspace.slug}/media/{asset.pk}/file/")
+    assert served["Content-Type"] == "video/mp4"
+    assert b"+51.5074" not in b"".join(served.streaming_content)
+    poster = team.client("viewer").get(f"/w/{team.workspace.slug}/media/{asset.pk}/thumbnail/")
+    assert Image.open(io.BytesIO(b"".join(poster.streaming_content))).size == (320, 240)
