@@ -232,3 +232,20 @@ def test_a_video_is_stored_with_a_poster_and_served_as_video(
     assert b"+51.5074" not in b"".join(served.streaming_content)
     poster = team.client("viewer").get(f"/w/{team.workspace.slug}/media/{asset.pk}/thumbnail/")
     assert Image.open(io.BytesIO(b"".join(poster.streaming_content))).size == (320, 240)
+
+
+def test_a_byte_range_is_served_for_seeking(team: Any, media_dir: Path) -> None:
+    asset = an_asset(team)
+    whole = storage.open_file(asset).read()
+    url = f"/w/{team.workspace.slug}/media/{asset.pk}/file/"
+    client = team.client("viewer")
+    part = client.get(url, headers={"Range": "bytes=10-109"})
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 10-109/{len(whole)}"
+    assert b"".join(part.streaming_content) == whole[10:110]
+    tail = client.get(url, headers={"Range": "bytes=-20"})
+    assert b"".join(tail.streaming_content) == whole[-20:]
+    beyond = client.get(url, headers={"Range": f"bytes={len(whole)}-"})
+    assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{len(whole)}"
+    several = client.get(url, headers={"Range": "bytes=0-1,5-6"})
+    assert several.status_code == 200 and several["Accept-Ranges"] == "bytes"

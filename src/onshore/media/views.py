@@ -9,12 +9,14 @@ from __future__ import annotations
 import time
 
 from django.contrib import messages
+from django.core.files import File
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from onshore.media import library, storage
+from onshore.media import library, ranges, storage
 from onshore.media.models import MAX_ALT_TEXT, Asset
 from onshore.media.processing import MediaRefused
 from onshore.workspaces.access import membership_or_404
@@ -132,35 +134,54 @@ def _asset(membership: Membership, asset_id: int) -> Asset:
     return get_object_or_404(Asset, pk=asset_id, workspace=membership.workspace)
 
 
-def asset_file(request: HttpRequest, slug: str, asset_id: int, variant: str) -> FileResponse:
+def asset_file(request: HttpRequest, slug: str, asset_id: int, variant: str) -> HttpResponseBase:
     """The stored file or its thumbnail, to members of the asset's workspace only:
     outsiders and anonymous visitors get 404 (not a log-in page that confirms it)."""
     membership = membership_or_404(request.user, slug)
     if variant not in storage.VARIANTS:
         raise Http404("No such file")
-    return _file_response(_asset(membership, asset_id), variant, MEMBER_CACHE)
+    return _file_response(request, _asset(membership, asset_id), variant, MEMBER_CACHE)
 
 
-def asset_signed(request: HttpRequest, token: str) -> FileResponse:
+def asset_signed(request: HttpRequest, token: str) -> HttpResponseBase:
     """A file by a signed link (webhooks, networks): 404 once altered or expired."""
     try:
         asset_id, variant = storage.read_signed(token, time.time())
     except storage.BadSignature:
         raise Http404("No such file") from None
     asset = get_object_or_404(Asset, pk=asset_id)
-    return _file_response(asset, variant, "private, max-age=300")
+    return _file_response(request, asset, variant, "private, max-age=300")
 
 
-def _file_response(asset: Asset, variant: str, cache_control: str) -> FileResponse:
+def _file_response(
+    request: HttpRequest, asset: Asset, variant: str, cache_control: str
+) -> HttpResponseBase:
+    thumbnail = variant == "thumbnail"
     try:
-        handle = storage.open_file(asset, "thumbnail" if variant == "thumbnail" else "file")
+        handle = storage.open_file(asset, "thumbnail" if thumbnail else "file")
     except FileNotFoundError:
         raise Http404("No such file") from None
-    mime = "image/webp" if variant == "thumbnail" else asset.mime
-    extension = "webp" if variant == "thumbnail" else asset.extension
-    response = FileResponse(handle, content_type=mime)
+    mime = "image/webp" if thumbnail else asset.mime
+    response = _whole_or_range(
+        request, handle, asset.thumbnail_size if thumbnail else asset.size, mime
+    )
+    extension = "webp" if thumbnail else asset.extension
     response["Content-Disposition"] = f'inline; filename="{asset.sha256[:16]}.{extension}"'
     response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
+    response["Accept-Ranges"] = "bytes"
     return response
+
+
+def _whole_or_range(
+    request: HttpRequest, handle: File[bytes], size: int, mime: str
+) -> HttpResponseBase:
+    try:
+        asked = ranges.requested_range(request.headers.get("Range", ""), size)
+    except ValueError:
+        handle.close()
+        return ranges.not_satisfiable(size)
+    if asked is None:
+        return FileResponse(handle, content_type=mime)
+    return ranges.partial_response(handle, asked[0], asked[1], size, mime)
