@@ -27,5 +27,19 @@ API for the other parts of issue 16 (editor upload, checker rules, publishing):
         posts' ``Media`` rows pointing at it: ``posts.Media.asset``)
 
 Posts link to assets through ``posts.Media.asset`` (nullable: a media row without an
-asset is the older placeholder, a description and alt text, which keeps working).
+asset is the older placeholder, a description and alt text, which keeps working;
+``on_delete=PROTECT``: a file a post carries cannot be deleted). Chosen over a new
+through-table because every reader of a post's media (revisions, previews, duplicate,
+CSV, API) already walks ``post.media`` in order of id; they keep working and now see
+``asset``. To attach files, pass ``{"asset_id": id}`` items in
+``posts.editing.PostChanges.media`` (API: ``media[].asset_id``): kind, alt text and
+description come from the asset where the item leaves them blank, another
+workspace's file is refused as ``media.N.asset_id``, and a revision records the
+change. ``posts.editing.media_items(post)`` gives them back in that shape.
+
+For publishing: open the bytes with ``storage.open_file(asset)`` (any storage
+backend), and give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
+``asset.size``, ``width``/``height``, ``alt_text`` and ``sha256`` (of exactly the bytes
+served). Video is stored as uploaded (no transcoding): a network's codec or length
+rules belong to the checker's media rules.
 """
