@@ -247,3 +247,39 @@ def test_without_ffprobe_video_is_refused_and_images_still_work(tmp_path: Path) 
         process_file(upload(tmp_path, source), "clip.mp4", Limits(), without)
     (tmp_path / "img").mkdir()
     assert process_file(upload(tmp_path / "img", png()), "a.png", Limits(), without).kind == "image"
+
+
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+    b'22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="51,30.4N"/></rdf:RDF></x:xmpmeta>'
+)
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "WEBP"])
+def test_xmp_comments_and_exif_are_gone_from_jpeg_and_webp(
+    tmp_path: Path, image_format: str
+) -> None:
+    out = io.BytesIO()
+    extra: dict[str, object] = {"exif": gps_exif(), "xmp": XMP}
+    if image_format == "JPEG":
+        extra["comment"] = b"shot at 12 Harbour Lane"
+    Image.new("RGB", (50, 40), (1, 2, 3)).save(out, format=image_format, **extra)
+    source = out.getvalue()
+    assert b"GPSLatitude" in source
+    result = process(tmp_path, source, f"photo.{image_format.lower()}")
+    stored = result.path.read_bytes()
+    for trace in (b"GPSLatitude", b"Harbour Lane", b"PhoneMaker", b"Exif\x00\x00"):
+        assert trace not in stored, trace
+    assert Image.open(result.path).format == image_format
+
+
+def test_the_colour_profile_stays(tmp_path: Path) -> None:
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    Image.new("RGB", (50, 40), (1, 2, 3)).save(
+        out, format="JPEG", icc_profile=profile, exif=gps_exif()
+    )
+    result = process(tmp_path, out.getvalue(), "calibrated.jpg")
+    assert Image.open(result.path).info.get("icc_profile") == profile
