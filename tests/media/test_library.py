@@ -249,3 +249,26 @@ def test_a_byte_range_is_served_for_seeking(team: Any, media_dir: Path) -> None:
     assert beyond.status_code == 416 and beyond["Content-Range"] == f"bytes */{len(whole)}"
     several = client.get(url, headers={"Range": "bytes=0-1,5-6"})
     assert several.status_code == 200 and several["Accept-Ranges"] == "bytes"
+
+
+def test_the_page_and_the_api_list_take_the_same_queries_for_more_files(
+    team: Any, media_dir: Path
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = team.client("owner")
+    slug = team.workspace.slug
+
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(f"/w/{slug}/media/").status_code == 200
+        with CaptureQueriesContext(connection) as api:
+            assert client.get(f"/api/v1/workspaces/{slug}/media").status_code == 200
+        return len(page), len(api)
+
+    an_asset(team, "one", (1, 1, 1))
+    few = queries()
+    for shade in range(2, 7):
+        an_asset(team, f"more {shade}", (shade, shade, shade))
+    assert queries() == few

@@ -145,8 +145,9 @@ def storage_used(workspace: Workspace) -> int:
 
 
 def used_by(asset: Asset) -> list[int]:
-    """Ids of the posts that carry the asset (posts.Media rows point at it)."""
-    return sorted(set(asset.uses.values_list("post_id", flat=True)))
+    """Ids of the posts that carry the asset (posts.Media rows point at it); read from
+    ``prefetch_related("uses")`` when the list was fetched with it."""
+    return sorted({use.post_id for use in asset.uses.all()})
 
 
 def may_delete(membership: Membership, asset: Asset, user: User) -> bool:

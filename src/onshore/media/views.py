@@ -58,13 +58,9 @@ def _library_page(
         "may_upload": membership.can(Capability.DRAFT_POSTS),
         "max_alt": MAX_ALT_TEXT,
         "limits": library.limits(),
-        "rows": [(asset, _post_ids(asset), _may_delete(membership, asset)) for asset in page],
+        "rows": [(asset, library.used_by(asset), _may_delete(membership, asset)) for asset in page],
     }
     return render(request, "media/library.html", context, status=status)
-
-
-def _post_ids(asset: Asset) -> list[int]:
-    return sorted({use.post_id for use in asset.uses.all()})
 
 
 def _may_delete(membership: Membership, asset: Asset) -> bool:
