@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint browser pds axe checker clean
+.PHONY: run test test-sqlite test-postgres lint browser media-tools pds axe checker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,8 @@ checker: $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(BIN)/python scripts/compile_checker.py --optional
+	@# Optional for run: without ffprobe, video uploads are refused and images still work.
+	-@$(MAKE) --no-print-directory media-tools || echo "Video uploads stay off until Debian's ffmpeg is installed."
 	$(BIN)/onshore up --host $(HOST) --port $(PORT)
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
@@ -35,6 +37,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's ffmpeg for video uploads: ffprobe reads a video's container, codecs, size and
+# length; ffmpeg strips its metadata (GPS) and draws the poster frame (onshore.media).
+media-tools:
+	@command -v ffprobe >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1 || { \
+		echo "Installing Debian's ffmpeg for video uploads"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null; }
 
 # A real local Bluesky PDS (npm @atproto/dev-env) for the publishing tests.
 pds:
@@ -52,7 +61,7 @@ lint: $(VENV)/.test-installed
 
 # Everything on SQLite, then the data-layer, API and worker tests on a throwaway
 # PostgreSQL 15 cluster that scripts/with_postgres.py starts and removes.
-test: lint browser pds axe test-sqlite test-postgres
+test: lint browser media-tools pds axe test-sqlite test-postgres
 
 # pytest-xdist processes: most of the suite waits (subprocesses, servers, timeouts), so
 # two of them halve the wall time even on 2 cores (SQLite half: 400 s against about

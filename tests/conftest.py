@@ -10,6 +10,7 @@ import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,19 @@ def fake_mastodon() -> Iterator[FakeMastodon]:
     server = FakeMastodon().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def media_dir(settings: Any, tmp_path: Path) -> Path:
+    """Media files (onshore.media) go to a folder of the test's own, never the shared
+    data directory: a FileSystemStorage there (Django resets its storages when STORAGES
+    changes)."""
+    folder = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "media": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder), "base_url": None},
+        },
+    }
+    return folder

@@ -162,3 +162,22 @@ def test_sqlite_database_runs_in_wal_mode(tmp_path: Path) -> None:
 def test_debug_is_off_unless_asked_for(tmp_path: Path) -> None:
     # With DEBUG on, an error page would show a traceback and settings to anyone.
     assert settings_in_subprocess({}, "s.DEBUG", tmp_path).stdout.strip() == "False"
+
+
+def test_media_settings_are_read_at_start_and_bad_ones_stop_it(tmp_path: Path) -> None:
+    s3 = settings_in_subprocess(
+        {
+            "ONSHORE_MEDIA_URL": "s3://media?endpoint=https://s3.example.com&region=eu-west-1",
+            "ONSHORE_MEDIA_MAX_PIXELS": "24000000",
+        },
+        "s.STORAGES['media']['BACKEND'], s.MEDIA_MAX_PIXELS",
+        tmp_path,
+    )
+    assert s3.stdout.strip() == "storages.backends.s3.S3Storage 24000000", s3.stderr
+    for variable, value, named in (
+        ("ONSHORE_MEDIA_URL", "gs://bucket", "ONSHORE_MEDIA_URL: expected s3://"),
+        ("ONSHORE_MEDIA_MAX_PIXELS", "lots", "ONSHORE_MEDIA_MAX_PIXELS: expected a whole"),
+        ("ONSHORE_MEDIA_MAX_IMAGE_BYTES", "0", "ONSHORE_MEDIA_MAX_IMAGE_BYTES: must be at least 1"),
+    ):
+        bad = settings_in_subprocess({variable: value}, "1", tmp_path)
+        assert bad.returncode != 0 and named in bad.stderr, bad.stderr[-300:]

@@ -30,8 +30,9 @@ DJANGO_FREE = (
     "onshore.inputs",
     "onshore.supervisor",
     "onshore.workspaces.sourcing",
+    "onshore.media.processing",
 )
-APPS = ("accounts", "workspaces", "posts", "publishing", "ledger", "api")
+APPS = ("accounts", "workspaces", "media", "posts", "publishing", "ledger", "api")
 
 # Imports the core and every module under it (not ``__main__``, which runs the CLI),
 # then prints what of Django and the apps came with them, one name a line.
@@ -43,7 +44,8 @@ for found in pkgutil.walk_packages(getattr(core, "__path__", []), core.__name__ 
         importlib.import_module(found.name)
 apps = tuple("onshore." + app for app in sys.argv[2].split(","))
 for name in sorted(sys.modules):
-    part_of_an_app = name.startswith(apps) and not sys.argv[1].startswith(name)
+    own = sys.argv[1].startswith(name) or name.startswith(sys.argv[1] + ".")
+    part_of_an_app = name.startswith(apps) and not own
     if name == "django" or name.startswith("django.") or part_of_an_app:
         print(name)
 """

@@ -8,14 +8,18 @@ fails otherwise.
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, time
 from typing import Any
 
 import pytest
 from django.urls import get_resolver
+from PIL import Image
 
 from onshore.ledger.models import Engagement, TimeEntry
+from onshore.media import library, storage
+from onshore.media.models import Asset
 from onshore.notifications.models import Notification
 from onshore.posts import editing, workflow
 from onshore.posts.models import ReviewLink
@@ -26,6 +30,7 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db,
     pytest.mark.usefixtures("planning_clock"),  # the dates below are in the future
+    pytest.mark.usefixtures("media_dir"),  # uploads go to the test's own folder
 ]
 
 OWNER, MANAGER, CONTRIB, REVIEWER, VIEWER, OUTSIDER, ANON = (
@@ -222,6 +227,14 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/notifications/{notification}/open/", None, expect(404, reviewer=302)),
     ("POST", "/notifications/read-all/", {}, expect(302, outsider=302)),
     ("GET", "/w/{slug}/notifications/settings/", None, expect(200)),
+    # Media: everyone sees the library; who drafts posts uploads and edits alt text;
+    # {asset} is the owner's, so only managers delete it. Files: 404 to anonymous too.
+    ("GET", "/w/{slug}/media/", None, expect(200)),
+    ("POST", "/w/{slug}/media/", {}, expect(422, reviewer=403, viewer=403)),
+    ("POST", "/w/{slug}/media/{asset}/alt/", {"alt_text": "Beans"}, drafters(302)),
+    ("POST", "/w/{slug}/media/{asset}/delete/", {}, managers_only(302)),
+    ("GET", "/w/{slug}/media/{asset}/{variant}/", None, expect(200, anonymous=404)),
+    ("GET", "/m/{signed}/", None, expect(200, outsider=200, anonymous=200)),
     (
         "POST",
         "/w/{slug}/notifications/settings/",
@@ -241,6 +254,26 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
 API = "/api/v1"
 API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", f"{API}/me", None, expect(200, outsider=200, anonymous=401)),
+    ("GET", f"{API}/workspaces/{{slug}}/media", None, expect(200, anonymous=401)),
+    (
+        "POST",
+        f"{API}/workspaces/{{slug}}/media",
+        {},
+        expect(422, reviewer=403, viewer=403, anonymous=401),
+    ),
+    ("GET", f"{API}/workspaces/{{slug}}/media/{{asset}}", None, expect(200, anonymous=401)),
+    (
+        "PATCH",
+        f"{API}/workspaces/{{slug}}/media/{{asset}}",
+        {"alt_text": "Beans"},
+        drafters(200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/media/{{asset}}",
+        None,
+        managers_only(204, anonymous=401),
+    ),
     ("GET", f"{API}/notifications", None, expect(200, outsider=200, anonymous=401)),
     ("POST", f"{API}/notifications/read-all", None, expect(200, outsider=200, anonymous=401)),
     (
@@ -604,6 +637,11 @@ def _fill(url: str, team: Any) -> str:
         manager_post=manager_post.pk,
         scheduled_post=_scheduled_post(team).pk if "{scheduled_post}" in url else 0,
         notification=_reviewers_notification(team).pk if "{notification}" in url else 0,
+        asset=_owners_asset(team).pk if "{asset}" in url else 0,
+        variant="file",
+        signed=storage.signed_url(_owners_asset(team)).split("/m/")[1].strip("/")
+        if "{signed}" in url
+        else "",
         **{role: member.pk for role, member in team.members.items()},
     )
 
@@ -619,6 +657,13 @@ def _scheduled_post(team: Any) -> Any:
         post = workflow.perform(post, manager, action)
     assert post.deliveries.filter(state="pending").exists()
     return post
+
+
+def _owners_asset(team: Any) -> Asset:
+    """An image the owner uploaded (the same bytes each time: one asset)."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (120, 80, 40)).save(out, format="PNG")
+    return library.add_upload(team.members[OWNER], [out.getvalue()], "beans.png", "Beans")[0]
 
 
 def _reviewers_notification(team: Any) -> Notification:
@@ -696,6 +741,8 @@ def _normalise(pattern: str) -> str:
         "<id:token_id>",
         "<id:link_id>",
         "<id:notification_id>",
+        "<id:asset_id>",
+        "<str:variant>",
         "<uidb64>",
         "<token>",
     ):
@@ -744,6 +791,9 @@ def _normalise_template(url: str) -> str:
         "{link}",
         "{review_token}",
         "{notification}",
+        "{asset}",
+        "{variant}",
+        "{signed}",
         "{owner}",
         "{manager}",
         "{contributor}",
@@ -776,6 +826,7 @@ def _api_template(path: str) -> str:
         "{engagement_id}",
         "{channel_id}",
         "{notification_id}",
+        "{asset_id}",
     ):
         path = path.replace(name, "{}")
     return path

@@ -12,7 +12,7 @@ import os
 import secrets
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 from onshore.datafiles import create_private_dir
 
@@ -213,3 +213,58 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def media_storage(url: str, directory: Path) -> dict[str, object]:
+    """Django's STORAGES entry for media files, from ``ONSHORE_MEDIA_URL``.
+
+    Empty: the data directory's ``media/`` folder. ``s3://bucket[/prefix]?endpoint=
+    http://host:9000&region=eu-west-1`` (endpoint and region optional): an
+    S3-compatible store through django-storages, with the key from
+    ``ONSHORE_MEDIA_KEY_ID``/``ONSHORE_MEDIA_SECRET`` (``_FILE`` accepted) or else the
+    standard AWS variables and files boto3 reads. Files are private: links are signed.
+    """
+    if not url:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(directory / "media"), "base_url": None},
+        }
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ConfigError(
+            "ONSHORE_MEDIA_URL: expected s3://bucket?endpoint=https://host&region=name "
+            f"(or unset for the data directory), got {url.split('://')[0]}://…"
+        )
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options(parts)}
+
+
+def _s3_options(parts: SplitResult) -> dict[str, object]:
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    unknown = set(query) - {"endpoint", "region", "addressing"}
+    if unknown:
+        raise ConfigError(
+            f"ONSHORE_MEDIA_URL: unknown option {sorted(unknown)[0]!r}; "
+            "it takes endpoint, region and addressing (path or virtual)"
+        )
+    endpoint = query.get("endpoint", "")
+    if endpoint and urlsplit(endpoint).scheme not in {"http", "https"}:
+        raise ConfigError(f"ONSHORE_MEDIA_URL: endpoint must be http(s)://…, got {endpoint!r}")
+    options: dict[str, object] = {
+        "bucket_name": parts.hostname,
+        "location": parts.path.strip("/"),
+        "default_acl": None,  # private objects; onshore serves them to members only
+        "querystring_auth": True,
+        "file_overwrite": True,  # names are content hashes: same name, same bytes
+        # Path-style by default: what MinIO, moto and most self-hosted stores expect.
+        "addressing_style": query.get("addressing", "path"),
+    }
+    if endpoint:
+        options["endpoint_url"] = endpoint
+    if query.get("region"):
+        options["region_name"] = query["region"]
+    key_id, secret = env_str("ONSHORE_MEDIA_KEY_ID"), env_str("ONSHORE_MEDIA_SECRET")
+    if bool(key_id) != bool(secret):
+        raise ConfigError("ONSHORE_MEDIA_KEY_ID and ONSHORE_MEDIA_SECRET: set both or neither")
+    if key_id:
+        options.update(access_key=key_id, secret_key=secret)
+    return options

@@ -18,6 +18,7 @@ from onshore.config import (
     env_int,
     env_list,
     env_str,
+    media_storage,
     secret_key,
     site_url,
 )
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "heroicons",
     "onshore.accounts",
     "onshore.workspaces",
+    "onshore.media",
     "onshore.posts",
     "onshore.publishing",
     "onshore.ledger",
@@ -189,7 +191,15 @@ MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Uploaded images and video (onshore.media): the data dir, or S3 from one URL.
+    "media": media_storage(env_str("ONSHORE_MEDIA_URL"), DATA_DIR),
 }
+# Limits of an upload (onshore.media.processing); each refusal names its variable.
+MEDIA_MAX_IMAGE_BYTES = env_int("ONSHORE_MEDIA_MAX_IMAGE_BYTES", 20 * 1024 * 1024, minimum=1)
+MEDIA_MAX_VIDEO_BYTES = env_int("ONSHORE_MEDIA_MAX_VIDEO_BYTES", 512 * 1024 * 1024, minimum=1)
+# Also Pillow's MAX_IMAGE_PIXELS while an upload is opened (its own bomb check).
+MEDIA_MAX_PIXELS = env_int("ONSHORE_MEDIA_MAX_PIXELS", 50_000_000, minimum=1)
+MEDIA_MAX_SIDE = env_int("ONSHORE_MEDIA_MAX_SIDE", 16_384, minimum=1)
 # Serve straight from the apps' static folders when nothing was collected (tests, dev).
 WHITENOISE_USE_FINDERS = True
 

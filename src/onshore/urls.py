@@ -187,6 +187,7 @@ urlpatterns = [
     path("", include("onshore.posts.review_link_urls")),
     path("", include("onshore.posts.post_action_urls")),
     path("", include("onshore.notifications.urls")),
+    path("", include("onshore.media.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
 ]

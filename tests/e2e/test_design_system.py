@@ -34,6 +34,7 @@ SOPHIE = "sophie@turnerwrites.example"  # contributor
 PAGES = [
     ("Posts", "posts/", {"manager", "contributor"}),
     ("Calendar", "calendar/", {"manager", "contributor"}),
+    ("Media", "media/", {"manager", "contributor"}),
     ("Review", "review/", {"manager"}),
     ("Team", "team/", {"manager", "contributor"}),
     ("Hours", "team/hours/", {"manager", "contributor"}),

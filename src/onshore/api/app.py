@@ -128,6 +128,7 @@ def _register_routers() -> None:
         check,
         io,
         ledger,
+        media,
         notifications,
         posts,
         workspaces,
@@ -143,6 +144,7 @@ def _register_routers() -> None:
     api.add_router("/workspaces", posts.router)
     api.add_router("/workspaces", ledger.router)
     api.add_router("/workspaces", channels.router)
+    api.add_router("/workspaces", media.router)
     api.add_router("/", notifications.router)
 
 

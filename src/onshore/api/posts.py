@@ -37,8 +37,13 @@ MAX_OFFSET = 10**9  # bounds the number read; past the end is an empty list
 
 class MediaIn(StrictSchema):
     kind: Literal["image", "video"] = "image"
-    description: str = Field(min_length=1, max_length=200, description="what the file will be")
+    description: str = Field(
+        "", max_length=200, description="what the file will be (required without asset_id)"
+    )
     alt_text: str = Field("", max_length=1500, description="required for images")
+    asset_id: Id | None = Field(
+        None, description="a file of the workspace's media library (GET …/media)"
+    )
 
 
 # The page's limits (posts.models), declared here so OpenAPI shows them and the API
@@ -126,7 +131,7 @@ class PostOut(Schema):
     tags: list[str]
     networks: list[str]
     variants: dict[str, str]
-    media: list[dict[str, str]]
+    media: list[dict[str, Any]]
     schedule: ScheduleOut | None
     rework_rounds: int
     override_reason: str
@@ -181,8 +186,10 @@ def post_out(post: Post) -> dict[str, Any]:
         "tags": post.tags,
         "networks": post.networks,
         "variants": {v.network: v.text for v in post.variants.all()},
+        # asset_id only for library files, so placeholders answer as they always did.
         "media": [
             {"kind": m.kind, "description": m.description, "alt_text": m.alt_text}
+            | ({"asset_id": m.asset_id} if m.asset_id is not None else {})
             for m in post.media.all()
         ],
         "schedule": schedule,

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.timezone import now
 
 from onshore.localtime import WallTime, next_free_slot, recompute_instant, resolve_wall_time
+from onshore.media.models import Asset
 from onshore.posts import market_change, workflow
 from onshore.posts.models import Comment, Media, Post, PostVariant, Revision, State
 from onshore.posts.notify_port import notifier
@@ -40,7 +41,8 @@ class PostChanges:
     tags: list[str] | None = None
     networks: list[str] | None = None
     variants: dict[str, str] | None = None  # network → text; "" removes the variant
-    media: list[dict[str, str]] | None = None  # replaces all: [{kind, description, alt_text}]
+    # Replaces all: [{kind, description, alt_text, asset_id?}]; asset_id: a library file.
+    media: list[dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -236,7 +238,7 @@ def published_content(post: Post) -> dict[str, Any]:
     }
 
 
-def _details(post: Post, media: list[dict[str, str]]) -> dict[str, Any]:
+def _details(post: Post, media: list[dict[str, Any]]) -> dict[str, Any]:
     """What a revision keeps besides text and variants (``Revision.details``)."""
     return {
         "market": post.market_id,
@@ -247,11 +249,25 @@ def _details(post: Post, media: list[dict[str, str]]) -> dict[str, Any]:
     }
 
 
-def _media_of(post: Post) -> list[dict[str, str]]:
-    return [
-        {"kind": item.kind, "description": item.description, "alt_text": item.alt_text}
-        for item in post.media.order_by("id")
-    ]
+def _media_of(post: Post) -> list[dict[str, Any]]:
+    return media_items(post)
+
+
+def media_items(post: Post) -> list[dict[str, Any]]:
+    """The post's media as ``PostChanges.media`` takes them (duplicates, revisions)."""
+    return [_media_item(item) for item in post.media.order_by("id")]
+
+
+def _media_item(item: Media) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "kind": item.kind,
+        "description": item.description,
+        "alt_text": item.alt_text,
+    }
+    if item.asset_id is not None:
+        # Only when set, so revisions written before uploads existed compare equal.
+        entry["asset_id"] = item.asset_id
+    return entry
 
 
 def _apply_fields(post: Post, changes: PostChanges) -> None:
@@ -284,11 +300,11 @@ def _clean_variant(variant: PostVariant) -> None:
         ) from None
 
 
-def _apply_media(post: Post, items: list[dict[str, str]]) -> None:
-    """Replace the post's media placeholders; every image needs alt text."""
+def _apply_media(post: Post, items: list[dict[str, Any]]) -> None:
+    """Replace the post's media (library files or placeholders); images need alt text."""
     if len(items) > 10:
         raise ValidationError({"media": "at most 10 media items"})
-    media = [Media(post=post, **item) for item in items]
+    media = [_media_row(post, position, item) for position, item in enumerate(items)]
     for position, item in enumerate(media):
         try:
             item.full_clean(exclude=["post"])
@@ -298,6 +314,24 @@ def _apply_media(post: Post, items: list[dict[str, str]]) -> None:
             ) from None
     post.media.all().delete()
     Media.objects.bulk_create(media)
+
+
+def _media_row(post: Post, position: int, item: dict[str, Any]) -> Media:
+    """A media row; one naming a library file takes its kind, and its alt text and name
+    where the item leaves them blank. A file of another workspace is refused by name."""
+    fields = {key: item[key] for key in ("kind", "description", "alt_text") if key in item}
+    asset_id = item.get("asset_id")
+    if asset_id is None:
+        return Media(post=post, **fields)
+    asset = Asset.objects.filter(pk=asset_id, workspace_id=post.workspace_id).first()
+    if asset is None:
+        raise ValidationError(
+            {f"media.{position}.asset_id": "no such file in this workspace's media library"}
+        )
+    fields["kind"] = asset.kind
+    fields["alt_text"] = fields.get("alt_text") or asset.alt_text
+    fields["description"] = fields.get("description") or str(asset)[:200]
+    return Media(post=post, asset=asset, **fields)
 
 
 def _add_revision(post: Post, member: Membership) -> Revision:

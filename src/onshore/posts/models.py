@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.utils.timezone import now
 
 from onshore.marketfit import NETWORK_RULES, Finding
+from onshore.media.models import Asset
 from onshore.workspaces.models import Market, Membership, Workspace
 
 if TYPE_CHECKING:
@@ -157,7 +158,12 @@ class PostVariant(models.Model):
 
 
 class Media(models.Model):
-    """A placeholder for an image or video the post will carry; images need alt text."""
+    """An image or video the post carries, in order of id; images need alt text.
+
+    ``asset`` is the uploaded file in the workspace's media library (one asset may be
+    used by several posts; deleting a post keeps it). Without one, the row is a
+    placeholder: a description of the file still to come, as before uploads existed.
+    """
 
     class Kind(models.TextChoices):
         IMAGE = "image", "Image"
@@ -167,6 +173,10 @@ class Media(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.IMAGE)
     description = models.CharField(max_length=200, help_text="what the file will be")
     alt_text = models.CharField(max_length=1500, blank=True)
+    # PROTECT: an asset a post carries cannot be deleted from under it.
+    asset = models.ForeignKey(
+        Asset, on_delete=models.PROTECT, null=True, blank=True, related_name="uses"
+    )
 
     def __str__(self) -> str:
         return self.description

@@ -36,10 +36,7 @@ def duplicate_post(post: Post, member: Membership) -> Post:
         tags=list(post.tags),
         networks=list(post.networks),
         variants={variant.network: variant.text for variant in post.variants.all()},
-        media=[
-            {"kind": item.kind, "description": item.description, "alt_text": item.alt_text}
-            for item in post.media.order_by("id")
-        ],
+        media=editing.media_items(post),
     )
     return editing.create_post(member, copy)
 
