@@ -209,8 +209,8 @@ def declared_media_limits(channels: Iterable[Any]) -> dict[str, marketfit.MediaL
     limits: dict[str, marketfit.MediaLimits] = {}
     for channel in channels:
         declared = channel.config.get("media_limits")
-        if isinstance(declared, dict) and channel.kind not in limits:
-            limits[channel.kind] = marketfit.MediaLimits.from_config(declared)
+        if isinstance(declared, dict):
+            limits.setdefault(channel.kind, marketfit.MediaLimits.from_config(declared))
     return limits
 
 
