@@ -225,6 +225,7 @@ class FakeMastodon:
         domain: str = "fake.social",
         max_characters: int = 500,
         characters_reserved_per_url: int = 23,
+        image_size_limit: int = IMAGE_LIMIT,
         has_v2_instance: bool = True,
         has_source_endpoint: bool = True,
         processing_polls: int = 1,
@@ -233,6 +234,9 @@ class FakeMastodon:
         self.domain = domain
         self.max_characters = max_characters
         self.characters_reserved_per_url = characters_reserved_per_url
+        # An instance's own image limit (its admins may lower or raise Mastodon's 16 MB):
+        # declared in /api/v2/instance and enforced on upload.
+        self.image_size_limit = image_size_limit
         self.has_v2_instance = has_v2_instance
         self.has_source_endpoint = has_source_endpoint
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -478,7 +482,9 @@ class FakeMastodon:
         magic = _MAGIC.get(upload.content_type)
         if magic is not None and not magic(upload.data):
             return _Reply(422, {"error": "File type of uploaded media could not be verified"})
-        error = _media_validation(kind, upload, request.form.get("description"))
+        error = _media_validation(
+            kind, upload, request.form.get("description"), self.image_size_limit
+        )
         if error is not None:
             return _Reply(422, {"error": error})
         self._next_id += 1
@@ -669,7 +675,7 @@ class FakeMastodon:
             "media_attachments": {
                 "supported_mime_types": [*IMAGE_MIME_TYPES, *VIDEO_MIME_TYPES, *AUDIO_MIME_TYPES],
                 "description_limit": MEDIA_DESCRIPTION_LIMIT,
-                "image_size_limit": IMAGE_LIMIT,
+                "image_size_limit": self.image_size_limit,
                 "image_matrix_limit": 33177600,
                 "video_size_limit": VIDEO_LIMIT,
                 "video_frame_rate_limit": 120,
@@ -817,8 +823,14 @@ _DESCRIPTION_TOO_LONG = (
 )
 
 
-def _media_validation(kind: str, upload: UploadedFile, description: str | None) -> str | None:
-    limit, shown = (IMAGE_LIMIT, "16 MB") if kind == "image" else (VIDEO_LIMIT, "99 MB")
+def _media_validation(
+    kind: str, upload: UploadedFile, description: str | None, image_limit: int = IMAGE_LIMIT
+) -> str | None:
+    limit, shown = (
+        (image_limit, f"{image_limit // (1024 * 1024)} MB")
+        if kind == "image"
+        else (VIDEO_LIMIT, "99 MB")
+    )
     if len(upload.data) >= limit:
         return f"Validation failed: File file size must be less than {shown}"
     if description and len(description) > MEDIA_DESCRIPTION_LIMIT:

@@ -160,3 +160,20 @@ def test_the_connect_page_never_shows_the_servers_answer(team: Any) -> None:
     text = page.content.decode()
     assert "instance_url:" in text and "422 Unprocessable" in text
     assert SECRET not in text and not Channel.objects.exists()
+
+
+def test_connect_mastodon_reads_the_instances_own_media_limits(team: Any) -> None:
+    # An instance whose admins allow images up to 8 MB: the checker must hold this
+    # market's Mastodon posts to 8 MB, not to Mastodon's default 16 MB.
+    server = FakeMastodon(image_size_limit=8 * 1024 * 1024).start()
+    try:
+        server.add_account("roastery", "good-token")
+        form = {"kind": "mastodon", "market": team.gb.pk, "instance_url": server.base_url}
+        url = f"/w/{team.workspace.slug}/channels/connect/"
+        manager(team).post(url, {**form, "access_token": "good-token"})
+    finally:
+        server.stop()
+    declared = Channel.objects.get().config["media_limits"]
+    assert declared["image_max_bytes"] == 8 * 1024 * 1024
+    assert declared["max_items"] == 4 and declared["alt_max_chars"] == 1500
+    assert "image/jpeg" in declared["image_types"]

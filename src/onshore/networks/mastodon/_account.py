@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -41,10 +42,15 @@ class Account:
 
 @dataclass(frozen=True)
 class InstanceLimits:
-    """What the market-fit checker needs: the length limit and how URLs count."""
+    """What the market-fit checker needs: the length limit and how URLs count, and the
+    instance's ``configuration`` as it answered (its media limits: the checker reads and
+    bounds them with ``marketfit.MediaLimits.from_instance``; this core does not know
+    the checker)."""
 
     max_characters: int = DEFAULT_MAX_CHARACTERS
     characters_reserved_per_url: int = DEFAULT_CHARACTERS_PER_URL
+    # Raw, so not part of equality or the hash: two answers with the same limits are equal.
+    configuration: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 def verify_credentials(
@@ -115,6 +121,7 @@ def _limits_from(body: dict[str, Any]) -> InstanceLimits:
         characters_reserved_per_url=_positive(
             statuses.get("characters_reserved_per_url"), DEFAULT_CHARACTERS_PER_URL
         ),
+        configuration=configuration if isinstance(configuration, dict) else {},
     )
 
 

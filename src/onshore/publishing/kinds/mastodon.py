@@ -11,6 +11,7 @@ import httpx
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from onshore import marketfit
 from onshore.networks import Published, PublishError, mastodon
 from onshore.publishing.kinds._base import (
     Config,
@@ -62,6 +63,9 @@ def connect(values: Mapping[str, str], client_factory: ClientFactory) -> Connect
         "acct": account.acct,
         "max_characters": limits.max_characters,
         "characters_reserved_per_url": limits.characters_reserved_per_url,
+        # The instance's own media limits replace the table's Mastodon defaults in the
+        # checker for this channel's market (posts/checks.declared_media_limits).
+        "media_limits": marketfit.MediaLimits.from_instance(limits.configuration).to_config(),
     }
     return Connection(config, {"access_token": token}, default_name=f"@{account.acct}")
 
