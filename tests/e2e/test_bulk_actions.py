@@ -135,6 +135,8 @@ def test_the_post_card_duplicates_and_deletes_with_a_confirmation(
     copy = Post.objects.filter(text=TEXTS[0]).exclude(pk=post.pk).get()
     assert page.url.endswith(f"/posts/{copy.pk}/") and copy.state == State.DRAFT
 
+    # page.js (deferred) asks before deleting; a click before it runs would submit outright.
+    page.wait_for_load_state()
     page.locator("#post-card").get_by_role("button", name="Delete post").click()
     dialog = page.locator("dialog.confirm")
     expect(dialog).to_contain_text("Delete this post?")

@@ -92,3 +92,33 @@ def test_swapping_the_file_is_a_change_that_is_recorded(team: Any, media_dir: Pa
     editing.update_post(post, member, editing.PostChanges(media=[{"asset_id": second.pk}]))
     assert post.revisions.count() == before + 1
     assert post.revisions.last().details["media"][0]["asset_id"] == second.pk
+
+
+def test_the_media_rules_check_the_files_own_size_and_shape(team: Any, media_dir: Path) -> None:
+    # A 5:1 banner: Instagram takes 4:5 to 1.91:1, so the check must say so, which it
+    # can only know from the uploaded file's pixels (a placeholder has none).
+    out = io.BytesIO()
+    Image.new("RGB", (1000, 200), (200, 180, 150)).save(out, format="PNG")
+    banner = library.add_upload(
+        team.members["contributor"], [out.getvalue()], "banner.png", "Our roastery sign"
+    )[0]
+    answer = team.client("contributor").post(
+        f"{API}/{team.workspace.slug}/posts",
+        {
+            "text": "New sign over the door",
+            "market_id": team.gb.pk,
+            "networks": ["instagram"],
+            "media": [{"asset_id": banner.pk}],
+        },
+        content_type="application/json",
+    )
+    assert answer.status_code == 201, answer.content
+    findings = team.client("contributor").get(
+        f"{API}/{team.workspace.slug}/posts/{answer.json()['id']}/findings"
+    )
+    media = {f["rule"]: f for f in findings.json() if f["category"] == "media"}
+    shape = [f for rule, f in media.items() if "aspect" in rule]
+    assert shape and shape[0]["severity"] == "error" and shape[0]["item"] == 1
+    assert "5.00:1" in shape[0]["message"] and "Instagram" in shape[0]["message"]
+    # Instagram takes JPEG only: onshore converts the PNG itself, so that is a note.
+    assert media["media.image_type"]["severity"] == "info"

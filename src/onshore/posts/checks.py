@@ -118,7 +118,7 @@ class Draft:
             scheduled_at=post.scheduled_at,
             dismissals=list(post.dismissals.all()),
             fold_chosen=post.scheduled_fold_chosen,
-            media=[media_item(m.kind, m.alt_text) for m in post.media.all()],
+            media=[media_item(m.kind, m.alt_text, **file_facts(m.asset)) for m in post.media.all()],
         )
 
 
@@ -126,6 +126,23 @@ def media_item(kind: str, alt: str, **facts: Any) -> marketfit.MediaItem:
     """A post's file as the checker sees it. A media placeholder knows only its kind and
     alt text; an uploaded asset passes its type, bytes, size and length as ``facts``."""
     return marketfit.MediaItem("video" if kind == "video" else "image", alt=alt, **facts)
+
+
+def file_facts(asset: Any | None) -> dict[str, Any]:
+    """What an uploaded file (a media library ``Asset``) tells the media rules: its
+    type, bytes, pixels, length and whether it moves. A placeholder has none, and
+    the rules then check only what they know (kind and alt text)."""
+    if asset is None:
+        return {}
+    return {
+        "mime": asset.mime,
+        "bytes": asset.size,
+        "width": asset.width,
+        "height": asset.height,
+        "duration_s": asset.duration,
+        "animated": asset.animated,
+        "name": asset.original_name or asset.file_name,
+    }
 
 
 # The warning asks which of a repeated wall time's two occurrences is meant; once a person

@@ -46,7 +46,7 @@ def posts_of(link: ReviewLink) -> list[Post]:
     order they were written (NULLs last on SQLite and PostgreSQL alike)."""
     return list(
         link.posts.select_related("market", "workspace")
-        .prefetch_related("variants", "media", "market__channels")
+        .prefetch_related("variants", "media__asset", "market__channels")
         .order_by(F("scheduled_at").asc(nulls_last=True), "created_at", "id")
     )
 

@@ -104,7 +104,7 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
     pager = paginate(
         waiting.select_related("market", "author")
-        .prefetch_related("variants", "dismissals", "media", "market__channels")
+        .prefetch_related("variants", "dismissals", "media__asset", "market__channels")
         .order_by("updated_at", "id"),
         request.GET,
     )

@@ -167,7 +167,9 @@ def _check_and_submit(
 ) -> None:
     posts = [item[0] for item in created if item is not None]
     for start in range(0, len(posts), 500):  # bounded IN lists for SQLite
-        prefetch_related_objects(posts[start : start + 500], "variants", "dismissals", "media")
+        prefetch_related_objects(
+            posts[start : start + 500], "variants", "dismissals", "media__asset"
+        )
     # The rows share the index's market objects: one query gives every row the market's
     # channels (the checker's Mastodon limit) instead of one query per row.
     prefetch_related_objects(
