@@ -37,8 +37,8 @@ description come from the asset where the item leaves them blank, another
 workspace's file is refused as ``media.N.asset_id``, and a revision records the
 change. ``posts.editing.media_items(post)`` gives them back in that shape.
 
-For publishing: open the bytes with ``storage.open_file(asset)`` (any storage
-backend), and give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
+For publishing: upload what ``outgoing.file_for_network(asset, network,
+limits)`` gives (the one place a file is fitted to a network on publish), and give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
 ``asset.size``, ``width``/``height``, ``alt_text`` and ``sha256`` (of exactly the bytes
 served). Video is stored as uploaded (no transcoding): a network's codec or length
 rules belong to the checker's media rules.
