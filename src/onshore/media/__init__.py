@@ -38,7 +38,8 @@ workspace's file is refused as ``media.N.asset_id``, and a revision records the
 change. ``posts.editing.media_items(post)`` gives them back in that shape.
 
 For publishing: upload what ``outgoing.file_for_network(asset, network,
-limits)`` gives (the one place a file is fitted to a network on publish), and give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
+limits)`` gives (the one place a file is fitted to a network on publish), and
+give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
 ``asset.size``, ``width``/``height``, ``alt_text`` and ``sha256`` (of exactly the bytes
 served). Video is stored as uploaded (no transcoding): a network's codec or length
 rules belong to the checker's media rules.
