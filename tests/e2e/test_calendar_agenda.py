@@ -85,6 +85,7 @@ def test_on_a_phone_the_month_is_an_agenda_in_the_chosen_zone(
             path=str(screenshot_dir / f"agenda-market-phone-{theme}.png"), full_page=True
         )
 
+        page.click("#calendar-filter-fold > summary")  # folded on a phone
         page.select_option("#c-zone", "mine")
         page.click("#calendar-filters button:has-text('Show')")
         page.wait_for_url("**zone=mine**")
@@ -103,6 +104,31 @@ def test_on_a_phone_the_month_is_an_agenda_in_the_chosen_zone(
             path=str(screenshot_dir / f"agenda-mine-desktop-{theme}.png"), full_page=True
         )
         page.context.close()
+
+
+def test_on_a_phone_the_filters_fold_away_unless_one_is_in_use(
+    browser: Any, live_server: Any, planned: Any, screenshot_dir: Path
+) -> None:
+    slug = planned.workspace.slug
+    page = open_calendar(browser, live_server.url, slug, "date=2027-03-01", viewport=PHONE)
+    fold = page.locator("#calendar-filter-fold")
+    summary = fold.locator("summary")
+    assert summary.inner_text() == "Filters" and page.locator("#c-market").is_hidden()
+    day = page.locator("td.day .day-number:visible").first.bounding_box()
+    assert day is not None and day["y"] < 400  # the first day in the first screen
+    summary.click()
+    page.fill("#c-tag", "beans")
+    page.click("#calendar-filters button:has-text('Show')")
+    page.wait_for_url("**tag=beans**")
+    # A filter in use stays in view, so nobody wonders why posts are missing.
+    assert page.locator("#c-tag").is_visible()
+    assert summary.inner_text() == "Filters (1 in use)"
+    page.screenshot(path=str(screenshot_dir / "agenda-filters-in-use-phone.png"))
+
+    page.set_viewport_size(DESKTOP)  # on a wide screen: the form, no fold to open
+    page.goto(f"{live_server.url}/w/{slug}/calendar/?date=2027-03-01")
+    assert page.locator("#c-market").is_visible() and summary.is_hidden()
+    page.context.close()
 
 
 def test_earlier_and_later_page_the_agenda_by_month(

@@ -3,6 +3,7 @@
 // <form data-confirm="Remove the market UK? Its posts are kept as drafts.">: submitting
 //   first asks in a dialog; only "Yes, go ahead" submits. Without JavaScript the form
 //   submits as before (the server still checks everything).
+// <details data-fold-on-phone open>: folded on a phone (see foldOnPhone).
 // <button type="button" data-copy="#element-id">Copy</button>: copies the element's text
 //   (or an input's value) and says "Copied" in the button for two seconds.
 (function () {
@@ -46,6 +47,20 @@
       if (form.requestSubmit) { form.requestSubmit(submitter); } else { form.submit(); }
     });
   }, true);
+
+  // <details data-fold-on-phone open>: folded on a phone-sized screen when the page
+  // loads, unless it says data-keep-open (a filter is in use, so show what is applied).
+  // Open in the HTML, so a page without JavaScript keeps everything in view.
+  function foldOnPhone() {
+    if (!window.matchMedia("(max-width: 600px)").matches) return;
+    document.querySelectorAll("details[data-fold-on-phone]:not([data-keep-open])")
+      .forEach(function (details) { details.removeAttribute("open"); });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", foldOnPhone);
+  } else {
+    foldOnPhone();
+  }
 
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
