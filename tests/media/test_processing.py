@@ -283,3 +283,34 @@ def test_the_colour_profile_stays(tmp_path: Path) -> None:
     )
     result = process(tmp_path, out.getvalue(), "calibrated.jpg")
     assert Image.open(result.path).info.get("icc_profile") == profile
+
+
+def cmyk_jpeg(icc_profile: bytes | None = None) -> bytes:
+    out = io.BytesIO()
+    extra: dict[str, object] = {"icc_profile": icc_profile} if icc_profile else {}
+    # Cyan 0, magenta 255, yellow 255, black 0: a print file's pure red.
+    Image.new("CMYK", (50, 40), (0, 255, 255, 0)).save(out, format="JPEG", **extra)
+    return out.getvalue()
+
+
+def test_a_print_files_cmyk_becomes_rgb_in_the_right_colours(tmp_path: Path) -> None:
+    result = process(tmp_path, cmyk_jpeg(), "print.jpg")
+    stored = Image.open(result.path)
+    assert stored.mode == "RGB"
+    red, green, blue = stored.getpixel((25, 20))  # type: ignore[misc]
+    assert red > 200 and green < 60 and blue < 60
+
+
+def test_a_profile_that_does_not_describe_the_stored_pixels_is_dropped(tmp_path: Path) -> None:
+    """A CMYK file's profile must not ride on the RGB pixels stored: viewers would read
+    every colour through it. (No CMYK profile ships with Pillow; a Lab one stands in.)"""
+    from PIL import ImageCms
+
+    lab = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+    result = process(tmp_path, cmyk_jpeg(icc_profile=lab), "print.jpg")
+    stored = Image.open(result.path)
+    assert stored.mode == "RGB"
+    profile = stored.info.get("icc_profile")
+    if profile:
+        space = ImageCms.ImageCmsProfile(io.BytesIO(profile)).profile.xcolor_space
+        assert space.strip() == "RGB"

@@ -7,10 +7,11 @@ JPEG; GIF and WebP keep their animation.
 from __future__ import annotations
 
 import hashlib
+import io
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 from onshore.media.processing._messages import megapixels, shown_name
 from onshore.media.processing._types import (
@@ -161,13 +162,46 @@ def _save_without_metadata(
         options["icc_profile"] = image.info["icc_profile"]
     if stored_format == "JPEG":
         if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
+            image, profile = _as_rgb(image, image.info.get("icc_profile"))
+            image.info = {"icc_profile": profile} if profile else {}
+            options.pop("icc_profile", None)
+            if profile:
+                options["icc_profile"] = profile
         options.update(quality=90)
     elif stored_format == "WEBP":
         options.update(quality=90)
     if animated:
         options.update(save_all=True)
     image.save(output, format=stored_format, **options)
+
+
+def _as_rgb(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
+    """RGB pixels and the profile that describes them, for a CMYK (print) or other image.
+
+    A print file's CMYK profile must not ride on RGB pixels: viewers would read every
+    colour through the wrong profile. Converted through its own profile into sRGB where
+    Little CMS can; otherwise Pillow's plain conversion, keeping the profile only when it
+    already describes RGB.
+    """
+    if icc and image.mode == "CMYK":
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+            converted = ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+        else:
+            if converted is not None:
+                return converted, srgb.tobytes()
+    return image.convert("RGB"), icc if icc and _profile_space(icc) == "RGB" else None
+
+
+def _profile_space(icc: bytes) -> str:
+    """The colour space an ICC profile describes ("RGB", "CMYK", "GRAY", "Lab"), or ""."""
+    try:
+        return str(ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile.xcolor_space).strip()
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return ""
 
 
 def save_thumbnail(image: Image.Image, output: Path) -> None:
