@@ -59,6 +59,13 @@ def test_aware_instant_is_converted_to_market_time() -> None:
     assert rules("Hello", "US", at=at) == ["timing.night"]
 
 
+def test_the_night_warning_gives_the_market_day_not_only_the_clock() -> None:
+    """03:00 UTC on 10 March is 23:00 on 9 March in New York (EDT since 8 March)."""
+    at = datetime(2026, 3, 10, 3, 0, tzinfo=ZoneInfo("UTC"))
+    [finding] = check(Post("Hello", "US", at=at))
+    assert finding.message.startswith("Scheduled for 23:00 on 9 March 2026 in America/New_York")
+
+
 @pytest.mark.parametrize(
     ("text", "network", "expected"),
     [

@@ -19,7 +19,7 @@ def _is_night(moment: time, start: time, end: time) -> bool:
     "timing.night",
     "timing",
     "warning",
-    "Scheduled for {clock} in {zone}, when {readers} are asleep",
+    "Scheduled for {clock} on {day} in {zone}, when {readers} are asleep",
     examples=[
         Example("New drop is live!", "GB", "", at="2026-03-10T03:00"),
         Example("New drop is live!", "US", "", at="2026-03-10T02:00:00+00:00"),
@@ -33,9 +33,10 @@ def detect_night(context: Context) -> Iterator[Hit]:
         return
     options = context.options
     if _is_night(local.time(), options.night_start, options.night_end):
-        yield Hit(
-            0, 0, None, {"clock": f"{local.hour:02d}:{local.minute:02d}", "zone": context.zone.key}
-        )
+        # The day too: "03:00" alone is ambiguous in a list of posts or a moved post's answer.
+        clock = f"{local.hour:02d}:{local.minute:02d}"
+        day = f"{local.day} {local:%B %Y}"
+        yield Hit(0, 0, None, {"clock": clock, "day": day, "zone": context.zone.key})
 
 
 @register(
