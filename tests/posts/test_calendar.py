@@ -129,6 +129,10 @@ def test_week_and_list_views(team: Any) -> None:
     week = client.get(f"/w/{team.workspace.slug}/calendar/?view=week&date=2026-12-03")
     assert "30 Nov 2026 – 6 Dec 2026" in week.content.decode()
     assert re.search(r'data-hour="9">.*Midweek scones', week.content.decode(), re.S)
+    # Its Move… control offers every hour and starts at the post's own (09:00).
+    hours = re.search(r'<select name="hour">(.*?)</select>', week.content.decode(), re.S)
+    assert hours and hours.group(1).count("<option") == 24
+    assert '<option value="9" selected>09:00</option>' in hours.group(1)
     listing = client.get(f"/w/{team.workspace.slug}/calendar/?view=list&date=2026-12-01")
     # The agenda's day heading (issue 15): "Wed 2 Dec", its year for screen readers.
     assert '<h3>Wed 2 Dec<span class="sr-only"> 2026</span>' in listing.content.decode()

@@ -31,8 +31,6 @@ MONTH_CELL_LIMIT = 4  # more than this in a day shows "+N more", linking to that
 HOUR_CELL_LIMIT = 3  # the same for an hour of the week view (a busy week stays readable)
 LIST_DAYS = 31  # the list view's usual length; ?days=1 to 31 asks for another
 SNIPPET_LENGTH = 60
-# The week's Move… hour select: (7, "7", "07:00"), built once (see _move_control.html).
-HOUR_CHOICES = tuple((hour, str(hour), f"{hour:02d}:00") for hour in range(24))
 SIDE_LIST_LIMIT = 50  # "Approved, not scheduled": the newest this many, and a count of the rest
 
 

@@ -470,7 +470,6 @@ def calendar_view(request: HttpRequest, membership: Membership) -> HttpResponse:
             "days": days,
             "weeks": calendar.weeks(days) if view == "month" else [],
             "hours": calendar.by_hour(days) if view == "week" else [],
-            "hour_choices": calendar.HOUR_CHOICES,
             "in_my_zone": in_my_zone,
             "viewer_zone": _viewer_zone(membership),
             "filters": filters,

@@ -1,5 +1,5 @@
 """Filters of the compact post cards (calendar entries, Posts, Review): a post's first
-line and its networks as short text badges.
+line, its networks as short text badges, and the week view's Move… hour options.
 
 Network logos are trademarks and no open icon set has them, so a badge is a short label
 ("Bsky") in the network's colour with its full name for screen readers and on hover.
@@ -65,3 +65,22 @@ def first_line(text: object) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+@register.filter
+def hour_options(selected: object) -> SafeString:
+    """The week Move… select's 24 ``<option>``s, ``selected`` (an hour) chosen.
+
+    A busy week has hundreds of these selects; a template loop over the hours in each
+    doubled the week view's render time, so each of the 25 variants is built once.
+    """
+    return _hour_options(selected if isinstance(selected, int) and 0 <= selected < 24 else -1)
+
+
+@functools.cache
+def _hour_options(selected: int) -> SafeString:
+    options = (
+        f'<option value="{hour}"{" selected" if hour == selected else ""}>{hour:02d}:00</option>'
+        for hour in range(24)
+    )
+    return mark_safe("".join(options))  # noqa: S308 - digits and fixed text only
