@@ -38,6 +38,7 @@ QUALITIES = (85, 75)
 MAX_SHRINKS = 8
 SHRINK_MARGIN = 0.92  # aim a little under the byte limit: sizes are not linear in pixels
 SMALLEST_SIDE = 16
+GOOD_ENOUGH = 0.8  # a fitted file this close to the byte limit is not grown again
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def fit_image(data: bytes, mime: str, spec: FitSpec) -> Fitted:
             )
         image.seek(0)
         frame = _pixels_only(image)
-    return _shrink_until_it_fits(frame, mime, spec)
+    return _shrink_until_it_fits(frame, mime, len(data), spec)
 
 
 def _open(data: bytes, mime: str, spec: FitSpec) -> Image.Image:
@@ -168,27 +169,51 @@ def _formats(mime: str, alpha: bool, spec: FitSpec) -> list[str]:
     return taken
 
 
-def _shrink_until_it_fits(frame: Image.Image, mime: str, spec: FitSpec) -> Fitted:
-    alpha = frame.mode in ("RGBA", "LA")
-    formats = _formats(mime, alpha, spec)
+def _shrink_until_it_fits(frame: Image.Image, mime: str, size: int, spec: FitSpec) -> Fitted:
+    """Encode at the pixel limit, then smaller, until the bytes fit; ``size`` is the
+    stored file's, over the limit when the type is kept at full size."""
+    formats = _formats(mime, frame.mode in ("RGBA", "LA"), spec)
     scale = _scale_for_pixels(*frame.size, spec)
-    smallest = b""
+    smallest, over = size, (scale, size)
     for attempt in range(MAX_SHRINKS + 1):
         sized = _resized(frame, scale)
         tries = [(m, q) for m in formats for q in _qualities(m)] if attempt == 0 else []
-        tries = tries or [(formats[-1], _qualities(formats[-1])[-1])]
-        for target, quality in tries:
+        for target, quality in tries or [(formats[-1], _qualities(formats[-1])[-1])]:
+            if scale == 1.0 and target == mime == PNG:
+                continue  # lossless at the same size: the stored file, known to be over
             data = _encode(sized, target, quality)
             if spec.max_bytes is None or len(data) <= spec.max_bytes:
-                return Fitted(data, target, *sized.size)
-            smallest = data
+                fitted = Fitted(data, target, *sized.size)
+                return fitted if attempt == 0 else _grown(frame, fitted, over, quality, spec)
+            smallest = min(smallest, len(data)) if attempt == 0 else len(data)
         if spec.max_bytes is None or min(sized.size) <= SMALLEST_SIDE:
             break
-        scale *= min(0.9, math.sqrt(spec.max_bytes / len(smallest)) * SHRINK_MARGIN)
+        over = (scale, smallest)
+        scale *= min(0.9, math.sqrt(spec.max_bytes / smallest) * SHRINK_MARGIN)
     raise MediaRefused(
         f"{spec.network} takes images of at most {_limits(spec)}; onshore could not "
-        f"make this one fit (it stayed {_bytes(len(smallest))})."
+        f"make this one fit (it stayed {_bytes(smallest)})."
     )
+
+
+def _grown(
+    frame: Image.Image, fitted: Fitted, over: tuple[float, int], quality: int, spec: FitSpec
+) -> Fitted:
+    """One try at more pixels when shrinking undershot: fewer pixels also compress
+    better, so bytes fall faster than pixels. The rate seen between the last size that
+    was over and the one that fits aims the try; the fitted file stays if it is over."""
+    assert spec.max_bytes is not None
+    over_scale, over_bytes = over
+    scale = fitted.width / frame.width
+    if len(fitted.data) > GOOD_ENOUGH * spec.max_bytes or over_bytes <= len(fitted.data):
+        return fitted
+    rate = math.log(over_bytes / len(fitted.data)) / math.log(over_scale / scale)
+    aim = scale * (SHRINK_MARGIN * spec.max_bytes / len(fitted.data)) ** (1 / max(rate, 1.0))
+    if aim <= scale * 1.05:
+        return fitted
+    sized = _resized(frame, min(aim, (scale + over_scale) / 2))
+    data = _encode(sized, fitted.mime, quality)
+    return Fitted(data, fitted.mime, *sized.size) if len(data) <= spec.max_bytes else fitted
 
 
 def _qualities(mime: str) -> tuple[int, ...]:
