@@ -16,6 +16,7 @@ from onshore.marketfit import MediaLimits
 from onshore.media import library
 from onshore.media.models import Asset
 from onshore.media.outgoing import file_for_network
+from onshore.networks import PublishError
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -78,3 +79,14 @@ def test_an_animated_gif_goes_to_bluesky_as_its_first_frame(team: Any, media_dir
     assert image.convert("RGB").getpixel((3, 3)) == (255, 0, 0)
     kept = file_for_network(asset, "mastodon")  # Mastodon plays GIFs (as a "gifv")
     assert kept.mime == "image/gif" and kept.sha256 == asset.sha256
+
+
+def test_a_file_that_cannot_fit_fails_publishing_for_good_naming_the_limit(
+    team: Any, media_dir: Path
+) -> None:
+    asset = upload(team, noisy_photo(400, 300), "JPEG", "stall.jpg", quality=90)
+    tiny_server = MediaLimits(image_max_bytes=200)
+    with pytest.raises(PublishError) as failed:
+        file_for_network(asset, "mastodon", tiny_server)
+    assert failed.value.permanent
+    assert str(failed.value).startswith("stall.jpg: Mastodon takes images of at most 200 bytes")

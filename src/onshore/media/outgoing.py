@@ -12,8 +12,9 @@ The result is deterministic, so a retried upload sends the same bytes (same
 ``sha256``). What the checker promised is what happens here: its "onshore will
 resize/re-encode it" findings are the images fitted, ``media.animation_still`` the
 animated GIFs sent as their first frame. What cannot be fitted raises
-``processing.MediaRefused`` (the sender makes it a permanent failure with that
-message). Video is sent as stored: onshore does not transcode.
+``networks.PublishError(permanent=True)`` with fit_image's message (which names the
+network's limit): retrying the same file cannot succeed, so the delivery fails at once
+and says why. Video is sent as stored: onshore does not transcode.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from onshore import marketfit
 from onshore.marketfit import NETWORK_RULES, MediaLimits
 from onshore.media import storage
 from onshore.media.models import Asset
-from onshore.media.processing import FitSpec, fit_image
+from onshore.media.processing import FitSpec, MediaRefused, fit_image
+from onshore.networks import PublishError
 
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 
@@ -53,7 +55,11 @@ def file_for_network(asset: Asset, network: str, limits: MediaLimits | None = No
     mime, width, height = asset.mime, asset.width, asset.height
     if asset.kind == Asset.Kind.IMAGE:
         spec = image_target(network, limits, animated=asset.animated)
-        data, mime, width, height = fit_image(data, mime, spec)
+        try:
+            data, mime, width, height = fit_image(data, mime, spec)
+        except MediaRefused as refused:
+            shown = asset.original_name or f"{asset.kind} {asset.pk}"
+            raise PublishError(f"{shown}: {refused}", permanent=True) from refused
     return OutgoingFile(
         data=data,
         mime=mime,
