@@ -41,6 +41,14 @@ def test_bad_number_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
         env_int("ONSHORE_WEB_WORKERS", 2, minimum=1)
 
 
+def test_a_number_over_its_maximum_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ONSHORE_WEBHOOK_MEDIA_URL_SECONDS", "9999999")
+    with pytest.raises(ConfigError, match="ONSHORE_WEBHOOK_MEDIA_URL_SECONDS: must be at most"):
+        env_int("ONSHORE_WEBHOOK_MEDIA_URL_SECONDS", 86_400, minimum=60, maximum=604_800)
+    monkeypatch.setenv("ONSHORE_WEBHOOK_MEDIA_URL_SECONDS", "3600")
+    assert env_int("ONSHORE_WEBHOOK_MEDIA_URL_SECONDS", 86_400, minimum=60, maximum=604_800) == 3600
+
+
 def test_secrets_can_come_from_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     secret = tmp_path / "key"
     secret.write_text("from-a-file\n")

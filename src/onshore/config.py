@@ -53,7 +53,7 @@ def env_bool_or_alias(name: str, alias: str, default: bool) -> bool:
     return env_bool(name, default) or env_bool(alias, default)
 
 
-def env_int(name: str, default: int, minimum: int = 0) -> int:
+def env_int(name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -63,6 +63,8 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
         raise ConfigError(f"{name}: expected a whole number, got {raw!r}") from None
     if value < minimum:
         raise ConfigError(f"{name}: must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ConfigError(f"{name}: must be at most {maximum}, got {value}")
     return value
 
 

@@ -227,6 +227,12 @@ WORKER_MAX_ATTEMPTS = env_int("ONSHORE_WORKER_MAX_ATTEMPTS", 8, minimum=1)
 # First retry waits about this long (with jitter), doubling each time, capped at an hour.
 WORKER_BACKOFF_SECONDS = env_int("ONSHORE_WORKER_BACKOFF_SECONDS", 30, minimum=1)
 NETWORK_TIMEOUT_SECONDS = env_int("ONSHORE_NETWORK_TIMEOUT_SECONDS", 20, minimum=1)
+# How long the signed media links in a webhook's payload work: a day by default, so a
+# receiver that queues the delivery can still fetch the files; at most the week a
+# signed link may last (media.storage.MAX_SIGNED_SECONDS).
+WEBHOOK_MEDIA_URL_SECONDS = env_int(
+    "ONSHORE_WEBHOOK_MEDIA_URL_SECONDS", 86_400, minimum=60, maximum=7 * 24 * 60 * 60
+)
 
 LOGGING = {
     "version": 1,

@@ -49,7 +49,20 @@ def test_instagram_needs_media_and_takes_jpeg_only() -> None:
     (png,) = check_media("instagram", [photo(mime="image/png")])
     assert png.fixable and "convert image 1 to JPEG" in png.message
     (animated,) = check_media("instagram", [photo(mime="image/gif", animated=True)])
-    assert (animated.rule, animated.severity) == ("media.gif_still", "warning")
+    assert (animated.rule, animated.severity) == ("media.animation_still", "warning")
+    assert "Instagram takes no GIFs" in animated.message
+
+
+def test_bluesky_takes_a_gif_but_shows_it_as_a_still() -> None:
+    (animated,) = check_media("bluesky", [photo(mime="image/gif", animated=True)])
+    assert (animated.rule, animated.severity, animated.fixable) == (
+        "media.animation_still",
+        "warning",
+        True,
+    )
+    assert animated.message.startswith("Animated GIF 1 publishes as a still image on Bluesky")
+    assert "shows only the first frame of a GIF" in animated.message
+    assert check_media("bluesky", [photo(mime="image/gif", animated=False)]) == []
 
 
 def test_video_on_bluesky_is_not_published_yet() -> None:

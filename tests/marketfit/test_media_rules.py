@@ -50,6 +50,7 @@ DOCUMENTED: dict[str, dict[str, Any]] = {
         "max_images": 4,
         "max_videos": 1,
         "mixing": False,  # the post's embed is a union
+        "gif_animated": False,  # atproto#3090: "nothing was moving when watching the post"
         "image_max_bytes": 2_000_000,  # "maxSize": 2000000
         "video_types": ("video/mp4",),  # "accept": ["video/mp4"]
         "video_max_bytes": 300_000_000,  # "maxSize": 300000000
@@ -329,7 +330,19 @@ def test_an_animated_gif_counts_as_a_video_where_documented(network: str) -> Non
     assert ("media.mixing" in found) == (counts and DOCUMENTED[network].get("mixing") is False)
 
 
+@pytest.mark.parametrize("network", NETWORKS)
+def test_an_animated_gif_publishes_as_a_still_where_documented(network: str) -> None:
+    rules = NETWORK_MEDIA_RULES[network]
+    still = rules.gif_animated is False or "image/gif" not in (rules.image_types or ["image/gif"])
+    found = [f for f in check_media(network, [gif()]) if f.rule == "media.animation_still"]
+    assert bool(found) == still
+    assert network not in {"bluesky", "instagram", "threads"} or found
+    for finding in found:
+        assert finding.severity == "warning" and finding.fixable
+        assert "publishes as a still image" in finding.message
+
+
 def test_every_kind_of_limit_has_a_boundary_test() -> None:
     tested = set(BOUNDARIES) | {"image_aspect", "video_aspect", "image_types", "video_types"}
-    tested |= {"mixing", "gif_is_video"}
+    tested |= {"mixing", "gif_is_video", "gif_animated"}
     assert set(LIMIT_FIELDS) <= tested, set(LIMIT_FIELDS) - tested

@@ -4,11 +4,14 @@ against each chosen network's media rules (a "Media" section; Instagram needs on
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import pytest
+from PIL import Image
 
+from onshore.media import library
 from onshore.posts import checks, editing, workflow
 from onshore.posts.models import Post
 from onshore.publishing.models import Channel
@@ -159,3 +162,17 @@ def test_a_text_only_post_does_not_run_the_media_check(
     monkeypatch.setattr(marketfit, "check_media", refuse)
     post = gb_post(team, ["x", "bluesky", "mastodon"], [])
     assert [c.about for c in checks.check_post(post).texts] == [None, None, None]
+
+
+def test_an_uploaded_animated_gif_for_bluesky_is_said_to_publish_as_a_still(
+    team: Any, media_dir: Any
+) -> None:
+    frames = [Image.new("RGB", (60, 40), colour) for colour in ("red", "blue")]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=90)
+    gif = library.add_upload(team.members["contributor"], [out.getvalue()], "wave.gif", ALT)[0]
+    post = gb_post(team, ["bluesky", "mastodon"], [{"asset_id": str(gif.pk)}])
+    (media,) = [c for c in checks.check_post(post).texts if c.about == "media"]
+    (still,) = [f for f in media.findings if f.rule == "media.animation_still"]
+    assert (still.network, still.severity, still.fixable) == ("bluesky", "warning", True)
+    assert "publishes as a still image on Bluesky" in still.message

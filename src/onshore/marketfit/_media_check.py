@@ -5,7 +5,8 @@ fixes it when it publishes: an image over a size or pixel limit, or of a type th
 network does not take, is re-encoded (severity "info", ``fixable``); what onshore
 cannot change (an aspect ratio, a video's length, too many files, images mixed with
 video) is an "error" when the network would refuse the post and a "warning" when it
-would take it but show less (an animated GIF sent as a still image).
+would take it but show less (``media.animation_still``: an animated GIF that publishes
+as a still image, where the network takes no GIF or shows GIFs without animation).
 
 A fact about a file that is unknown (None: a media placeholder has no bytes yet) is
 not checked. ``image_target()`` tells the publisher what an image must be re-encoded
@@ -248,14 +249,16 @@ def _image_findings(rules: MediaRules, item: MediaItem, number: int) -> Iterator
 
 def _gif_findings(rules: MediaRules, item: MediaItem, number: int) -> Iterator[MediaFinding]:
     network, what = _label(rules.network), _what(item, number)
-    if rules.image_types and GIF not in rules.image_types:
+    if shows_still(rules):
+        shown = rules.gif_animated is False
+        why = "shows only the first frame of a GIF" if shown else "takes no GIFs"
         yield _item(
             rules,
             number,
-            "media.gif_still",
+            "media.animation_still",
             "warning",
-            f"{network} does not take GIFs: {what} will be sent as a still image of its "
-            "first frame, without the animation",
+            f"{_cap(what)} publishes as a still image on {network}, without the animation "
+            f"({network} {why}): onshore will send its first frame when it publishes",
             fixable=True,
         )
         return
@@ -287,6 +290,12 @@ def _gif_findings(rules: MediaRules, item: MediaItem, number: int) -> Iterator[M
             f"{_cap(what)} is {item.width}×{item.height}; {network} may refuse animated GIFs "
             f"over {rules.gif_max_width}×{rules.gif_max_height}",
         )
+
+
+def shows_still(rules: MediaRules) -> bool:
+    """Whether an animated GIF reaches this network as a still image of its first frame:
+    the network takes no GIF (it is converted), or shows one without the animation."""
+    return rules.gif_animated is False or bool(rules.image_types and GIF not in rules.image_types)
 
 
 def _video_findings(rules: MediaRules, item: MediaItem, number: int) -> Iterator[MediaFinding]:
@@ -416,6 +425,10 @@ class ImageTarget:
     max_bytes: int | None
     max_pixels: int | None
     types: tuple[str, ...] | None
+    # For an animated GIF: sent as its first frame (True), else its own limits.
+    animation_still: bool = False
+    gif_max_bytes: int | None = None
+    gif_max_pixels: int | None = None
 
     def fits(self, item: MediaItem) -> bool:
         return not (
@@ -441,7 +454,14 @@ def image_target(network: str, limits: MediaLimits | None = None) -> ImageTarget
     """How to make an image fit ``network``: ``target.fits(item)``, else re-encode it to
     ``target.mime_for(item)``, scaled by ``target.scale(item)``, under ``max_bytes``."""
     rules = rules_for(network, limits)
-    return ImageTarget(rules.image_max_bytes, rules.image_max_pixels, rules.image_types)
+    return ImageTarget(
+        rules.image_max_bytes,
+        rules.image_max_pixels,
+        rules.image_types,
+        animation_still=shows_still(rules),
+        gif_max_bytes=rules.gif_max_bytes or rules.image_max_bytes,
+        gif_max_pixels=rules.gif_max_pixels or rules.image_max_pixels,
+    )
 
 
 def check_alt_text(

@@ -16,6 +16,8 @@ Conventions, so one number means one thing:
   width 320, will be scaled up") gives no limit: nothing is refused or lost.
 - ``gif_is_video``: an animated GIF counts as the post's one video (X: "4 photos, 1
   animated GIF or 1 video"; Mastodon converts it to a soundless video, "gifv").
+- ``gif_animated`` False: the network takes a GIF but shows only its first frame
+  (Bluesky's images embed); a network that takes no GIF at all shows a still too.
 
 Where a page could not be read here but copies quoting it word for word could, the
 row's ``notes`` says so. Mastodon's row is the default of a stock server: a channel
@@ -40,6 +42,7 @@ BSKY_VIDEO = (
     "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/embed/video.json"
 )
 BSKY_POST = "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json"
+BSKY_GIF_STILL = "https://github.com/bluesky-social/atproto/issues/3090"
 MASTODON_INSTANCE = "https://docs.joinmastodon.org/entities/Instance/#media_attachments"
 MASTODON_POSTING = "https://docs.joinmastodon.org/user/posting/#media"
 LINKEDIN_IMAGES = (
@@ -75,6 +78,7 @@ class MediaRules:
     max_videos: int | None = None  # an animated GIF counts here when gif_is_video
     mixing: bool | None = None  # images and video in one post
     gif_is_video: bool | None = None
+    gif_animated: bool | None = None  # False: an animated GIF is shown as a still
     # Each image.
     image_types: tuple[str, ...] | None = None  # MIME types
     image_max_bytes: int | None = None
@@ -158,6 +162,7 @@ BLUESKY = MediaRules(
     max_images=4,  # app.bsky.embed.images: images maxLength 4
     max_videos=1,  # app.bsky.embed.video holds one video blob
     mixing=False,  # app.bsky.feed.post embed is a union: images or video, not both
+    gif_animated=False,  # an images-embed GIF is served as a still (see notes)
     image_types=None,  # accept: image/* (any image type)
     image_max_bytes=2_000_000,  # blob maxSize 2000000, "formerly limited to 1 MB"
     video_types=(MP4,),  # accept: video/mp4
@@ -167,6 +172,7 @@ BLUESKY = MediaRules(
         max_images=BSKY_IMAGES,
         max_videos=BSKY_VIDEO,
         mixing=BSKY_POST,
+        gif_animated=BSKY_GIF_STILL,
         image_max_bytes=BSKY_IMAGES,
         video_types=BSKY_VIDEO,
         video_max_bytes=BSKY_VIDEO,
@@ -181,6 +187,9 @@ BLUESKY = MediaRules(
         "The newest lexicons add app.bsky.embed.gallery (up to 20 items, 'a soft limit of "
         "10' in clients); the local PDS and onshore's adapter use app.bsky.embed.images, "
         "so the row keeps its 4.",
+        "GIFs: the lexicons say nothing; Bluesky's own trackers do (atproto#3090, "
+        "social-app#6445 and #6837, open): an animated GIF in an images embed is shown "
+        "as its first frame; the app animates only GIFs uploaded as video.",
     ),
 )
 

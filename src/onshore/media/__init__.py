@@ -38,9 +38,12 @@ workspace's file is refused as ``media.N.asset_id``, and a revision records the
 change. ``posts.editing.media_items(post)`` gives them back in that shape.
 
 For publishing: upload what ``outgoing.file_for_network(asset, network,
-limits)`` gives (the one place a file is fitted to a network on publish), and
+limits)`` gives (the one place a file is fitted to a network on publish: an image
+over the network's size or pixel limits, or of a type it does not take, is resized
+and re-encoded by ``processing.fit_image``, deterministically; an animated GIF where
+only a still is shown goes as its first frame; MediaRefused when it cannot fit), and
 give webhooks ``storage.signed_url(asset)`` with ``asset.mime``,
 ``asset.size``, ``width``/``height``, ``alt_text`` and ``sha256`` (of exactly the bytes
-served). Video is stored as uploaded (no transcoding): a network's codec or length
-rules belong to the checker's media rules.
+served; publishing/kinds/webhook.py does). Video is stored and sent as uploaded (no
+transcoding): a network's codec or length rules belong to the checker's media rules.
 """

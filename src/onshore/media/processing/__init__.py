@@ -10,6 +10,9 @@ Public API (the media app, CSV import and publishing call only these)::
     Processed(kind, mime, extension, path, size, sha256, width, height, duration,
               thumbnail_path, metadata_stripped, animated)
     MediaRefused                                     # message names the file and limit
+    fit_image(data, mime, FitSpec) -> Fitted(data, mime, width, height)
+        an image fitted to one network on publish: untouched when it fits, else
+        resized and re-encoded, deterministically (same input → same bytes)
 
 The type is decided from the content (the first bytes, then Pillow or ffprobe), never
 from the name. Images: refused by header size before decoding (pixels, longest side),
@@ -19,6 +22,7 @@ Video (MP4, MOV): probed with ffprobe, refused without a video stream, remuxed w
 metadata by ffmpeg (no transcoding), poster frame as thumbnail.
 """
 
+from onshore.media.processing._fit import FitSpec, Fitted, fit_image
 from onshore.media.processing._process import process_file, receive
 from onshore.media.processing._types import (
     DEFAULT_MAX_IMAGE_BYTES,
@@ -38,10 +42,13 @@ __all__ = [
     "DEFAULT_MAX_SIDE",
     "DEFAULT_MAX_VIDEO_BYTES",
     "THUMBNAIL_SIDE",
+    "FitSpec",
+    "Fitted",
     "Limits",
     "MediaRefused",
     "Processed",
     "Tools",
+    "fit_image",
     "process_file",
     "receive",
 ]

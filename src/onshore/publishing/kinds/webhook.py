@@ -1,16 +1,41 @@
 """Webhooks: a URL that receives every post, signed the Standard Webhooks way with a
-secret onshore makes (shown once); the stable webhook-id lets a receiver drop a repeat."""
+secret onshore makes (shown once); the stable webhook-id lets a receiver drop a repeat.
+
+The payload (JSON; the signature covers the whole body)::
+
+    {"type": "post.published",
+     "post": {"id", "text", "link", "tags", "market", "language",
+              "scheduled_at", "scheduled_local",
+              "media": [{"kind": "image" | "video",
+                         "url": signed absolute link to the file, no login needed,
+                         "url_expires_at": ISO 8601 UTC; after it the link answers 404,
+                         "mime", "bytes", "width", "height",
+                         "duration": seconds (video) or null,
+                         "alt_text",
+                         "sha256": of exactly the bytes the link serves}, …]}}
+
+``media`` lists the post's files in the post's order (empty for a text-only post).
+The links work for ``ONSHORE_WEBHOOK_MEDIA_URL_SECONDS`` (a day by default) from the
+attempt that sent them; a retry sends fresh links under the same webhook-id. Webhooks
+get the stored file as uploaded (metadata stripped, nothing resized: a receiver has no
+network's limits). A media placeholder (a description without a file) cannot be
+delivered: the delivery fails at once, saying which item, rather than sending a post
+without its picture.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from onshore.networks import Published, webhook
+from onshore.media import storage
+from onshore.networks import Published, PublishError, webhook
 from onshore.publishing.kinds._base import (
     Config,
     ConnectField,
@@ -24,6 +49,7 @@ from onshore.publishing.kinds._base import (
 from onshore.publishing.outbound import ClientFactory
 
 if TYPE_CHECKING:
+    from onshore.posts.models import Media, Post
     from onshore.publishing.models import Delivery
 
 NAME = "webhook"
@@ -78,7 +104,9 @@ def _ticked(value: str) -> bool:
     return value.strip().lower() in {"on", "true", "1", "yes"}
 
 
-def payload(delivery: Delivery) -> dict[str, Any]:
+def payload(delivery: Delivery, now: datetime | None = None) -> dict[str, Any]:
+    """The body sent for ``delivery`` (see the module's docstring); ``now`` starts the
+    media links' lifetime. PublishError (permanent) for a media placeholder."""
     post = delivery.post
     return {
         "type": "post.published",
@@ -95,7 +123,41 @@ def payload(delivery: Delivery) -> dict[str, Any]:
                 if post.scheduled_time
                 else None
             ),
+            "media": media_payload(post, now or timezone.now()),
         },
+    }
+
+
+def media_payload(post: Post, now: datetime) -> list[dict[str, Any]]:
+    """Each of the post's files with a signed link that expires, in the post's order."""
+    seconds = settings.WEBHOOK_MEDIA_URL_SECONDS
+    # The token stores whole seconds; the time given is the one the link stops at.
+    expires_at = datetime.fromtimestamp(int(now.timestamp()) + seconds, UTC)
+    items = post.media.select_related("asset").order_by("id")
+    return [_media_item(number, m, now, seconds, expires_at) for number, m in enumerate(items, 1)]
+
+
+def _media_item(
+    number: int, media: Media, now: datetime, seconds: int, expires_at: datetime
+) -> dict[str, Any]:
+    asset = media.asset
+    if asset is None:
+        raise PublishError(
+            f"Media {number} (“{media.description}”) is a placeholder without a file: "
+            "attach the file to the post, then publish it again.",
+            permanent=True,
+        )
+    return {
+        "kind": asset.kind,
+        "url": storage.signed_url(asset, "file", seconds, now=now.timestamp()),
+        "url_expires_at": expires_at.isoformat(),
+        "mime": asset.mime,
+        "bytes": asset.size,
+        "width": asset.width,
+        "height": asset.height,
+        "duration": asset.duration,
+        "alt_text": media.alt_text or asset.alt_text,
+        "sha256": asset.sha256,
     }
 
 
@@ -106,7 +168,7 @@ def send(
         config["url"],
         secrets["secret"],
         delivery.webhook_id,
-        payload(delivery),
+        payload(delivery, now),
         client=client,
         now=now,
     )
