@@ -24,9 +24,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from onshore.posts import editing, workflow
-from onshore.posts.models import Post, State
+from onshore.posts.models import Media, Post, State
 from onshore.publishing import crypto, outbox
-from onshore.publishing.models import Channel, Delivery, DeliveryAttempt, DeliveryState
+from onshore.publishing.models import (
+    Channel,
+    Delivery,
+    DeliveryAttempt,
+    DeliveryMedia,
+    DeliveryState,
+)
 from tests.fakes.chaos_proxy import FAULTS
 from tests.fakes.fake_mastodon import FakeMastodon
 
@@ -198,9 +204,23 @@ def connect_channels(team: Any, servers: Servers, failure_rate: float) -> None:
         )
 
 
+def a_photo(team: Any) -> Any:
+    """One library image, in the shared data directory the worker processes read."""
+    import io
+
+    from PIL import Image
+
+    from onshore.media import library
+
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (90, 60, 30)).save(out, format="JPEG")
+    return library.add_upload(team.members["manager"], [out.getvalue()], "cup.jpg", "A cup")[0]
+
+
 def schedule_many(team: Any) -> list[str]:
-    """Scheduled posts already due, their deliveries made by the outbox as scheduling
-    does (bulk-inserted posts: the workflow is tested elsewhere, this is about counts)."""
+    """Scheduled posts already due, each carrying one image, their deliveries made by the
+    outbox as scheduling does (bulk-inserted posts: the workflow is tested elsewhere,
+    this is about counts)."""
     networks = [["mastodon", "bluesky"]] * POSTS_TO_ALL + [
         ["mastodon"] if n % 2 else ["bluesky"] for n in range(POSTS_TO_ONE)
     ]
@@ -216,6 +236,10 @@ def schedule_many(team: Any) -> list[str]:
             scheduled_at=start + timedelta(milliseconds=n),
         )
         for n, chosen in enumerate(networks)
+    )
+    photo = a_photo(team)
+    Media.objects.bulk_create(
+        Media(post=post, description="cup", alt_text="A cup", asset=photo) for post in posts
     )
     with transaction.atomic():
         for post in posts:
@@ -298,6 +322,18 @@ def test_500_deliveries_published_exactly_once_while_workers_die(
         records = posts_on_pds(local_pds, servers.pds_account, http)
         to_bluesky = sorted(t for t, p in zip(texts, posts_going_to("bluesky"), strict=True) if p)
         assert sorted(record["value"]["text"] for record in records) == to_bluesky
+        # With its image, uploaded once per delivery: every status names its own upload
+        # and every record embeds the image. A worker killed between an upload's answer
+        # and recording it (or an answer the network lost) leaves at most one unused
+        # upload behind, which the instance cleans up; it never reaches a status.
+        carried = [status.media_ids for status in fake_mastodon.statuses]
+        assert all(len(ids) == 1 for ids in carried)
+        assert len({ids[0] for ids in carried}) == len(carried)
+        assert all(len(r["value"]["embed"]["images"]) == 1 for r in records)
+        assert DeliveryMedia.objects.count() == len(carried) + len(records)  # one per delivery
+        unused = len(fake_mastodon.media) - len(carried)
+        if not failure_rate:
+            assert unused <= kills, (unused, kills)
         # A webhook cannot be read back: a resend carries the same webhook-id, which
         # receivers de-duplicate (Standard Webhooks). Each delivery's id arrived.
         received = {d.headers["webhook-id"] for d in servers.receiver.deliveries}
@@ -310,6 +346,7 @@ def test_500_deliveries_published_exactly_once_while_workers_die(
             f"{kills} workers killed, {cut_short} attempts cut short, "
             f"{DeliveryAttempt.objects.count()} attempts for {DELIVERIES} deliveries, "
             f"{len(servers.receiver.deliveries) - len(received)} webhook resends, "
+            f"{len(fake_mastodon.media)} Mastodon uploads for {len(carried)} statuses, "
             f"faults injected: {dict(faults)}"
         )
         assert kills >= 5 and cut_short >= 1

@@ -13,7 +13,8 @@ import uuid
 from django.db import models
 from django.utils.timezone import now
 
-from onshore.posts.models import Post
+from onshore.media.models import Asset
+from onshore.posts.models import Media, Post
 from onshore.publishing import kinds
 from onshore.workspaces.models import Market, Workspace
 
@@ -123,6 +124,40 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"attempt on {self.delivery_id}: {self.outcome or 'running'}"
+
+
+class DeliveryMedia(models.Model):
+    """One file of a delivery's post as the network holds it after upload: the
+    Mastodon media id, or the Bluesky blob (its JSON, as the record embeds it).
+
+    Written in its own committed transaction right after the upload answers and BEFORE
+    the status or record that uses it, so that an attempt which then loses its answer
+    (or whose worker dies) is followed by one that reuses the upload instead of
+    uploading the file again (publishing/media_uploads.py decides how long a network
+    keeps an unattached upload, so how long it may be reused).
+    """
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="uploads")
+    position = models.PositiveSmallIntegerField(help_text="the file's place in the post, from 0")
+    media = models.ForeignKey(Media, on_delete=models.CASCADE, related_name="+")
+    # SET_NULL: pruning an asset no post uses any more must not be blocked by history.
+    asset = models.ForeignKey(Asset, on_delete=models.SET_NULL, null=True, related_name="+")
+    sha256 = models.CharField(max_length=64, help_text="of the bytes uploaded")
+    remote_id = models.CharField(max_length=300, help_text="Mastodon media id or blob CID")
+    remote = models.JSONField(default=dict, blank=True, help_text="what the network answered")
+    ready = models.BooleanField(default=False, help_text="processed: usable in a status")
+    uploaded_at = models.DateTimeField(default=now)
+
+    class Meta:
+        ordering = ["delivery", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery", "position"], name="one_upload_per_delivery_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delivery_id}#{self.position} → {self.remote_id}"
 
 
 class WorkerBeat(models.Model):

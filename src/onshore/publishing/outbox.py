@@ -129,8 +129,8 @@ def _due(now: datetime) -> Q:
 
 
 def claim_due(now: datetime, worker: str, limit: int = 1) -> list[Delivery]:
-    """Take up to ``limit`` due deliveries under a lease, oldest first, with what
-    sending needs (post, market, variants, channel) loaded; [] when nothing is due."""
+    """Take up to ``limit`` due deliveries under a lease, oldest first, with what sending
+    needs (post, market, variants, media and their assets, channel) loaded; [] if none."""
     lease_until = now + timedelta(seconds=settings.WORKER_LEASE_SECONDS)
     if connection.vendor == "postgresql":
         claimed_ids = _claim_skip_locked(now, worker, lease_until, limit)
@@ -140,7 +140,7 @@ def claim_due(now: datetime, worker: str, limit: int = 1) -> list[Delivery]:
         return []
     claimed = list(
         Delivery.objects.select_related("post__market", "channel")
-        .prefetch_related("post__variants")
+        .prefetch_related("post__variants", "post__media__asset")
         .filter(pk__in=claimed_ids)
         .order_by("due_at", "id")
     )

@@ -67,8 +67,10 @@ def publish(
     client: httpx.Client,
     now: datetime,
     sessions: Sessions | None = None,
+    embed: dict[str, Any] | None = None,
 ) -> Published:
-    """Create the post at ``record_key`` (from ``record_key(delivery_id, created)``).
+    """Create the post at ``record_key`` (from ``record_key(delivery_id, created)``),
+    with ``embed`` (``images_embed`` of uploaded blobs) when given.
 
     ``now`` becomes ``createdAt`` and turns rate-limit resets into waits. Raises
     PublishError or UnknownOutcome (then call ``find_published`` before any retry;
@@ -82,6 +84,8 @@ def publish(
     login = Login(pds_url, handle, app_password)
     facets = detect_facets(text, lambda mention: _resolve_handle(pds_url, mention, client, now))
     record = _post_record(text, list(langs), facets, now)
+    if embed is not None:
+        record["embed"] = embed
 
     def put(session: Session) -> httpx.Response:
         body = {

@@ -52,7 +52,7 @@ def build(
     token: str | None = None,
     headers: Mapping[str, str] | None = None,
     params: Mapping[str, str | int] | None = None,
-    data: Mapping[str, str] | None = None,
+    data: Mapping[str, str | list[str]] | None = None,
 ) -> httpx.Request:
     all_headers = {"accept": "application/json", **(headers or {})}
     if token is not None:

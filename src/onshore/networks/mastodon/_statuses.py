@@ -14,7 +14,7 @@ methods/statuses):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
@@ -53,8 +53,11 @@ def publish(
     client: httpx.Client,
     now: datetime,
     visibility: str = "public",
+    media_ids: Sequence[str] = (),
 ) -> Published:
     """POST /api/v1/statuses with ``Idempotency-Key``; return the created status.
+
+    ``media_ids`` are processed uploads (``upload_media``), in the post's order.
 
     ``idempotency_key`` must be derived from the delivery (the same on every attempt).
     ``now`` turns ``X-RateLimit-Reset`` into a wait. Raises PublishError or
@@ -62,9 +65,11 @@ def publish(
     """
     if visibility not in VISIBILITIES:
         raise ValueError(f"visibility must be one of {VISIBILITIES}, not {visibility!r}")
-    form = {"status": text, "visibility": visibility}
+    form: dict[str, str | list[str]] = {"status": text, "visibility": visibility}
     if language:
         form["language"] = mastodon_language(language)
+    if media_ids:
+        form["media_ids[]"] = list(media_ids)
     request = build(
         client,
         "POST",

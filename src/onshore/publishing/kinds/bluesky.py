@@ -24,6 +24,8 @@ from onshore.publishing.kinds._base import (
 from onshore.publishing.outbound import ClientFactory
 
 if TYPE_CHECKING:
+    from onshore.media.outgoing import OutgoingFile
+    from onshore.posts.models import Media
     from onshore.publishing.models import Delivery
 
 NAME = "bluesky"
@@ -43,6 +45,14 @@ PDS = ConnectField(
     "pds_url", "PDS (optional)", "pds", max_length=2000, page_max_length=300,
     api_help="default the public service", placeholder="https://bsky.social",
 )  # fmt: skip
+
+# The local PDS onshore is tested against (@atproto/dev-env without an app view) has no
+# video service (app.bsky.video.*), so video is refused clearly instead of guessed at;
+# the checker says so before publishing (marketfit: media.video_unsupported).
+VIDEO_NOT_SUPPORTED = (
+    "Video is not supported on Bluesky yet: remove the video from the post or publish "
+    "it to the other networks only."
+)
 
 # One per worker process: Bluesky limits log-ins, so sessions are reused and refreshed.
 SESSIONS = bluesky.Sessions()
@@ -76,16 +86,62 @@ def send(
     delivery: Delivery, config: Config, secrets: Secrets, client: httpx.Client, now: datetime
 ) -> Published:
     post = delivery.post
+    login = bluesky.Login(config["pds_url"], config["handle"], secrets["app_password"])
+    from onshore.publishing import media_uploads  # reads the models, which read the kinds
+
+    files = media_uploads.files_of(delivery)
+    embed = _images_embed(delivery, files, login, client, now) if files else None
     return bluesky.publish(
-        config["pds_url"],
-        config["handle"],
-        secrets["app_password"],
+        login.pds_url,
+        login.handle,
+        login.app_password,
         record_key(delivery),
         post.text_for(NAME),
         langs=bluesky.bluesky_langs(post.market.language),
         client=client,
         now=now,
         sessions=SESSIONS,
+        embed=embed,
+    )
+
+
+def _images_embed(
+    delivery: Delivery, files: list[Media], login: bluesky.Login, client: httpx.Client,
+    now: datetime,
+) -> dict[str, Any]:  # fmt: skip
+    """The post's images as uploaded blobs, each uploaded once while the PDS keeps it
+    (recorded before the record is written; see publishing/media_uploads.py)."""
+    from onshore.publishing import media_uploads
+
+    if any(item.asset is not None and item.asset.kind == "video" for item in files):
+        raise PublishError(VIDEO_NOT_SUPPORTED, permanent=True)
+    if len(files) > bluesky.MAX_IMAGES:
+        raise PublishError(
+            f"Bluesky takes at most {bluesky.MAX_IMAGES} images per post; this post has "
+            f"{len(files)}.",
+            permanent=True,
+        )
+
+    def upload(file: OutgoingFile) -> media_uploads.Uploaded:
+        blob = bluesky.upload_blob(
+            login, file.data, file.mime, client=client, now=now, sessions=SESSIONS
+        )
+        shape = {"width": file.width, "height": file.height}
+        return media_uploads.Uploaded(bluesky.blob_cid(blob), {"blob": blob, **shape}, True)
+
+    uploads = media_uploads.upload_all(
+        delivery, files, NAME, reuse_within=media_uploads.BLUESKY_REUSE, now=now, upload=upload
+    )
+    return bluesky.images_embed(
+        [
+            bluesky.EmbedImage(
+                blob=upload.remote["blob"],
+                alt=media_uploads.alt_text_of(item),
+                width=int(upload.remote.get("width") or 1),
+                height=int(upload.remote.get("height") or 1),
+            )
+            for upload, item in zip(uploads, files, strict=True)
+        ]
     )
 
 

@@ -3,7 +3,8 @@ limit, read at connect, applied by the checker and again before sending."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,12 @@ from onshore.publishing.kinds._base import (
 from onshore.publishing.outbound import ClientFactory
 
 if TYPE_CHECKING:
+    from onshore.media.outgoing import OutgoingFile
+    from onshore.posts.models import Media
     from onshore.publishing.models import Delivery
+
+# The wait between polls of a file the instance is still processing (tests patch it).
+SLEEP: Callable[[float], None] = time.sleep
 
 NAME = "mastodon"
 DESTINATION = Destination(
@@ -89,6 +95,10 @@ def send(
     post = delivery.post
     text = post.text_for(NAME)
     refuse_over_instance_limit(text, config)
+    from onshore.publishing import media_uploads  # reads the models, which read the kinds
+
+    files = media_uploads.files_of(delivery)
+    media_ids = _media_ids(delivery, files, config, secrets, client, now) if files else []
     return mastodon.publish(
         config["instance_url"],
         secrets["access_token"],
@@ -97,7 +107,52 @@ def send(
         language=post.market.language,
         client=client,
         now=now,
+        media_ids=media_ids,
     )
+
+
+def _media_ids(
+    delivery: Delivery,
+    files: list[Media],
+    config: Config,
+    secrets: Secrets,
+    client: httpx.Client,
+    now: datetime,
+) -> list[str]:
+    """The processed uploads of the post's files, each uploaded once across attempts
+    (recorded before the status is sent; see publishing/media_uploads.py)."""
+    from onshore.publishing import media_uploads
+
+    base, token = config["instance_url"], secrets["access_token"]
+
+    def upload(file: OutgoingFile) -> media_uploads.Uploaded:
+        attachment = mastodon.upload_media(
+            base, token, data=file.data, mime=file.mime, name=file.name,
+            description=file.alt_text, client=client, now=now,
+        )  # fmt: skip
+        return media_uploads.Uploaded(attachment.id, {"id": attachment.id}, attachment.ready)
+
+    limits = media_uploads.channel_limits(config)
+    for _ in range(2):  # an upload the instance no longer has is made once more
+        uploads = media_uploads.upload_all(
+            delivery, files, NAME, reuse_within=media_uploads.MASTODON_REUSE, now=now,
+            upload=upload, limits=limits,
+        )  # fmt: skip
+        waiting = [u for u in uploads if not u.ready]
+        try:
+            for pending in waiting:
+                mastodon.wait_until_processed(
+                    base, token, pending.remote_id, client=client, now=now,
+                    sleep=lambda seconds: SLEEP(seconds),
+                )  # fmt: skip
+                media_uploads.mark_ready(pending)
+        except PublishError as exc:
+            if exc.status_code != 404:
+                raise
+            media_uploads.forget(pending)
+            continue
+        return [u.remote_id for u in uploads]
+    raise PublishError("Mastodon lost the uploaded files; onshore tries again.", permanent=False)
 
 
 def find(
