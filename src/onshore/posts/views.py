@@ -72,7 +72,9 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     # The calendar's filters, read and refused (400 naming the value) the same way.
     filters = parse_filters(request.GET, LIST_KEYS)
     posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
-    pager = paginate(posts.select_related("market", "author"), request.GET)
+    pager = paginate(
+        posts.select_related("market", "author").prefetch_related("media__asset"), request.GET
+    )
     badges = publishing().waiting_badges(Post.objects.filter(pk__in=[p.pk for p in pager.rows]))
     return render(
         request,
