@@ -173,7 +173,7 @@ def test_an_image_without_alt_text_is_not_saved_and_stays_on_the_form(
     assert answer.status_code == 422
     html = answer.content.decode()
     assert 'data-field="media_0_alt"' in html
-    assert f'name="media_0_asset" value="{asset}"' in html
+    assert f'name="media_0_asset" id="id_media_0_asset" value="{asset}"' in html
     assert not Post.objects.exists()
 
 
@@ -188,7 +188,7 @@ def test_without_javascript_files_upload_on_save(team: Any, media_dir: Path) -> 
     assert answer.status_code == 422
     asset = Asset.objects.get(workspace=team.workspace)
     html = answer.content.decode()
-    assert f'name="media_0_asset" value="{asset.pk}"' in html
+    assert f'name="media_0_asset" id="id_media_0_asset" value="{asset.pk}"' in html
     assert "shelf.jpg" in html
     saved = client.post(
         f"/w/{slug}/posts/new/",
