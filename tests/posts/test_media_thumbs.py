@@ -100,3 +100,19 @@ def test_a_message_several_networks_give_is_shown_once_naming_them(team: Any) ->
     missing = [m for m in messages if "has no alt text" in m]
     assert len(missing) == 1, messages
     assert missing[0].endswith("(on Bluesky and Mastodon)")
+
+
+def test_a_clients_review_link_shows_the_files_by_signed_links(team: Any, media_dir: Path) -> None:
+    from django.test import Client
+
+    from onshore.posts.models import ReviewLink
+
+    post = post_with_files(team, 2, state=State.IN_REVIEW)
+    _, token = ReviewLink.issue(team.workspace, team.users["owner"], name="Client", posts=[post])
+    html = Client().get(f"/r/{token}/").content.decode()
+    assert 'alt="Shelf number 1"' in html and 'alt="Shelf number 2"' in html
+    # Not the member-only route (a 404 for the client), a signed link that works.
+    assert f"/w/{team.workspace.slug}/media/" not in html
+    start = html.index("/m/", html.index('class="pv-grid'))
+    signed = html[start : html.index('"', start)]
+    assert Client().get(signed).status_code == 200
