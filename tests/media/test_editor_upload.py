@@ -248,3 +248,16 @@ def test_a_file_of_another_workspace_is_refused_on_save(team: Any, media_dir: Pa
     assert answer.status_code == 422
     assert "no such file in this workspace" in answer.content.decode()
     assert not Post.objects.exists()
+
+
+def test_a_file_uploaded_in_the_editor_takes_the_alt_text_the_post_gives_it(
+    team: Any, media_dir: Path
+) -> None:
+    slug = team.workspace.slug
+    client = team.client("contributor")
+    asset = send(client, slug, image_bytes()).json()["id"]
+    client.post(
+        f"/w/{slug}/posts/new/", editor_form(team, media_0_asset=asset, media_0_alt="Oolong tin")
+    )
+    found = client.get(f"/w/{slug}/media/pick/", {"q": "oolong", "format": "json"}).json()
+    assert [item["id"] for item in found["items"]] == [asset]
