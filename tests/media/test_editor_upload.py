@@ -7,6 +7,8 @@ Bad input gets a 400/413 naming the file and the limit, never a 500; outsiders 4
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +263,35 @@ def test_a_file_uploaded_in_the_editor_takes_the_alt_text_the_post_gives_it(
     )
     found = client.get(f"/w/{slug}/media/pick/", {"q": "oolong", "format": "json"}).json()
     assert [item["id"] for item in found["items"]] == [asset]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("ffmpeg") and shutil.which("ffprobe")),
+    reason="ffmpeg/ffprobe not installed (make media-tools)",
+)
+def test_a_video_shows_its_poster_a_play_mark_and_its_length(
+    team: Any, media_dir: Path, tmp_path: Path
+) -> None:
+    clip = tmp_path / "pour.mp4"
+    subprocess.run(
+        [
+            *(str(shutil.which("ffmpeg")), "-nostdin", "-v", "error"),
+            *("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=3"),
+            *("-c:v", "mpeg4", "-y", str(clip)),
+        ],
+        check=True,
+        timeout=60,
+    )
+    slug = team.workspace.slug
+    client = team.client("contributor")
+    item = send(client, slug, clip.read_bytes(), "pour.mp4").json()
+    assert (item["kind"], item["length"]) == ("video", "0:03") and item["thumbnail"]
+    answer = client.post(
+        f"/w/{slug}/posts/new/",
+        editor_form(team, networks=["bluesky"], media_0_asset=item["id"], media_0_kind="video"),
+    )
+    assert answer.status_code == 302  # a video needs no alt text
+    html = client.get(answer["Location"]).content.decode()
+    grid = html[html.index('class="pv-grid') :]
+    assert 'class="thumb-play" aria-hidden="true">▶' in grid
+    assert '<span class="sr-only">Video, </span>0:03' in grid
