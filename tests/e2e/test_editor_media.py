@@ -139,6 +139,9 @@ def test_uploading_ordering_and_choosing_media_in_the_editor(
     # The live check's previews show the files as the form has them.
     expect(page.locator("#preview-cards .pv-bluesky .pv-grid img")).to_have_count(3)
     check_page(page, screenshot_dir, "editor-media")
+    page.emulate_media(color_scheme="dark")  # dark mode follows the system setting
+    check_page(page, screenshot_dir, "editor-media-dark")
+    page.emulate_media(color_scheme="light")
 
     page.click("#post-form button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("Draft saved.")
