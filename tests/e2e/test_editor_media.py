@@ -180,3 +180,31 @@ def test_uploading_ordering_and_choosing_media_in_the_editor(
     entry = page.locator(f".entry[data-post='{post.pk}'] .media-count").first
     expect(entry).to_contain_text("3")
     check_page(page, screenshot_dir, "calendar-media")
+
+
+PASTE = """([b64]) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const data = new DataTransfer();
+  data.items.add(new File([bytes], 'image.png', {type: 'image/png'}));
+  const event = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
+  document.getElementById('id_text').dispatchEvent(event);
+  return event.defaultPrevented;
+}"""
+
+
+def test_a_pasted_image_uploads_and_remove_takes_it_off(
+    browser: Any, live_server: Any, demo: str, media_dir: Path, tmp_path: Path
+) -> None:
+    page = log_in_for_axe(browser, live_server)
+    page.goto(f"{live_server.url}/w/{demo}/posts/new/")
+    page.fill("#id_text", "A screenshot of the new menu.")
+    shot = tmp_path / "menu.png"
+    Image.new("RGB", (400, 300), (240, 200, 60)).save(shot, format="PNG")
+    assert page.evaluate(PASTE, [base64.b64encode(shot.read_bytes()).decode()])
+    expect(page.locator("#media-status")).to_contain_text("uploaded")
+    expect(page.locator("#id_media_0_asset")).not_to_have_value("")
+    assert page.input_value("#id_text") == "A screenshot of the new menu."  # text untouched
+    page.get_by_role("button", name="Remove file 1").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#media-items [data-media-entry]")).to_have_count(0)
+    expect(page.locator("#media-status")).to_contain_text("stays in the library")
