@@ -231,6 +231,9 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     # {asset} is the owner's, so only managers delete it. Files: 404 to anonymous too.
     ("GET", "/w/{slug}/media/", None, expect(200)),
     ("POST", "/w/{slug}/media/", {}, expect(422, reviewer=403, viewer=403)),
+    # The editor's upload (one file, JSON) and library picker: people who write posts.
+    ("POST", "/w/{slug}/media/upload/", {}, drafters(400)),
+    ("GET", "/w/{slug}/media/pick/", None, drafters(200)),
     ("POST", "/w/{slug}/media/{asset}/alt/", {"alt_text": "Beans"}, drafters(302)),
     ("POST", "/w/{slug}/media/{asset}/delete/", {}, managers_only(302)),
     ("GET", "/w/{slug}/media/{asset}/{variant}/", None, expect(200, anonymous=404)),

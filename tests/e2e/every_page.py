@@ -142,6 +142,8 @@ NOT_PAGES: dict[str, str] = {
     "media_delete": POST_ONLY,
     "media_file": "an image or video file (members only)",
     "media_signed": "an image or video file by signed link",
+    "media_upload": "POST only: the editor's one-file upload, answered in JSON",
+    "media_pick": "an htmx fragment inside the editor's library picker (swept there)",
     "schedule_preview": "an htmx fragment inside the post page's schedule form",
     "notification_open": "a redirect to what the notification is about",
     "costs_csv": "a CSV download",

@@ -17,12 +17,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast, Left
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce, Left
 
 from onshore import marketfit
 from onshore.posts.filters import PostFilters, narrow
-from onshore.posts.models import State
+from onshore.posts.models import Media, State
 from onshore.posts.publishing_port import publishing
 from onshore.workspaces.models import Market, Workspace
 
@@ -44,6 +44,8 @@ class CalendarPost:
     snippet: str
     scheduled_at: datetime
     networks: tuple[str, ...] = ()  # for the compact card's network badges
+    media_count: int = 0  # the card's media icon and count
+    has_video: bool = False
 
     @property
     def state_label(self) -> str:
@@ -249,16 +251,18 @@ def _entries(
     # networks are read for the entries' badges, as text: Django's JSON decoding of both
     # lists was half the month's time. Tags are read only when a tag filter asks.
     fields = ["pk", "market_id", "state", "snippet", "scheduled_at", "networks_text"]
+    fields += ["media_count", "has_video"]
     rows = (
         posts.order_by("scheduled_at", "id")
         .annotate(
             snippet=Left("text", SNIPPET_LENGTH),
             networks_text=Cast("networks", output_field=TextField()),
+            **_media_annotations(),
         )
         .values_list(*fields, *(["tags"] if filters.tag else []))
     )
     entries = []
-    for pk, market_id, state, snippet, at, networks_text, *tags in rows:
+    for pk, market_id, state, snippet, at, networks_text, media, video, *tags in rows:
         networks = networks_in(networks_text)
         if (filters.tag or filters.network) and not filters.keeps(
             tags[0] if tags else (), networks
@@ -269,9 +273,20 @@ def _entries(
         market_local = at.astimezone(_zone(market.timezone))
         local = at.astimezone(_zone(display_zone)) if display_zone else market_local
         flags = timing_flags(market.country, market.timezone, at)
-        post = CalendarPost(pk, market, state, snippet, at, networks)
+        post = CalendarPost(pk, market, state, snippet, at, networks, media, video)
         entries.append(CalendarEntry(post, local, market_local, list(flags), badges.get(pk, "")))
     return entries
+
+
+def _media_annotations() -> dict[str, Any]:
+    """How many files each post carries and whether one is a video, in the same query
+    (subqueries, not a join: the entries stay one row per post)."""
+    of_post = Media.objects.filter(post=OuterRef("pk"))
+    counted = of_post.order_by().values("post").annotate(n=Count("id")).values("n")
+    return {
+        "media_count": Coalesce(Subquery(counted, output_field=IntegerField()), 0),
+        "has_video": Exists(of_post.filter(kind=Media.Kind.VIDEO)),
+    }
 
 
 @functools.lru_cache(maxsize=256)

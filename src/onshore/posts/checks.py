@@ -214,9 +214,41 @@ def _media_rules(draft: Draft) -> list[CheckedText]:
         for network in networks
         for finding in marketfit.check_media(network, draft.media, limits.get(network))
     ]
+    found = once_for_networks(found)
     kept = [f for f in found if not any(d.matches(f, "") for d in draft.dismissals)]
     dropped = [f for f in found if f not in kept]
     return [CheckedText(None, "", kept, dropped, about="media")] if found else []
+
+
+def once_for_networks(found: list[marketfit.MediaFinding]) -> list[marketfit.MediaFinding]:
+    """A message that several networks give alike ("Image 1 has no alt text") once,
+    naming them, instead of once per network; ``network`` stays the first of them."""
+    groups: dict[tuple[Any, ...], list[marketfit.MediaFinding]] = {}
+    for finding in found:
+        key = (finding.rule, finding.severity, finding.message, finding.item, finding.fixable)
+        groups.setdefault(key, []).append(finding)
+    merged = []
+    for alike in groups.values():
+        first = alike[0]
+        if len(alike) == 1:
+            merged.append(first)
+            continue
+        names = _and_list([marketfit.NETWORK_RULES[f.network].label for f in alike])
+        merged.append(
+            marketfit.MediaFinding(
+                first.rule,
+                first.severity,
+                f"{first.message} (on {names})",
+                network=first.network,
+                item=first.item,
+                fixable=first.fixable,
+            )
+        )
+    return merged
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def declared_media_limits(channels: Iterable[Any]) -> dict[str, marketfit.MediaLimits]:

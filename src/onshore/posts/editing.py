@@ -314,6 +314,17 @@ def _apply_media(post: Post, items: list[dict[str, Any]]) -> None:
             ) from None
     post.media.all().delete()
     Media.objects.bulk_create(media)
+    _describe_files(media)
+
+
+def _describe_files(media: list[Media]) -> None:
+    """A library file uploaded without alt text takes the first a post gives it, so the
+    library (and its search, the editor's picker) can find it by what it shows."""
+    for item in media:
+        if item.asset_id is not None and item.alt_text.strip():
+            Asset.objects.filter(pk=item.asset_id, alt_text="").update(
+                alt_text=item.alt_text.strip()
+            )
 
 
 def _media_row(post: Post, position: int, item: dict[str, Any]) -> Media:

@@ -14,7 +14,9 @@ from onshore.posts.editing import PostChanges
 from onshore.posts.models import MAX_TEXT, Media, Network, Post
 from onshore.workspaces.models import Market, Workspace
 
-MEDIA_ROWS = 3  # media placeholder rows shown in the editor
+# The editor's media items, media_<N>_*: a library file (asset) or an older post's
+# placeholder (a description); as many as a post may carry (editing refuses more).
+MEDIA_ROWS = 10
 
 
 class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -55,13 +57,20 @@ class PostForm(forms.Form):
                 label="what it will be", max_length=200, required=False
             )
             self.fields[f"media_{index}_alt"] = forms.CharField(
-                label="alt text (required for images)", max_length=1500, required=False
+                label=f"Alt text of file {index + 1}", max_length=1500, required=False
+            )
+            self.fields[f"media_{index}_asset"] = forms.IntegerField(
+                min_value=1, required=False, widget=forms.HiddenInput
+            )
+            self.fields[f"media_{index}_remove"] = forms.BooleanField(
+                label="Remove", required=False
             )
         if post is not None:
             for index, item in enumerate(post.media.all()[:MEDIA_ROWS]):
                 self.initial[f"media_{index}_kind"] = item.kind
                 self.initial[f"media_{index}_description"] = item.description
                 self.initial[f"media_{index}_alt"] = item.alt_text
+                self.initial[f"media_{index}_asset"] = item.asset_id
             self.initial.update(
                 {
                     "market": post.market_id,
@@ -83,23 +92,33 @@ class PostForm(forms.Form):
         """Whether any network has its own text (the editor then shows those fields)."""
         return any(self[name].value() for name in self.variant_names)
 
-    def media_rows(self) -> list[tuple[BoundField, BoundField, BoundField]]:
+    def media_indexes(self) -> list[int]:
+        """The rows that hold an item (a file or a placeholder's description), in order."""
         return [
-            (self[f"media_{i}_kind"], self[f"media_{i}_description"], self[f"media_{i}_alt"])
+            i
             for i in range(MEDIA_ROWS)
+            if self[f"media_{i}_asset"].value() or (self[f"media_{i}_description"].value() or "")
         ]
 
-    def _media(self) -> list[dict[str, str]]:
+    def _media(self) -> list[dict[str, Any]]:
         data = self.cleaned_data
-        return [
-            {
+        items: list[dict[str, Any]] = []
+        self.media_positions: list[int] = []  # the row of each item, for its errors
+        for i in range(MEDIA_ROWS):
+            asset_id = data.get(f"media_{i}_asset")
+            description = (data.get(f"media_{i}_description") or "").strip()
+            if data.get(f"media_{i}_remove") or not (asset_id or description):
+                continue
+            item: dict[str, Any] = {
                 "kind": data.get(f"media_{i}_kind") or "image",
-                "description": data[f"media_{i}_description"].strip(),
-                "alt_text": data.get(f"media_{i}_alt", "").strip(),
+                "description": description,
+                "alt_text": (data.get(f"media_{i}_alt") or "").strip(),
             }
-            for i in range(MEDIA_ROWS)
-            if data.get(f"media_{i}_description", "").strip()
-        ]
+            if asset_id:
+                item["asset_id"] = asset_id
+            items.append(item)
+            self.media_positions.append(i)
+        return items
 
     def changes(self) -> PostChanges:
         data = self.cleaned_data
@@ -120,8 +139,12 @@ class PostForm(forms.Form):
             if name.startswith("variants."):
                 field = f"variant_{name.split('.')[1]}"
             if name.startswith("media."):
-                _, index, attribute = name.split(".")
-                field = f"media_{index}_{'alt' if attribute == 'alt_text' else attribute}"
+                _, position, attribute = name.split(".")
+                rows = getattr(self, "media_positions", [])
+                index = rows[int(position)] if int(position) < len(rows) else int(position)
+                short = {"alt_text": "alt", "asset_id": "asset"}.get(attribute, attribute)
+                field = f"media_{index}_{short}"
+                field = field if field in self.fields else None
             self.add_error(field, problems)
 
 

@@ -23,6 +23,7 @@ from onshore.posts import (
     calendar,
     checks,
     editing,
+    media_form,
     panel,
     post_card,
     preview,
@@ -41,7 +42,7 @@ from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 # What the post page reads of a post's relations, several times over.
-POST_PAGE_RELATIONS = ("variants", "media", "market__channels")
+POST_PAGE_RELATIONS = ("variants", "media__asset", "market__channels")
 
 
 def _post_or_404(member: Membership, post_id: int) -> Post:
@@ -71,7 +72,9 @@ def post_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     # The calendar's filters, read and refused (400 naming the value) the same way.
     filters = parse_filters(request.GET, LIST_KEYS)
     posts = narrow(membership.workspace, membership.workspace.posts.all(), filters)
-    pager = paginate(posts.select_related("market", "author"), request.GET)
+    pager = paginate(
+        posts.select_related("market", "author").prefetch_related("media__asset"), request.GET
+    )
     badges = publishing().waiting_badges(Post.objects.filter(pk__in=[p.pk for p in pager.rows]))
     return render(
         request,
@@ -121,8 +124,9 @@ def review_queue(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @member_view(Capability.DRAFT_POSTS)
 def post_create(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = PostForm(request.POST or None, workspace=membership.workspace)
-    if request.method == "POST" and form.is_valid():
+    data, refused = _form_data(request, membership)
+    form = PostForm(data, workspace=membership.workspace)
+    if request.method == "POST" and _valid(form, refused):
         try:
             post = editing.create_post(membership, form.changes())
         except ValidationError as exc:
@@ -138,21 +142,36 @@ def post_detail(request: HttpRequest, membership: Membership, post_id: int) -> H
     post = _post_or_404(membership, post_id)
     # Read once for the form, the checker and the previews alike.
     prefetch_related_objects([post], *POST_PAGE_RELATIONS)
-    form = PostForm(request.POST or None, workspace=membership.workspace, post=post)
-    if request.method == "POST":
-        if not membership.can_change_post(post):
-            return render(request, "403.html", {"membership": membership}, status=403)
-        if form.is_valid():
-            try:
-                editing.update_post(post, membership, form.changes())
-            except ValidationError as exc:
-                form.add_model_errors(exc)
-            except workflow.TransitionError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, "Saved.")
-                return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
+    if request.method == "POST" and not membership.can_change_post(post):
+        return render(request, "403.html", {"membership": membership}, status=403)
+    data, refused = _form_data(request, membership)
+    form = PostForm(data, workspace=membership.workspace, post=post)
+    if request.method == "POST" and _valid(form, refused):
+        try:
+            editing.update_post(post, membership, form.changes())
+        except ValidationError as exc:
+            form.add_model_errors(exc)
+        except workflow.TransitionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Saved.")
+            return redirect("post_detail", slug=membership.workspace.slug, post_id=post.pk)
     return _editor(request, membership, post, form)
+
+
+def _form_data(request: HttpRequest, membership: Membership) -> tuple[Any, list[str]]:
+    """The editor's form data (None for a GET), with files sent along uploaded first."""
+    if request.method != "POST":
+        return None, []
+    return media_form.with_uploads(request, membership)
+
+
+def _valid(form: PostForm, refused: list[str]) -> bool:
+    """Files refused on upload are the form's errors: nothing is saved with them."""
+    valid = form.is_valid()
+    for message in refused:
+        form.add_error(None, message)
+    return valid and not refused
 
 
 def _editor(
@@ -164,6 +183,8 @@ def _editor(
         "form": form,
         "networks": Network.choices,
         "can_edit": membership.can(Capability.DRAFT_POSTS),  # a new post; an existing one below
+        "media_entries": media_form.entries(form, membership),
+        "media_max": MEDIA_ROWS,
     }
     if post is not None:
         prefetch_related_objects([post], *POST_PAGE_RELATIONS)  # a no-op when read already
@@ -272,6 +293,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
     post_id = _int(request.POST.get("post"), "post")
     post = _post_or_404(membership, post_id) if post_id else None
     prefetch_related_objects([market], "channels")  # for the checker and the previews
+    typed = media_form.typed_media(request, membership)  # the files as the form has them
     draft = checks.Draft(
         text=request.POST.get("text", "")[:MAX_TEXT],
         networks=[n for n in request.POST.getlist("networks") if n in Network.values],
@@ -280,7 +302,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         scheduled_at=post.scheduled_at if post else None,
         dismissals=list(post.dismissals.all()) if post else [],
         fold_chosen=post.scheduled_fold_chosen if post else False,
-        media=_typed_media(request),
+        media=[checks.media_item(m.kind, m.alt_text, **checks.file_facts(m.asset)) for m in typed],
     )
     context = {
         "sections": panel.sections(checks.check_draft(draft), scheduled=bool(draft.scheduled_at)),
@@ -290,20 +312,9 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         "previews": preview.of_texts(
             draft.text, draft.networks, draft.variants, market, membership.workspace.name
         ),
-        "media": post.media.all() if post else [],
+        "media": typed,
     }
     return render(request, "posts/_live_check.html", context)
-
-
-def _typed_media(request: HttpRequest) -> list[Any]:
-    """The media rows as typed (a row counts once it says what the file will be), so
-    alt texts are checked as they are written."""
-    return [
-        checks.media_item(request.POST.get(f"media_{i}_kind", ""), alt[:1500])
-        for i in range(MEDIA_ROWS)
-        if request.POST.get(f"media_{i}_description", "").strip()
-        for alt in [request.POST.get(f"media_{i}_alt", "")]
-    ]
 
 
 def _typed_variants(request: HttpRequest) -> dict[str, str]:
