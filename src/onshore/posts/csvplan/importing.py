@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 
+from onshore.media.models import Asset
 from onshore.posts import checks, editing, workflow
+from onshore.posts.csvplan import media
 from onshore.posts.csvplan.dates import DateOrder
 from onshore.posts.csvplan.reading import parse_plan, variant_column
 from onshore.posts.csvplan.rows import PlanRefused, RowError
@@ -43,6 +47,9 @@ class ImportOptions:
     market: str = ""  # market for rows that name none (country code or language tag)
     date_format: DateOrder = "auto"
     progress: Callable[[int, int], None] | None = None
+    # The CSV's folder, where media items may name files (``onshore import``); None
+    # (pages, API): file names are refused with what to use instead.
+    media_folder: Path | None = None
 
 
 @dataclass
@@ -86,20 +93,43 @@ def import_plan(
         report.refuse(exc.errors)
         return report
     report = ImportReport(plan.layout, options.dry_run)
-    planned, errors = validate_rows(
-        plan, MarketIndex.of(member.workspace, options.market), options.date_format
-    )
+    markets = MarketIndex.of(member.workspace, options.market)
+    files_allowed = options.media_folder is not None
+    planned, errors = validate_rows(plan, markets, options.date_format, files_allowed)
     report.refuse(errors)
     if report.ok:
-        _write_all(member, planned, options, report)
+        _gather_and_write(member, planned, options, report)
     return report
 
 
-def _write_all(
+def _gather_and_write(
     member: Membership, planned: list[PlannedRow], options: ImportOptions, report: ImportReport
 ) -> None:
+    """Media into the library first (downloads stay outside the transaction, which
+    would hold the database's write lock meanwhile), then the posts; files new to the
+    library are removed again unless the import was kept."""
+    gathered = media.gather(
+        member, [(row.line, row.media) for row in planned if row.media], options.media_folder
+    )
+    try:
+        report.refuse(gathered.errors)
+        if report.ok:
+            _write_all(member, planned, options, report, gathered.items)
+    finally:
+        if not report.imported:
+            media.discard(gathered.new_assets)
+
+
+def _write_all(
+    member: Membership,
+    planned: list[PlannedRow],
+    options: ImportOptions,
+    report: ImportReport,
+    media_items: dict[int, list[dict[str, Any]]],
+) -> None:
     with transaction.atomic():
-        created = _create_all(member, planned, report)
+        _describe_library_files(media_items)
+        created = _create_all(member, planned, report, media_items)
         _tick(options, len(planned), 2 * len(planned))
         if report.ok:
             _check_and_submit(member, planned, created, report, options)
@@ -117,8 +147,23 @@ def _tick(options: ImportOptions, done: int, total: int) -> None:
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
 
 
+def _describe_library_files(media_items: dict[int, list[dict[str, Any]]]) -> None:
+    """A library file without alt text takes the first the import gives it, so the
+    library's search finds it (rolled back with the import, like everything else)."""
+    first_alt: dict[int, str] = {}
+    for items in media_items.values():
+        for item in items:
+            if item.get("alt_text"):
+                first_alt.setdefault(item["asset_id"], item["alt_text"])
+    for asset_id, alt_text in first_alt.items():
+        Asset.objects.filter(pk=asset_id, alt_text="").update(alt_text=alt_text)
+
+
 def _create_all(
-    member: Membership, planned: list[PlannedRow], report: ImportReport
+    member: Membership,
+    planned: list[PlannedRow],
+    report: ImportReport,
+    media_items: dict[int, list[dict[str, Any]]],
 ) -> list[Created]:
     """Create every row's post in bulk; a row refused by the model is reported by line."""
     new_posts = [
@@ -130,6 +175,7 @@ def _create_all(
                 tags=row.tags,
                 networks=row.networks,
                 variants=row.variants,
+                media=media_items.get(row.line, []),
             ),
             row.day,
             row.clock,
@@ -140,9 +186,7 @@ def _create_all(
     created: list[Created] = []
     for row, result in zip(planned, editing.create_posts(member, new_posts), strict=True):
         if result.post is None:
-            report.refuse(
-                RowError(row.line, _column_of(k), " ".join(v)) for k, v in result.errors.items()
-            )
+            report.refuse(_model_error(row.line, k, v) for k, v in result.errors.items())
             created.append(None)
             continue
         # A wall time that happens twice took its first occurrence: say so in the report.
@@ -151,10 +195,21 @@ def _create_all(
     return created
 
 
+def _model_error(line: int, field_name: str, messages: list[str]) -> RowError:
+    """A model's refusal of a row; a media item's names the item (media.0 is item 1)."""
+    message = " ".join(messages)
+    parts = field_name.split(".")
+    if parts[0] == "media" and len(parts) > 1 and parts[1].isdigit():
+        message = f"item {int(parts[1]) + 1}: {message}"
+    return RowError(line, _column_of(field_name), message)
+
+
 def _column_of(field_name: str) -> str:
     """The file's column for a model error: ``variants.x.text`` is the ``text_x`` column."""
     if field_name.startswith("variants."):
         return variant_column(field_name.split(".")[1])
+    if field_name.startswith("media."):  # media.N.alt_text: the alt text of item N + 1
+        return "alt_text" if field_name.endswith(".alt_text") else "media"
     return {"__all__": "", "market": "market"}.get(field_name, field_name.split(".")[0])
 
 
