@@ -30,7 +30,6 @@ def self_signed(names: Sequence[str]) -> tuple[bytes, bytes]:
     """(certificate, key) in PEM for ``names``: host names and IP literals."""
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, names[0])])
-    now = dt.datetime.now(dt.UTC)
     alternatives = [_general_name(name) for name in names]
     cert = (
         x509.CertificateBuilder()
@@ -38,8 +37,10 @@ def self_signed(names: Sequence[str]) -> tuple[bytes, bytes]:
         .issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
+        # Fixed, wide validity: tests travel in time (time-machine moves Python's clock,
+        # not OpenSSL's), so "now" in Python says nothing about the clock that checks.
+        .not_valid_before(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        .not_valid_after(dt.datetime(2100, 1, 1, tzinfo=dt.UTC))
         .add_extension(x509.SubjectAlternativeName(alternatives), critical=False)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())

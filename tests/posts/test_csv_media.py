@@ -426,3 +426,13 @@ def test_export_writes_library_hashes_and_alt_texts_that_import_back(
     assert report.ok, errors_of(report)
     items = list(Media.objects.order_by("id").values_list("asset_id", "alt_text"))
     assert items == [(shop.pk, "=Our shop | front \\ door"), (cup.pk, "A cup")]
+
+
+def test_the_time_one_import_spends_reading_files_is_bounded(
+    team: Any, host: MediaHost, media_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_media, "MAX_IMPORT_SECONDS", 0)  # spent before the first file
+    report = run(team, HEADER + f"GB,x,One,{host.serve('/1.jpg', jpeg())},A\n")
+    (message,) = errors_of(report)
+    assert "took more than 0 minutes in all; split the plan" in message
+    assert host.requests == [] and Asset.objects.count() == 0

@@ -114,7 +114,7 @@ def _gather_and_write(
     try:
         report.refuse(gathered.errors)
         if report.ok:
-            _write_all(member, planned, options, report, gathered.items)
+            _write_all(member, planned, options, report, gathered)
     finally:
         if not report.imported:
             media.discard(gathered.new_assets)
@@ -125,11 +125,11 @@ def _write_all(
     planned: list[PlannedRow],
     options: ImportOptions,
     report: ImportReport,
-    media_items: dict[int, list[dict[str, Any]]],
+    gathered: media.Gathered,
 ) -> None:
     with transaction.atomic():
-        _describe_library_files(media_items)
-        created = _create_all(member, planned, report, media_items)
+        _describe_new_files(gathered)
+        created = _create_all(member, planned, report, gathered.items)
         _tick(options, len(planned), 2 * len(planned))
         if report.ok:
             _check_and_submit(member, planned, created, report, options)
@@ -147,13 +147,14 @@ def _tick(options: ImportOptions, done: int, total: int) -> None:
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
 
 
-def _describe_library_files(media_items: dict[int, list[dict[str, Any]]]) -> None:
-    """A library file without alt text takes the first the import gives it, so the
-    library's search finds it (rolled back with the import, like everything else)."""
+def _describe_new_files(gathered: media.Gathered) -> None:
+    """A file the import added to the library takes the first alt text the file gives
+    it, so the library's search finds it; files already there are left as they are.
+    (Rolled back with the import, like everything else.)"""
     first_alt: dict[int, str] = {}
-    for items in media_items.values():
+    for items in gathered.items.values():
         for item in items:
-            if item.get("alt_text"):
+            if item["asset_id"] in gathered.new_assets and item.get("alt_text"):
                 first_alt.setdefault(item["asset_id"], item["alt_text"])
     for asset_id, alt_text in first_alt.items():
         Asset.objects.filter(pk=asset_id, alt_text="").update(alt_text=alt_text)

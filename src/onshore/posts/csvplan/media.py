@@ -23,6 +23,7 @@ read per import; each file within the upload limits of the library.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -38,6 +39,9 @@ MAX_ITEMS = 10  # as a post's media (editing._checked_media)
 MAX_ITEM = remote.MAX_URL
 MAX_ROWS_WITH_MEDIA = 500
 MAX_IMPORT_BYTES = 2**30
+# Each download is bounded (media.remote.total_seconds); so is one import's total, so
+# a page or a command never waits on a plan of hundreds of slow servers.
+MAX_IMPORT_SECONDS = 10 * 60
 READ_CHUNK = 64 * 1024
 SHA256 = re.compile(r"sha256:([0-9a-fA-F]{64})")
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -271,6 +275,7 @@ class _Fetcher:
     def __init__(self, member: Membership, folder: Path | None, known: dict[str, Asset]):
         self.member, self.folder, self.known = member, folder, known
         self.budget = remote.FetchBudget(MAX_IMPORT_BYTES, MAX_IMPORT_BYTES)
+        self.deadline = time.monotonic() + MAX_IMPORT_SECONDS
         self.seen: dict[tuple[str, str], Asset] = {}
         self.new_assets: dict[int, Asset] = {}
 
@@ -288,6 +293,13 @@ class _Fetcher:
             return self.known[item.value]
         key = (item.kind, item.value)
         if key not in self.seen:
+            if time.monotonic() > self.deadline:
+                raise _ItemRefused(
+                    "media",
+                    f"item {item.position}: reading the plan's files took more than "
+                    f"{MAX_IMPORT_SECONDS // 60} minutes in all; split the plan into "
+                    "several files",
+                )
             try:
                 asset, created = self._add(item)
             except MediaRefused as refused:
