@@ -436,3 +436,14 @@ def test_the_time_one_import_spends_reading_files_is_bounded(
     (message,) = errors_of(report)
     assert "took more than 0 minutes in all; split the plan" in message
     assert host.requests == [] and Asset.objects.count() == 0
+
+
+def test_the_api_refuses_file_names_like_the_page(team: Any) -> None:
+    answer = team.client("contributor").post(
+        f"/api/v1/workspaces/{team.workspace.slug}/posts/import",
+        HEADER + "GB,x,Hi,photos/shop.jpg,Our shop\n",
+        content_type="text/csv",
+    )
+    assert answer.status_code == 422
+    (problem,) = answer.json()["detail"]
+    assert problem["loc"] == ["csv", 2, "media"] and "onshore import" in problem["msg"]

@@ -115,7 +115,7 @@ def add_from_url(membership: Membership, url: str, budget: FetchBudget) -> tuple
             f"{url} took longer than {total_seconds():g} seconds to download; "
             "use a faster server or a smaller file"
         ) from None
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
         raise MediaRefused(f"{url} could not be fetched ({_reason(error)})") from None
     except PublishError as error:  # refused by the destination policy, or too large
         raise MediaRefused(f"{url}: {error.message}") from None
@@ -188,7 +188,7 @@ def _name_of(url: str) -> str:
     return PurePosixPath(unquote(urlsplit(url).path)).name or urlsplit(url).hostname or url
 
 
-def _reason(error: httpx.HTTPError) -> str:
+def _reason(error: Exception) -> str:
     text = str(error) or type(error).__name__
     if "CERTIFICATE" in text.upper():
         return "its TLS certificate is not valid for this address"

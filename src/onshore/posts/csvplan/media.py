@@ -210,9 +210,13 @@ class _ItemRefused(Exception):
 
 
 def _library_files(member: Membership, rows: list[tuple[int, list[MediaItem]]]) -> dict[str, Asset]:
-    hashes = {item.value for _, items in rows for item in items if item.kind == "sha256"}
-    assets = Asset.objects.filter(workspace=member.workspace, sha256__in=sorted(hashes))
-    return {asset.sha256: asset for asset in assets} if hashes else {}
+    hashes = sorted({item.value for _, items in rows for item in items if item.kind == "sha256"})
+    found: dict[str, Asset] = {}
+    for start in range(0, len(hashes), 500):  # bounded IN lists for SQLite, as elsewhere
+        chunk = hashes[start : start + 500]
+        for asset in Asset.objects.filter(workspace=member.workspace, sha256__in=chunk):
+            found[asset.sha256] = asset
+    return found
 
 
 def _cheap_problems(
