@@ -118,8 +118,9 @@ def routes_handler(routes: dict[str, Answer], requests: list[str]) -> type[BaseH
             if declared != "none":
                 self.send_header("content-length", declared)
             self.end_headers()
-            # The client may stop reading early: that is what a size limit does.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            # The client may stop reading early: that is what a size limit does (over
+            # TLS the hang-up may surface as an SSLError, an OSError too).
+            with contextlib.suppress(OSError):
                 self.wfile.write(body)
 
         def log_message(self, format: str, *args: Any) -> None:

@@ -6,11 +6,14 @@ and nothing left in the library by a refused import or a dry run.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -447,3 +450,40 @@ def test_the_api_refuses_file_names_like_the_page(team: Any) -> None:
     assert answer.status_code == 422
     (problem,) = answer.json()["detail"]
     assert problem["loc"] == ["csv", 2, "media"] and "onshore import" in problem["msg"]
+
+
+class _Dripping(BaseHTTPRequestHandler):
+    """A JPEG start, then one byte every 0.2 s: each read is quick, the whole never ends."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("content-length", "100000")
+        self.end_headers()
+        with contextlib.suppress(OSError):  # the client hangs up (TLS: an SSLError)
+            self.wfile.write(jpeg()[:100])
+            for _ in range(200):
+                time.sleep(0.2)
+                self.wfile.write(b"\0")
+                self.wfile.flush()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_server_dripping_its_answer_is_cut_off_by_the_total_time(
+    team: Any, host: MediaHost, media_dir: Path, settings: Any, tmp_path: Path
+) -> None:
+    settings.NETWORK_TIMEOUT_SECONDS = 1  # so each file may take 3 seconds in all
+    (tmp_path / "drip").mkdir()
+    slow = serve_tls(_Dripping, tmp_path / "drip")
+    try:
+        started = time.monotonic()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(remote, "trust", lambda: slow.trust)
+            report = run(team, HEADER + f"GB,x,Hi,{slow.url('/slow.jpg')},A cup\n")
+        waited = time.monotonic() - started
+    finally:
+        slow.stop()
+    (message,) = errors_of(report)
+    assert "took longer than 3 seconds to download" in message
+    assert waited < 10 and Asset.objects.count() == 0
