@@ -19,6 +19,9 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from PIL import Image
 
 from onshore.media import library, remote
@@ -487,3 +490,13 @@ def test_a_server_dripping_its_answer_is_cut_off_by_the_total_time(
     (message,) = errors_of(report)
     assert "took longer than 3 seconds to download" in message
     assert waited < 10 and Asset.objects.count() == 0
+
+
+_cell_text = st.text(alphabet=st.sampled_from("ab |\\=é"), max_size=12).map(str.strip)
+
+
+@given(st.lists(_cell_text, min_size=1, max_size=10).filter(any))
+@hsettings(max_examples=300)
+def test_cells_split_back_into_what_was_joined(values: list[str]) -> None:
+    """Export writes alt texts with join_cell; import reads them with split_cell."""
+    assert csv_media.split_cell(csv_media.join_cell(values)) == values

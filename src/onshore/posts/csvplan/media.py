@@ -265,11 +265,13 @@ def _needs_alt_text(asset: Asset, item: MediaItem) -> bool:
 
 
 def _missing_alt_text(line: int, item: MediaItem, asset: Asset) -> RowError:
-    return RowError(
-        line,
-        "alt_text",
+    return RowError(line, "alt_text", _alt_text_wanted(item, asset))
+
+
+def _alt_text_wanted(item: MediaItem, asset: Asset) -> str:
+    return (
         f"item {item.position} ({asset.original_name or 'an image'}) is an image: describe "
-        "it for people who cannot see it, in the same position as in the media column",
+        "it for people who cannot see it, in the same position as in the media column"
     )
 
 
@@ -286,7 +288,7 @@ class _Fetcher:
     def item(self, item: MediaItem) -> dict[str, Any]:
         asset = self._asset(item)
         if _needs_alt_text(asset, item):
-            raise _ItemRefused("alt_text", _missing_alt_text(0, item, asset).message)
+            raise _ItemRefused("alt_text", _alt_text_wanted(item, asset))
         entry: dict[str, Any] = {"asset_id": asset.pk}
         if item.alt_text:
             entry["alt_text"] = item.alt_text
