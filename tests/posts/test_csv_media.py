@@ -500,3 +500,15 @@ _cell_text = st.text(alphabet=st.sampled_from("ab |\\=é"), max_size=12).map(str
 def test_cells_split_back_into_what_was_joined(values: list[str]) -> None:
     """Export writes alt texts with join_cell; import reads them with split_cell."""
     assert csv_media.split_cell(csv_media.join_cell(values)) == values
+
+
+def test_progress_counts_each_file_read_then_the_rows(
+    team: Any, host: MediaHost, media_dir: Path
+) -> None:
+    """What `onshore import`'s progress bar shows while files download."""
+    first, second = host.serve("/1.jpg", jpeg((1, 1, 1))), host.serve("/2.jpg", jpeg((2, 2, 2)))
+    calls: list[tuple[int, int]] = []
+    rows = f'GB,x,One,"{first}|{second}",A|B\nGB,x,Two,{first},A\n'
+    report = run(team, HEADER + rows, progress=lambda done, total: calls.append((done, total)))
+    assert report.ok, errors_of(report)
+    assert calls == [(1, 6), (2, 6), (4, 6), (5, 6), (6, 6)]

@@ -108,13 +108,13 @@ def _gather_and_write(
     """Media into the library first (downloads stay outside the transaction, which
     would hold the database's write lock meanwhile), then the posts; files new to the
     library are removed again unless the import was kept."""
-    gathered = media.gather(
-        member, [(row.line, row.media) for row in planned if row.media], options.media_folder
-    )
+    rows = [(row.line, row.media) for row in planned if row.media]
+    progress = _Progress(options, media.files_to_read(rows), len(planned))
+    gathered = media.gather(member, rows, options.media_folder, progress.read)
     try:
         report.refuse(gathered.errors)
         if report.ok:
-            _write_all(member, planned, options, report, gathered)
+            _write_all(member, planned, options, report, gathered, progress)
     finally:
         if not report.imported:
             media.discard(gathered.new_assets)
@@ -126,22 +126,39 @@ def _write_all(
     options: ImportOptions,
     report: ImportReport,
     gathered: media.Gathered,
+    progress: _Progress,
 ) -> None:
     with transaction.atomic():
         _describe_new_files(gathered)
         created = _create_all(member, planned, report, gathered.items)
-        _tick(options, len(planned), 2 * len(planned))
+        progress.created()
         if report.ok:
-            _check_and_submit(member, planned, created, report, options)
+            _check_and_submit(member, planned, created, report, progress)
         if not report.ok or options.dry_run:
             transaction.set_rollback(True)
     if not report.ok:
         report.rows = []
 
 
-def _tick(options: ImportOptions, done: int, total: int) -> None:
-    if options.progress is not None:
-        options.progress(done, total)
+class _Progress:
+    """The import's steps for ``ImportOptions.progress``: each file read or fetched,
+    then every row created, then every row checked."""
+
+    def __init__(self, options: ImportOptions, files: int, rows: int) -> None:
+        self.report, self.files, self.rows = options.progress, files, rows
+
+    def _tick(self, done: int) -> None:
+        if self.report is not None:
+            self.report(done, self.files + 2 * self.rows)
+
+    def read(self, files_done: int) -> None:
+        self._tick(files_done)
+
+    def created(self) -> None:
+        self._tick(self.files + self.rows)
+
+    def checked(self, rows_done: int) -> None:
+        self._tick(self.files + self.rows + rows_done)
 
 
 Created = tuple[Post, str] | None  # the post and a note on its schedule (a repeated time)
@@ -219,7 +236,7 @@ def _check_and_submit(
     planned: list[PlannedRow],
     created: list[Created],
     report: ImportReport,
-    options: ImportOptions,
+    progress: _Progress,
 ) -> None:
     posts = [item[0] for item in created if item is not None]
     for start in range(0, len(posts), 500):  # bounded IN lists for SQLite
@@ -235,7 +252,7 @@ def _check_and_submit(
     for done, (row, item) in enumerate(zip(planned, created, strict=True), start=1):
         if item is not None:
             report.rows.append(_checked_row(member, row, *item, report, submitted))
-        _tick(options, len(planned) + done, 2 * len(planned))
+        progress.checked(done)
     if submitted:  # reviewers hear of the import once, not once per row
         notifier().posts_submitted(submitted, workflow.doer(member))
 

@@ -178,12 +178,21 @@ class Gathered:
     errors: list[RowError] = field(default_factory=list)
 
 
+def files_to_read(rows: list[tuple[int, list[MediaItem]]]) -> int:
+    """How many files ``gather`` reads or fetches: each URL and file name once."""
+    return len({(i.kind, i.value) for _, items in rows for i in items if i.kind != "sha256"})
+
+
 def gather(
-    member: Membership, rows: list[tuple[int, list[MediaItem]]], folder: Path | None
+    member: Membership,
+    rows: list[tuple[int, list[MediaItem]]],
+    folder: Path | None,
+    progress: Callable[[int], None] | None = None,
 ) -> Gathered:
     """Resolve every row's items (line, items) to library files. Cheap checks for all
     rows first; then files are read and fetched in order, up to the first refusal
-    (the import is refused by then, and each further download would be wasted)."""
+    (the import is refused by then, and each further download would be wasted).
+    ``progress`` hears how many files were read so far, after each one."""
     found = Gathered()
     known = _library_files(member, rows)
     for line, items in rows:
@@ -191,7 +200,7 @@ def gather(
             found.errors.extend(_cheap_problems(line, item, known, folder))
     if found.errors:
         return found
-    fetcher = _Fetcher(member, folder, known)
+    fetcher = _Fetcher(member, folder, known, progress)
     for line, items in rows:
         try:
             found.items[line] = [fetcher.item(item) for item in items]
@@ -278,8 +287,14 @@ def _alt_text_wanted(item: MediaItem, asset: Asset) -> str:
 class _Fetcher:
     """Reads and fetches items into the library, each URL or file once per import."""
 
-    def __init__(self, member: Membership, folder: Path | None, known: dict[str, Asset]):
-        self.member, self.folder, self.known = member, folder, known
+    def __init__(
+        self,
+        member: Membership,
+        folder: Path | None,
+        known: dict[str, Asset],
+        progress: Callable[[int], None] | None,
+    ):
+        self.member, self.folder, self.known, self.progress = member, folder, known, progress
         self.budget = remote.FetchBudget(MAX_IMPORT_BYTES, MAX_IMPORT_BYTES)
         self.deadline = time.monotonic() + MAX_IMPORT_SECONDS
         self.seen: dict[tuple[str, str], Asset] = {}
@@ -313,6 +328,8 @@ class _Fetcher:
             if created:
                 self.new_assets[asset.pk] = asset
             self.seen[key] = asset
+            if self.progress is not None:
+                self.progress(len(self.seen))
         return self.seen[key]
 
     def _add(self, item: MediaItem) -> tuple[Asset, bool]:
