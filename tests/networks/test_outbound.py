@@ -5,7 +5,6 @@ onshore makes an HTTP client any other way."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import socket
 import ssl
@@ -17,10 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from onshore.networks import (
     DestinationRefused,
@@ -30,7 +25,7 @@ from onshore.networks import (
     outbound_client,
 )
 from onshore.networks._http import send
-from tests.fakes.quiet_server import serve_on_loopback, shut_down
+from tests.fakes.tls import serve_tls
 from tests.fakes.webhook_receiver import WebhookReceiver
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "onshore"
@@ -162,30 +157,6 @@ def test_every_request_is_checked_not_only_the_first(receiver: WebhookReceiver) 
 # -- TLS: the certificate is checked for the host name, on the pinned address ---------
 
 
-def _certificate(name: str) -> tuple[bytes, bytes]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    return cert.public_bytes(serialization.Encoding.PEM), key_pem
-
-
 class _Hello(BaseHTTPRequestHandler):
     server_names: list[str | None] = []
 
@@ -201,19 +172,9 @@ class _Hello(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def tls_server(tmp_path: Path) -> Iterator[tuple[int, ssl.SSLContext, list[str | None]]]:
-    cert, key = _certificate("secure.test")
-    (tmp_path / "cert.pem").write_bytes(cert)
-    (tmp_path / "key.pem").write_bytes(key)
-    server_side = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_side.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
-    names: list[str | None] = []
-    server_side.sni_callback = lambda sock, name, ctx: names.append(name)  # type: ignore[assignment,return-value]
-    handler = type("Handler", (_Hello,), {})
-    server = serve_on_loopback(handler)
-    server.socket = server_side.wrap_socket(server.socket, server_side=True)
-    trust = ssl.create_default_context(cafile=str(tmp_path / "cert.pem"))
-    yield int(server.server_address[1]), trust, names
-    shut_down(server)
+    server = serve_tls(type("Handler", (_Hello,), {}), tmp_path, names=["secure.test"])
+    yield server.port, server.trust, server.sni_names
+    server.stop()
 
 
 def test_tls_uses_the_host_name_while_connecting_to_the_pinned_address(

@@ -6,14 +6,17 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from onshore.marketfit import NETWORK_RULES
+from onshore.media import library
 from onshore.posts import csvplan, editing, workflow
 from onshore.posts.models import Post, Revision, State
 
@@ -219,6 +222,12 @@ def test_too_many_rows_and_overlong_fields(team: Any, monkeypatch: Any) -> None:
 # --- export --------------------------------------------------------------------------------
 
 
+def _jpeg(colour: tuple[int, int, int] = (200, 40, 40)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), colour).save(out, format="JPEG")
+    return out.getvalue()
+
+
 def _draft(team: Any, text: str, persona: str = "contributor", **extra: Any) -> Post:
     changes = editing.PostChanges(text=text, market=extra.pop("market", team.gb), **extra)
     return editing.create_post(team.members[persona], changes)
@@ -252,8 +261,12 @@ def test_export_of_a_filtered_view_round_trips_through_import(team: Any) -> None
     assert _fields(Post.objects.all()) == before
 
 
-def test_every_exported_field_imports_back_including_the_second_0130(team: Any) -> None:
+def test_every_exported_field_imports_back_including_the_second_0130(
+    team: Any, media_dir: Path
+) -> None:
     # 25 October 2026, Europe/London: 01:30 happens at 00:30 UTC (BST), then at 01:30 UTC.
+    clock, _ = library.add_upload(team.members["owner"], [_jpeg()], "clock.jpg", "A clock")
+    shop, _ = library.add_upload(team.members["owner"], [_jpeg((9, 9, 9))], "shop.jpg", "")
     second = _draft(
         team,
         "Clocks go back tonight",
@@ -261,6 +274,10 @@ def test_every_exported_field_imports_back_including_the_second_0130(team: Any) 
         tags=["autumn", "dst"],
         link="https://example.com/clocks",
         variants={"x": "=Clocks back, short for X", "bluesky": "Clocks go back 🕐\nsleep in"},
+        media=[
+            {"asset_id": shop.pk, "alt_text": "Our shop | at 1:30"},
+            {"asset_id": clock.pk, "alt_text": ""},  # the library's alt text
+        ],
     )
     editing.set_schedule(second, team.members["owner"], date(2026, 10, 25), time(1, 30), 1)
     first = _draft(team, "The first 01:30", variants={"mastodon": "First, on Mastodon"})
@@ -268,6 +285,11 @@ def test_every_exported_field_imports_back_including_the_second_0130(team: Any) 
     review = _draft(team, "Unscheduled, in review", networks=["threads"])
     workflow.perform(review, team.members["contributor"], "submit")
     before = {p.text: p for p in Post.objects.prefetch_related("variants")}
+    media_before = {text: editing.media_items(post) for text, post in before.items()}
+    assert [item["asset_id"] for item in media_before["Clocks go back tonight"]] == [
+        shop.pk,
+        clock.pk,
+    ]
     assert before["Clocks go back tonight"].scheduled_at == datetime(
         2026, 10, 25, 1, 30, tzinfo=UTC
     )
@@ -277,6 +299,8 @@ def test_every_exported_field_imports_back_including_the_second_0130(team: Any) 
     assert tuple(rows[0]) == csvplan.EXPORT_COLUMNS
     assert {"fold", "text_x", "text_bluesky", "text_mastodon"} <= set(rows[0])
     assert rows[1]["fold"] == "1" and rows[1]["text_x"] == "'=Clocks back, short for X"
+    assert rows[1]["media"] == f"sha256:{shop.sha256} | sha256:{clock.sha256}"
+    assert rows[1]["alt_text"] == "Our shop \\| at 1:30 | A clock"
     Post.objects.all().delete()
     report = run(team, exported)
     assert report.ok, report.errors
@@ -293,6 +317,8 @@ def test_every_exported_field_imports_back_including_the_second_0130(team: Any) 
         variants = {v.network: v.text for v in new.variants.all()}
         assert variants == {v.network: v.text for v in old.variants.all()}, text
         assert new.revisions.get(number=1).variants == variants
+        assert editing.media_items(new) == media_before[text], text
+        assert new.revisions.get(number=1).details["media"] == editing.media_items(new)
     assert after["Clocks go back tonight"].scheduled_at == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
     assert after["The first 01:30"].scheduled_at == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 

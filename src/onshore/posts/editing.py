@@ -61,6 +61,7 @@ class CreatedPost:
     post: Post | None  # None when the row was refused
     errors: dict[str, list[str]]
     schedule: WallTime | None = None
+    media: list[Media] = field(default_factory=list)  # inserted with the post
 
 
 def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPost]:
@@ -74,17 +75,19 @@ def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPo
     """
     if not member.can(Capability.DRAFT_POSTS):
         raise workflow.TransitionForbidden("Your role cannot draft posts.")
-    created = [_prepare(member, item) for item in new_posts]
+    assets = _assets_of(member, new_posts)
+    created = [_prepare(member, item, assets) for item in new_posts]
     kept = [
-        (result.post, _new_variants(item.changes))
+        (result.post, _new_variants(item.changes), result.media)
         for result, item in zip(created, new_posts, strict=True)
         if result.post is not None
     ]
-    Post.objects.bulk_create([post for post, _ in kept], batch_size=500)
+    Post.objects.bulk_create([post for post, _, _ in kept], batch_size=500)
     PostVariant.objects.bulk_create(
-        [PostVariant(post=post, network=n, text=t) for post, pairs in kept for n, t in pairs],
+        [PostVariant(post=post, network=n, text=t) for post, pairs, _ in kept for n, t in pairs],
         batch_size=500,
     )
+    Media.objects.bulk_create([row for _, _, media in kept for row in media], batch_size=500)
     Revision.objects.bulk_create(
         [
             Revision(
@@ -92,14 +95,27 @@ def create_posts(member: Membership, new_posts: list[NewPost]) -> list[CreatedPo
                 number=1,
                 text=post.text,
                 variants=dict(pairs),
-                details=_details(post, media=[]),
+                details=_details(post, media=[_media_item(row) for row in media]),
                 author=member.user,
             )
-            for post, pairs in kept
+            for post, pairs, media in kept
         ],
         batch_size=500,
     )
     return created
+
+
+def _assets_of(member: Membership, new_posts: list[NewPost]) -> dict[int, Asset]:
+    """The library files the new posts name, in one query: the workspace's only."""
+    ids = {
+        item["asset_id"]
+        for new in new_posts
+        for item in new.changes.media or []
+        if isinstance(item.get("asset_id"), int)
+    }
+    if not ids:
+        return {}
+    return Asset.objects.filter(workspace=member.workspace).in_bulk(sorted(ids))
 
 
 def _new_variants(changes: PostChanges) -> list[tuple[str, str]]:
@@ -107,7 +123,7 @@ def _new_variants(changes: PostChanges) -> list[tuple[str, str]]:
     return [(n, text) for n, text in sorted((changes.variants or {}).items()) if text.strip()]
 
 
-def _prepare(member: Membership, item: NewPost) -> CreatedPost:
+def _prepare(member: Membership, item: NewPost, assets: dict[int, Asset]) -> CreatedPost:
     changes = item.changes
     if changes.market is None:
         return CreatedPost(None, {"market": ["choose one of this workspace's markets"]})
@@ -116,10 +132,11 @@ def _prepare(member: Membership, item: NewPost) -> CreatedPost:
         post.full_clean(exclude=["workspace", "market", "author", "override_by"])
         for network, text in _new_variants(changes):
             _clean_variant(PostVariant(post=post, network=network, text=text))
+        media = _checked_media(post, changes.media or [], assets)
     except ValidationError as exc:
         return CreatedPost(None, exc.message_dict)
     if item.day is None or item.clock is None:
-        return CreatedPost(post, {})
+        return CreatedPost(post, {}, media=media)
     wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=item.fold)
     if wall.kind == "ambiguous":
         wall = resolve_wall_time(item.day, item.clock, changes.market.timezone, fold=0)
@@ -128,7 +145,7 @@ def _prepare(member: Membership, item: NewPost) -> CreatedPost:
     post.scheduled_date, post.scheduled_time = item.day, item.clock
     post.scheduled_zone, post.scheduled_fold = changes.market.timezone, wall.fold or 0
     post.scheduled_at = wall.instant
-    return CreatedPost(post, {}, wall)
+    return CreatedPost(post, {}, wall, media)
 
 
 def _new_draft(member: Membership, changes: PostChanges) -> Post:
@@ -302,16 +319,7 @@ def _clean_variant(variant: PostVariant) -> None:
 
 def _apply_media(post: Post, items: list[dict[str, Any]]) -> None:
     """Replace the post's media (library files or placeholders); images need alt text."""
-    if len(items) > 10:
-        raise ValidationError({"media": "at most 10 media items"})
-    media = [_media_row(post, position, item) for position, item in enumerate(items)]
-    for position, item in enumerate(media):
-        try:
-            item.full_clean(exclude=["post"])
-        except ValidationError as exc:
-            raise ValidationError(
-                {f"media.{position}.{k}": v for k, v in exc.message_dict.items()}
-            ) from None
+    media = _checked_media(post, items)
     post.media.all().delete()
     Media.objects.bulk_create(media)
     _describe_files(media)
@@ -327,14 +335,37 @@ def _describe_files(media: list[Media]) -> None:
             )
 
 
-def _media_row(post: Post, position: int, item: dict[str, Any]) -> Media:
+def _checked_media(
+    post: Post, items: list[dict[str, Any]], assets: dict[int, Asset] | None = None
+) -> list[Media]:
+    """The media rows for ``items``, each valid (ValidationError keyed media.N.field).
+    ``assets``: the workspace's files already loaded (imports); None reads each one."""
+    if len(items) > 10:
+        raise ValidationError({"media": "at most 10 media items"})
+    media = [_media_row(post, position, item, assets) for position, item in enumerate(items)]
+    for position, item in enumerate(media):
+        try:  # the asset was just read from this workspace: no query to check it again
+            item.full_clean(exclude=["post", "asset"])
+        except ValidationError as exc:
+            raise ValidationError(
+                {f"media.{position}.{k}": v for k, v in exc.message_dict.items()}
+            ) from None
+    return media
+
+
+def _media_row(
+    post: Post, position: int, item: dict[str, Any], assets: dict[int, Asset] | None = None
+) -> Media:
     """A media row; one naming a library file takes its kind, and its alt text and name
     where the item leaves them blank. A file of another workspace is refused by name."""
     fields = {key: item[key] for key in ("kind", "description", "alt_text") if key in item}
     asset_id = item.get("asset_id")
     if asset_id is None:
         return Media(post=post, **fields)
-    asset = Asset.objects.filter(pk=asset_id, workspace_id=post.workspace_id).first()
+    if assets is not None:
+        asset = assets.get(asset_id)
+    else:
+        asset = Asset.objects.filter(pk=asset_id, workspace_id=post.workspace_id).first()
     if asset is None:
         raise ValidationError(
             {f"media.{position}.asset_id": "no such file in this workspace's media library"}

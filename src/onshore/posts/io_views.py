@@ -84,6 +84,7 @@ def _page(request: HttpRequest, membership: Membership, **context: Any) -> dict[
         "members": workspace.memberships.select_related("user").order_by("user__email"),
         "filters": {key: request.GET.get(key, "") for key in csvplan.FILTER_KEYS},
         "max_rows": csvplan.MAX_ROWS,
+        "max_media_items": csvplan.MAX_MEDIA_ITEMS,
         **context,
     }
 

@@ -35,15 +35,21 @@ that row. Any refusal rolls everything back. A dry run does the same and rolls b
   when it names none, and the row says which.
 * Limits: 20 MB, 20,000 rows, text up to 10,000 characters, link 2,000, 30 tags of up
   to 40 characters. Files must be UTF-8 (a BOM is fine) or UTF-16 with a BOM.
+* ``media`` and ``alt_text`` (onshore's layout): up to 10 files per post separated by
+  ``|`` (an https URL, ``sha256:<hash>`` of a library file, or for ``onshore import`` a
+  file beside the CSV) and their alt texts in the same order; see ``csvplan.media``.
+  Files are gathered into the library before the transaction and removed again when
+  the import is refused or a dry run (unless the library already had them).
 * Spreadsheets run cells starting with ``= + - @`` (or a tab or carriage return before
   one) as formulas, so export writes every such cell with a leading ``'`` and import
   removes it again. A cell that itself starts with ``'`` gets one too, so a text such as
   ``'=x`` comes back exactly as it was written.
 
 The modules follow the import's stages: ``reading`` (encoding, records, layout),
-``dates``, ``validation`` (every row, before any write), ``importing`` (one transaction),
-and ``export``; ``rows`` holds what they hand each other. The export's filters are the
-calendar's too (``onshore.posts.filters``). Callers use the names exported here.
+``dates``, ``validation`` (every row, before any write), ``media`` (the files rows name),
+``importing`` (one transaction), and ``export``; ``rows`` holds what they hand each
+other. The export's filters are the calendar's too (``onshore.posts.filters``). Callers
+use the names exported here.
 """
 
 from onshore.posts.csvplan.dates import DateOrder, infer_date_order, parse_clock, parse_day
@@ -55,6 +61,7 @@ from onshore.posts.csvplan.importing import (
     RowReport,
     import_plan,
 )
+from onshore.posts.csvplan.media import MAX_ITEMS as MAX_MEDIA_ITEMS
 from onshore.posts.csvplan.reading import EXPORT_COLUMNS, MAX_BYTES, MAX_ROWS, decode, parse_plan
 from onshore.posts.csvplan.rows import (
     ParsedPlan,
@@ -75,6 +82,7 @@ __all__ = [
     "EXPORT_COLUMNS",
     "FILTER_KEYS",
     "MAX_BYTES",
+    "MAX_MEDIA_ITEMS",
     "MAX_REPORTED_ERRORS",
     "MAX_ROWS",
     "NETWORK_ALIASES",

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from django.db.models import F, prefetch_related_objects
 
+from onshore.posts.csvplan.media import join_cell
 from onshore.posts.csvplan.reading import EXPORT_COLUMNS, VARIANT_COLUMNS
 from onshore.posts.csvplan.rows import escape_formula
 from onshore.posts.filters import PostFilters, narrow
@@ -31,7 +32,7 @@ def filtered_posts(workspace: Workspace, filters: PostFilters) -> list[Post]:
         if filters.keeps(post.tags, post.networks)
     ]
     for start in range(0, len(kept), 500):  # bounded IN lists for SQLite, as the import's
-        prefetch_related_objects(kept[start : start + 500], "variants")
+        prefetch_related_objects(kept[start : start + 500], "variants", "media__asset")
     return kept
 
 
@@ -53,6 +54,8 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
     Everything the import needs to make the same post again: the second occurrence of a
     repeated wall time (01:30 the night clocks go back) is ``fold`` 1, and each network's
     own text is its ``text_<network>`` column (blank: the network publishes ``text``).
+    Files are ``sha256:<hash>`` items of the library, their alt texts in the same order
+    (a placeholder without a file has no item to name and is left out).
     """
     day, clock = post.scheduled_date, post.scheduled_time
     when = ["", "", ""]  # local_date, local_time, fold
@@ -68,8 +71,19 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
         post.link,
         *when,
         *(variants.get(network, "") for network in VARIANT_COLUMNS.values()),
+        *_media_cells(post),
     ]
     return [escape_formula(cell) for cell in cells]
+
+
+def _media_cells(post: Post) -> tuple[str, str]:
+    """The ``media`` and ``alt_text`` cells: library files in the post's order."""
+    files = [item for item in post.media.all() if item.asset is not None]
+    files.sort(key=lambda item: item.pk)
+    return (
+        join_cell([f"sha256:{item.asset.sha256}" for item in files if item.asset]),
+        join_cell([item.alt_text for item in files]) if any(i.alt_text for i in files) else "",
+    )
 
 
 def export_text(workspace: Workspace, filters: PostFilters) -> str:

@@ -37,8 +37,10 @@ def variant_column(network: str) -> str:
 
 VARIANT_COLUMNS = {variant_column(network): network for network in NETWORKS}
 # Added after the first eight so files and scripts that read those by position still work:
-# ``fold`` picks the occurrence of a time the clocks repeat, then each network's text.
-EXPORT_COLUMNS = (*BASE_COLUMNS, "fold", *VARIANT_COLUMNS)
+# ``fold`` picks the occurrence of a time the clocks repeat, then each network's text,
+# then the post's files and their alt texts (``csvplan.media``).
+MEDIA_COLUMNS = ("media", "alt_text")
+EXPORT_COLUMNS = (*BASE_COLUMNS, "fold", *VARIANT_COLUMNS, *MEDIA_COLUMNS)
 ALIASES = {
     "network": "networks",
     "tag": "tags",
@@ -57,6 +59,7 @@ OWN_LAYOUT_COLUMNS = {
     "local_time",
     "fold",
     *VARIANT_COLUMNS,
+    *MEDIA_COLUMNS,
 }
 HOOTSUITE_HEADER = {"date", "time", "date_time", "datetime", "date_and_time", "message", "link"}
 HOOTSUITE_NAMES = {"date": "local_date", "time": "local_time", "message": "text", "link": "link"}

@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 
 from onshore.localtime import resolve_wall_time
 from onshore.posts.csvplan.dates import DateOrder, infer_date_order, parse_clock, parse_day
+from onshore.posts.csvplan.media import MAX_ROWS_WITH_MEDIA, MediaItem, item_list
 from onshore.posts.csvplan.reading import VARIANT_COLUMNS
 from onshore.posts.csvplan.rows import ParsedPlan, RawRow, RowError, unescape_formula
 from onshore.posts.models import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEXT, Network, State
@@ -43,11 +44,14 @@ class PlannedRow:
     clock: time | None
     fold: int | None = None  # which occurrence of a repeated time; None: not said (first)
     variants: dict[str, str] = field(default_factory=dict)  # network → its own text
+    media: list[MediaItem] = field(default_factory=list)  # files, gathered later
 
 
 def validate_rows(
-    plan: ParsedPlan, markets: MarketIndex, date_format: DateOrder
+    plan: ParsedPlan, markets: MarketIndex, date_format: DateOrder, files_allowed: bool = False
 ) -> tuple[list[PlannedRow], list[RowError]]:
+    """Every row checked, nothing written. ``files_allowed``: media items may name files
+    beside the CSV (``onshore import``); elsewhere they are refused with what to use."""
     if not plan.rows:
         return [], [RowError(1, "", "the file has a header but no rows to import")]
     if markets.default is None and "market" not in plan.columns:
@@ -59,16 +63,29 @@ def validate_rows(
     order, errors = infer_date_order(plan.rows, date_format)
     planned: list[PlannedRow] = []
     for row in plan.rows:
-        result = validate_row(row, markets, order)
+        result = validate_row(row, markets, order, files_allowed)
         if isinstance(result, PlannedRow):
             planned.append(result)
         else:
             errors.extend(result)
+    errors.extend(_too_many_rows_with_media(plan))
     return planned, errors
 
 
+def _too_many_rows_with_media(plan: ParsedPlan) -> list[RowError]:
+    with_media = [row for row in plan.rows if row.get("media")]
+    if len(with_media) <= MAX_ROWS_WITH_MEDIA:
+        return []
+    row = with_media[MAX_ROWS_WITH_MEDIA]
+    message = (
+        f"more than {MAX_ROWS_WITH_MEDIA} rows with media in one file (each file is "
+        "downloaded or read and stored); split the plan into several files"
+    )
+    return [RowError(row.line, row.label("media"), message)]
+
+
 def validate_row(
-    row: RawRow, markets: MarketIndex, order: DateOrder
+    row: RawRow, markets: MarketIndex, order: DateOrder, files_allowed: bool = False
 ) -> PlannedRow | list[RowError]:
     errors: list[RowError] = []
 
@@ -91,10 +108,11 @@ def validate_row(
     state = _row_state(row, refuse)
     day, clock = _row_schedule(row, order, market, refuse)
     fold = _row_fold(row, refuse)
+    items = item_list(row, refuse, files_allowed)
     if errors or market is None:  # no market is always an error: _row_market refused it
         return errors
     return PlannedRow(
-        row.line, market, text, link, tags, networks, state, day, clock, fold, variants
+        row.line, market, text, link, tags, networks, state, day, clock, fold, variants, items
     )
 
 

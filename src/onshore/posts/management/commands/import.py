@@ -1,5 +1,8 @@
 """``onshore import FILE --workspace SLUG [--dry-run] [--as EMAIL]``: import a content plan.
 
+Media items of the plan may name files beside FILE (``photos/shop.jpg``); reading the
+plan from standard input, there is no folder and only URLs and library hashes work.
+
 Exit status: 0 imported (or the dry run found nothing wrong), 1 rows refused (nothing was
 imported), 2 usage error (no such file, workspace or member).
 """
@@ -50,6 +53,7 @@ class Command(BaseCommand):
                 market=options["market"],
                 date_format=options["date_format"],
                 progress=progress,
+                media_folder=_folder_of(options["file"]),
             ),
         )
         if progress is not None:
@@ -84,6 +88,11 @@ def _read(name: str) -> bytes:
     if path.stat().st_size > csvplan.MAX_BYTES:
         raise CommandError(f"{name}: larger than {csvplan.MAX_BYTES // 2**20} MB", returncode=2)
     return path.read_bytes()
+
+
+def _folder_of(name: str) -> Path | None:
+    """Where the plan's media file names are looked up: the CSV's own folder."""
+    return None if name == "-" else Path(name).resolve().parent
 
 
 def _member(slug: str, email: str) -> Membership:
