@@ -372,7 +372,9 @@ def _media_row(
         )
     fields["kind"] = asset.kind
     fields["alt_text"] = fields.get("alt_text") or asset.alt_text
-    fields["description"] = fields.get("description") or str(asset)[:200]
+    # The file's own name, not str(asset): that is its alt text once one is given, which
+    # would make the same file describe itself differently before and after.
+    fields["description"] = fields.get("description") or (asset.original_name or str(asset))[:200]
     return Media(post=post, asset=asset, **fields)
 
 
