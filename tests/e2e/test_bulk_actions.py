@@ -145,3 +145,37 @@ def test_the_post_card_duplicates_and_deletes_with_a_confirmation(
     expect(page.locator(".messages")).to_contain_text(f"Deleted “{TEXTS[0][:39]}…”.")
     assert not Post.objects.filter(pk=copy.pk).exists()
     shoot(page, screenshot_dir, "post-card-deleted")
+
+
+def test_a_bulk_tag_change_asks_first_when_it_would_unschedule(
+    live_server: Any, demo: str, log_in: Callable[[str], Any], screenshot_dir: Path
+) -> None:
+    """Issue 14 (confirmations): a tag is published with the post, so tagging an approved
+    post sends it back to review; the list asks first, and only then."""
+    posts = _posts_in_review(demo)
+    owner = Membership.objects.get(workspace__slug=demo, user__email=EMMA)
+    workflow.perform(posts[0], owner, "approve")
+    page = log_in(EMMA)
+    page.goto(f"{live_server.url}/w/{demo}/posts/?q=Bulk+week")
+    page.wait_for_load_state()
+    for text in TEXTS[:2]:  # one approved, one in review
+        page.locator("#posts tr", has_text=text).locator('input[name="ids"]').check()
+    page.select_option("#bulk-action", "add_tag")
+    page.fill("#bulk-tag", "winter")
+    page.click("#bulk-apply")
+    dialog = page.locator("dialog.confirm")
+    expect(dialog).to_contain_text(
+        "1 of the 2 selected posts is approved or scheduled: this sends it back to review "
+        "and cancels its publishing. Go ahead?"
+    )
+    shoot(page, screenshot_dir, "bulk-tag-asks", full_page=False)
+    dialog.get_by_role("button", name="Cancel").click()
+    assert Post.objects.get(pk=posts[0].pk).state == State.APPROVED
+    assert "winter" not in Post.objects.get(pk=posts[0].pk).tags
+
+    # Only posts still in review: nothing to lose, so no question.
+    page.locator("#posts tr", has_text=TEXTS[0]).locator('input[name="ids"]').uncheck()
+    page.click("#bulk-apply")
+    expect(page.locator(".messages")).to_contain_text("1 ")
+    expect(page.locator("dialog.confirm")).to_have_count(0)
+    assert "winter" in Post.objects.get(pk=posts[1].pk).tags

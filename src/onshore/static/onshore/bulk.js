@@ -3,7 +3,8 @@
 // Each row has <input type="checkbox" name="ids" form="bulk-form">; [data-bulk-all]
 // ticks every row of the page. The bar sticks to the bottom of the window while rows are
 // ticked and says how many; it shows only the field the chosen action needs (the comment,
-// the market, the tag); "Delete" asks first through page.js's data-confirm. Without
+// the market, the tag); "Delete" asks first through page.js's data-confirm, and so do
+// a move or a tag change that would send approved or scheduled posts back to review. Without
 // JavaScript the bar is always there with every field, and the server checks everything.
 (function () {
   "use strict";
@@ -16,6 +17,10 @@
   var count = form.querySelector("[data-bulk-count]");
   var action = form.querySelector('select[name="action"]');
   var apply = form.querySelector('button[type="submit"]');
+  // A change to what will be published sends an approved or scheduled post back to
+  // review (posts/bulk.py): the same question the editor asks before such a save.
+  var SENDS_BACK = ["move", "add_tag", "remove_tag"];
+  var SETTLED = ["approved", "scheduled"];
 
   function ticked() {
     return boxes.filter(function (box) { return box.checked; }).length;
@@ -41,9 +46,18 @@
       all.checked = n > 0 && n === boxes.length;
       all.indeterminate = n > 0 && n < boxes.length;
     }
+    var settled = boxes.filter(function (box) {
+      return box.checked && SETTLED.indexOf(box.getAttribute("data-state")) >= 0;
+    }).length;
     if (action.value === "delete") {
       form.dataset.confirm = "Delete " + n + (n === 1 ? " post" : " posts") +
         "? Scheduled ones stop waiting to be published. This cannot be undone.";
+    } else if (SENDS_BACK.indexOf(action.value) >= 0 && settled > 0) {
+      form.dataset.confirm = (n === 1 ? "This post is" : settled + " of the " + n +
+        " selected posts " + (settled === 1 ? "is" : "are")) +
+        " approved or scheduled: this sends " + (settled === 1 ? "it" : "them") +
+        " back to review and cancels " + (settled === 1 ? "its" : "their") +
+        " publishing. Go ahead?";
     } else {
       delete form.dataset.confirm;
     }
