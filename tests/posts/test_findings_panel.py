@@ -142,3 +142,22 @@ def test_live_check_of_another_workspaces_post_is_not_found(team: Any, us_post: 
     )
     answer = live_check(team, us_post, post=other.pk)
     assert answer.status_code == 404 and b"Secret plans" not in answer.content
+
+
+def test_the_time_section_gives_the_day_in_the_markets_zone_and_the_viewers(
+    team: Any, us_post: Post
+) -> None:
+    """Issue 14 point 9: the night warning names New York's day; the section says it in
+    the reader's zone too (this contributor reads on Kolkata's clock)."""
+    for answer in (
+        team.client("contributor").get(f"/w/{team.workspace.slug}/posts/{us_post.pk}/"),
+        live_check(team, us_post),
+    ):
+        html = answer.content.decode()
+        when = re.search(
+            r'Scheduled time</h3><p class="meta checked-when">(.*?)</p>', html, flags=re.DOTALL
+        )
+        assert when, "no date under the Scheduled time heading"
+        assert "25 November 2027, 03:00 New York" in when.group(1)
+        assert "Thu 25 November, 13:30 your time" in when.group(1)  # Kolkata
+        assert "Scheduled for 03:00 on 25 November 2027 in America/New_York" in html

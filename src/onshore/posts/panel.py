@@ -44,6 +44,9 @@ class Section:
     # How a reviewer's comment suggesting one of these findings' fixes starts.
     suggest_prefix: str = "Suggest"
     name: str = ""  # names a section about no text (the page's data-text), as "media"
+    # Under the heading: the scheduled time's day and clock in the market's zone and the
+    # viewer's, since the checker's timing findings can only speak of the market's.
+    when: str = ""
 
 
 def network_label(network: str) -> str:
@@ -51,7 +54,7 @@ def network_label(network: str) -> str:
     return rules.label if rules else network
 
 
-def sections(result: PostCheck, *, scheduled: bool) -> list[Section]:
+def sections(result: PostCheck, *, scheduled: bool, when: str = "") -> list[Section]:
     """The main text (with every network posting it), each variant, then the time.
 
     The main text is checked once in full and once more per further network for length
@@ -68,7 +71,13 @@ def sections(result: PostCheck, *, scheduled: bool) -> list[Section]:
     timing = _timing_items(result.texts)
     if scheduled or timing:
         found.append(
-            Section("Scheduled time", "", items=timing, empty_note="No findings about the time.")
+            Section(
+                "Scheduled time",
+                "",
+                items=timing,
+                empty_note="No findings about the time.",
+                when=when,
+            )
         )
     return found
 

@@ -198,16 +198,12 @@ def _editor(
 def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
     result = checks.check_post(post)
     zone = _viewer_zone(membership)
-    schedule_label = ""
-    if post.scheduled_at:
-        schedule_label = describe_in_zones(
-            post.scheduled_at, post.market.timezone, _viewer_zone(membership)
-        )
-        if post.scheduled_fold_chosen:
-            schedule_label += f" — {_chosen_occurrence(post)}"
+    schedule_label = _schedule_label(post, membership)
     return {
         "check": result,
-        "panel_sections": panel.sections(result, scheduled=post.scheduled_at is not None),
+        "panel_sections": panel.sections(
+            result, scheduled=post.scheduled_at is not None, when=schedule_label
+        ),
         "actions": workflow.available_actions(post, membership),
         "comments": post.comments.select_related("author", "review_link"),
         "revisions": post.revisions.select_related("author"),
@@ -249,6 +245,17 @@ SHAREABLE_STATES = {State.DRAFT, State.IN_REVIEW, State.CHANGES_REQUESTED}
 
 def _may_schedule(membership: Membership, post: Post) -> bool:
     return membership.can(Capability.SCHEDULE_POSTS) and post.state in scheduling.TIMED_STATES
+
+
+def _schedule_label(post: Post, membership: Membership) -> str:
+    """'Tue 1 December 2026, 09:30 New York · Tue 1 December, 20:00 your time' (and which
+    of a repeated hour was chosen), or "" for a post with no time."""
+    if not post.scheduled_at:
+        return ""
+    label = describe_in_zones(post.scheduled_at, post.market.timezone, _viewer_zone(membership))
+    if post.scheduled_fold_chosen:
+        label += f" — {_chosen_occurrence(post)}"
+    return label
 
 
 def _chosen_occurrence(post: Post) -> str:
@@ -305,7 +312,11 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         media=[checks.media_item(m.kind, m.alt_text, **checks.file_facts(m.asset)) for m in typed],
     )
     context = {
-        "sections": panel.sections(checks.check_draft(draft), scheduled=bool(draft.scheduled_at)),
+        "sections": panel.sections(
+            checks.check_draft(draft),
+            scheduled=bool(draft.scheduled_at),
+            when=_schedule_label(post, membership) if post else "",
+        ),
         "post": post,
         "membership": membership,
         "can_dismiss": post is not None,
