@@ -9,7 +9,10 @@ these lives in tests/conftest.py.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -87,3 +90,15 @@ def quick_client() -> httpx.Client:
 
 SEND = senders.make_sender(quick_client)
 FIND = senders.make_finder(quick_client)
+
+
+def video_clip(path: Path, size: str = "160x120", seconds: int = 1) -> bytes:
+    """A real MP4 made by Debian's ffmpeg (make media-tools): ffmpeg's test pattern."""
+    ffmpeg = shutil.which("ffmpeg")
+    assert ffmpeg, "ffmpeg is installed system-wide"
+    subprocess.run(
+        [ffmpeg, "-nostdin", "-v", "error", "-f", "lavfi", "-i",
+         f"testsrc=size={size}:rate=10:duration={seconds}", "-c:v", "mpeg4", "-y", str(path)],
+        check=True, timeout=60,
+    )  # fmt: skip
+    return path.read_bytes()

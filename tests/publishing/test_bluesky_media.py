@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from onshore.media.models import Asset
 from onshore.networks import UnknownOutcome
 from onshore.publishing import crypto, outbox
 from onshore.publishing.models import Channel, Delivery, DeliveryMedia, DeliveryState
-from tests.factories import FIND, SEND, scheduled_post
+from tests.factories import FIND, SEND, scheduled_post, video_clip
 from tests.fakes.pds import LocalPds, create_account, posts_on_pds
 
 pytestmark = [
@@ -119,15 +117,8 @@ def test_video_is_refused_before_anything_is_uploaded(
     team: Any, local_pds: LocalPds, http: httpx.Client, tmp_path: Path
 ) -> None:
     account = bluesky_account(team, local_pds, http)
-    ffmpeg = shutil.which("ffmpeg")
-    assert ffmpeg, "ffmpeg is installed system-wide"
-    path = tmp_path / "clip.mp4"
-    subprocess.run(
-        [ffmpeg, "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-         "testsrc=size=160x120:rate=10:duration=1", "-c:v", "mpeg4", "-y", str(path)],
-        check=True, timeout=60,
-    )  # fmt: skip
-    clip = library.add_upload(team.members["manager"], [path.read_bytes()], "clip.mp4", "")[0]
+    data = video_clip(tmp_path / "clip.mp4")
+    clip = library.add_upload(team.members["manager"], [data], "clip.mp4", "")[0]
     # The local PDS (dev-env without an app view) has no video service to hand it to.
     probe = http.get(f"{local_pds.pds_url}/xrpc/app.bsky.video.getUploadLimits")
     assert not probe.is_success

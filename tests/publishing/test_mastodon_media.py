@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from onshore.posts.models import Media, Post, State
 from onshore.publishing import outbox
 from onshore.publishing.kinds import mastodon as mastodon_kind
 from onshore.publishing.models import Delivery, DeliveryMedia, DeliveryState
-from tests.factories import FIND, SEND, mastodon_channel, scheduled_post
+from tests.factories import FIND, SEND, mastodon_channel, scheduled_post, video_clip
 from tests.fakes.fake_mastodon import FakeMastodon
 
 pytestmark = [
@@ -42,15 +40,8 @@ def photo(
 
 
 def clip(team: Any, tmp_path: Path) -> Asset:
-    ffmpeg = shutil.which("ffmpeg")
-    assert ffmpeg, "ffmpeg is installed system-wide"
-    path = tmp_path / "clip.mp4"
-    subprocess.run(
-        [ffmpeg, "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-         "testsrc=size=160x120:rate=10:duration=1", "-c:v", "mpeg4", "-y", str(path)],
-        check=True, timeout=60,
-    )  # fmt: skip
-    return library.add_upload(team.members["manager"], [path.read_bytes()], "clip.mp4", "")[0]
+    data = video_clip(tmp_path / "clip.mp4")
+    return library.add_upload(team.members["manager"], [data], "clip.mp4", "")[0]
 
 
 def with_files(team: Any, *assets: Asset, text: str = "Flat whites all week") -> Post:
