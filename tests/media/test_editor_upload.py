@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from onshore.media import library
 from onshore.media.models import Asset
 from onshore.posts import editing
 from onshore.posts.models import Post, State
+from tests.factories import video_clip
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -272,19 +272,10 @@ def test_a_file_uploaded_in_the_editor_takes_the_alt_text_the_post_gives_it(
 def test_a_video_shows_its_poster_a_play_mark_and_its_length(
     team: Any, media_dir: Path, tmp_path: Path
 ) -> None:
-    clip = tmp_path / "pour.mp4"
-    subprocess.run(
-        [
-            *(str(shutil.which("ffmpeg")), "-nostdin", "-v", "error"),
-            *("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=3"),
-            *("-c:v", "mpeg4", "-y", str(clip)),
-        ],
-        check=True,
-        timeout=60,
-    )
+    clip = video_clip(tmp_path / "pour.mp4", size="320x240", seconds=3)
     slug = team.workspace.slug
     client = team.client("contributor")
-    item = send(client, slug, clip.read_bytes(), "pour.mp4").json()
+    item = send(client, slug, clip, "pour.mp4").json()
     assert (item["kind"], item["length"]) == ("video", "0:03") and item["thumbnail"]
     answer = client.post(
         f"/w/{slug}/posts/new/",

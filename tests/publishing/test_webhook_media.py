@@ -10,7 +10,6 @@ import io
 import json
 import random
 import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,14 @@ from onshore.media.models import Asset
 from onshore.networks import webhook
 from onshore.publishing import outbox
 from onshore.publishing.models import Delivery, DeliveryState
-from tests.factories import FIND, SEND, WEBHOOK_SECRET, scheduled_post, webhook_channel
+from tests.factories import (
+    FIND,
+    SEND,
+    WEBHOOK_SECRET,
+    scheduled_post,
+    video_clip,
+    webhook_channel,
+)
 from tests.fakes.webhook_receiver import WebhookReceiver
 
 pytestmark = [
@@ -167,17 +173,8 @@ def test_a_placeholder_without_a_file_fails_the_delivery_at_once_saying_which(
 def test_a_video_carries_its_duration(
     team: Any, receiver: WebhookReceiver, client: Any, tmp_path: Path
 ) -> None:
-    clip = tmp_path / "clip.mp4"
-    subprocess.run(
-        [
-            *(str(shutil.which("ffmpeg")), "-nostdin", "-v", "error"),
-            *("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=2"),
-            *("-c:v", "mpeg4", "-y", str(clip)),
-        ],
-        check=True,
-        timeout=60,
-    )
-    video = library.add_upload(team.members["owner"], [clip.read_bytes()], "clip.mp4", "")[0]
+    data = video_clip(tmp_path / "clip.mp4", size="320x240", seconds=2)
+    video = library.add_upload(team.members["owner"], [data], "clip.mp4", "")[0]
     webhook_channel(team, receiver)
     post = scheduled_post(team, media=[{"asset_id": video.pk}])
     step(post.scheduled_at)
