@@ -181,6 +181,12 @@ class Media(models.Model):
     def __str__(self) -> str:
         return self.description
 
+    @property
+    def published_alt_text(self) -> str:
+        """What a network or webhook is told the file shows: the post's own alt text,
+        else the file's (the same picture may be described differently in two posts)."""
+        return self.alt_text.strip() or (self.asset.alt_text.strip() if self.asset else "")
+
     def clean(self) -> None:
         if self.kind == self.Kind.IMAGE and not self.alt_text.strip():
             raise ValidationError({"alt_text": "describe the image for people who cannot see it"})

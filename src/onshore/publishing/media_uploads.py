@@ -149,12 +149,6 @@ def _still_usable(row: DeliveryMedia, item: Media, within: timedelta, now: datet
     return same_file and now - row.uploaded_at < within
 
 
-def alt_text_of(item: Media) -> str:
-    """The post's own alt text for the file wins over the asset's (the same picture
-    may be described differently in two posts)."""
-    return item.alt_text.strip() or (item.asset.alt_text.strip() if item.asset else "")
-
-
 def _with_alt_text(outgoing: OutgoingFile, item: Media) -> OutgoingFile:
-    alt_text = alt_text_of(item)
+    alt_text = item.published_alt_text
     return outgoing if alt_text == outgoing.alt_text else replace(outgoing, alt_text=alt_text)

@@ -136,7 +136,7 @@ def _images_embed(
         [
             bluesky.EmbedImage(
                 blob=upload.remote["blob"],
-                alt=media_uploads.alt_text_of(item),
+                alt=item.published_alt_text,
                 width=int(upload.remote.get("width") or 1),
                 height=int(upload.remote.get("height") or 1),
             )

@@ -156,7 +156,7 @@ def _media_item(
         "width": asset.width,
         "height": asset.height,
         "duration": asset.duration,
-        "alt_text": media.alt_text or asset.alt_text,
+        "alt_text": media.published_alt_text,
         "sha256": asset.sha256,
     }
 
