@@ -29,7 +29,8 @@ from django.conf import settings
 from onshore.media import library
 from onshore.media.models import Asset
 from onshore.media.processing import MediaRefused
-from onshore.networks import OutboundPolicy, PublishError, check_url, outbound_client
+from onshore.networks import PublishError, check_url, outbound_client
+from onshore.outbound_settings import outbound_policy
 from onshore.workspaces.models import Membership
 
 MAX_REDIRECTS = 3
@@ -61,15 +62,6 @@ def _gibibytes(size: int) -> str:
     return f"{size / 2**30:g} GiB" if size >= 2**30 else _size(size)
 
 
-def policy() -> OutboundPolicy:
-    """Where media may be fetched from: the settings every outbound call obeys
-    (ONSHORE_OUTBOUND_ALLOW_LOOPBACK, ONSHORE_OUTBOUND_ALLOW_PRIVATE)."""
-    return OutboundPolicy(
-        allow_loopback=settings.OUTBOUND_ALLOW_LOOPBACK,
-        allow_private=settings.OUTBOUND_ALLOW_PRIVATE,
-    )
-
-
 def trust() -> ssl.SSLContext | bool:
     """Certificates trusted for media URLs: the default store (tests replace this with
     their local certificate authority; nothing else does)."""
@@ -88,7 +80,7 @@ def check_media_url(url: str) -> None:
     if not url.lower().startswith("https://"):
         raise MediaRefused(f"{WHAT} must start with https://.")
     try:
-        check_url(url, policy(), what=WHAT)
+        check_url(url, outbound_policy(), what=WHAT)
     except PublishError as error:
         raise MediaRefused(error.message) from None
 
@@ -100,7 +92,7 @@ def add_from_url(membership: Membership, url: str, budget: FetchBudget) -> tuple
     deadline = time.monotonic() + total_seconds()
     max_bytes = library.limits().max_upload_bytes
     client = outbound_client(
-        policy(),
+        outbound_policy(),
         timeout=float(settings.NETWORK_TIMEOUT_SECONDS),
         verify=trust(),
         max_response_bytes=max_bytes + READ_SLACK_BYTES,

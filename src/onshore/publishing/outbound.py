@@ -1,6 +1,6 @@
-"""Where onshore may call out (from the settings), and the HTTP client every network call
-uses: connecting a channel, sending and reading back all go through the one destination
-policy of ``networks._outbound``."""
+"""The HTTP client every network call uses: connecting a channel, sending and reading
+back all go through the one destination policy of ``networks._outbound``, with the
+settings read by ``onshore.outbound_settings``."""
 
 from __future__ import annotations
 
@@ -9,18 +9,10 @@ from collections.abc import Callable
 import httpx
 from django.conf import settings
 
-from onshore.networks import OutboundPolicy, outbound_client
+from onshore.networks import outbound_client
+from onshore.outbound_settings import outbound_policy
 
 ClientFactory = Callable[[], httpx.Client]
-
-
-def outbound_policy() -> OutboundPolicy:
-    """Where onshore may call, from the settings (ONSHORE_OUTBOUND_ALLOW_LOOPBACK and
-    ONSHORE_OUTBOUND_ALLOW_PRIVATE)."""
-    return OutboundPolicy(
-        allow_loopback=settings.OUTBOUND_ALLOW_LOOPBACK,
-        allow_private=settings.OUTBOUND_ALLOW_PRIVATE,
-    )
 
 
 def default_client(timeout: float | None = None) -> httpx.Client:

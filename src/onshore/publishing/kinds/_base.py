@@ -21,7 +21,8 @@ import httpx
 from django.core.exceptions import ValidationError
 
 from onshore.networks import Published, PublishError, check_destination
-from onshore.publishing.outbound import ClientFactory, outbound_policy
+from onshore.outbound_settings import outbound_policy
+from onshore.publishing.outbound import ClientFactory
 
 if TYPE_CHECKING:
     from onshore.publishing.models import Delivery
