@@ -155,15 +155,13 @@ def claim_one_due(now: datetime, worker: str) -> Delivery | None:
 
 
 # PostgreSQL: pick and lease in one statement; SKIP LOCKED lets concurrent workers pass
-# over rows another is taking instead of queueing behind them. A worker that died
-# holding the lease may have sent: "outcome_unknown OR state = in_flight" makes the next
-# one read back first (SET expressions see the row as it was before the update).
+# over rows another is taking instead of queueing behind them. The pick is a MATERIALIZED
+# CTE because "WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" may be re-run by the
+# planner (as the inner side of a join) and then lease more than n rows. A worker that
+# died holding the lease may have sent: "outcome_unknown OR state = in_flight" makes the
+# next one read back first (SET expressions see the row as it was before the update).
 _CLAIM_SQL = """
-UPDATE publishing_delivery AS d
-SET state = 'in_flight', lease_owner = %(worker)s, lease_expires_at = %(lease_until)s,
-    attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, %(now)s),
-    outcome_unknown = d.outcome_unknown OR d.state = 'in_flight'
-WHERE d.id IN (
+WITH picked AS MATERIALIZED (
     SELECT due.id FROM publishing_delivery AS due
     JOIN publishing_channel AS channel ON channel.id = due.channel_id
     WHERE channel.status = 'active'
@@ -173,6 +171,12 @@ WHERE d.id IN (
     LIMIT %(limit)s
     FOR UPDATE OF due SKIP LOCKED
 )
+UPDATE publishing_delivery AS d
+SET state = 'in_flight', lease_owner = %(worker)s, lease_expires_at = %(lease_until)s,
+    attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, %(now)s),
+    outcome_unknown = d.outcome_unknown OR d.state = 'in_flight'
+FROM picked
+WHERE d.id = picked.id
 RETURNING d.id
 """
 
