@@ -186,6 +186,54 @@ REGIONAL_WORDS = [
     ("US", "Free creche while you shop.", ["creche"]),
 ]
 
+EVERYDAY_WORDS = [
+    ("GB", "Happy to split the check, no problem.", ["check"]),
+    ("GB", "Open Monday through Friday, 9 to 5.", ["through"]),
+    ("AU", "Visit our new downtown store.", ["downtown"]),
+    ("GB", "Call our toll-free number any time.", ["toll-free"]),
+    ("US", "Bike hire from $10 a day.", ["Bike hire"]),
+    ("US", "Book our seaside holiday cottage for summer.", ["holiday cottage"]),
+    ("US", "Half-term fun for the kids at the museum.", ["Half-term"]),
+    ("US", "We offer 25 days' holiday and flexible hours.", ["holiday"]),
+    ("US", "Pop in for a cuppa and a chat.", ["cuppa"]),
+    ("US", "Full fry-up for $8 every Saturday.", ["fry-up"]),
+    ("US", "Elderflower cordial with sparkling water.", ["cordial"]),
+    ("US", "Tumble dryer repairs within 48 hours.", ["Tumble dryer"]),
+    ("US", "Compostable bin bags, 50 a roll.", ["bin bags"]),
+    ("US", "Our new home kit is available now.", ["kit"]),
+    ("US", "Book our 3G pitch for five-a-side.", ["pitch"]),
+    ("US", "Just pop our address in your sat nav.", ["sat nav"]),
+    ("GB", "Book your flu shot at the pharmacy.", ["flu shot"]),
+    ("US", "Book your flu jab at the pharmacy.", ["flu jab"]),
+    ("US", "Don't forget the sun cream this weekend.", ["sun cream"]),
+    ("US", "Bamboo toilet roll, delivered monthly.", ["toilet roll"]),
+    ("GB", "Book your furnace tune-up before winter.", ["furnace"]),
+    ("US", "The new staff rota is on the noticeboard.", ["rota"]),
+    ("GB", "Our field trip to the zoo is on Friday.", ["field trip"]),
+    ("AU", "Our field trip to the zoo is on Friday.", ["field trip"]),
+    ("US", "Loft conversions from $30k.", ["Loft conversions"]),
+    ("GB", "This fixer-upper has huge potential.", ["fixer-upper"]),
+    ("US", "No faff, just fast delivery.", ["faff"]),
+    ("US", "We're gutted to miss the festival this year.", ["gutted"]),
+    ("GB", "Sundowners on the stoep this Friday.", ["stoep"]),
+    ("US", "Bachelor apartment for rent near campus.", ["Bachelor apartment"]),
+    ("US", "Paper serviettes, 100 a pack.", ["serviettes"]),
+    ("GB", "Grab a sambo and a coffee for £5.", ["sambo"]),
+    ("IE", "Grab a sambo and a coffee for €5.", []),
+    ("GB", "Free freezies for the kids.", ["freezies"]),
+    ("NZ", "Book the family bach for summer.", []),
+    ("ZA", "Sundowners on the stoep this Friday.", []),
+    ("CA", "Free freezies for the kids.", []),
+    ("US", "The building was gutted by fire last year.", []),
+    ("US", "A cordial welcome to our new members.", []),
+    ("GB", "Stir fry up some noodles tonight.", []),
+    ("US", "Perfect your sales pitch in an hour.", []),
+    ("GB", "Grab the check-in code at reception.", []),
+    ("GB", "Read through Monday's notes before the call.", []),
+    ("GB", "A single cell under the microscope.", []),
+    ("US", "The blast furnace lit up the sky.", []),
+]
+
 TRICKY_CLEAN = [
     ("GB", "Don't let prices fall through the cracks.", []),
     ("GB", "Watch the leaves fall in the park.", []),
@@ -266,7 +314,7 @@ TRICKY_CLEAN = [
     ("GB", "Free car park behind the store.", []),
 ]
 
-CASES = US_WORDS_ABROAD + GB_WORDS_ABROAD + REGIONAL_WORDS + TRICKY_CLEAN
+CASES = US_WORDS_ABROAD + GB_WORDS_ABROAD + REGIONAL_WORDS + EVERYDAY_WORDS + TRICKY_CLEAN
 
 
 def vocabulary_found(market: str, text: str) -> list[str]:
