@@ -341,6 +341,271 @@ def build_abbreviations() -> dict[str, list[int]]:
     return {name: sorted(values) for name, values in sorted(offsets.items())}
 
 
+# ---------------------------------------------------------------- vocabulary
+
+# Our curated terms (scripts/data/vocabulary_curated.tsv) are what ships; the outside
+# lists (VarCon's voc.tab, LanguageTool's en-GB/en-US replace files) propose terms, and
+# every word they propose must be either covered by a curated term or rejected with a
+# reason in scripts/data/vocabulary_rejected.tsv, so a source update is reviewed.
+SCRIPT_DATA = REPO / "scripts" / "data"
+VOCABULARY_CURATED = SCRIPT_DATA / "vocabulary_curated.tsv"
+VOCABULARY_REJECTED = SCRIPT_DATA / "vocabulary_rejected.tsv"
+LANGUAGETOOL = SCRIPT_DATA / "languagetool"
+# Market groups the curated file may name instead of listing codes.
+MARKET_GROUPS = {
+    "UKIE": ("GB", "IE"),
+    "UKISH": ("GB", "IE", "AU", "NZ"),
+    "CW": ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+    "NA": ("US", "CA"),
+    "ALL": ENGLISH_MARKETS,
+}
+PLAIN_FORMS = re.compile(r"[a-z][a-z '’-]*(?:,\s*[a-z][a-z '’-]*)*")
+CURATED_COLUMNS = ("id", "markets", "suggestion", "words", "pattern", "flag")
+
+
+def vocabulary_markets(text: str) -> list[str]:
+    """'CW -IN US' -> the codes, in order: groups expand, '-XX' removes one."""
+    codes: list[str] = []
+    for token in text.split():
+        if token.startswith("-"):
+            codes.remove(token[1:])
+        else:
+            codes += [c for c in MARKET_GROUPS.get(token, (token,)) if c not in codes]
+    unknown = [code for code in codes if code not in ENGLISH_MARKETS]
+    if unknown:
+        raise ValueError(f"unknown markets {unknown}")
+    return codes
+
+
+def vocabulary_suggestion(text: str) -> str | dict[str, str]:
+    """'trainers' or 'IE=runners; *=trainers'."""
+    if "=" not in text:
+        return text.strip()
+    pairs = (part.split("=", 1) for part in text.split(";") if part.strip())
+    return {market.strip(): word.strip() for market, word in pairs}
+
+
+def forms_pattern(forms: str) -> tuple[str, list[str]]:
+    """A comma-separated list of plain forms -> (regex with the form as group 1, the
+    trigger words: per form its longest run of letters, and for a hyphenated form
+    also its letters run together, since "take-out" may be written "takeout")."""
+    alternatives, words = [], []
+    for form in (f.strip() for f in forms.split(",")):
+        parts = re.split(r"([ '’-])", form)
+        regex = ""
+        for part in parts:
+            if part == " ":
+                regex += r"\s+"
+            elif part == "-":
+                regex += r"[-\s]?"
+            elif part in ("'", "’"):
+                regex += "['’]"
+            else:
+                regex += re.escape(part)
+        alternatives.append(regex)
+        runs = re.findall("[a-z]+", form)
+        words.append(max(runs, key=len))
+        if "-" in form:
+            words.append("".join(re.findall("[a-z]+", form.split(" ")[0])))
+    return r"\b(" + "|".join(alternatives) + r")\b", words
+
+
+def flagged_part(text: str, patterns: list[str]) -> str:
+    """The text the term flags in an example: group 1 (or the match) of its first match."""
+    for source in patterns:
+        match = re.search(source, text, re.IGNORECASE)
+        if match:
+            group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.group(g)), 0)
+            return match.group(group)
+    raise ValueError(f"no match in {text!r}")
+
+
+def read_curated_vocabulary(path: Path) -> list[dict[str, Any]]:
+    terms = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            terms.append(curated_term(line.split("\t")))
+        except (ValueError, IndexError, KeyError, re.error) as error:
+            raise SystemExit(f"{path.name} line {number}: {error}") from error
+    ids = [term["id"] for term in terms]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SystemExit(f"{path.name}: duplicate ids {duplicates}")
+    return terms
+
+
+def curated_term(cells: list[str]) -> dict[str, Any]:
+    """One curated line: id, markets, suggestion, trigger words (blank: from plain
+    forms), pattern (plain forms, or a regex whose group 1 is flagged), an example the
+    term flags in its first market, then optional cells: "clean=" texts it must leave
+    alone (" | " between them), "also=XX: text" more flags, "loose=", "needs=",
+    "unless=" (see Term in _rules_vocabulary.py)."""
+    fields = dict(zip(CURATED_COLUMNS, (cell.strip() for cell in cells), strict=False))
+    markets = vocabulary_markets(fields["markets"])
+    suggestion = vocabulary_suggestion(fields["suggestion"])
+    pattern = fields["pattern"]
+    words = fields["words"].split()
+    if PLAIN_FORMS.fullmatch(pattern):
+        pattern, derived = forms_pattern(pattern)
+        words = words or derived
+    re.compile(pattern)
+    term: dict[str, Any] = {"id": fields["id"], "markets": markets, "pattern": pattern}
+    term["suggestion"] = suggestion
+    term["words"] = sorted(set(words))
+    clean: list[str] = []
+    also: list[tuple[str, str]] = []
+    for cell in cells[len(CURATED_COLUMNS) :]:
+        key, _, value = cell.partition("=")
+        if key == "clean":
+            clean += [text.strip() for text in value.split(" | ")]
+        elif key == "also":
+            market, _, text = value.partition(":")
+            also.append((market.strip(), text.strip()))
+        elif key in ("loose", "needs", "unless"):
+            re.compile(value)
+            term[key] = value
+        else:
+            raise ValueError(f"unknown cell {cell!r}")
+    sources = [term["pattern"], term.get("loose") or term["pattern"]]
+    first = markets[0]
+    found = flagged_part(fields["flag"], sources)
+    examples = [[first, fields["flag"], found]]
+    examples += [[market, text, flagged_part(text, sources)] for market, text in also]
+    if isinstance(suggestion, dict):
+        missing = [m for m in markets if m not in suggestion and "*" not in suggestion]
+        if missing:
+            raise ValueError(f"no suggestion for {missing}")
+    local = local_suggestion(suggestion, first)
+    if not clean:  # the same sentence with the local word must pass
+        clean = [fields["flag"].replace(found, match_case_simple(found, local), 1)]
+    examples += [[first, text, None] for text in clean]
+    term["examples"] = examples
+    if found.isupper() and len(found) > 1:  # GP, A&E, HGV: capitals are not a name here
+        term["acronym"] = True
+    check_trigger_words(term)
+    return term
+
+
+def local_suggestion(suggestion: str | dict[str, str], market: str) -> str:
+    if isinstance(suggestion, str):
+        return suggestion
+    return suggestion.get(market) or suggestion["*"]
+
+
+def match_case_simple(original: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+def check_trigger_words(term: dict[str, Any]) -> None:
+    """Every flagged example holds one of the trigger words as a whole run of letters
+    (what Document.word_set holds), or the rule would never run on it."""
+    for _, _, found in term["examples"]:
+        if found is None:
+            continue
+        runs = set(re.findall("[a-z]+", found.lower()))
+        if not runs & set(term["words"]):
+            raise ValueError(f"{term['id']}: no trigger word in {found!r} ({term['words']})")
+
+
+def vocabulary_proposals(varcon: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(source, foreign word, local word, markets where it reads as foreign) from
+    VarCon's voc.tab (American, British, Canadian columns) and LanguageTool's replace
+    files; possessives and commented-out pairs left out."""
+    proposals = []
+    for line in (varcon / "voc.tab").read_text(encoding="latin-1").splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 3 or "'s" in line:
+            continue
+        american, british, canadian = (set(cell.split(",")) for cell in cells[:3])
+        for word in sorted(american - british):
+            proposals.append(("VarCon voc.tab", word, sorted(british)[0], ("GB",)))
+        for word in sorted(british - american - canadian):
+            proposals.append(("VarCon voc.tab", word, sorted(american)[0], ("US", "CA")))
+    for name, markets in (("en-GB-replace.txt", ("GB",)), ("en-US-replace.txt", ("US",))):
+        for line in (LANGUAGETOOL / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or "=" not in line:
+                continue
+            foreign, local = (part.strip() for part in line.split("=", 1))
+            proposals.append((f"LanguageTool {name}", foreign.lower(), local, markets))
+    return proposals
+
+
+def read_rejected_vocabulary(path: Path) -> dict[str, str]:
+    rejected = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, reason = line.split("\t", 1)
+            rejected[word.strip()] = reason.strip()
+    return rejected
+
+
+# VarCon categories per market, as the checker's _markets.SPELLING_CATEGORIES has them.
+VOCABULARY_SPELLING = {"US": "A", "GB": "BZ", "CA": "C", "AU": "D"}
+# Words the spelling rule leaves to the vocabulary terms (_rules_spelling.LEFT_TO_VOCABULARY).
+LEFT_TO_VOCABULARY = {"mom", "moms", "mum", "mums", "math", "maths"}
+
+
+def check_spelling_overlap(terms: list[dict[str, Any]], spelling: dict[str, list[Any]]) -> None:
+    """A word the spelling rule already flags in one of the term's markets would get
+    two findings: the term must leave that market out. (A phrase that holds such a
+    word, "driving licence" in a US post, may get both: the phrase and its spelling.)"""
+    clashes = []
+    for term in terms:
+        alone = {found.lower() for _, _, found in term["examples"] if found}
+        for word in (set(term["words"]) & alone) - LEFT_TO_VOCABULARY:
+            row = spelling.get(word)
+            if row is None:
+                continue
+            for market in term["markets"]:
+                accepted = VOCABULARY_SPELLING.get(market, "BZ")
+                if not any(category in row[0] for category in accepted):
+                    clashes.append(f"{term['id']}: {word!r} in {market}")
+    if clashes:
+        listing = "\n  ".join(clashes)
+        raise SystemExit(f"vocabulary: spelling.json flags these already:\n  {listing}")
+
+
+def build_vocabulary(varcon: Path) -> dict[str, Any]:
+    """The vocabulary terms: curated terms, each with the outside lists that propose
+    it; fails when an outside list proposes a word no term covers and none rejects."""
+    terms = read_curated_vocabulary(VOCABULARY_CURATED)
+    rejected = read_rejected_vocabulary(VOCABULARY_REJECTED)
+    unreviewed, uncovered = [], set()
+    proposals = vocabulary_proposals(varcon)
+    for source, foreign, local, markets in proposals:
+        runs = set(re.findall("[a-z]+", foreign))
+        covering = [
+            term
+            for term in terms
+            if set(term["words"]) & runs and set(term["markets"]) & set(markets)
+        ]
+        for term in covering:
+            term.setdefault("sources", [])
+            if source not in term["sources"]:
+                term["sources"].append(source)
+        if not covering:
+            uncovered.add(foreign)
+            if foreign not in rejected:
+                unreviewed.append(f"{foreign} -> {local} ({source})")
+    # A rejection must still be needed: some proposal of its word is covered by no term.
+    stale = sorted(set(rejected) - uncovered)
+    if stale:
+        raise SystemExit(
+            f"vocabulary: {VOCABULARY_REJECTED.name} lists words no longer needed there: {stale}"
+        )
+    if unreviewed:
+        raise SystemExit(
+            "vocabulary: proposed by a source but neither curated nor rejected in "
+            f"{VOCABULARY_REJECTED.name}:\n  " + "\n  ".join(sorted(set(unreviewed)))
+        )
+    check_spelling_overlap(terms, build_spelling(varcon / "varcon.txt"))
+    for term in terms:
+        term["sources"] = sorted(term.get("sources", [])) + ["onshore curated"]
+    return {"terms": sorted(terms, key=lambda term: term["id"])}
+
+
 # ---------------------------------------------------------------- public holidays
 
 # Years the table covers: posts are scheduled in the near future and the calendar looks
@@ -410,6 +675,7 @@ def main() -> None:
     write(args.out, "currencies.json", build_currencies(markets))
     write(args.out, "units.json", build_units(args.shared / "cldr", markets))
     write(args.out, "abbreviations.json", build_abbreviations())
+    write(args.out, "vocabulary.json", build_vocabulary(args.shared / "varcon"))
     write_public_holidays(args.out, list(markets))
 
 
