@@ -1,6 +1,6 @@
 """Precision, recall and false alarms per category and per market on the issue-17 corpus.
 
-tests/data/marketfit/heldout17.jsonl (1,622 posts, 17 markets, 563 of them non-English)
+tests/data/marketfit/heldout17.jsonl (1,622 posts, 17 markets, 600 of them non-English)
 was written and labelled by someone who had not read the rules, their examples or the
 earlier corpora, and it was committed before the checker was first run on it, so it
 measures how the rules generalise. Labels give a span as an exact substring of the text
