@@ -1,7 +1,9 @@
 """Numeric dates in a non-English post, read in the order its locale writes them (CLDR
 skeletons yMd with a year, Md without): a date impossible in that order ("12/30/2026"
 in German: no month 30) is an error with the date as the locale writes it
-("30.12.2026"); a possible date with another locale's separators is a hint."""
+("30.12.2026"); a year-last date in a year-first locale ("12/30/2026" in Japanese) is a
+warning with the locale's form ("2026/12/30"); a possible date with another locale's
+separators is a hint."""
 
 from __future__ import annotations
 
@@ -26,14 +28,19 @@ def order_for(formats: LocaleFormats, mention: DateMention) -> str:
 
 
 def meant(mention: DateMention, order: str) -> tuple[int, int] | None:
-    """(day, month) the writer meant when the locale's reading is impossible, else None.
-    A year-first locale never writes the year last, so such a date is read whichever
-    way gives a real date, when only one does."""
+    """(day, month) the writer meant when the locale's day-first or month-first reading
+    is impossible (a month over 12), else None."""
     first, second = mention.first, mention.second
     if order == "DMY":
         return (second, first) if second > 12 >= first else None
     if order == "MDY":
         return (first, second) if first > 12 >= second else None
+    return None
+
+
+def year_last_meant(mention: DateMention) -> tuple[int, int] | None:
+    """(day, month) of a year-last date, when only one reading is a date."""
+    first, second = mention.first, mention.second
     if first > 12 >= second:
         return first, second
     if second > 12 >= first:
@@ -57,7 +64,8 @@ def not_a_date(context: Context, mention: DateMention) -> bool:
     examples=[
         Example("Das Angebot endet am 12/30/2026.", "DE", "12/30/2026"),
         Example("L'offre se termine le 12/30/2026.", "FR", "12/30/2026"),
-        Example("セールは12/30/2026まで。", "JP", "12/30/2026"),
+        Example("Das Angebot endet am 12/30.", "DE", "12/30"),
+        Example("セールは12/30まで。", "JP", None),
         Example("Das Angebot endet am 30.12.2026.", "DE", None),
         Example("Wir sind 24/7 für Sie da.", "DE", None),
     ],
@@ -70,15 +78,48 @@ def detect_impossible(context: Context) -> Iterator[Hit]:
         if not_a_date(context, mention):
             continue
         order = order_for(formats, mention)
+        if order == "YMD":
+            continue  # a year-last date there: date.locale_order
         day_month = meant(mention, order)
         if day_month is None or not exists(mention.year, day_month[1], day_month[0]):
             continue
-        reading = {"DMY": "day first", "MDY": "month first", "YMD": "year first"}[order]
+        reading = "day first" if order == "DMY" else "month first"
         yield Hit(
             mention.start,
             mention.end,
             formats.format_date(day_month[0], day_month[1], mention.year),
             {"order": reading},
+        )
+
+
+@register(
+    "date.locale_order",
+    "date",
+    "warning",
+    "{readers} write dates year first: write '{suggestion}'",
+    other_languages=True,
+    trigger_pattern=NUMERIC_DATE_HINT,
+    examples=[
+        Example("セールは12/30/2026まで。", "JP", "12/30/2026"),
+        Example("Rean sista dagen 30/12/2026!", "SE", "30/12/2026"),
+        Example("セールは2026/12/30まで。", "JP", None),
+        Example("セールは05/06/2026まで。", "JP", None),  # either reading is a date
+    ],
+)
+def detect_year_last(context: Context) -> Iterator[Hit]:
+    formats = post_formats(context)
+    if formats is None or formats.date_order != "YMD":
+        return
+    for mention in context.numeric_dates:
+        if mention.year is None or not_a_date(context, mention):
+            continue
+        day_month = year_last_meant(mention)
+        if day_month is None or not exists(mention.year, day_month[1], day_month[0]):
+            continue
+        yield Hit(
+            mention.start,
+            mention.end,
+            formats.format_date(day_month[0], day_month[1], mention.year),
         )
 
 

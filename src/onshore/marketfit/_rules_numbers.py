@@ -98,8 +98,13 @@ def price_patterns(currency: str | None, locale: str) -> tuple[re.Pattern[str], 
         return re.compile(r"(?!x)x"), placed
     alternatives = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
     sign = rf"(?P<sym>{alternatives})"
-    before = rf"(?<![\w$]){sign}(?P<sp>[ \u00a0\u202f]?)(?P<num>{NUMBER})"
-    after = rf"(?<![\d.,])(?P<num2>{NUMBER})(?P<sp2>[ \u00a0\u202f]?)(?P<sym2>{alternatives})(?!\w)"
+    # Letters and digits of other scripts may touch a sign ("今なら¥1,000で"): only a
+    # Latin letter, digit or "$" before a sign makes it part of another word or code.
+    before = rf"(?<![A-Za-z0-9$]){sign}(?P<sp>[ \u00a0\u202f]?)(?P<num>{NUMBER})"
+    after = (
+        rf"(?<![\d.,])(?P<num2>{NUMBER})(?P<sp2>[ \u00a0\u202f]?)"
+        rf"(?P<sym2>{alternatives})(?![A-Za-z])"
+    )
     return re.compile(f"{before}|{after}"), placed
 
 

@@ -132,6 +132,8 @@ def validate(args: argparse.Namespace) -> None:
     if not args.jsonl and not args.market:
         raise InputError("--market is required (an ISO 3166 code such as GB)")
     if args.locale is not None:
+        if not isinstance(args.locale, str):  # argparse reads "--locale=--" as []
+            raise InputError("--locale needs a language tag such as de-CH (see --list-locales)")
         try:
             canonical_locale(args.locale)
         except UnknownLocaleError as error:
