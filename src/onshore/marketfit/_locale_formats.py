@@ -227,6 +227,20 @@ def market_locale(locale: str | None, market_code: str) -> LocaleFormats:
         raise
 
 
+@cache
+def local_currency_symbol(market_code: str) -> str | None:
+    """The symbol the market's own language writes its currency with ("$" for the peso
+    in es-MX), when CLDR's locale for it knows the market's currency."""
+    market = get_market(market_code)
+    try:
+        formats = market_locale(None, market_code)
+    except UnknownLocaleError:
+        return None
+    if formats.money is None or formats.money[0] != market.currency:
+        return None
+    return formats.money[1]
+
+
 # Words that mark English prose and are not words of the languages checked here (no
 # "we", "will", "is", "of", "for": Dutch, German, Danish have them). A post for a
 # German market written in English is checked as English (formats follow the text).
