@@ -538,6 +538,17 @@ def test_every_cldr_locale_babel_knows_is_there() -> None:
 
 
 def test_a_language_without_region_takes_the_markets() -> None:
-    assert market_locale(None, "CH").locale == "de_CH"
-    assert market_locale("fr", "CA").locale == "fr_CA"
-    assert market_locale("de", "US").locale == "de"
+    assert market_locale(None, "CH") == locale_formats("de_CH")
+    assert market_locale("fr", "CA") == locale_formats("fr_CA")
+    assert market_locale("de", "US") == locale_formats("de")
+
+
+def test_every_market_is_checked_even_when_cldr_lacks_its_language() -> None:
+    """Samoa's language (sm) has no CLDR locale: its posts get no format findings and
+    no error; every other market's posts are checked in its language."""
+    from onshore.marketfit._markets import market_codes
+
+    text = 'Nur 12.50 € um 3 PM, "x", 1st, 12/30/2026, $45, 1,000,000 ¥'
+    for market in market_codes():
+        check(Post(text, market))
+    assert market_locale(None, "WS") is None

@@ -207,10 +207,12 @@ def locale_formats(tag: str) -> LocaleFormats:
 
 
 @cache
-def market_locale(locale: str | None, market_code: str) -> LocaleFormats:
+def market_locale(locale: str | None, market_code: str) -> LocaleFormats | None:
     """The locale a post for ``market_code`` is written in: ``locale`` (Post.locale) or
     the market's language, with the market's region when the tag names none and CLDR
-    has that combination ("de" for CH is de_CH: Swiss numbers, not German ones)."""
+    has that combination ("de" for CH is de_CH: Swiss numbers, not German ones). None
+    when the market's language is one CLDR has no locale for (Samoan, Palauan, …);
+    an unknown ``locale`` raises UnknownLocaleError."""
     market = get_market(market_code)
     tag = locale or market.language
     if "-" not in tag and "_" not in tag:
@@ -222,9 +224,12 @@ def market_locale(locale: str | None, market_code: str) -> LocaleFormats:
     try:
         return locale_formats(tag)
     except UnknownLocaleError:
-        if locale is None:  # the market's own language: fall back to its language alone
-            return locale_formats(tag.replace("-", "_").split("_")[0])
-        raise
+        if locale is not None:
+            raise
+    try:  # the market's own language: fall back to the language alone
+        return locale_formats(tag.replace("-", "_").split("_")[0])
+    except UnknownLocaleError:
+        return None
 
 
 @cache
@@ -232,11 +237,8 @@ def local_currency_symbol(market_code: str) -> str | None:
     """The symbol the market's own language writes its currency with ("$" for the peso
     in es-MX), when CLDR's locale for it knows the market's currency."""
     market = get_market(market_code)
-    try:
-        formats = market_locale(None, market_code)
-    except UnknownLocaleError:
-        return None
-    if formats.money is None or formats.money[0] != market.currency:
+    formats = market_locale(None, market_code)
+    if formats is None or formats.money is None or formats.money[0] != market.currency:
         return None
     return formats.money[1]
 
