@@ -256,6 +256,18 @@ def detect_number(context: Context) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), formats.format_number(integer, fraction))
 
 
+LATIN_WORD_AFTER = re.compile(r"[ \u00a0]?[A-Za-z]{2,}")
+
+
+def in_english_phrase(text: str, end: int) -> bool:
+    """Whether the ordinal ending at ``end`` starts a Latin-script phrase in a post
+    written in another script ("1st Anniversary記念セール"): a loan phrase kept in
+    English there, not a number written the English way."""
+    if LATIN_WORD_AFTER.match(text, end) is None:
+        return False
+    return any(char.isalpha() and ord(char) >= 0x0370 for char in text)
+
+
 @register(
     "format.ordinal",
     "format",
@@ -268,6 +280,8 @@ def detect_number(context: Context) -> Iterator[Hit]:
         Example("Le 1st prix est à vous.", "FR", "1st"),
         Example("La 2ème édition arrive.", "FR", "2ème"),
         Example("Celebramos nuestro 3rd aniversario.", "ES", "3rd"),
+        Example("今年で5th周年を迎えます。", "JP", "5th"),
+        Example("1st Anniversary記念セール開催中。", "JP", None),  # an English loan phrase
         Example("Wir feiern unseren 5. Geburtstag!", "DE", None),
         Example("La 2e édition arrive.", "FR", None),
         Example("Le 1er prix est à vous.", "FR", None),
@@ -287,6 +301,8 @@ def detect_ordinal(context: Context) -> Iterator[Hit]:
             suffix = written[len(digits) :]
             if formats.language == "fr" and suffix == "nd":
                 continue  # "2nd" (second) is a French abbreviation too
+            if in_english_phrase(context.doc.masked, match.end()):
+                continue
             feminine = formats.ordinal_feminine
             number = int(digits)
             if suffix in ("ère", "ere") and feminine is not None:
