@@ -70,6 +70,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
+        "--cldr-extra",
+        type=Path,
+        default=DEFAULT_CLDR_EXTRA,
+        help="folder with cldr-misc-full/ and cldr-rbnf/ unpacked (locale_formats.json)",
+    )
+    parser.add_argument(
         "--holidays-only",
         action="store_true",
         help="regenerate only data/holidays/ (needs the holidays package, not ../shared)",
@@ -656,6 +662,210 @@ def write_public_holidays(out: Path, market_codes: list[str]) -> None:
     print(f"wrote {len(tables)} files to {folder}")
 
 
+# ---------------------------------------------------------------- locale formats (CLDR)
+
+# CLDR data Babel does not carry: quotation marks (cldr-misc-full, delimiters.json per
+# locale) and the ordinal forms of numbers (cldr-rbnf, the "digits-ordinal" rule set).
+# Fetched with npm, unpacked into this folder (see data/README.md):
+#     npm pack cldr-misc-full@48.2.0 cldr-rbnf@48.2.0
+# and each tarball's package/ folder renamed to cldr-misc-full/ and cldr-rbnf/.
+DEFAULT_CLDR_EXTRA = REPO / "var" / "cldr-extra"
+# The ordinals a post writes with digits are days, ranks and anniversaries: forms are
+# kept per number up to this; beyond it a locale's "other" form is used.
+ORDINAL_TABLE_UP_TO = 100
+
+
+def parent_chain(locale_id: str) -> list[str]:
+    """``de_CH`` → [de_CH, de], through CLDR's parent locales (es_MX → es_419 → es)."""
+    from babel.core import get_global
+
+    parents = get_global("parent_exceptions")
+    chain = [locale_id]
+    while True:
+        current = chain[-1]
+        parent = parents.get(current)
+        if parent is None:
+            parent = current.rsplit("_", 1)[0] if "_" in current else "root"
+        if parent in ("root", current):
+            return chain
+        chain.append(parent)
+
+
+def currency_placement(locale: babel.Locale) -> list[Any]:
+    """[symbol before the number, the characters between them] from the locale's
+    standard currency pattern ("#,##0.00 ¤" → [False, nbsp])."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    sign = pattern.index("\u00a4")
+    digits = [i for i, c in enumerate(pattern) if c in "#0"]
+    if sign < digits[0]:
+        between = pattern[sign + 1 : digits[0]]
+        return [True, between.replace("\u00a4", "")]
+    between = pattern[digits[-1] + 1 : sign]
+    return [False, between]
+
+
+def local_money(locale: babel.Locale) -> list[str] | None:
+    """[code, symbol] of the currency of the locale's region, as the locale writes it
+    ("pt_BR" → BRL, "R$"); None for a locale without a region or currency."""
+    from babel.numbers import get_territory_currencies
+
+    if not locale.territory:
+        return None
+    codes = get_territory_currencies(locale.territory, tender=True)
+    if not codes:
+        return None
+    return [codes[0], get_currency_symbol(codes[0], locale=locale)]
+
+
+def load_delimiters(misc: Path) -> dict[str, list[str]]:
+    """Locale id (Babel's, "de_CH") -> [quotationStart, quotationEnd, alternateStart,
+    alternateEnd] for every locale cldr-misc-full has."""
+    found = {}
+    for folder in sorted((misc / "main").iterdir()):
+        path = folder / "delimiters.json"
+        if not path.exists():
+            continue
+        data = load_json(path)["main"][folder.name]["delimiters"]
+        found[folder.name.replace("-", "_")] = [
+            data["quotationStart"],
+            data["quotationEnd"],
+            data["alternateQuotationStart"],
+            data["alternateQuotationEnd"],
+        ]
+    return found
+
+
+def load_ordinal_rules(rbnf: Path) -> dict[str, dict[str, list[list[str]]]]:
+    """Locale id -> its RBNF OrdinalRules rule sets (name -> [[base, rule], ...])."""
+    found = {}
+    for path in sorted((rbnf / "rbnf").glob("*.json")):
+        rules = load_json(path)["rbnf"]["rbnf"].get("OrdinalRules")
+        if rules:
+            key = "root" if path.stem == "und" else path.stem.replace("-", "_")
+            found[key] = {k: v for k, v in rules.items() if not k.startswith("_")}
+    return found
+
+
+def ordinal_form(rule_sets: dict[str, list[list[str]]], name: str, locale: babel.Locale) -> Any:
+    """[prefix, suffix for "other", {n: suffix} where n's suffix differs] for the rule
+    set ``name`` ("%digits-ordinal"), following "=%other-set=" references; None when the
+    rule is not of the one shape every CLDR digits-ordinal rule has: a prefix, the
+    number, then a literal, a "$(ordinal,one{..}other{..})$" or a "=%%set=" suffix."""
+    rule = dict(rule_sets.get(name, [])).get("0")
+    if rule is None:
+        return None
+    rule = rule.rstrip(";")
+    redirect = re.fullmatch(r"=(%[\w-]+)=", rule)
+    if redirect:
+        return ordinal_form(rule_sets, redirect.group(1), locale)
+    if "=#,##0=" not in rule:
+        return None
+    prefix, suffix = rule.split("=#,##0=", 1)
+    nested = re.fullmatch(r"(.*)=(%%[\w-]+)=", suffix)
+    if nested:
+        inner = dict(rule_sets.get(nested.group(2), [])).get("0", "").rstrip(";")
+        suffix = nested.group(1) + inner
+    plural = re.fullmatch(r"\$\(ordinal,(.*)\)\$", suffix)
+    if not plural:
+        return [prefix, suffix, {}]
+    forms = dict(re.findall(r"(\w+)\{([^}]*)\}", plural.group(1)))
+    other = forms.get("other", "")
+    exceptions = {}
+    for number in range(ORDINAL_TABLE_UP_TO + 1):
+        category = locale.ordinal_form(number)
+        if forms.get(category, other) != other:
+            exceptions[str(number)] = forms[category]
+    return [prefix, other, exceptions]
+
+
+def ordinals_for(locale_id: str, rules: dict[str, Any]) -> list[Any]:
+    """[default form, feminine form or None] of the nearest locale in the parent chain
+    with ordinal rules (every locale falls back to root: "1.")."""
+    locale = babel.Locale.parse(locale_id)
+    for candidate in [*parent_chain(locale_id), "root"]:
+        if candidate in rules:
+            sets = rules[candidate]
+            return [
+                ordinal_form(sets, "%digits-ordinal", locale),
+                ordinal_form(sets, "%digits-ordinal-feminine", locale),
+            ]
+    return [None, None]
+
+
+def delimiters_for(locale_id: str, delimiters: dict[str, list[str]]) -> list[str] | None:
+    for candidate in parent_chain(locale_id):
+        if candidate in delimiters:
+            return delimiters[candidate]
+    return delimiters.get("root")
+
+
+def build_locale_formats(extra: Path) -> dict[str, Any]:
+    """Per CLDR locale Babel knows: decimal and grouping signs, currency placement and
+    spacing, numeric date patterns (with a year: skeleton yMd; without: Md), the short
+    time pattern (12- or 24-hour), quotation marks and ordinal forms. Identical records
+    are stored once ("formats") and locales point at them by index."""
+    from babel import localedata
+
+    delimiters = load_delimiters(extra / "cldr-misc-full")
+    ordinal_rules = load_ordinal_rules(extra / "cldr-rbnf")
+    records: dict[str, int] = {}
+    formats: list[Any] = []
+    locales: dict[str, int] = {}
+    for locale_id in sorted(localedata.locale_identifiers()):
+        locale = babel.Locale.parse(locale_id)
+        symbols = locale.number_symbols.get("latn", {})
+        skeletons = locale.datetime_skeletons
+        record = {
+            "decimal": symbols.get("decimal", "."),
+            "group": symbols.get("group", ","),
+            "currency": currency_placement(locale),
+            "date": skeletons["yMd"].pattern if "yMd" in skeletons else None,
+            "date_md": skeletons["Md"].pattern if "Md" in skeletons else None,
+            "time": locale.time_formats["short"].pattern,
+            "quotes": delimiters_for(locale_id, delimiters),
+            "ordinal": ordinals_for(locale_id, ordinal_rules),
+            "money": local_money(locale),
+        }
+        key = json.dumps(record, sort_keys=True, ensure_ascii=False)
+        if key not in records:
+            records[key] = len(formats)
+            formats.append(record)
+        locales[locale_id] = records[key]
+    aliases = {}
+    for locale_id in locales:  # zh_TW -> zh_Hant_TW: the tag people write, CLDR's id
+        parts = locale_id.split("_")
+        if len(parts) == 3 and len(parts[1]) == 4:
+            short = f"{parts[0]}_{parts[2]}"
+            if short not in locales and likely_locale(short) == locale_id:
+                aliases[short] = locale_id
+    return {
+        "source": f"CLDR via Babel {babel.__version__}; cldr-misc-full and cldr-rbnf 48.2.0",
+        "formats": formats,
+        "locales": locales,
+        "aliases": dict(sorted(aliases.items())),
+    }
+
+
+def likely_locale(tag: str) -> str | None:
+    """The CLDR locale Babel reads ``tag`` as (its likely script filled in), or None."""
+    try:
+        return str(babel.Locale.parse(tag))
+    except (babel.UnknownLocaleError, ValueError):
+        return None
+
+
+def write_locale_formats(out: Path, extra: Path) -> None:
+    """locale_formats.json, when the CLDR extras are unpacked in ``extra``; else the
+    committed file stays as it is (say how to fetch them)."""
+    if not (extra / "cldr-misc-full").is_dir() or not (extra / "cldr-rbnf").is_dir():
+        print(
+            f"kept {out / 'locale_formats.json'}: unpack cldr-misc-full and cldr-rbnf "
+            f"48.2.0 (npm pack) into {extra} to regenerate it"
+        )
+        return
+    write(out, "locale_formats.json", build_locale_formats(extra))
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -677,6 +887,7 @@ def main() -> None:
     write(args.out, "abbreviations.json", build_abbreviations())
     write(args.out, "vocabulary.json", build_vocabulary(args.shared / "varcon"))
     write_public_holidays(args.out, list(markets))
+    write_locale_formats(args.out, args.cldr_extra)
 
 
 if __name__ == "__main__":

@@ -139,10 +139,14 @@ def load_rules() -> None:
     if _LOADED:
         return
     from onshore.marketfit import (  # noqa: F401
+        _rules_clock,
         _rules_currency,
         _rules_date,
         _rules_holiday,
         _rules_length,
+        _rules_locale_dates,
+        _rules_numbers,
+        _rules_quotes,
         _rules_spelling,
         _rules_timezone,
         _rules_timing,
