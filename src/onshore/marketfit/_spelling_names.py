@@ -61,14 +61,19 @@ def _whole(window: str, at: int, length: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-# Attribution near a quotation: a verb of saying or a source, before or after it.
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|writes|wrote|written|told|tells|asked|asks|added|adds|"
+# Attribution near a quotation: a verb of saying or a source.
+_SAYING = (
+    r"said|says|say|saying|writes|wrote|written|told|tells|asked|asks|added|adds|"
     r"explains?|explained|notes|noted|commented|comments|tweeted|posted|recalls|recalled|"
     r"insists|insisted|replied|replies|reckons|reckoned|declared|quipped|joked|"
-    r"according to|in the words of|quoting|quoted|puts it|put it|reviews?|reviewers?|"
-    r"reviewed|customers?|feedback|testimonials?|rated|stars?)\b|[★⭐]",
-    re.IGNORECASE,
+    r"according to|in the words of|quoting|quoted|puts it|put it"
+)
+_SOURCES = r"reviews?|reviewers?|reviewed|customers?|feedback|testimonials?|rated|stars?"
+# Anywhere in the sentence before the quotation.
+ATTRIBUTION_BEFORE = re.compile(rf"\b(?:{_SAYING}|{_SOURCES})\b|[★⭐]", re.IGNORECASE)
+# Within the first few words after it: '..." she said', '..." says Sam', '..." 5 stars'.
+ATTRIBUTION_AFTER = re.compile(
+    rf"[\s,]*(?:[\w'’]+\s+){{0,3}}?(?:{_SAYING}|{_SOURCES})\b|\s*[★⭐]", re.IGNORECASE
 )
 # "—Sam", "– Priya, Leeds" or " - Jo" straight after the closing quotation mark.
 SIGNED_AFTER = re.compile(r"\s*[—–―]\s*\w|\s+-\s*[A-Z]")
@@ -96,10 +101,10 @@ def is_attributed(text: str, start: int, end: int) -> bool:
     if stop is not None:
         after = after[: stop.start()]
     return (
-        ATTRIBUTION.search(before) is not None
+        ATTRIBUTION_BEFORE.search(before) is not None
         or SPEAKER_BEFORE.search(before) is not None
         or SIGNED_AFTER.match(text, end) is not None
-        or ATTRIBUTION.search(after) is not None
+        or ATTRIBUTION_AFTER.match(after) is not None
     )
 
 

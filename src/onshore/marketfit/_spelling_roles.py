@@ -67,14 +67,17 @@ NOUN_HEADS = words(
     "exam exams paper papers game games squad kit key keys terms agreement agreements "
     "condition conditions application applications renewal renewals points suspension "
     "owner owners staff guide guidelines standards tips drills time times partner "
-    "partners period type class classes course courses requirements holder's"
+    "partners period type class classes course courses requirements holder's "
+    "questions problems exercises sets material materials quiz quizzes"
 )
-PRONOUN_SUBJECTS = words("i we you they he she who")
+PRONOUN_SUBJECTS = words("i we you they")
+THIRD_PERSON_SUBJECTS = words("he she who it")
+ADVERBS = words("always never often also still usually regularly really just")
 # Modal and auxiliary verbs and the adverbs that sit between them and a verb.
 VERB_CUES = words(
     "can could will would shall should may might must cannot can't won't wouldn't "
-    "shouldn't couldn't mustn't don't doesn't didn't do does did let's please always "
-    "never often also still usually regularly we'll i'll you'll they'll we'd i'd "
+    "shouldn't couldn't mustn't don't doesn't didn't do does did let's please "
+    "we'll i'll you'll they'll we'd i'd "
     "you'd they'd we've i've you've they've"
 )
 # Words after which "to" is a preposition, so "to practice" is the noun.
@@ -83,16 +86,18 @@ TO_TAKES_NOUN = words(
     "welcome late new due commitment dedication dedicated devoted committed apply "
     "applies applied key close access changes change amendments subject related "
     "according contrary add added adds transfer transferred move moved moving moves "
-    "referral referred refer join joined joining attached invited welcomed"
+    "referral referred refer join joined joining attached invited welcomed open "
+    "next similar compared relevant thanks listen talk speak write send sent report "
+    "sold given belongs"
 )
+# Words after which "to" can go either way ("get to practice" / "get to practise").
+TO_EITHER = words("get got getting gets up way time chance")
 # The next word when "Practice ..." opening a sentence is the subject, not an order.
 SUBJECT_FOLLOWERS = words(
     "is was are were has had makes made will would can could should must may might "
     "starts begins ends runs opens closes"
 )
-OBJECT_STARTERS = words(
-    "your the a an our this these those it them my his her their some every daily"
-)
+OBJECT_STARTERS = words("your the a an our it them my his her their")
 
 
 def previous_word(words: list[Word], index: int, masked: str) -> str | None:
@@ -104,6 +109,17 @@ def previous_word(words: list[Word], index: int, masked: str) -> str | None:
     if between.strip(" \t,") != "":
         return None  # a quotation, bracket or other break between them
     return before.lower
+
+
+def words_before(words: list[Word], index: int, masked: str, count: int) -> list[str]:
+    """Up to ``count`` words before ``words[index]`` in its sentence, nearest first."""
+    found: list[str] = []
+    while len(found) < count:
+        word = previous_word(words, index - len(found), masked)
+        if word is None:
+            break
+        found.append(word)
+    return found
 
 
 def next_word(words: list[Word], index: int, masked: str) -> str | None:
@@ -119,31 +135,60 @@ def word_role(words: list[Word], index: int, masked: str) -> Role | None:
     """Whether ``words[index]`` is used as a noun or a verb, or None when its
     neighbours do not say. The signs, strongest first:
     - before it a determiner or possessive ("the", "your", "the clinic's"): noun;
-    - before it a pronoun subject ("we", "she"), a modal or auxiliary ("can",
-      "don't") or "to" (unless the word before "to" takes a noun: "back to"): verb;
+    - before it a subject pronoun that agrees with the form ("we practise", "she
+      practises"), or a modal verb or "to" before the bare form ("can practise",
+      "to license"), maybe with an adverb between ("we always practise"): verb,
+      unless a noun it could modify follows ("do practice tests": no finding);
+      after "to", not when the word before "to" takes a noun ("back to practice")
+      or a "from" comes just before ("from theory to practice");
     - before it an adjective or noun that modifies nouns ("dental", "driving"): noun;
     - after it a noun it modifies ("licence plate", "practice session"): noun;
     - opening a sentence: a verb when an object follows ("Practise your serve"), a
       noun when a verb follows ("Practice makes perfect")."""
     before = previous_word(words, index, masked)
     after = next_word(words, index, masked)
+    third_person = words[index].lower.endswith("s")  # practises, licences
     if before is None:
         if index == 0 or is_sentence_start(masked, words[index].start):
-            if after in OBJECT_STARTERS:
+            if after in OBJECT_STARTERS and not third_person:
                 return "verb"
             if after in SUBJECT_FOLLOWERS or after in NOUN_HEADS:
                 return "noun"
         return None
     if before in DETERMINERS or before.endswith(("'s", "’s")):
         return "noun"
-    if before in PRONOUN_SUBJECTS or before in VERB_CUES:
-        return "verb"
+    if before in ADVERBS:  # "we always practise": read the word before the adverb
+        before = previous_word(words, index - 1, masked)
+        if before is None or before in DETERMINERS or before in NOUN_MODIFIERS:
+            return None
     if before == "to":
-        before_to = previous_word(words, index - 1, masked)
-        return "noun" if before_to in TO_TAKES_NOUN else "verb"
+        return role_after_to(words, index, masked, after)
+    if (
+        third_person
+        and before in THIRD_PERSON_SUBJECTS
+        or (not third_person and (before in PRONOUN_SUBJECTS or before in VERB_CUES))
+    ):
+        return None if after in NOUN_HEADS else "verb"
     if before in NOUN_MODIFIERS or after in NOUN_HEADS:
         return "noun"
     return None
+
+
+def role_after_to(words: list[Word], index: int, masked: str, after: str | None) -> Role | None:
+    """The role of ``words[index]`` after "to": a noun after a word that takes one
+    ("back to practice") or in "from ... to practice", else the infinitive's verb
+    (not for "practises", which no infinitive is, nor before a noun it may modify)."""
+    earlier = words_before(words, index - 1, masked, 4)  # the words before "to"
+    if earlier[:1] and earlier[0] in TO_TAKES_NOUN or "from" in earlier:
+        return "noun"
+    if (
+        earlier[:1]
+        and earlier[0] in TO_EITHER
+        or after in NOUN_HEADS
+        or words[index].lower.endswith("s")
+    ):
+        return None
+    return "verb"
 
 
 @register(
