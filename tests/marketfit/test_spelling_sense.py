@@ -188,6 +188,9 @@ QUOTATIONS: list[Case] = [
     ("Our “jewelry” edit is here.", "IN", "jewelry", "jewellery"),
     ('The "grey" area of returns, explained.', "US", "grey", "gray"),
     ('"I love the colour," she said.', "US", None, None),
+    ('Now playing "Colors" by Halsey in store.', "GB", None, None),  # a title
+    ('The word "colour" has a u in it.', "US", None, None),
+    ('It is "organized chaos" at the warehouse today.', "AU", "organized", "organised"),
     ('"Loved the flavor" 5 stars', "GB", None, None),
 ]
 
@@ -255,6 +258,10 @@ ROLE_EDGES: list[Case] = [
     ("The right to licence the brand is ours.", "CA", "licence", "license"),
     ("Back to practise next week!", "GB", "practise", "practice"),
     ("Our practice. We practise.", "ZA", None, None),
+    ("Put your skills into practise this weekend.", "GB", "practise", "practice"),
+    ("It works in practise, not just in theory.", "AU", "practise", "practice"),
+    ("See you after practice!", "NZ", None, None),
+    ("Driving without a license costs more than you think.", "IE", "license", "licence"),
     ("Welcome to Harbour Practice, we practice kindness.", "GB", "practice", "practise"),
 ]
 

@@ -7,8 +7,9 @@ spelling rule may "correct".
   "earl grey"), found whatever the post's capitalisation.
 - Quotations: the tokenizer blanks every "quoted text" for all rules. The spelling
   rules read a quotation again when it is nobody else's words: not attributed ("she
-  said", "according to", "—Sam", a star rating or review before it) and not a name
-  introduced by "called" or "named". Scare quotes are the author's own spelling.
+  said", "according to", "—Sam", a star rating or review before it), not a name
+  introduced by "called" or "named" or a word talked about ("the word"), and not a
+  title (every longer word capitalised). Scare quotes are the author's own spelling.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ SPEAKER_BEFORE = re.compile(r"(?:^|[^\w])[A-Z][a-z]+\s*:\s*$")
 # A name introduced just before the quotation: 'a café called "Color Bar"'.
 NAMED_BEFORE = re.compile(
     r"\b(?:called|named|titled|entitled|dubbed|nicknamed|known as|calls? (?:it|them)|"
-    r"brand|brand name|trademark)\s*$",
+    r"brand|brand name|trademark|the word|the words|spelt|spelled|spelling|spell)\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
@@ -108,6 +109,16 @@ def is_attributed(text: str, start: int, end: int) -> bool:
     )
 
 
+def is_title(inner: str) -> bool:
+    """Whether a quotation reads as the title of a work or product ("Colors", "The
+    Color Purple"): every word of four letters or more is capitalised."""
+    long_words = [word for word in _TITLE_WORDS.findall(inner) if len(word) >= 4]
+    return bool(long_words) and all(word[0].isupper() for word in long_words)
+
+
+_TITLE_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def introduces_name(text: str, start: int) -> bool:
     return NAMED_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
@@ -123,7 +134,7 @@ def own_quotations(
         inner = text[start + 1 : end - 1]
         if not wanted.intersection(_WORDS.findall(inner.lower())):
             continue
-        if is_attributed(text, start, end) or introduces_name(text, start):
+        if is_title(inner) or is_attributed(text, start, end) or introduces_name(text, start):
             continue
         yield start + 1, tokenize(inner, glossary)
 

@@ -70,6 +70,10 @@ NOUN_HEADS = words(
     "partners period type class classes course courses requirements holder's "
     "questions problems exercises sets material materials quiz quizzes"
 )
+# A preposition other than "to" is followed by a noun, never by a bare verb.
+PREPOSITIONS = words(
+    "in into of for at with without after before during from by on about through via under"
+)
 PRONOUN_SUBJECTS = words("i we you they")
 THIRD_PERSON_SUBJECTS = words("he she who it")
 ADVERBS = words("always never often also still usually regularly really just")
@@ -134,7 +138,8 @@ def next_word(words: list[Word], index: int, masked: str) -> str | None:
 def word_role(words: list[Word], index: int, masked: str) -> Role | None:
     """Whether ``words[index]`` is used as a noun or a verb, or None when its
     neighbours do not say. The signs, strongest first:
-    - before it a determiner or possessive ("the", "your", "the clinic's"): noun;
+    - before it a determiner, possessive or preposition ("the", "the clinic's", "in
+      practice"): noun;
     - before it a subject pronoun that agrees with the form ("we practise", "she
       practises"), or a modal verb or "to" before the bare form ("can practise",
       "to license"), maybe with an adverb between ("we always practise"): verb,
@@ -155,7 +160,7 @@ def word_role(words: list[Word], index: int, masked: str) -> Role | None:
             if after in SUBJECT_FOLLOWERS or after in NOUN_HEADS:
                 return "noun"
         return None
-    if before in DETERMINERS or before.endswith(("'s", "’s")):
+    if before in DETERMINERS or before in PREPOSITIONS or before.endswith(("'s", "’s")):
         return "noun"
     if before in ADVERBS:  # "we always practise": read the word before the adverb
         before = previous_word(words, index - 1, masked)
