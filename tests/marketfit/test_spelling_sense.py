@@ -23,7 +23,8 @@ NOUN_VERB: list[Case] = [
     ("Lost your driver's license? Here's what to do.", "CA", "license", "licence"),
     ("Our liquor license came through!", "IE", "license", "licence"),
     ("Apply for a fishing license online.", "ZA", "license", "licence"),
-    ("New license plates arrive Monday.", "IN", "license", "licence"),
+    ("New license plates arrive Monday.", "CA", "license", "licence"),
+    ("New license plates arrive Monday.", "IN", None, None),  # "number plates": vocabulary
     ("Our dental practise is open on Saturdays.", "GB", "practise", "practice"),
     ("The practise opens at 8am.", "AU", "practise", "practice"),
     ("Share your best practises with the team.", "NZ", "practises", "practices"),
@@ -275,3 +276,23 @@ def test_the_role_is_read_from_the_neighbours_or_left_alone(
     text: str, market: str, flag: str | None, suggestion: str | None
 ) -> None:
     test_what_a_reader_in_the_market_would_mark(text, market, flag, suggestion)
+
+
+def test_the_shipped_names_file_is_generated_from_the_curated_list() -> None:
+    """data/spelling_names.json is what the generator makes of scripts/data/
+    spelling_names.txt: edit the list, then run scripts/generate_marketfit_data.py."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from onshore.marketfit._data import DATA_DIR, spelling_table
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "generate_marketfit_data.py"
+    spec = importlib.util.spec_from_file_location("generate_marketfit_data", script)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    built = generator.build_spelling_names(generator.SPELLING_NAMES, spelling_table())
+    shipped = json.loads((DATA_DIR / "spelling_names.json").read_text(encoding="utf-8"))
+    assert built == shipped
+    assert "pearl harbor" in shipped["harbor"]

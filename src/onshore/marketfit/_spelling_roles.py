@@ -240,4 +240,16 @@ def detect_noun_verb(context: Context) -> Iterator[Hit]:
         wrong_in, replacement = paired
         if word_role(words, index, masked) != wrong_in or is_named(doc, word.start, word.end):
             continue
+        if number_plate(context, words, index):
+            continue
         yield Hit(word.start, word.end, match_case(word.text, replacement), {"role": wrong_in})
+
+
+def number_plate(context: Context, words: list[Word], index: int) -> bool:
+    """Whether ``words[index]`` is "license" in "license plate" outside Canada: the
+    British, Irish and Australian word is "number plate", a vocabulary finding."""
+    return (
+        words[index].lower.startswith("license")
+        and context.english_variant != "CA"
+        and next_word(words, index, context.doc.masked) in ("plate", "plates")
+    )
