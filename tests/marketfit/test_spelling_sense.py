@@ -110,10 +110,12 @@ SENSES: list[Case] = [
     ("We run a background check on every hire.", "AU", None, None),
     ("Cheque out our new autumn menu!", "GB", "Cheque", "Check"),
     ("We no longer accept cheques.", "NZ", None, None),
+    ("We sent the cheques out this morning.", "GB", None, None),
     # program / programme: software is a program everywhere
     ("Join our loyalty program and save.", "GB", "program", "programme"),
     ("Download the program and install it on your computer.", "GB", None, None),
-    ("Our new computer programme spots fraud in seconds.", "GB", "programme", "program"),
+    ("Download the programme and install it today.", "GB", "programme", "program"),
+    ("Our free computer programme for over-60s starts Monday.", "GB", None, None),
     ("The TV programme airs at 8pm.", "AU", None, None),
     # meter / metre: the device is a meter everywhere
     ("The pool is 50 meters long.", "GB", "meters", "metres"),
@@ -127,6 +129,8 @@ SENSES: list[Case] = [
     ("The hotel is three stories high.", "AU", "stories", "storeys"),
     ("Free parking in the multi-story car park.", "IE", "story", "storey"),
     ("Two stories from our customers this week.", "GB", None, None),
+    ("Our first story up on the blog is about Jo.", "GB", None, None),
+    ("A second-story window with a view.", "AU", "story", "storey"),
     ("The story of our first shop.", "NZ", None, None),
     ("Our new two-story showroom opens Friday.", "US", None, None),
     # draft / draught: beer and cold air; a draft document is fine

@@ -97,13 +97,13 @@ _STOREYS = (
 )
 _BUILDINGS = (
     r"(?:buildings?|house|houses|home|homes|towers?|blocks?|car\s+parks?|carparks?|"
-    r"extensions?|offices?|hotels?|structures?|high|tall|up|above|below|property|"
-    r"apartments?|mansions?|townhouses?|villas?|warehouses?|window|windows|flat|flats|"
+    r"extensions?|offices?|hotels?|structures?|high|tall|property|"
+    r"apartments?|mansions?|townhouses?|villas?|warehouses?|window|windows|"
     r"of\s+(?:the|a|our|this)\s+(?:building|house|hotel|tower|car\s+park))"
 )
 STOREY = re.compile(
     r"\b" + _COUNTS + r"\s*-\s*(stor(?:y|ies))\b"  # "two-story": the compound says building
-    r"|\b" + _STOREYS + r"\s+(stor(?:y|ies))\s+" + _BUILDINGS + r"\b",
+    r"|\b" + _STOREYS + r"(?:\s+|\s*-\s*)(stor(?:y|ies))\s+" + _BUILDINGS + r"\b",
     re.IGNORECASE,
 )
 STOREY_FIX = {"story": "storey", "stories": "storeys"}
@@ -224,8 +224,11 @@ def detect_metre_device(context: Context) -> Iterator[Hit]:
     return sense_hits(context, METER_DEVICE, METER_FIX)
 
 
+# Software only where nothing else fits: a "computer programme" can be a course for
+# beginners, and "run the programme" a scheme.
 SOFTWARE_PROGRAMME = re.compile(
-    r"\b(?:computer|software|antivirus|anti-virus|malware|spyware|python|java)\s+"
+    r"\b(?:antivirus|anti-virus|malware|spyware)\s+(programmes?)\b"
+    r"|\b(?:download|install|uninstall|reinstall)(?:s|ed|ing)?\s+(?:the|this|our|a|your)\s+"
     r"(programmes?)\b",
     re.IGNORECASE,
 )
@@ -241,9 +244,10 @@ PROGRAM_FIX = {"programme": "program", "programmes": "programs"}
     english_only=True,
     trigger_words=("programme", "programmes"),
     examples=[
-        Example("Our new computer programme spots fraud in seconds.", "GB", "programme"),
+        Example("Download the programme and install it today.", "GB", "programme"),
         Example("Run the antivirus programmes weekly.", "ZA", "programmes"),
         Example("Join our loyalty programme and save.", "GB", None),
+        Example("Our free computer programme for over-60s starts Monday.", "GB", None),
         Example("The TV programme airs at 8pm.", "AU", None),
     ],
 )
@@ -251,8 +255,10 @@ def detect_programme_software(context: Context) -> Iterator[Hit]:
     return sense_hits(context, SOFTWARE_PROGRAMME, PROGRAM_FIX)
 
 
+# "Cheque out ..." as an order: at the start of a sentence or after "to", "please",
+# "go", "come" or "and" ("we sent the cheques out" is right).
 CHEQUE_OUT = re.compile(
-    r"\b(cheques?)(?=\s+(?:it\s+|them\s+)?out\b)"
+    r"(?:^\s*|[.!?\n]\s*|\b(?:to|please|go|come|and)\s+)(cheque)(?=\s+(?:it\s+|them\s+)?out\b)"
     r"|\b(cheque)(?=-in\b)",
     re.IGNORECASE,
 )
@@ -271,6 +277,7 @@ CHEQUE_FIX = {"cheque": "check", "cheques": "checks"}
         Example("Cheque out our new autumn menu!", "GB", "Cheque"),
         Example("Online cheque-in opens 24 hours before your flight.", "IE", "cheque"),
         Example("We no longer accept cheques.", "GB", None),
+        Example("We sent the cheques out this morning.", "GB", None),
         Example("Pay by cheque at the front desk.", "AU", None),
     ],
 )
@@ -281,7 +288,7 @@ def detect_cheque_out(context: Context) -> Iterator[Hit]:
 TYRE_VERB = re.compile(
     r"\b(?:never|ever|don't|won't|can't|cannot|will|we|you|i|they|soon|quickly|to)\s+"
     r"(tyres?)\s+of\b"
-    r"|\b(tyred)\b",
+    r"|(?<!-)\b(tyred)\b",  # not "rubber-tyred"
     re.IGNORECASE,
 )
 TYRE_FIX = {"tyre": "tire", "tyres": "tires", "tyred": "tired"}
@@ -299,6 +306,7 @@ TYRE_FIX = {"tyre": "tire", "tyres": "tires", "tyred": "tired"}
         Example("We never tyre of good coffee.", "GB", "tyre"),
         Example("Feeling tyred? Try our new blend.", "AU", "tyred"),
         Example("Four new tyres fitted while you wait.", "GB", None),
+        Example("Our rubber-tyred trams run all night.", "GB", None),
     ],
 )
 def detect_tyre_verb(context: Context) -> Iterator[Hit]:
