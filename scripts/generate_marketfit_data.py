@@ -866,6 +866,26 @@ def write_locale_formats(out: Path, extra: Path) -> None:
     write(out, "locale_formats.json", build_locale_formats(extra))
 
 
+# ---------------------------------------------------------------- names (curated)
+
+SPELLING_NAMES = REPO / "scripts" / "data" / "spelling_names.txt"
+
+
+def build_spelling_names(source: Path, spelling: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """Word -> the curated names (lower case) that hold it, for the words of those
+    names that the VarCon table can flag somewhere: only those need guarding."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        name = raw.split("#", 1)[0].strip().lower().replace("\u2019", "'")
+        if not name:
+            continue
+        for word in re.findall(r"[a-z]+(?:'[a-z]+)*", name):
+            base = word.removesuffix("'s")
+            if base in spelling:
+                by_word[base].add(name)
+    return {word: sorted(names) for word, names in sorted(by_word.items())}
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -880,7 +900,8 @@ def main() -> None:
             write_public_holidays(args.out, list(json.load(handle)))
         return
     markets = build_markets(args.shared / "cldr")
-    write(args.out, "spelling.json", build_spelling(args.shared / "varcon" / "varcon.txt"))
+    spelling = build_spelling(args.shared / "varcon" / "varcon.txt")
+    write(args.out, "spelling.json", spelling)
     write(args.out, "markets.json", markets)
     write(args.out, "currencies.json", build_currencies(markets))
     write(args.out, "units.json", build_units(args.shared / "cldr", markets))
@@ -888,6 +909,7 @@ def main() -> None:
     write(args.out, "vocabulary.json", build_vocabulary(args.shared / "varcon"))
     write_public_holidays(args.out, list(markets))
     write_locale_formats(args.out, args.cldr_extra)
+    write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
 
 
 if __name__ == "__main__":

@@ -152,6 +152,8 @@ def load_rules() -> None:
         _rules_timing,
         _rules_units,
         _rules_vocabulary,
+        _spelling_roles,
+        _spelling_sense,
     )
 
     _LOADED = True

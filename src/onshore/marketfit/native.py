@@ -38,6 +38,7 @@ COMPILED_MODULES = (
     "_rules_spelling", "_rules_timezone", "_rules_timing", "_rules_units",
     "_rules_vocabulary", "_schedule", "_text", "_timezones", "_triggers",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
+    "_spelling_names", "_spelling_roles", "_spelling_sense",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().
