@@ -4,6 +4,7 @@ count of rework rounds a style rule would have prevented."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -225,3 +226,36 @@ def test_sponsored_post_needs_its_disclosure(team: Any) -> None:
     Post.objects.filter(pk=post.pk).update(sponsored=True)
     [finding] = check_post(Post.objects.get(pk=post.pk)).open_findings
     assert finding.rule == "style.disclosure" and finding.suggestion == "#ad Loving"
+
+
+def test_editor_marks_a_post_sponsored_and_the_live_check_asks_for_ad(team: Any) -> None:
+    client = logged_in(team, "contributor")
+    live = client.post(
+        f"/w/{team.workspace.slug}/check/",
+        {"text": "Loving these boots", "market": team.gb.pk, "sponsored": "on"},
+    ).content.decode()
+    assert "must say so: start it with “#ad” or “Ad”" in live
+    plain = client.post(
+        f"/w/{team.workspace.slug}/check/", {"text": "Loving these boots", "market": team.gb.pk}
+    ).content.decode()
+    assert "must say so" not in plain
+    client.post(
+        f"/w/{team.workspace.slug}/posts/new/",
+        {"market": team.gb.pk, "text": "#ad Loving these boots", "sponsored": "on"},
+    )
+    post = Post.objects.get()
+    assert post.sponsored and check_post(post).open_findings == []
+    html = client.get(f"/w/{team.workspace.slug}/posts/{post.pk}/").content.decode()
+    [box] = re.findall(r'<input[^>]*name="sponsored"[^>]*>', html)
+    assert " checked" in box
+
+
+def test_api_creates_a_sponsored_post(team: Any) -> None:
+    from tests.api.test_api import Api
+
+    api = Api(team.users["contributor"])
+    body = {"market_id": team.gb.pk, "text": "Loving these boots", "sponsored": True}
+    created = api.call("POST", f"/workspaces/{team.workspace.slug}/posts", body).json()
+    assert created["sponsored"] is True
+    post = Post.objects.get(pk=created["id"])
+    assert [f.rule for f in check_post(post).open_findings] == ["style.disclosure"]
