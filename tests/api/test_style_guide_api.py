@@ -10,7 +10,13 @@ import pytest
 from onshore.marketfit import Post, check
 from onshore.workspaces import style_guides
 from onshore.workspaces.models import StyleGuide
-from tests.api.test_api import Api, error_fields
+from tests.factories import TokenApi as Api
+
+
+def error_fields(response: Any) -> list[str]:
+    assert response.status_code == 422, response.content
+    return [".".join(str(part) for part in item["loc"][1:]) for item in response.json()["detail"]]
+
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -251,7 +251,7 @@ def test_editor_marks_a_post_sponsored_and_the_live_check_asks_for_ad(team: Any)
 
 
 def test_api_creates_a_sponsored_post(team: Any) -> None:
-    from tests.api.test_api import Api
+    from tests.factories import TokenApi as Api
 
     api = Api(team.users["contributor"])
     body = {"market_id": team.gb.pk, "text": "Loving these boots", "sponsored": True}
