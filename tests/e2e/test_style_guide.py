@@ -27,7 +27,9 @@ def test_manager_edits_the_guide_and_the_editor_shows_the_finding(
     page.get_by_role("button", name="Save style guide").click()
     expect(page.locator(".messages, [role=status]").first).to_contain_text("Style guide saved")
     expect(page.locator("#id_preferred")).to_have_value("sale -> offer")
-    expect(page.get_by_role("link", name="Style guide", exact=True)).to_have_attribute("aria-current", "page")
+    expect(page.get_by_role("link", name="Style guide", exact=True)).to_have_attribute(
+        "aria-current", "page"
+    )
     for width, height in ((1366, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(screenshot_dir / f"style-guide-{width}.png"), full_page=True)
