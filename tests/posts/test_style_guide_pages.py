@@ -193,8 +193,10 @@ def test_a_repeated_change_is_proposed_then_added(team: Any) -> None:
     assert guide is not None and [(t.avoid, t.use) for t in guide.preferred] == [("sale", "offer")]
     html = logged_in(team, "manager").get(page(team)).content.decode()
     assert "after review 3 times" not in html
-    # The Costs figure: with the rule, all three rounds would have been caught first.
+    # The figure: with the rule, all three rounds would have been caught first.
     assert "<strong>3</strong> changed something a current style rule flags" in html
+    costs = logged_in(team, "owner").get(f"/w/{team.workspace.slug}/costs/").content.decode()
+    assert "<strong>3</strong> of the last 3 rework rounds changed something" in costs
 
 
 def test_below_the_threshold_nothing_is_proposed(team: Any, settings: Any) -> None:

@@ -207,7 +207,9 @@ def _learned(workspace: Workspace, markets: list[tuple[str, str]]) -> dict[str, 
     rounds = rework_rounds(workspace)
     guide = style_guides.guide_for(workspace.id, "")
     ignored = style_guides.own_ignored(workspace)
-    guides = {code: style_guides.guide_for(workspace.id, code) for code, _ in markets}
+    guides = {
+        code: style_guides.guide_for(workspace.id, code) for code in {r.market for r in rounds}
+    }
     return {
         "proposals": proposals(rounds, guide, ignored)[:20],
         "prevented": rounds_prevented(rounds, guides),

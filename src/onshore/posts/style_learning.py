@@ -185,3 +185,13 @@ def _style_flagged_the_change(round_: Round, guide: StyleGuide) -> bool:
         if flagged and still_there is None:  # the round changed what the rule flags
             return True
     return False
+
+
+def prevented_for(workspace: Workspace) -> Prevented:
+    """``rounds_prevented`` over the workspace's recent rounds with each market's
+    current guide (the Costs page and the Style guide page show it)."""
+    from onshore.workspaces.style_guides import guide_for
+
+    rounds = rework_rounds(workspace)
+    guides = {market: guide_for(workspace.id, market) for market in {r.market for r in rounds}}
+    return rounds_prevented(rounds, guides)
