@@ -71,6 +71,43 @@ def throughput(count: int, passes: int = 3) -> tuple[list[float], int, int]:
     return rates, peak_kib, findings
 
 
+def style_guide_terms(count: int = 500) -> object:
+    """A style guide of ``count`` terms (preferred, banned, brands in equal parts) with
+    hashtag and emoji limits: the size the issue asks the checker to carry."""
+    from onshore.marketfit._style import guide_of
+
+    rng = random.Random(11)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randrange(4, 10)))
+
+    third = count // 3
+    preferred = {word(): word() for _ in range(third)} | {"sale": "offer"}
+    banned = [word() for _ in range(third)] + ["cheap", "click here"]
+    brands = [word().capitalize() + word().capitalize() for _ in range(count - 2 * third - 3)]
+    return guide_of(preferred=preferred, banned=banned, brands=[*brands, "iPhone"],
+                    banned_hashtags=["#bargain"], max_hashtags=5, max_emoji=3)  # fmt: skip
+
+
+def style_throughput(count: int, passes: int = 3) -> tuple[list[float], int]:
+    """As ``throughput``, every post checked with a 500-term style guide loaded."""
+    from onshore.marketfit import Options, Post, check
+
+    options = Options(style=style_guide_terms())  # type: ignore[arg-type]
+    posts = make_posts(count)
+    check(Post(posts[0][0], "GB"), options)
+    rates = []
+    findings = 0
+    for _ in range(passes):
+        findings = 0
+        began = time.perf_counter()
+        for text, market, network, at in posts:
+            findings += len(check(Post(text, market, network=network, at=at), options))
+        rates.append(count / (time.perf_counter() - began))
+    return rates, findings
+
+
 def startup(runs: int = 5) -> tuple[list[float], list[float]]:
     """Wall time of `python -m onshore.marketfit --market GB ...` on one post, each run a
     fresh interpreter: (without bytecode: every run compiles the package's modules, as
@@ -176,6 +213,7 @@ def main() -> None:
 
     no_bytecode, with_bytecode = startup()
     rates, peak_kib, findings = throughput(args.posts, args.passes)
+    style_rates, style_findings = style_throughput(args.posts, args.passes)
     print(f"- Machine: {machine()}")
     print(f"- Checker: {native.implementation} (ONSHORE_PURE_PYTHON=1 for plain Python)")
     print(f"- Posts: {args.posts:,} of 50-280 characters, 8 markets, all rules, network + time set")
@@ -192,6 +230,10 @@ def main() -> None:
         f"(passes: {each}; {foreign_findings:,} findings per pass)"
     )
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"- Throughput with a 500-term style guide loaded: best {max(style_rates):,.0f} "
+        f"posts/s, median {statistics.median(style_rates):,.0f} ({style_findings:,} findings)"
+    )
     print(f"- Peak memory (max RSS of the benchmark process): {peak_kib / 1024:.0f} MiB")
     for label, times in (("without", no_bytecode), ("with", with_bytecode)):
         print(

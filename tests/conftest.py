@@ -66,6 +66,18 @@ class Team:
 
 
 @pytest.fixture(autouse=True)
+def fresh_style_guides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Style guides read in the last two seconds are cached by workspace id, and every
+    test's database starts again from id 1: forget what the previous test read. Within a
+    test the cache does not expire (saving clears it), so query counts are the same
+    however long a test takes."""
+    import onshore.workspaces.style_guides as style_guides
+
+    style_guides.forget_guides()
+    monkeypatch.setattr(style_guides, "FRESH_SECONDS", float("inf"))
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests that check it ask for it (see test_auth.py)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -102,3 +102,21 @@ def video_clip(path: Path, size: str = "160x120", seconds: int = 1) -> bytes:
         check=True, timeout=60,
     )  # fmt: skip
     return path.read_bytes()
+
+
+class TokenApi:
+    """A client that calls /api/v1 with a personal access token, as scripts do."""
+
+    def __init__(self, user: Any) -> None:
+        from django.test import Client
+
+        from onshore.accounts.models import PersonalAccessToken
+
+        _, raw = PersonalAccessToken.issue(user, "test")
+        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    def call(self, method: str, path: str, body: Any = None) -> Any:
+        import json
+
+        data = "" if body is None else json.dumps(body)
+        return self.client.generic(method, f"/api/v1{path}", data, content_type="application/json")

@@ -82,6 +82,11 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("POST", "/w/{slug}/markets/{spare}/delete/", {}, managers_only(302)),
     ("GET", "/w/{slug}/team/", None, expect(200)),
     ("GET", "/w/{slug}/team/hours/", None, expect(200)),
+    ("GET", "/w/{slug}/style-guide/", None, expect(200)),
+    ("POST", "/w/{slug}/style-guide/", {"banned": "cheap"}, managers_only(302)),
+    ("GET", "/w/{slug}/style-guide/export/", None, expect(200)),
+    ("POST", "/w/{slug}/style-guide/import/", {}, managers_only(302)),
+    ("POST", "/w/{slug}/style-guide/proposal/", {}, managers_only(302)),
     (
         "GET",
         "/w/{slug}/members/{contributor}/",
@@ -258,6 +263,13 @@ API = "/api/v1"
 API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", f"{API}/me", None, expect(200, outsider=200, anonymous=401)),
     ("GET", f"{API}/workspaces/{{slug}}/media", None, expect(200, anonymous=401)),
+    ("GET", f"{API}/workspaces/{{slug}}/style-guide", None, expect(200, anonymous=401)),
+    (
+        "PUT",
+        f"{API}/workspaces/{{slug}}/style-guide",
+        {"banned": ["cheap"]},
+        managers_only(200, anonymous=401),
+    ),
     (
         "POST",
         f"{API}/workspaces/{{slug}}/media",

@@ -20,6 +20,7 @@ from onshore.accounts.models import PersonalAccessToken
 from onshore.posts import csvplan, editing
 from onshore.posts.models import Comment, Media, PostVariant
 from onshore.publishing.models import Channel
+from onshore.workspaces import style_guides
 from onshore.workspaces.models import Membership
 from tests.factories import make_user
 
@@ -41,6 +42,8 @@ def test_csv_import_queries_do_not_grow_with_rows(team: Any) -> None:
         name="Roastery",
         config={"max_characters": 500},
     )
+
+    style_guides.guide_for(team.workspace.id, "GB")  # read once, then cached
 
     def import_rows(count: int) -> None:
         body = "text,networks\n" + "".join(f"Post {n},mastodon\n" for n in range(count))
@@ -119,6 +122,7 @@ def test_posts_and_review_pages_cost_the_same_at_any_length(
     the first page and the last."""
     client = team.client(persona)
     url = f"/w/{team.workspace.slug}/{path}"
+    style_guides.guide_for(team.workspace.id, "GB")  # read once, then cached
 
     def add_posts(count: int) -> None:
         for n in range(count):

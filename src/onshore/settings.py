@@ -222,6 +222,8 @@ OUTBOUND_ALLOW_LOOPBACK = env_bool_or_alias(
 OUTBOUND_ALLOW_PRIVATE = env_bool_or_alias(
     "ONSHORE_OUTBOUND_ALLOW_PRIVATE", "ONSHORE_WEBHOOK_ALLOW_PRIVATE", False
 )
+# A replacement reviewers asked for in this many rework rounds is proposed as a style rule.
+STYLE_PROPOSAL_THRESHOLD = env_int("ONSHORE_STYLE_PROPOSAL_THRESHOLD", 3, minimum=1)
 WORKER_LEASE_SECONDS = env_int("ONSHORE_WORKER_LEASE_SECONDS", 120, minimum=5)
 WORKER_IDLE_SECONDS = env_int("ONSHORE_WORKER_IDLE_SECONDS", 5, minimum=1)
 WORKER_MAX_ATTEMPTS = env_int("ONSHORE_WORKER_MAX_ATTEMPTS", 8, minimum=1)

@@ -10,6 +10,7 @@ from onshore.api.app import api
 from onshore.inputs import MAX_ID
 from onshore.ledger import views as ledger
 from onshore.posts import schedule_views as scheduling
+from onshore.posts import style_guide_views as style
 from onshore.posts import views as posts
 from onshore.publishing import views as publishing
 from onshore.workspaces import views as ws
@@ -92,6 +93,14 @@ workspace_urls = [
     path("w/<slug:slug>/markets/<id:market_id>/delete/", ws.market_delete, name="market_delete"),
     path("w/<slug:slug>/team/", ws.team, name="team"),
     path("w/<slug:slug>/team/hours/", ws.team_hours, name="team_hours"),
+    path("w/<slug:slug>/style-guide/", style.style_guide, name="style_guide"),
+    path("w/<slug:slug>/style-guide/export/", style.style_guide_export, name="style_guide_export"),
+    path("w/<slug:slug>/style-guide/import/", style.style_guide_import, name="style_guide_import"),
+    path(
+        "w/<slug:slug>/style-guide/proposal/",
+        style.style_guide_proposal,
+        name="style_guide_proposal",
+    ),
     path("w/<slug:slug>/members/<id:member_id>/", ws.member_profile, name="member_profile"),
     path("w/<slug:slug>/members/<id:member_id>/role/", ws.member_role, name="member_role"),
     path("w/<slug:slug>/members/<id:member_id>/remove/", ws.member_remove, name="member_remove"),

@@ -131,6 +131,7 @@ def _register_routers() -> None:
         media,
         notifications,
         posts,
+        style_guides,
         workspaces,
     )
 
@@ -145,6 +146,7 @@ def _register_routers() -> None:
     api.add_router("/workspaces", ledger.router)
     api.add_router("/workspaces", channels.router)
     api.add_router("/workspaces", media.router)
+    api.add_router("/workspaces", style_guides.router)
     api.add_router("/", notifications.router)
 
 

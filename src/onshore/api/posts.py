@@ -62,6 +62,7 @@ class PostIn(StrictSchema):
         default_factory=dict, max_length=len(marketfit.NETWORKS)
     )
     media: list[MediaIn] = Field(default_factory=list, max_length=10)
+    sponsored: bool = Field(False, description="paid or partner post: its disclosure is checked")
 
 
 class PostPatch(StrictSchema):
@@ -72,6 +73,7 @@ class PostPatch(StrictSchema):
     networks: list[NetworkName] | None = Field(None, max_length=len(marketfit.NETWORKS))
     variants: dict[NetworkName, PostText] | None = Field(None, max_length=len(marketfit.NETWORKS))
     media: list[MediaIn] | None = Field(None, max_length=10)
+    sponsored: bool | None = None
 
 
 class ScheduleIn(StrictSchema):
@@ -132,6 +134,7 @@ class PostOut(Schema):
     networks: list[str]
     variants: dict[str, str]
     media: list[dict[str, Any]]
+    sponsored: bool = False
     schedule: ScheduleOut | None
     rework_rounds: int
     override_reason: str
@@ -185,6 +188,7 @@ def post_out(post: Post) -> dict[str, Any]:
         "link": post.link,
         "tags": post.tags,
         "networks": post.networks,
+        "sponsored": post.sponsored,
         "variants": {v.network: v.text for v in post.variants.all()},
         # asset_id only for library files, so placeholders answer as they always did.
         "media": [

@@ -35,6 +35,7 @@ from onshore.ledger.report import (
     workspace_today,
 )
 from onshore.ledger.whatif import WhatIfError, answer
+from onshore.posts.style_learning import prevented_for
 from onshore.workspaces.models import Membership, Workspace
 from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
@@ -59,6 +60,8 @@ def _report_context(request: HttpRequest, membership: Membership) -> tuple[dict[
 def costs(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Cost page: the verdict, the chart, every engagement's terms, the classes."""
     context, status = _report_context(request, membership)
+    # Rework a style rule would have caught before review (posts/style_learning.py).
+    context["style_prevented"] = prevented_for(membership.workspace)
     return render(request, "ledger/costs.html", context, status=status)
 
 

@@ -18,7 +18,12 @@ DEFAULT_OPTIONS = Options()
 def check(post: Post, options: Options | None = None) -> list[Finding]:
     """Every finding for ``post`` in its market, ordered by position then rule id."""
     context = build_context(post, options or DEFAULT_OPTIONS)
-    return collect_findings(context, triggered_rules(context))
+    findings = collect_findings(context, triggered_rules(context))
+    if context.options.style is not None or post.sponsored:  # most posts: neither
+        from onshore.marketfit._rules_style import style_findings
+
+        findings = style_findings(context, findings)
+    return findings
 
 
 def collect_findings(context: Context, rules: list[Rule]) -> list[Finding]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # _style imports nothing from here at run time either
+    from onshore.marketfit._style import StyleGuide
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal[
@@ -20,6 +23,7 @@ Category = Literal[
     "length",
     "media",
     "format",
+    "style",
 ]
 # What the text rules find (check()); the corpus and held-out scores are per category
 # of these. "media" is about a post's files (check_media(), _media_check.py).
@@ -35,7 +39,9 @@ TEXT_CATEGORIES: tuple[Category, ...] = (
     "length",
     "format",  # numbers, prices, clock times, quotation marks, ordinals: the locale's
 )
-CATEGORIES: tuple[Category, ...] = (*TEXT_CATEGORIES, "media")
+# "style" is the workspace's own style guide (check() with Options.style, or a
+# sponsored post's disclosure): house rules rather than market fit, so not scored.
+CATEGORIES: tuple[Category, ...] = (*TEXT_CATEGORIES, "media", "style")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -84,6 +90,9 @@ class Post:
     network: str | None = None
     at: datetime | None = None
     zone: str | None = None
+    # A paid or partner post: it must carry its market's disclosure ("#ad" at the start
+    # in GB; see data/disclosures.toml and _rules_style.py).
+    sponsored: bool = False
 
 
 @dataclass(frozen=True, init=False)  # the __init__ below
@@ -148,3 +157,5 @@ class Options:
     night_start: time = time(22, 0)
     night_end: time = time(7, 0)
     mastodon_limit: int = 500
+    # The workspace's style guide for the post's market (see _style.py), or None.
+    style: StyleGuide | None = None

@@ -3,9 +3,13 @@
 Contract (other tools script against it; change only compatibly):
 
     onshore check --market GB [--locale en-GB] [--network x] [--at ISO-8601]
-                  [--format text|json] [FILE ...]
+                  [--format text|json] [--style GUIDE.toml] [--sponsored] [FILE ...]
     onshore check --jsonl FILE --format json
     onshore check --list-locales
+
+``--style`` reads a style guide in the same TOML format the Style guide page exports;
+its ``[markets.XX]`` tables apply to posts for that market. ``--sponsored`` (or
+``"sponsored": true`` on a JSONL line) checks the market's disclosure for paid posts.
 
 Each FILE (or stdin) is one post. Text output is compiler-style
 ``FILE:LINE:COL: severity [rule] message (suggestion: ...)``; JSON output is one line
@@ -20,7 +24,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from typing import IO, Any
 
@@ -73,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-oxford", action="store_true", help="flag -ize in GB-style markets")
     parser.add_argument("--night", default="22:00-07:00", help="night window, HH:MM-HH:MM")
     parser.add_argument("--mastodon-limit", type=int, default=500)
+    parser.add_argument("--style", metavar="FILE", help="style guide (TOML, as the app exports)")
+    parser.add_argument(
+        "--sponsored", action="store_true", help="a paid or partner post: check its disclosure"
+    )
     return parser
 
 
@@ -111,6 +119,7 @@ def options_from(args: argparse.Namespace) -> Options:
         raise InputError(f"--night {args.night!r}: use HH:MM-HH:MM, e.g. 22:00-07:00") from error
     if args.mastodon_limit < 1:
         raise InputError("--mastodon-limit must be a positive number of characters")
+    args.style_book = read_style(args.style) if args.style else None
     return Options(
         disabled=frozenset(args.disable),
         glossary=frozenset(args.glossary),
@@ -119,6 +128,29 @@ def options_from(args: argparse.Namespace) -> Options:
         night_end=night[1],
         mastodon_limit=args.mastodon_limit,
     )
+
+
+def read_style(name: str) -> Any:
+    """The StyleBook in file ``name``; a bad file is an input error naming its line."""
+    from onshore.marketfit._style import StyleGuideError, parse_toml
+
+    try:
+        with open(name, encoding="utf-8") as handle:
+            return parse_toml(handle.read())
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"--style {name}: cannot read: {error}") from error
+    except StyleGuideError as error:
+        raise InputError(f"--style {name}: {error}") from error
+
+
+def with_style(options: Options, book: Any, market: str, cache: dict[str, Options]) -> Options:
+    """``options`` with the style guide for ``market`` (one Options per market, so the
+    guide is compiled once per market, not once per post)."""
+    if book is None:
+        return options
+    if market not in cache:
+        cache[market] = replace(options, style=book.for_market(market.upper()))
+    return cache[market]
 
 
 def validate(args: argparse.Namespace) -> None:
@@ -154,6 +186,7 @@ def validate(args: argparse.Namespace) -> None:
 
 def check_files(args: argparse.Namespace, options: Options) -> int:
     outcome = Outcome()
+    styled: dict[str, Options] = {}
     sources = args.files or ["-"]
     for index, name in enumerate(sources):
         try:
@@ -163,8 +196,9 @@ def check_files(args: argparse.Namespace, options: Options) -> int:
             outcome.has_input_error = True
             continue
         record = {"text": text, "market": args.market, "locale": args.locale,
-                  "network": args.network, "at": args.at, "zone": args.zone}  # fmt: skip
-        findings = run_one(record, options)
+                  "network": args.network, "at": args.at, "zone": args.zone,
+                  "sponsored": args.sponsored}  # fmt: skip
+        findings = run_one(record, with_style(options, args.style_book, args.market, styled))
         emit(args.format, "<stdin>" if name == "-" else name, text, findings, sys.stdout)
         outcome.has_error_finding |= any(f.severity == "error" for f in findings)
         progress(index + 1, len(sources))
@@ -191,6 +225,7 @@ def run_one(record: dict[str, Any], options: Options) -> list[Finding]:
         network=record.get("network"),
         at=at,
         zone=record.get("zone"),
+        sponsored=record.get("sponsored") is True,
     )
     return check(post, options)
 
@@ -207,9 +242,11 @@ def check_jsonl(args: argparse.Namespace, options: Options) -> int:
         return EXIT_USAGE
     with stream:
         lines = stream.readlines()
+    styled: dict[str, Options] = {}
     for number, record in parse_lines(args, lines, outcome):
         try:
-            findings = run_one(record, options)
+            market_options = with_style(options, args.style_book, str(record["market"]), styled)
+            findings = run_one(record, market_options)
         except ValueError as error:
             print(f"{args.jsonl}:{number}: {error}", file=sys.stderr)
             outcome.has_input_error = True
@@ -241,7 +278,7 @@ def parse_record(line: str, args: argparse.Namespace) -> dict[str, Any]:
         raise InputError(f"malformed JSON ({error.msg} at column {error.colno})") from error
     if not isinstance(record, dict):
         raise InputError("each line must be a JSON object")
-    for key in ("market", "locale", "network", "at", "zone"):
+    for key in ("market", "locale", "network", "at", "zone", "sponsored"):
         record.setdefault(key, getattr(args, key))
     if "id" not in record or not isinstance(record.get("text"), str):
         raise InputError('each line needs "id" and a string "text"')

@@ -35,7 +35,7 @@ GROUP_NAME = "onshore_marketfit"
 COMPILED_MODULES = (
     "_data", "_dates", "_engine", "_length", "_markets", "_messages", "_observances",
     "_plan", "_registry", "_rules_currency", "_rules_date", "_rules_holiday", "_rules_length",
-    "_rules_spelling", "_rules_timezone", "_rules_timing", "_rules_units",
+    "_rules_spelling", "_rules_style", "_rules_timezone", "_rules_timing", "_rules_units",
     "_rules_vocabulary", "_schedule", "_text", "_timezones", "_triggers",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
     "_spelling_names", "_spelling_roles", "_spelling_sense",

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from onshore import marketfit
+from onshore.marketfit._style import StyleGuide
+from onshore.workspaces.style_guides import guide_for
 
 if TYPE_CHECKING:  # models import this module: no runtime import back
     from onshore.posts.models import Post
@@ -86,13 +88,24 @@ def check_text(
     dismissals: list[Any],
     mastodon_limit: int | None = None,
     answered_rules: frozenset[str] = frozenset(),
+    style: StyleGuide | None = None,
+    sponsored: bool = False,
 ) -> CheckedText:
-    post = marketfit.Post(text, market, locale=locale, network=network, at=at, zone=zone)
-    options = marketfit.Options(mastodon_limit=mastodon_limit) if mastodon_limit else None
+    post = marketfit.Post(
+        text, market, locale=locale, network=network, at=at, zone=zone, sponsored=sponsored
+    )
+    options = _options(mastodon_limit, style)
     found = [f for f in marketfit.check(post, options) if f.rule not in answered_rules]
     kept = [f for f in found if not any(d.matches(f, text) for d in dismissals)]
     dropped = [f for f in found if f not in kept]
     return CheckedText(network, text, kept, dropped)
+
+
+def _options(mastodon_limit: int | None, style: StyleGuide | None) -> marketfit.Options | None:
+    """The check's options: None (the checker's shared default) for most posts."""
+    if not mastodon_limit and style is None:
+        return None
+    return marketfit.Options(mastodon_limit=mastodon_limit or 500, style=style)
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class Draft:
     dismissals: list[Any]
     fold_chosen: bool = False  # someone picked which of a repeated time's two they meant
     media: list[marketfit.MediaItem] = field(default_factory=list)
+    sponsored: bool = False  # a paid or partner post: its market's disclosure is checked
 
     @classmethod
     def of(cls, post: Post) -> Draft:
@@ -119,6 +133,7 @@ class Draft:
             dismissals=list(post.dismissals.all()),
             fold_chosen=post.scheduled_fold_chosen,
             media=[media_item(m.kind, m.alt_text, **file_facts(m.asset)) for m in post.media.all()],
+            sponsored=post.sponsored,
         )
 
 
@@ -170,6 +185,9 @@ def check_draft(draft: Draft) -> PostCheck:
         "dismissals": draft.dismissals,
         "mastodon_limit": mastodon_limit_for(market),
         "answered_rules": _answered_rules(draft),
+        # The workspace's style guide for this market (workspaces/style_guides.py).
+        "style": guide_for(market.workspace_id, market.country),
+        "sponsored": draft.sponsored,
     }
     base_networks: list[str | None] = [n for n in draft.networks if n not in draft.variants] or [
         None
@@ -195,7 +213,9 @@ def _alt_texts(draft: Draft, common: dict[str, Any]) -> list[CheckedText]:
     checked = []
     for number, item in enumerate(draft.media, start=1):
         if item.alt.strip():
-            result = check_text(item.alt, **{**common, "network": None, "at": None})
+            # Alt text describes a file; the style guide (hashtags, disclosure) is for posts.
+            alt_common = {**common, "network": None, "at": None, "sponsored": False, "style": None}
+            result = check_text(item.alt, **alt_common)
             result.about, result.alt_of = f"alt text of {item.kind} {number}", number
             checked.append(result)
     return checked

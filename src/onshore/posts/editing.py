@@ -44,6 +44,7 @@ class PostChanges:
     # Replaces all: [{kind, description, alt_text, asset_id?}]; asset_id: a library file.
     media: list[dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    sponsored: bool | None = None  # a paid or partner post (the checker asks for a disclosure)
 
 
 @dataclass
@@ -296,6 +297,8 @@ def _apply_fields(post: Post, changes: PostChanges) -> None:
         post.tags = changes.tags
     if changes.networks is not None:
         post.networks = sorted(set(changes.networks))
+    if changes.sponsored is not None:
+        post.sponsored = changes.sponsored
 
 
 def _apply_variants(post: Post, variants: dict[str, str]) -> None:

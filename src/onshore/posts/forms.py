@@ -50,6 +50,12 @@ class PostForm(forms.Form):
     )
     link = forms.URLField(max_length=2000, required=False, assume_scheme="https")
     tags = forms.CharField(max_length=1000, required=False, help_text="comma-separated")
+    sponsored = forms.BooleanField(
+        label="Paid or partner post",
+        required=False,
+        help_text="The check then asks for the disclosure the market's ad rules expect "
+        "(such as #ad at the start in the UK).",
+    )
 
     def __init__(
         self, *args: Any, workspace: Workspace, post: Post | None = None, **kwargs: Any
@@ -96,12 +102,13 @@ class PostForm(forms.Form):
                     "networks": post.networks,
                     "link": post.link,
                     "tags": ", ".join(post.tags),
+                    "sponsored": post.sponsored,
                     **{f"variant_{v.network}": v.text for v in post.variants.all()},
                 }
             )
 
     def main_fields(self) -> list[BoundField]:
-        return [self[name] for name in ("market", "text", "networks", "link", "tags")]
+        return [self[name] for name in ("market", "text", "networks", "link", "tags", "sponsored")]
 
     def variant_fields(self) -> list[BoundField]:
         return [self[name] for name in self.variant_names]
@@ -149,6 +156,7 @@ class PostForm(forms.Form):
             networks=data.get("networks", []),
             variants={n: data.get(f"variant_{n}", "") for n in Network.values},
             media=self._media(),
+            sponsored=bool(data.get("sponsored")),
         )
 
     def add_model_errors(self, exc: ValidationError) -> None:

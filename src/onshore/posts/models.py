@@ -96,6 +96,9 @@ class Post(models.Model):
     # True once someone picked which of a repeated wall time's two occurrences is meant;
     # an import or a default took the first, so the fold warning stays until then.
     scheduled_fold_chosen = models.BooleanField(default=False)
+    # A paid or partner post: the checker asks for its market's ad disclosure ("#ad"
+    # at the start in GB; marketfit/data/disclosures.toml).
+    sponsored = models.BooleanField("paid or partner post", default=False)
     scheduled_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     rework_rounds = models.PositiveIntegerField(default=0)

@@ -317,6 +317,7 @@ def live_check(request: HttpRequest, membership: Membership) -> HttpResponse:
         dismissals=list(post.dismissals.all()) if post else [],
         fold_chosen=post.scheduled_fold_chosen if post else False,
         media=[checks.media_item(m.kind, m.alt_text, **checks.file_facts(m.asset)) for m in typed],
+        sponsored=request.POST.get("sponsored") == "on",  # the editor's checkbox as ticked
     )
     context = {
         "sections": panel.sections(

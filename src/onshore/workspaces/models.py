@@ -510,3 +510,28 @@ class Invitation(models.Model):
 
     def link(self, token: str) -> str:
         return absolute_url(reverse("invitation_accept", args=[token]))
+
+
+class StyleGuide(models.Model):
+    """A workspace's style guide (``market`` ""), or what one market's adds to it
+    (``market`` "GB"): ``rules`` is the guide as plain data, the keys of the style-guide
+    TOML file (marketfit._style.guide_to_mapping), checked by the same code on every
+    way in (page, API, file import). See workspaces/style_guides.py."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="style_guides")
+    market = models.CharField(max_length=2, blank=True, default="")
+    rules = models.JSONField(default=dict, blank=True)
+    # Proposals learned from review that a manager chose to ignore ("sale→offer"); kept
+    # on the workspace's row only, so they are not proposed again.
+    ignored_proposals = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "market"], name="one_style_guide_per_market"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"style guide {self.market or 'everywhere'}"
