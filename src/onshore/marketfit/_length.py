@@ -81,9 +81,11 @@ def count_length(text: str, network: str, *, limit: int | None = None) -> tuple[
 
 def overflow_start(text: str, network: str, limit: int) -> int | None:
     """Offset of the first character past the limit, or None if the text fits."""
-    if len(text) <= limit and (network != "x" or (text.isascii() and not may_hold_url(text))):
-        # Clusters and shortened URLs only make the count smaller, and plain ASCII
-        # weighs one per character on X too.
+    url_weighted = network in ("x", "mastodon") and may_hold_url(text)
+    if len(text) <= limit and not url_weighted and (network != "x" or text.isascii()):
+        # Clusters and mentions only make the count smaller, and plain ASCII weighs one
+        # per character on X too. A URL does not: X and Mastodon count any link as 23,
+        # so "https://example.com/a" (21 characters) is 23.
         return None
     if network == "x":
         # Without a URL a code point weighs at most 2 (an emoji cluster 2 in all), so a
