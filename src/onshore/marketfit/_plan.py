@@ -143,11 +143,13 @@ def load_rules() -> None:
         _rules_date,
         _rules_holiday,
         _rules_length,
+        _rules_money_words,
         _rules_spelling,
         _rules_timezone,
         _rules_timing,
         _rules_units,
         _rules_vocabulary,
+        _rules_zone_words,
     )
 
     _LOADED = True
