@@ -147,6 +147,7 @@ def load_rules() -> None:
         _rules_spelling,
         _rules_timezone,
         _rules_timing,
+        _rules_unit_words,
         _rules_units,
         _rules_vocabulary,
         _rules_zone_words,

@@ -64,15 +64,13 @@ MONEY_WORDS = (
     MoneyWord("rupees", "rupees", RUPEES),
     MoneyWord("cents", "cents", frozenset()),  # see NOT_CENTS
     MoneyWord("pence", "pence", POUNDS),
-    MoneyWord("sterling", "pounds sterling", POUNDS),
 )
 _AMOUNT = r"(?P<amount>" + NUMBER_WORDS + r"|a\s+few|a\s+couple\s+of|an?|few|several)"
 MONEY = re.compile(
     r"\b" + _AMOUNT + r"(?:\s+|-)(?:"
     r"(?P<dollars>dollars?(?!\s+(?:store|shop|sign|tree|general)))"
     r"|(?P<eurocents>euro[- ]?cents?)|(?P<euros>euros?(?!\s+(?:zone|area)))"
-    r"|(?P<rupees>rupees?)|(?P<cents>cents?)|(?P<pence>pence)"
-    r"|(?P<sterling>pounds?\s+sterling))\b"
+    r"|(?P<rupees>rupees?)|(?P<cents>cents?)|(?P<pence>pence))\b"
     r"|\b(?P<pennies>\d{1,2})(?P<p>p)\b(?!\s*\.?m\b)",
     re.IGNORECASE,
 )
@@ -122,7 +120,6 @@ TRIGGER_WORDS = frozenset(
         "rupees",
         "pence",
         "p",
-        "sterling",
         "fiver",
         "tenner",
     ]
@@ -133,8 +130,8 @@ TRIGGER_WORDS = frozenset(
     "currency.in_words",
     "currency",
     "warning",
-    "{readers} pay in {currency}; '{found}' is {money} to them: give the price in "
-    "{currency}, or say which currency you mean",
+    "{readers} pay in {currency}, and '{found}' {why}: give the price in {currency}, "
+    "or say which currency you mean",
     trigger_words=TRIGGER_WORDS,
     examples=[
         Example("Gift cards from fifty dollars.", "GB", "fifty dollars"),
@@ -176,7 +173,9 @@ def detect_money_in_words(context: Context) -> Iterator[Hit]:
             continue
         if match.start() in context.doc.name_starts:
             continue  # "Fifty Cent", a name
-        yield Hit(match.start(), match.end(), None, {**names, "money": money.what})
+        yield Hit(
+            match.start(), match.end(), None, {**names, "why": f"is an amount in {money.what}"}
+        )
     if market.code not in SLANG_MARKETS and market.language.startswith("en"):
         for match in SLANG.finditer(masked):
             value = SLANG_VALUE[match.group("slang").lower()]
@@ -184,7 +183,7 @@ def detect_money_in_words(context: Context) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 _local_amount(currency, value),
-                {**names, "money": "British slang"},
+                {**names, "why": "is British slang"},
             )
 
 
