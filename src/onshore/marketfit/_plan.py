@@ -142,6 +142,7 @@ def load_rules() -> None:
         _rules_currency,
         _rules_date,
         _rules_holiday,
+        _rules_holiday_relative,
         _rules_length,
         _rules_money_words,
         _rules_spelling,

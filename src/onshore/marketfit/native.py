@@ -38,7 +38,7 @@ COMPILED_MODULES = (
     "_rules_spelling", "_rules_timezone", "_rules_timing", "_rules_units",
     "_rules_vocabulary", "_schedule", "_text", "_timezones", "_triggers",
     "_number_words", "_zone_names", "_rules_zone_words", "_rules_money_words",
-    "_rules_unit_words",
+    "_rules_unit_words", "_rules_holiday_relative",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().
