@@ -19,7 +19,12 @@ from typing import NamedTuple
 
 from onshore.marketfit import _observances as obs
 from onshore.marketfit._registry import Context, Example, Hit, register
-from onshore.marketfit._rules_holiday import OBSERVANCES_BY_NAME, _wrong_date, mentions
+from onshore.marketfit._rules_holiday import (
+    OBSERVANCE_WORDS,
+    OBSERVANCES_BY_NAME,
+    _wrong_date,
+    mentions,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -117,9 +122,17 @@ UNIVERSAL_WORDS = frozenset(
     ["christmas", "xmas", "year", "years", "halloween", "hallowe", "valentine", "valentines",
      "patrick", "patricks", "paddy", "paddys", "easter", "good"]
 )  # fmt: skip
-RELATIVE_WORDS = frozenset(
-    ["today", "tonight", "tomorrow", "this", "next", "in", "away", "go", "until", "till"]
-)
+
+
+def may_name_universal(words: frozenset[str]) -> bool:
+    """Whether the post's words allow a UNIVERSAL_NAMES match: "year" and "good" are
+    everyday words, so they count only with "new" and "friday"."""
+    specific = UNIVERSAL_WORDS.intersection(words) - {"year", "years", "good"}
+    return bool(
+        specific
+        or ("new" in words and ("year" in words or "years" in words))
+        or ("good" in words and "friday" in words)
+    )
 
 
 def universal_name(text: str) -> str:
@@ -149,7 +162,7 @@ def named_holidays(context: Context) -> list[Named]:
         for observance, match in mentions(context)
         if context.market.code in observance.dates
     ]
-    if not UNIVERSAL_WORDS.isdisjoint(context.doc.word_set):
+    if may_name_universal(context.doc.word_set):
         found += [
             Named(universal_name(m.group("name")), m.start(), m.end())
             for m in UNIVERSAL_NAMES.finditer(context.doc.masked)
@@ -177,7 +190,8 @@ def days_until(name: str, code: str, today: date) -> int | None:
     "holiday",
     "error",
     "{name} is on {when} in {market}, {gap} after this post is scheduled",
-    trigger_words=RELATIVE_WORDS,
+    # Every phrase it flags is about a holiday the post names.
+    trigger_words=OBSERVANCE_WORDS | UNIVERSAL_WORDS,
     examples=[
         Example("Happy Thanksgiving tomorrow from all of us!", "US", "tomorrow",
                 at="2026-11-24T10:00"),

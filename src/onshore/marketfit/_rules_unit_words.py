@@ -16,9 +16,15 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from onshore.marketfit._data import unit_preferences
-from onshore.marketfit._number_words import NUMBER_WORDS, QUANTITY_WORDS, number_value
+from onshore.marketfit._number_words import (
+    NUMBER_WORDS,
+    QUANTITY_WORDS,
+    number_value,
+    word_positions,
+)
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._rules_units import accepted_units, format_number
+from onshore.marketfit._text import Document
 
 
 class WordUnit(NamedTuple):
@@ -142,20 +148,45 @@ def detect_units_in_words(context: Context) -> Iterator[Hit]:
     if market.measurement_system == "US":
         return
     accepted = accepted_units(market.code, market.measurement_system)
-    masked = context.doc.masked
-    for match in UNIT_WORDS.finditer(masked):
-        key = next(k for k in WORD_UNITS if k != "pound" and match.group(k) is not None)
-        hit = _hit(context, match, key, accepted)
-        if hit is not None:
-            yield hit
-    for match in POUNDS.finditer(masked):
-        if match.group("before") is None and match.group("after") is None:
+    doc = context.doc
+    masked = doc.masked
+    seen: set[int] = set()
+    for at, size in _unit_words_at(doc):
+        # Only around each unit word: an amount stands before it, a cue after.
+        window = (max(0, at - AMOUNT_REACH), at + size + CUE_REACH)
+        for match in UNIT_WORDS.finditer(masked, *window):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
+            key = next(k for k in WORD_UNITS if k != "pound" and match.group(k) is not None)
+            hit = _hit(context, match, key, accepted)
+            if hit is not None:
+                yield hit
+        if masked[at : at + 5].lower() != "pound":
             continue
-        start = match.start("amount")
-        end = match.end("after") if match.group("after") else match.end("pound")
-        hit = _hit(context, match, "pound", accepted, start, end)
-        if hit is not None:
-            yield hit
+        for match in POUNDS.finditer(masked, *window):
+            if match.group("before") is None and match.group("after") is None:
+                continue
+            if match.start("amount") in seen:
+                continue
+            seen.add(match.start("amount"))
+            start = match.start("amount")
+            end = match.end("after") if match.group("after") else match.end("pound")
+            hit = _hit(context, match, "pound", accepted, start, end)
+            if hit is not None:
+                yield hit
+
+
+AMOUNT_REACH = 64  # "put on a hundred and twenty-five" and the "degrees" before Fahrenheit
+CUE_REACH = 48  # "miles per gallon", "feet in diameter", "six foot eleven"
+
+
+def _unit_words_at(doc: Document) -> list[tuple[int, int]]:
+    """(offset, length) of each unit word in the post, in text order."""
+    found = []
+    for word in TRIGGER_WORDS.intersection(doc.word_set):
+        found += [(at, len(word)) for at in word_positions(doc.lower_masked, word)]
+    return sorted(found)
 
 
 def _hit(

@@ -15,8 +15,9 @@ from functools import cache
 from typing import NamedTuple
 
 from onshore.marketfit._data import abbreviation_offsets
-from onshore.marketfit._number_words import TIME_WORDS, TimeOfDay, read_time
+from onshore.marketfit._number_words import TIME_WORDS, TimeOfDay, read_time, word_positions
 from onshore.marketfit._registry import Context
+from onshore.marketfit._text import Document
 
 
 class ZoneName(NamedTuple):
@@ -211,42 +212,75 @@ def zone_mentions_in_words(context: Context) -> list[ZoneMention]:
     day in words or digits, in text order; kept on the context for the zone rules."""
     cached: list[ZoneMention] | None = context.cache.get("zone_words")
     if cached is None:
-        words = context.doc.word_set
-        cached = _find_mentions(
-            context.doc.masked,
-            times_in_words=not TIME_TRIGGER_WORDS.isdisjoint(words),
-            digits=context.doc.has_digit,
-            names=not TRIGGER_WORDS.isdisjoint(words),
-        )
+        cached = _find_mentions(context.doc)
         context.cache["zone_words"] = cached
     return cached
 
 
-def _find_mentions(
-    masked: str, times_in_words: bool, digits: bool, names: bool
-) -> list[ZoneMention]:
-    """Scans only for what the post's words and digits allow (each scan costs)."""
+# Bare region words that name a zone after a time ("noon Eastern").
+REGION_WORDS = frozenset(name.words for name in AFTER_TIME_NAMES)
+# A name in words always ends in "time" (see ZONE_NAMES).
+NAME_END = "time"
+# How far before a zone a time can start ("twenty-five to eleven in the evening").
+TIME_REACH = 48
+
+
+def zone_starts(doc: Document) -> list[int]:
+    """Where the zones a post can hold start: abbreviations written in capitals, bare
+    region words and (with "time" in the post) the words of names. The scans for
+    zones and the times before them look only around these (most posts hold none)."""
+    words = doc.word_set
+    candidates = ZONE_START_WORDS.intersection(words)
+    if not candidates:
+        return []
+    if NAME_END not in words:
+        candidates -= NAME_WORDS
+    found: list[int] = []
+    for word in candidates:
+        if word in ABBREVIATION_WORDS:  # in capitals only ("EST", not "est" or "eat")
+            found += word_positions(doc.masked, word.upper())
+        else:
+            found += word_positions(doc.lower_masked, word)
+    return sorted(found)
+
+
+def _find_mentions(doc: Document) -> list[ZoneMention]:
+    """Each scan runs only over the few characters around a place a zone can start,
+    and only for what the post's words and digits allow: scans of the whole text cost
+    more than all the rest of the zone rules."""
     found: dict[int, ZoneMention] = {}
-    if times_in_words:
-        for match in TIME_WORDS.finditer(masked):
-            time = read_time(match)
-            if time is not None:
-                # "one Eastern European recipe": a bare hour word is a time only before
-                # letters or a full name, never before a bare region word.
-                bare_hour = match.group("hour") is not None and match.group(0).isalpha()
-                _add_after(found, masked, match.start(), match.end(), time, True, bare_hour)
-    if digits:
-        for match in _CLOCK_DIGITS.finditer(masked):
-            time = _digit_time(match)
-            _add_after(found, masked, match.start(), match.end(), time, False, False)
-    if names:
-        for match in NAME_PATTERN.finditer(masked):
-            if match.start() not in found:
-                name = name_at(match)
-                found[match.start()] = ZoneMention(
-                    match.start(), match.end(), name.zone, name.abbreviation, -1, None, True
-                )
+    masked = doc.masked
+    words = doc.word_set
+    time_words = TIME_TRIGGER_WORDS.intersection(words)
+    names = NAME_END in words and not TRIGGER_WORDS.isdisjoint(words)
+    for at in zone_starts(doc):
+        reach = max(0, at - TIME_REACH)
+        if time_words and any(word in doc.lower_masked[reach:at] for word in time_words):
+            for match in TIME_WORDS.finditer(masked, reach, at):
+                time = read_time(match)
+                if time is not None:
+                    # "one Eastern European recipe": a bare hour word is a time only
+                    # before letters or a full name, never before a bare region word.
+                    bare = match.group("hour") is not None and match.group(0).isalpha()
+                    _add_after(found, masked, match.start(), match.end(), time, True, bare)
+        if doc.has_digit:
+            # "(?=\s*[A-Za-z(])" after a 24-hour time needs the zone's first letter.
+            for match in _CLOCK_DIGITS.finditer(masked, max(0, at - DIGITS_REACH), at + 1):
+                time = _digit_time(match)
+                _add_after(found, masked, match.start(), match.end(), time, False, False)
+        if names:
+            # A name may start up to two words before its trigger word ("new york").
+            for match in NAME_PATTERN.finditer(masked, max(0, at - 16), at + NAME_REACH):
+                if match.start() not in found and match.start() <= at < match.end():
+                    name = name_at(match)
+                    found[match.start()] = ZoneMention(
+                        match.start(), match.end(), name.zone, name.abbreviation, -1, None, True
+                    )
     return [found[start] for start in sorted(found)]
+
+
+DIGITS_REACH = 16  # "12:30 p.m. (": the longest clock time and what stands after it
+NAME_REACH = 48  # the longest name after its first trigger word
 
 
 def _digit_time(match: re.Match[str]) -> TimeOfDay | None:
@@ -308,6 +342,17 @@ GENERIC_ABBREVIATIONS = {
     "PT": "America/Los_Angeles",
     "AET": "Australia/Sydney",
 }
+
+
+ABBREVIATION_WORDS = frozenset(
+    {
+        *(abbr.lower() for abbr in abbreviation_offsets()),
+        *(a.lower() for a in GENERIC_ABBREVIATIONS),
+    }
+)
+ZONE_START_WORDS = TRIGGER_WORDS | ABBREVIATION_WORDS
+# The words of names, which count only in a post holding "time".
+NAME_WORDS = TRIGGER_WORDS - REGION_WORDS
 
 
 @cache
