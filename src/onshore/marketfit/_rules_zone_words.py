@@ -70,12 +70,13 @@ ABBREVIATION_WORDS = frozenset(
     ],
 )  # fmt: skip
 def detect_name_wrong_for_date(context: Context) -> Iterator[Hit]:
+    mentions = [m for m in zone_mentions_in_words(context) if m.abbreviation and m.in_words]
+    if not mentions:
+        return  # before the dates: finding the dates a post writes costs more
     days = context.reference_dates
     if not days:
         return
-    for mention in zone_mentions_in_words(context):
-        if not mention.abbreviation or not mention.in_words:
-            continue
+    for mention in mentions:
         rights = [_right_name(context, mention, day) for day in days]
         right = rights[0]
         if right and all(rights):
@@ -154,6 +155,8 @@ def zones_of_countries_with(zone: str) -> tuple[str, ...]:
     ],
 )  # fmt: skip
 def detect_other_market(context: Context) -> Iterator[Hit]:
+    if not any(mention.time is not None for mention in zone_mentions_in_words(context)):
+        return
     days = context.reference_dates
     if not days or len(days) > 1:
         return  # the time converts on one day only

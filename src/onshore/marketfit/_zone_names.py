@@ -111,6 +111,9 @@ _AFTER_NAME = re.compile(
     + r")\b)|\(?(?P<abbr>[A-Z][A-Za-z]{1,4})\)?)\b",
     re.IGNORECASE,
 )
+# Letters after a time: an abbreviation when tzdata knows it (see _add_after).
+_ABBREVIATION_AFTER = re.compile(r"\s*\(?(?P<abbr>[A-Z][A-Za-z]{1,4})\)?\b")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # Trigger words: every name above contains one of these (lower case, as word_set).
 TRIGGER_WORDS = frozenset(
     [
@@ -255,10 +258,12 @@ def _find_mentions(doc: Document) -> list[ZoneMention]:
     names = NAME_END in words and not TRIGGER_WORDS.isdisjoint(words)
     for at in zone_starts(doc):
         reach = max(0, at - TIME_REACH)
-        if time_words and any(word in doc.lower_masked[reach:at] for word in time_words):
+        if time_words and _ends_a_time_in_words(masked, at):
             for match in TIME_WORDS.finditer(masked, reach, at):
                 time = read_time(match)
-                if time is not None:
+                # "9am", "7:30 p.m.": times in digits are the digit scan's.
+                digits = match.group(0)[:1].isdigit() and "clock" not in match.group(0)
+                if time is not None and not digits:
                     # "one Eastern European recipe": a bare hour word is a time only
                     # before letters or a full name, never before a bare region word.
                     bare = match.group("hour") is not None and match.group(0).isalpha()
@@ -277,6 +282,24 @@ def _find_mentions(doc: Document) -> list[ZoneMention]:
                         match.start(), match.end(), name.zone, name.abbreviation, -1, None, True
                     )
     return [found[start] for start in sorted(found)]
+
+
+# The last word of a time in words ("half past seven", "noon", "nine o'clock", "seven
+# thirty pm", "ten in the evening").
+TIME_END_WORDS = frozenset(
+    {*TIME_TRIGGER_WORDS, "thirty", "fifteen", "forty", "oh", "am", "pm", "a.m", "p.m", "a.m.",
+     "p.m.", "morning", "afternoon", "evening", "night", "o'clock", "o’clock"}
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([\w.'’]+)\W*$")
+
+
+def _ends_a_time_in_words(masked: str, at: int) -> bool:
+    """Whether the word before offset ``at`` (a zone) can end a time in words."""
+    last = _LAST_WORD.search(masked, max(0, at - 24), at)
+    if last is None:
+        return False
+    word = last.group(1).lower()
+    return word in TIME_END_WORDS or word.rsplit("-", 1)[-1] in TIME_END_WORDS
 
 
 DIGITS_REACH = 16  # "12:30 p.m. (": the longest clock time and what stands after it
@@ -306,15 +329,28 @@ def _add_after(
     time_in_words: bool,
     bare_hour: bool,
 ) -> None:
-    after = _AFTER_NAME.match(masked, end)
-    if after is None or time is None:
+    if time is None:
         return
     zone: str | None
-    if after.group("named") is not None:
+    letters = _ABBREVIATION_AFTER.match(masked, end)
+    if letters is not None and (
+        letters.group("abbr") in abbreviation_offsets()
+        or letters.group("abbr") in GENERIC_ABBREVIATIONS
+    ):
+        after: re.Match[str] | None = letters
+    else:
+        # The long regex of every name only where a name's word follows.
+        word = _NEXT_WORD.match(masked, end)
+        if word is None or word.group(1).lower() not in TRIGGER_WORDS:
+            return
+        after = _AFTER_NAME.match(masked, end)
+    if after is None:
+        return
+    if after.group("abbr") is None and after.group("named") is not None:
         name = name_at(after)
         zone, abbreviation, span = name.zone, name.abbreviation, after.span("named")
         time_in_words = True
-    elif after.group("bare") is not None:
+    elif after.group("abbr") is None and after.group("bare") is not None:
         if bare_hour:
             return
         bare = after.group("bare").lower()
