@@ -130,6 +130,7 @@ RELATIVE_RIGHT = [
     ("New Year's Eve is tomorrow.", "NZ", "2026-12-30T10:00"),
     ("Happy Thanksgiving tomorrow from all of us!", "US", None),  # no schedule
     ("Our Christmas menu launches tomorrow.", "GB", "2026-11-02T10:00"),
+    ("Mother's Day is this Sunday.", "US", "2026-05-11T10:00"),  # the day after: let be
 ]  # fmt: skip
 
 
@@ -212,6 +213,12 @@ def test_a_long_weekend_without_a_public_holiday_is_flagged(
 @pytest.mark.parametrize(("text", "market", "at"), LONG_WEEKEND_RIGHT)
 def test_a_real_long_weekend_is_left_alone(text: str, market: str, at: str | None) -> None:
     assert [f.rule for f in holiday_findings(text, market, at)] == []
+
+
+def test_a_long_weekend_next_to_another_markets_holiday_is_left_to_holiday_not_kept() -> None:
+    text = "Happy Thanksgiving, Canada! Enjoy the long weekend."
+    rules = [f.rule for f in holiday_findings(text, "GB", "2026-06-25T10:00")]
+    assert rules == ["holiday.not_kept"]
 
 
 def test_the_long_weekend_message_names_the_next_one() -> None:

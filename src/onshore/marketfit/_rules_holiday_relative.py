@@ -222,8 +222,8 @@ def detect_relative_day(context: Context) -> Iterator[Hit]:
             continue
         gap = days_until(holiday.name, code, today)
         allowed = span_for(phrase, today)
-        if gap is None or allowed is None or allowed.low <= gap <= allowed.high:
-            continue
+        if gap is None or allowed is None or allowed.low <= gap <= allowed.high or gap < 0:
+            continue  # the day before: a post late on the day after is let be
         if gap > 30 or _wrong_date_says_so(context, holiday.name, today):
             continue  # far off: holiday.wrong_date speaks for the holiday itself
         day = today + timedelta(days=gap)
@@ -300,8 +300,8 @@ LONG_WEEKEND = re.compile(
 )  # fmt: skip
 def detect_long_weekend(context: Context) -> Iterator[Hit]:
     today = context.local_date
-    if today is None or named_holidays(context):
-        return  # a post naming its holiday: the holiday rules judge that day
+    if today is None or mentions(context) or named_holidays(context):
+        return  # a post naming a holiday: the holiday rules judge that day
     code = context.market.code
     for match in LONG_WEEKEND.finditer(context.doc.masked):
         saturdays = _weekends_meant(today)
