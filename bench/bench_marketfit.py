@@ -95,6 +95,68 @@ def run_check_once(env: dict[str, str]) -> float:
     return time.perf_counter() - began
 
 
+# Non-English posts: sentences in each market's language with format triggers (prices,
+# clock times, quotes, ordinals, numeric dates), checked against the market's locale.
+FOREIGN = {
+    "DE": ("de-DE", ("Neue Kollektion jetzt im Laden.", "Wir freuen uns auf euren Besuch!",
+                     "Jetzt nur 12.50 € pro Stück.", "Wir öffnen um 9:30 AM.",
+                     'Unser Motto: "Weniger ist mehr".', "Angebot bis 12/31/2026.")),
+    "CH": ("de-CH", ("Frische Brötchen jeden Morgen.", "Jetzt nur 1,234.50 CHF.",
+                     "Apéro ab 6pm im Garten.", "Das Fest ist am 31.12.2026.")),
+    "FR": ("fr-FR", ("Nouvelle collection en boutique.", "Le menu est à €24 par personne.",
+                     "Ouverture à 9am demain.", "La 2ème édition arrive.", "À bientôt !")),
+    "ES": ("es-ES", ("Nueva colección ya en tienda.", "Solo 12.50 € este fin de semana.",
+                     "Celebramos nuestro 3rd aniversario.", "La oferta termina el 31/12/2026.")),
+    "BR": ("pt-BR", ("Nova coleção na loja.", "Camisetas por 49.90 R$ nesta semana.",
+                     "Abrimos às 9am no centro.", "Promoção até 12/31/2026.")),
+    "IT": ("it-IT", ("Nuova collezione in negozio.", "Menù a 24.50 € a persona.",
+                     'Il nostro motto: "meno è meglio".', "Apriamo alle 9:00.")),
+    "NL": ("nl-NL", ("Nieuwe collectie in de winkel.", "Nu voor 12,50 € in de winkel.",
+                     "We openen om 9am in Utrecht.", "Meer dan 1,000,000 klanten.")),
+    "JP": ("ja-JP", ("新作を発売しました。", "今なら¥1,000で販売中。", "本日3PMから開店します。",
+                     "セールは12/30/2026まで。", '新商品は"限定版"です。')),
+    "SE": ("sv-SE", ("Ny kollektion i butiken.", "Nu bara 12.50 kr.",
+                     "Vi öppnar 9am på lördag.")),
+    "PL": ("pl-PL", ("Nowa kolekcja w sklepie.", "Kawa już od 9.50 zł.",
+                     "Promocja do 12/31/2026.")),
+}  # fmt: skip
+
+
+def make_foreign_posts(count: int, seed: int = 7) -> list[tuple[str, str, str, str, datetime]]:
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    posts = []
+    markets = sorted(FOREIGN)
+    for _ in range(count):
+        market = rng.choice(markets)
+        locale, sentences = FOREIGN[market]
+        text = rng.choice(sentences)
+        while len(text) < 50 or (len(text) < 200 and rng.random() < 0.5):
+            text += " " + rng.choice(sentences)
+        at = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 365))
+        posts.append((text[:280], market, locale, rng.choice(NETWORKS), at))
+    return posts
+
+
+def foreign_throughput(count: int, passes: int = 3) -> tuple[list[float], int]:
+    """Posts per second of each pass over non-English posts (ten markets, each with
+    its locale), and findings per pass."""
+    from onshore.marketfit import Post, check
+
+    posts = make_foreign_posts(count)
+    for market, (locale, sentences) in FOREIGN.items():  # load each locale's data once
+        check(Post(sentences[0], market, locale=locale))
+    rates = []
+    findings = 0
+    for _ in range(passes):
+        findings = 0
+        began = time.perf_counter()
+        for text, market, locale, network, at in posts:
+            findings += len(check(Post(text, market, locale=locale, network=network, at=at)))
+        rates.append(count / (time.perf_counter() - began))
+    return rates, findings
+
+
 def machine() -> str:
     model = "unknown"
     with open("/proc/cpuinfo", encoding="utf-8") as info:
@@ -122,6 +184,14 @@ def main() -> None:
         f"- Throughput, one process: best {max(rates):,.0f} posts/s, median "
         f"{statistics.median(rates):,.0f} (passes: {each}; {findings:,} findings per pass)"
     )
+    foreign_rates, foreign_findings = foreign_throughput(args.posts, args.passes)
+    each = ", ".join(f"{rate:,.0f}" for rate in foreign_rates)
+    print(
+        f"- Throughput, non-English (10 markets, their CLDR locales): best "
+        f"{max(foreign_rates):,.0f} posts/s, median {statistics.median(foreign_rates):,.0f} "
+        f"(passes: {each}; {foreign_findings:,} findings per pass)"
+    )
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"- Peak memory (max RSS of the benchmark process): {peak_kib / 1024:.0f} MiB")
     for label, times in (("without", no_bytecode), ("with", with_bytecode)):
         print(

@@ -70,6 +70,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
+        "--cldr-extra",
+        type=Path,
+        default=DEFAULT_CLDR_EXTRA,
+        help="folder with cldr-misc-full/ and cldr-rbnf/ unpacked (locale_formats.json)",
+    )
+    parser.add_argument(
         "--holidays-only",
         action="store_true",
         help="regenerate only data/holidays/ (needs the holidays package, not ../shared)",
@@ -341,6 +347,271 @@ def build_abbreviations() -> dict[str, list[int]]:
     return {name: sorted(values) for name, values in sorted(offsets.items())}
 
 
+# ---------------------------------------------------------------- vocabulary
+
+# Our curated terms (scripts/data/vocabulary_curated.tsv) are what ships; the outside
+# lists (VarCon's voc.tab, LanguageTool's en-GB/en-US replace files) propose terms, and
+# every word they propose must be either covered by a curated term or rejected with a
+# reason in scripts/data/vocabulary_rejected.tsv, so a source update is reviewed.
+SCRIPT_DATA = REPO / "scripts" / "data"
+VOCABULARY_CURATED = SCRIPT_DATA / "vocabulary_curated.tsv"
+VOCABULARY_REJECTED = SCRIPT_DATA / "vocabulary_rejected.tsv"
+LANGUAGETOOL = SCRIPT_DATA / "languagetool"
+# Market groups the curated file may name instead of listing codes.
+MARKET_GROUPS = {
+    "UKIE": ("GB", "IE"),
+    "UKISH": ("GB", "IE", "AU", "NZ"),
+    "CW": ("GB", "IE", "AU", "NZ", "IN", "ZA"),
+    "NA": ("US", "CA"),
+    "ALL": ENGLISH_MARKETS,
+}
+PLAIN_FORMS = re.compile(r"[a-z][a-z '’-]*(?:,\s*[a-z][a-z '’-]*)*")
+CURATED_COLUMNS = ("id", "markets", "suggestion", "words", "pattern", "flag")
+
+
+def vocabulary_markets(text: str) -> list[str]:
+    """'CW -IN US' -> the codes, in order: groups expand, '-XX' removes one."""
+    codes: list[str] = []
+    for token in text.split():
+        if token.startswith("-"):
+            codes.remove(token[1:])
+        else:
+            codes += [c for c in MARKET_GROUPS.get(token, (token,)) if c not in codes]
+    unknown = [code for code in codes if code not in ENGLISH_MARKETS]
+    if unknown:
+        raise ValueError(f"unknown markets {unknown}")
+    return codes
+
+
+def vocabulary_suggestion(text: str) -> str | dict[str, str]:
+    """'trainers' or 'IE=runners; *=trainers'."""
+    if "=" not in text:
+        return text.strip()
+    pairs = (part.split("=", 1) for part in text.split(";") if part.strip())
+    return {market.strip(): word.strip() for market, word in pairs}
+
+
+def forms_pattern(forms: str) -> tuple[str, list[str]]:
+    """A comma-separated list of plain forms -> (regex with the form as group 1, the
+    trigger words: per form its longest run of letters, and for a hyphenated form
+    also its letters run together, since "take-out" may be written "takeout")."""
+    alternatives, words = [], []
+    for form in (f.strip() for f in forms.split(",")):
+        parts = re.split(r"([ '’-])", form)
+        regex = ""
+        for part in parts:
+            if part == " ":
+                regex += r"\s+"
+            elif part == "-":
+                regex += r"[-\s]?"
+            elif part in ("'", "’"):
+                regex += "['’]"
+            else:
+                regex += re.escape(part)
+        alternatives.append(regex)
+        runs = re.findall("[a-z]+", form)
+        words.append(max(runs, key=len))
+        if "-" in form:
+            words.append("".join(re.findall("[a-z]+", form.split(" ")[0])))
+    return r"\b(" + "|".join(alternatives) + r")\b", words
+
+
+def flagged_part(text: str, patterns: list[str]) -> str:
+    """The text the term flags in an example: group 1 (or the match) of its first match."""
+    for source in patterns:
+        match = re.search(source, text, re.IGNORECASE)
+        if match:
+            group = next((g for g in range(1, (match.re.groups or 0) + 1) if match.group(g)), 0)
+            return match.group(group)
+    raise ValueError(f"no match in {text!r}")
+
+
+def read_curated_vocabulary(path: Path) -> list[dict[str, Any]]:
+    terms = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            terms.append(curated_term(line.split("\t")))
+        except (ValueError, IndexError, KeyError, re.error) as error:
+            raise SystemExit(f"{path.name} line {number}: {error}") from error
+    ids = [term["id"] for term in terms]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SystemExit(f"{path.name}: duplicate ids {duplicates}")
+    return terms
+
+
+def curated_term(cells: list[str]) -> dict[str, Any]:
+    """One curated line: id, markets, suggestion, trigger words (blank: from plain
+    forms), pattern (plain forms, or a regex whose group 1 is flagged), an example the
+    term flags in its first market, then optional cells: "clean=" texts it must leave
+    alone (" | " between them), "also=XX: text" more flags, "loose=", "needs=",
+    "unless=" (see Term in _rules_vocabulary.py)."""
+    fields = dict(zip(CURATED_COLUMNS, (cell.strip() for cell in cells), strict=False))
+    markets = vocabulary_markets(fields["markets"])
+    suggestion = vocabulary_suggestion(fields["suggestion"])
+    pattern = fields["pattern"]
+    words = fields["words"].split()
+    if PLAIN_FORMS.fullmatch(pattern):
+        pattern, derived = forms_pattern(pattern)
+        words = words or derived
+    re.compile(pattern)
+    term: dict[str, Any] = {"id": fields["id"], "markets": markets, "pattern": pattern}
+    term["suggestion"] = suggestion
+    term["words"] = sorted(set(words))
+    clean: list[str] = []
+    also: list[tuple[str, str]] = []
+    for cell in cells[len(CURATED_COLUMNS) :]:
+        key, _, value = cell.partition("=")
+        if key == "clean":
+            clean += [text.strip() for text in value.split(" | ")]
+        elif key == "also":
+            market, _, text = value.partition(":")
+            also.append((market.strip(), text.strip()))
+        elif key in ("loose", "needs", "unless"):
+            re.compile(value)
+            term[key] = value
+        else:
+            raise ValueError(f"unknown cell {cell!r}")
+    sources = [term["pattern"], term.get("loose") or term["pattern"]]
+    first = markets[0]
+    found = flagged_part(fields["flag"], sources)
+    examples = [[first, fields["flag"], found]]
+    examples += [[market, text, flagged_part(text, sources)] for market, text in also]
+    if isinstance(suggestion, dict):
+        missing = [m for m in markets if m not in suggestion and "*" not in suggestion]
+        if missing:
+            raise ValueError(f"no suggestion for {missing}")
+    local = local_suggestion(suggestion, first)
+    if not clean:  # the same sentence with the local word must pass
+        clean = [fields["flag"].replace(found, match_case_simple(found, local), 1)]
+    examples += [[first, text, None] for text in clean]
+    term["examples"] = examples
+    if found.isupper() and len(found) > 1:  # GP, A&E, HGV: capitals are not a name here
+        term["acronym"] = True
+    check_trigger_words(term)
+    return term
+
+
+def local_suggestion(suggestion: str | dict[str, str], market: str) -> str:
+    if isinstance(suggestion, str):
+        return suggestion
+    return suggestion.get(market) or suggestion["*"]
+
+
+def match_case_simple(original: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+def check_trigger_words(term: dict[str, Any]) -> None:
+    """Every flagged example holds one of the trigger words as a whole run of letters
+    (what Document.word_set holds), or the rule would never run on it."""
+    for _, _, found in term["examples"]:
+        if found is None:
+            continue
+        runs = set(re.findall("[a-z]+", found.lower()))
+        if not runs & set(term["words"]):
+            raise ValueError(f"{term['id']}: no trigger word in {found!r} ({term['words']})")
+
+
+def vocabulary_proposals(varcon: Path) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(source, foreign word, local word, markets where it reads as foreign) from
+    VarCon's voc.tab (American, British, Canadian columns) and LanguageTool's replace
+    files; possessives and commented-out pairs left out."""
+    proposals = []
+    for line in (varcon / "voc.tab").read_text(encoding="latin-1").splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 3 or "'s" in line:
+            continue
+        american, british, canadian = (set(cell.split(",")) for cell in cells[:3])
+        for word in sorted(american - british):
+            proposals.append(("VarCon voc.tab", word, sorted(british)[0], ("GB",)))
+        for word in sorted(british - american - canadian):
+            proposals.append(("VarCon voc.tab", word, sorted(american)[0], ("US", "CA")))
+    for name, markets in (("en-GB-replace.txt", ("GB",)), ("en-US-replace.txt", ("US",))):
+        for line in (LANGUAGETOOL / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or "=" not in line:
+                continue
+            foreign, local = (part.strip() for part in line.split("=", 1))
+            proposals.append((f"LanguageTool {name}", foreign.lower(), local, markets))
+    return proposals
+
+
+def read_rejected_vocabulary(path: Path) -> dict[str, str]:
+    rejected = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, reason = line.split("\t", 1)
+            rejected[word.strip()] = reason.strip()
+    return rejected
+
+
+# VarCon categories per market, as the checker's _markets.SPELLING_CATEGORIES has them.
+VOCABULARY_SPELLING = {"US": "A", "GB": "BZ", "CA": "C", "AU": "D"}
+# Words the spelling rule leaves to the vocabulary terms (_rules_spelling.LEFT_TO_VOCABULARY).
+LEFT_TO_VOCABULARY = {"mom", "moms", "mum", "mums", "math", "maths"}
+
+
+def check_spelling_overlap(terms: list[dict[str, Any]], spelling: dict[str, list[Any]]) -> None:
+    """A word the spelling rule already flags in one of the term's markets would get
+    two findings: the term must leave that market out. (A phrase that holds such a
+    word, "driving licence" in a US post, may get both: the phrase and its spelling.)"""
+    clashes = []
+    for term in terms:
+        alone = {found.lower() for _, _, found in term["examples"] if found}
+        for word in (set(term["words"]) & alone) - LEFT_TO_VOCABULARY:
+            row = spelling.get(word)
+            if row is None:
+                continue
+            for market in term["markets"]:
+                accepted = VOCABULARY_SPELLING.get(market, "BZ")
+                if not any(category in row[0] for category in accepted):
+                    clashes.append(f"{term['id']}: {word!r} in {market}")
+    if clashes:
+        listing = "\n  ".join(clashes)
+        raise SystemExit(f"vocabulary: spelling.json flags these already:\n  {listing}")
+
+
+def build_vocabulary(varcon: Path) -> dict[str, Any]:
+    """The vocabulary terms: curated terms, each with the outside lists that propose
+    it; fails when an outside list proposes a word no term covers and none rejects."""
+    terms = read_curated_vocabulary(VOCABULARY_CURATED)
+    rejected = read_rejected_vocabulary(VOCABULARY_REJECTED)
+    unreviewed, uncovered = [], set()
+    proposals = vocabulary_proposals(varcon)
+    for source, foreign, local, markets in proposals:
+        runs = set(re.findall("[a-z]+", foreign))
+        covering = [
+            term
+            for term in terms
+            if set(term["words"]) & runs and set(term["markets"]) & set(markets)
+        ]
+        for term in covering:
+            term.setdefault("sources", [])
+            if source not in term["sources"]:
+                term["sources"].append(source)
+        if not covering:
+            uncovered.add(foreign)
+            if foreign not in rejected:
+                unreviewed.append(f"{foreign} -> {local} ({source})")
+    # A rejection must still be needed: some proposal of its word is covered by no term.
+    stale = sorted(set(rejected) - uncovered)
+    if stale:
+        raise SystemExit(
+            f"vocabulary: {VOCABULARY_REJECTED.name} lists words no longer needed there: {stale}"
+        )
+    if unreviewed:
+        raise SystemExit(
+            "vocabulary: proposed by a source but neither curated nor rejected in "
+            f"{VOCABULARY_REJECTED.name}:\n  " + "\n  ".join(sorted(set(unreviewed)))
+        )
+    check_spelling_overlap(terms, build_spelling(varcon / "varcon.txt"))
+    for term in terms:
+        term["sources"] = sorted(term.get("sources", [])) + ["onshore curated"]
+    return {"terms": sorted(terms, key=lambda term: term["id"])}
+
+
 # ---------------------------------------------------------------- public holidays
 
 # Years the table covers: posts are scheduled in the near future and the calendar looks
@@ -391,6 +662,230 @@ def write_public_holidays(out: Path, market_codes: list[str]) -> None:
     print(f"wrote {len(tables)} files to {folder}")
 
 
+# ---------------------------------------------------------------- locale formats (CLDR)
+
+# CLDR data Babel does not carry: quotation marks (cldr-misc-full, delimiters.json per
+# locale) and the ordinal forms of numbers (cldr-rbnf, the "digits-ordinal" rule set).
+# Fetched with npm, unpacked into this folder (see data/README.md):
+#     npm pack cldr-misc-full@48.2.0 cldr-rbnf@48.2.0
+# and each tarball's package/ folder renamed to cldr-misc-full/ and cldr-rbnf/.
+DEFAULT_CLDR_EXTRA = REPO / "var" / "cldr-extra"
+# The ordinals a post writes with digits are days, ranks and anniversaries: forms are
+# kept per number up to this; beyond it a locale's "other" form is used.
+ORDINAL_TABLE_UP_TO = 100
+
+
+def parent_chain(locale_id: str) -> list[str]:
+    """``de_CH`` → [de_CH, de], through CLDR's parent locales (es_MX → es_419 → es)."""
+    from babel.core import get_global
+
+    parents = get_global("parent_exceptions")
+    chain = [locale_id]
+    while True:
+        current = chain[-1]
+        parent = parents.get(current)
+        if parent is None:
+            parent = current.rsplit("_", 1)[0] if "_" in current else "root"
+        if parent in ("root", current):
+            return chain
+        chain.append(parent)
+
+
+def currency_placement(locale: babel.Locale) -> list[Any]:
+    """[symbol before the number, the characters between them] from the locale's
+    standard currency pattern ("#,##0.00 ¤" → [False, nbsp])."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    sign = pattern.index("\u00a4")
+    digits = [i for i, c in enumerate(pattern) if c in "#0"]
+    if sign < digits[0]:
+        between = pattern[sign + 1 : digits[0]]
+        return [True, between.replace("\u00a4", "")]
+    between = pattern[digits[-1] + 1 : sign]
+    return [False, between]
+
+
+def local_money(locale: babel.Locale) -> list[str] | None:
+    """[code, symbol] of the currency of the locale's region, as the locale writes it
+    ("pt_BR" → BRL, "R$"); None for a locale without a region or currency."""
+    from babel.numbers import get_territory_currencies
+
+    if not locale.territory:
+        return None
+    codes = get_territory_currencies(locale.territory, tender=True)
+    if not codes:
+        return None
+    return [codes[0], get_currency_symbol(codes[0], locale=locale)]
+
+
+def load_delimiters(misc: Path) -> dict[str, list[str]]:
+    """Locale id (Babel's, "de_CH") -> [quotationStart, quotationEnd, alternateStart,
+    alternateEnd] for every locale cldr-misc-full has."""
+    found = {}
+    for folder in sorted((misc / "main").iterdir()):
+        path = folder / "delimiters.json"
+        if not path.exists():
+            continue
+        data = load_json(path)["main"][folder.name]["delimiters"]
+        found[folder.name.replace("-", "_")] = [
+            data["quotationStart"],
+            data["quotationEnd"],
+            data["alternateQuotationStart"],
+            data["alternateQuotationEnd"],
+        ]
+    return found
+
+
+def load_ordinal_rules(rbnf: Path) -> dict[str, dict[str, list[list[str]]]]:
+    """Locale id -> its RBNF OrdinalRules rule sets (name -> [[base, rule], ...])."""
+    found = {}
+    for path in sorted((rbnf / "rbnf").glob("*.json")):
+        rules = load_json(path)["rbnf"]["rbnf"].get("OrdinalRules")
+        if rules:
+            key = "root" if path.stem == "und" else path.stem.replace("-", "_")
+            found[key] = {k: v for k, v in rules.items() if not k.startswith("_")}
+    return found
+
+
+def ordinal_form(rule_sets: dict[str, list[list[str]]], name: str, locale: babel.Locale) -> Any:
+    """[prefix, suffix for "other", {n: suffix} where n's suffix differs] for the rule
+    set ``name`` ("%digits-ordinal"), following "=%other-set=" references; None when the
+    rule is not of the one shape every CLDR digits-ordinal rule has: a prefix, the
+    number, then a literal, a "$(ordinal,one{..}other{..})$" or a "=%%set=" suffix."""
+    rule = dict(rule_sets.get(name, [])).get("0")
+    if rule is None:
+        return None
+    rule = rule.rstrip(";")
+    redirect = re.fullmatch(r"=(%[\w-]+)=", rule)
+    if redirect:
+        return ordinal_form(rule_sets, redirect.group(1), locale)
+    if "=#,##0=" not in rule:
+        return None
+    prefix, suffix = rule.split("=#,##0=", 1)
+    nested = re.fullmatch(r"(.*)=(%%[\w-]+)=", suffix)
+    if nested:
+        inner = dict(rule_sets.get(nested.group(2), [])).get("0", "").rstrip(";")
+        suffix = nested.group(1) + inner
+    plural = re.fullmatch(r"\$\(ordinal,(.*)\)\$", suffix)
+    if not plural:
+        return [prefix, suffix, {}]
+    forms = dict(re.findall(r"(\w+)\{([^}]*)\}", plural.group(1)))
+    other = forms.get("other", "")
+    exceptions = {}
+    for number in range(ORDINAL_TABLE_UP_TO + 1):
+        category = locale.ordinal_form(number)
+        if forms.get(category, other) != other:
+            exceptions[str(number)] = forms[category]
+    return [prefix, other, exceptions]
+
+
+def ordinals_for(locale_id: str, rules: dict[str, Any]) -> list[Any]:
+    """[default form, feminine form or None] of the nearest locale in the parent chain
+    with ordinal rules (every locale falls back to root: "1.")."""
+    locale = babel.Locale.parse(locale_id)
+    for candidate in [*parent_chain(locale_id), "root"]:
+        if candidate in rules:
+            sets = rules[candidate]
+            return [
+                ordinal_form(sets, "%digits-ordinal", locale),
+                ordinal_form(sets, "%digits-ordinal-feminine", locale),
+            ]
+    return [None, None]
+
+
+def delimiters_for(locale_id: str, delimiters: dict[str, list[str]]) -> list[str] | None:
+    for candidate in parent_chain(locale_id):
+        if candidate in delimiters:
+            return delimiters[candidate]
+    return delimiters.get("root")
+
+
+def build_locale_formats(extra: Path) -> dict[str, Any]:
+    """Per CLDR locale Babel knows: decimal and grouping signs, currency placement and
+    spacing, numeric date patterns (with a year: skeleton yMd; without: Md), the short
+    time pattern (12- or 24-hour), quotation marks and ordinal forms. Identical records
+    are stored once ("formats") and locales point at them by index."""
+    from babel import localedata
+
+    delimiters = load_delimiters(extra / "cldr-misc-full")
+    ordinal_rules = load_ordinal_rules(extra / "cldr-rbnf")
+    records: dict[str, int] = {}
+    formats: list[Any] = []
+    locales: dict[str, int] = {}
+    for locale_id in sorted(localedata.locale_identifiers()):
+        locale = babel.Locale.parse(locale_id)
+        symbols = locale.number_symbols.get("latn", {})
+        skeletons = locale.datetime_skeletons
+        record = {
+            "decimal": symbols.get("decimal", "."),
+            "group": symbols.get("group", ","),
+            "currency": currency_placement(locale),
+            "date": skeletons["yMd"].pattern if "yMd" in skeletons else None,
+            "date_md": skeletons["Md"].pattern if "Md" in skeletons else None,
+            "time": locale.time_formats["short"].pattern,
+            "quotes": delimiters_for(locale_id, delimiters),
+            "ordinal": ordinals_for(locale_id, ordinal_rules),
+            "money": local_money(locale),
+        }
+        key = json.dumps(record, sort_keys=True, ensure_ascii=False)
+        if key not in records:
+            records[key] = len(formats)
+            formats.append(record)
+        locales[locale_id] = records[key]
+    aliases = {}
+    for locale_id in locales:  # zh_TW -> zh_Hant_TW: the tag people write, CLDR's id
+        parts = locale_id.split("_")
+        if len(parts) == 3 and len(parts[1]) == 4:
+            short = f"{parts[0]}_{parts[2]}"
+            if short not in locales and likely_locale(short) == locale_id:
+                aliases[short] = locale_id
+    return {
+        "source": f"CLDR via Babel {babel.__version__}; cldr-misc-full and cldr-rbnf 48.2.0",
+        "formats": formats,
+        "locales": locales,
+        "aliases": dict(sorted(aliases.items())),
+    }
+
+
+def likely_locale(tag: str) -> str | None:
+    """The CLDR locale Babel reads ``tag`` as (its likely script filled in), or None."""
+    try:
+        return str(babel.Locale.parse(tag))
+    except (babel.UnknownLocaleError, ValueError):
+        return None
+
+
+def write_locale_formats(out: Path, extra: Path) -> None:
+    """locale_formats.json, when the CLDR extras are unpacked in ``extra``; else the
+    committed file stays as it is (say how to fetch them)."""
+    if not (extra / "cldr-misc-full").is_dir() or not (extra / "cldr-rbnf").is_dir():
+        print(
+            f"kept {out / 'locale_formats.json'}: unpack cldr-misc-full and cldr-rbnf "
+            f"48.2.0 (npm pack) into {extra} to regenerate it"
+        )
+        return
+    write(out, "locale_formats.json", build_locale_formats(extra))
+
+
+# ---------------------------------------------------------------- names (curated)
+
+SPELLING_NAMES = REPO / "scripts" / "data" / "spelling_names.txt"
+
+
+def build_spelling_names(source: Path, spelling: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """Word -> the curated names (lower case) that hold it, for the words of those
+    names that the VarCon table can flag somewhere: only those need guarding."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        name = raw.split("#", 1)[0].strip().lower().replace("\u2019", "'")
+        if not name:
+            continue
+        for word in re.findall(r"[a-z]+(?:'[a-z]+)*", name):
+            base = word.removesuffix("'s")
+            if base in spelling:
+                by_word[base].add(name)
+    return {word: sorted(names) for word, names in sorted(by_word.items())}
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -405,12 +900,16 @@ def main() -> None:
             write_public_holidays(args.out, list(json.load(handle)))
         return
     markets = build_markets(args.shared / "cldr")
-    write(args.out, "spelling.json", build_spelling(args.shared / "varcon" / "varcon.txt"))
+    spelling = build_spelling(args.shared / "varcon" / "varcon.txt")
+    write(args.out, "spelling.json", spelling)
     write(args.out, "markets.json", markets)
     write(args.out, "currencies.json", build_currencies(markets))
     write(args.out, "units.json", build_units(args.shared / "cldr", markets))
     write(args.out, "abbreviations.json", build_abbreviations())
+    write(args.out, "vocabulary.json", build_vocabulary(args.shared / "varcon"))
     write_public_holidays(args.out, list(markets))
+    write_locale_formats(args.out, args.cldr_extra)
+    write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
 
 
 if __name__ == "__main__":

@@ -87,12 +87,13 @@ TEMPLATES = [
                 "onshore.notifications.bell.unread_count",
             ],
             # safe_href: the only way a stored or remote URL becomes a link.
-            # avatar: initials in a circle (avatars.py); heroicon_*: the icon tags.
+            # avatar: initials in a circle (avatars.py); heroicon_*: the icon tags
+            # (icons.py: heroicons' own, with each icon's markup made once).
             "builtins": [
                 "onshore.links",
                 "onshore.avatars",
                 "onshore.navigation",
-                "heroicons.templatetags.heroicons",
+                "onshore.icons",
             ],
         },
     },

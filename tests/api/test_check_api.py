@@ -46,6 +46,8 @@ def test_a_clean_post_has_no_findings(client: Client) -> None:
     [
         ({"text": "hi", "market": "QQ"}, "market"),
         ({"text": "hi", "market": "GB", "network": "myspace"}, "network"),
+        ({"text": "hi", "market": "DE", "locale": "xx-YY"}, "locale"),
+        ({"text": "hi", "market": "CH", "locale": "de_CH_bogus"}, "locale"),
         ({"text": "hi", "market": "GB", "at": "next tuesday"}, "at"),
         ({"text": "hi", "market": "GB", "at": "2026-07-01T10:00", "zone": "Mars/Base"}, "zone"),
         ({"market": "GB"}, "payload.text"),
@@ -63,3 +65,20 @@ def test_bad_check_input_is_422_naming_the_field(
 
 def test_check_needs_authentication() -> None:
     assert post(Client(), {"text": "hi", "market": "GB"}).status_code == 401
+
+
+def test_a_swiss_post_is_checked_with_swiss_formats(client: Client) -> None:
+    text = "Jetzt nur 1,234.50 CHF und am 12/30/2026 geschlossen."
+    response = post(client, {"text": text, "market": "CH", "locale": "de-CH"})
+    assert response.status_code == 200
+    found = {f["rule"]: f for f in response.json()["findings"]}
+    assert found["format.price"]["suggestion"] == "1'234.50 CHF"
+    assert found["date.impossible_for_locale"]["severity"] == "error"
+    assert found["date.impossible_for_locale"]["suggestion"] == "30.12.2026"
+
+
+def test_an_unknown_locale_names_the_field_and_how_to_list_locales(client: Client) -> None:
+    response = post(client, {"text": "hi", "market": "DE", "locale": "xx-YY"})
+    assert response.status_code == 422
+    (item,) = [i for i in response.json()["detail"] if i["loc"][-1] == "locale"]
+    assert "--list-locales" in item["msg"]

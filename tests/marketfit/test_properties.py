@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onshore.marketfit import NETWORKS, Finding, Post, check
+from onshore.marketfit import NETWORKS, Finding, Post, check, locale_ids
 
 MARKETS = ["US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA", "DE", "JP", "BR"]
 # Fragments that trigger rules, so generated text exercises more than the no-op path.
@@ -19,6 +19,9 @@ FRAGMENTS = [
     "pay by check", "tire pressure", "50 meters", "loyalty program", "4pm IST", "#tag",
     "@user@host.social", "7pm BST", "11am GMT", "1pm PST", "10am AEST", "8am NZST",
     "10 January 2026", "https://example.com/x", " ", "\n", "👍🏽", "é", "—",
+    "12.50 €", "€12", "R$49,90", "1,000,000", "1.234,56", "1'234.50 CHF", "3:00 PM", "9 a.m.",
+    '"Zitat"', "“quote”", "„Zitat“", "1st", "2ème", "1ère", "12/30/2026", "30.12.2026",
+    "12/30", "¥1,000", "1,000円", "kr 12", "9,50 zł", "第1", "`code \"x\"`", "\u00a0", "\u202f",
 ]  # fmt: skip
 texts = st.one_of(
     st.text(max_size=300),
@@ -71,3 +74,42 @@ def test_suggestions_do_not_create_new_findings_of_the_same_rule(text: str, mark
         before = len(own)
         after = [f for f in check(Post(fixed, market)) if f.rule == rule]
         assert len(after) <= before - sum(1 for f in own if f.suggestion), (rule, text, fixed)
+
+
+# Every CLDR locale Babel knows, as the tags people write ("de-CH") and as CLDR ids.
+LOCALES = locale_ids()
+locales = st.one_of(
+    st.sampled_from(LOCALES), st.sampled_from(LOCALES).map(lambda tag: tag.replace("_", "-"))
+)
+
+
+@settings(
+    max_examples=600, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
+)
+@given(text=texts, locale=locales, market=st.sampled_from([*MARKETS, "CH", "FR", "MX", "SE"]),
+       at=instants)  # fmt: skip
+def test_any_text_any_locale(text: str, locale: str, market: str, at: datetime | None) -> None:
+    """For any locale Babel knows, in any market, check() never raises and every span
+    and suggestion is sound."""
+    findings = check(Post(text, market, locale=locale, at=at))
+    for finding in findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.suggestion is None or finding.suggestion.strip()
+
+
+@settings(
+    max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow]
+)
+@given(text=texts, locale=st.sampled_from(
+    ["de-DE", "de-CH", "fr-FR", "fr-CA", "es-ES", "es-MX", "pt-BR", "it-IT", "nl-NL", "ja-JP",
+     "sv-SE", "pl-PL"]))  # fmt: skip
+def test_locale_suggestions_do_not_create_new_findings_of_the_same_rule(
+    text: str, locale: str
+) -> None:
+    market = locale[-2:]
+    findings = check(Post(text, market, locale=locale))
+    for rule in {f.rule for f in findings if f.suggestion is not None}:
+        own = [f for f in findings if f.rule == rule]
+        fixed = apply(text, own)
+        after = [f for f in check(Post(fixed, market, locale=locale)) if f.rule == rule]
+        assert len(after) <= len(own) - sum(1 for f in own if f.suggestion), (rule, text, fixed)

@@ -17,7 +17,11 @@ router = Router(tags=["market-fit"])
 class CheckIn(StrictSchema):
     text: str = Field(max_length=20_000, description="the post as it will be published")
     market: str = Field(min_length=2, max_length=2, description="ISO 3166 country, e.g. GB")
-    locale: str | None = Field(None, max_length=35, description="language tag, e.g. en-GB")
+    locale: str | None = Field(
+        None,
+        max_length=35,
+        description="CLDR language tag, e.g. de-CH (default: the market's language)",
+    )
     network: str | None = Field(None, max_length=20, description="x, bluesky, mastodon, …")
     at: str | None = Field(
         None, max_length=80, description="scheduled time, ISO 8601; without offset: market time"
@@ -63,6 +67,8 @@ def check_post(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         findings = marketfit.check(post)
     except marketfit.UnknownMarketError as exc:
         raise ValidationError({"market": str(exc)}) from None
+    except marketfit.UnknownLocaleError as exc:
+        raise ValidationError({"locale": str(exc)}) from None
     except marketfit.UnknownNetworkError as exc:
         raise ValidationError({"network": str(exc)}) from None
     except marketfit.UnknownZoneError as exc:

@@ -36,6 +36,7 @@ native.activate(__path__)
 if TYPE_CHECKING:
     from onshore.marketfit._engine import check
     from onshore.marketfit._length import count_length
+    from onshore.marketfit._locale_formats import UnknownLocaleError, locale_ids
     from onshore.marketfit._markets import Market, UnknownMarketError, get_market
     from onshore.marketfit._media_check import (
         ALT_TEXT_NEEDED,
@@ -71,6 +72,7 @@ __all__ = [
     "Options",
     "Post",
     "Rule",
+    "UnknownLocaleError",
     "UnknownMarketError",
     "UnknownNetworkError",
     "UnknownZoneError",
@@ -80,6 +82,7 @@ __all__ = [
     "count_length",
     "get_market",
     "image_target",
+    "locale_ids",
     "parse_at",
     "public_holidays",
 ]
@@ -89,6 +92,8 @@ _LAZY = {
     "parse_at": "onshore.marketfit._schedule",
     "UnknownZoneError": "onshore.marketfit._schedule",
     "count_length": "onshore.marketfit._length",
+    "UnknownLocaleError": "onshore.marketfit._locale_formats",
+    "locale_ids": "onshore.marketfit._locale_formats",
     "Market": "onshore.marketfit._markets",
     "UnknownMarketError": "onshore.marketfit._markets",
     "get_market": "onshore.marketfit._markets",

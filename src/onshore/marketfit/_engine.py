@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from onshore.marketfit._locale_formats import market_locale
 from onshore.marketfit._markets import get_market
 from onshore.marketfit._messages import to_finding
 from onshore.marketfit._registry import Context, Rule
@@ -39,6 +40,8 @@ def build_context(post: Post, options: Options) -> Context:
         raise UnknownNetworkError(
             f"unknown network {post.network!r}: use one of {', '.join(NETWORKS)}"
         )
+    if post.locale is not None:
+        market_locale(post.locale, market.code)  # UnknownLocaleError for an unknown one
     zone = load_zone(post.zone or market.primary_zone)
     local_at, wall = resolve_schedule(post.at, zone)
     return Context(

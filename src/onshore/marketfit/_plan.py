@@ -139,12 +139,16 @@ def load_rules() -> None:
     if _LOADED:
         return
     from onshore.marketfit import (  # noqa: F401
+        _rules_clock,
         _rules_currency,
         _rules_date,
         _rules_holiday,
         _rules_holiday_relative,
         _rules_length,
+        _rules_locale_dates,
         _rules_money_words,
+        _rules_numbers,
+        _rules_quotes,
         _rules_spelling,
         _rules_timezone,
         _rules_timing,
@@ -152,6 +156,8 @@ def load_rules() -> None:
         _rules_units,
         _rules_vocabulary,
         _rules_zone_words,
+        _spelling_roles,
+        _spelling_sense,
     )
 
     _LOADED = True

@@ -163,6 +163,9 @@ class Rule:
     examples: tuple[Example, ...]
     markets: frozenset[str] | None = None  # None: every market
     english_only: bool = False
+    # Only where the post's language is not English (the locale format rules: English
+    # markets have their own rules, and English posts never reach these).
+    other_languages: bool = False
     # When the rule can find anything at all, so check() runs it only then (most posts
     # trigger a handful of the rules). ``trigger_words``: lower-case runs of letters
     # (see Document.word_set), one of which every text the rule flags contains;
@@ -175,6 +178,8 @@ class Rule:
 
     def applies_to(self, context: Context) -> bool:
         if self.markets is not None and context.market.code not in self.markets:
+            return False
+        if self.other_languages and context.english_variant is not None:
             return False
         return not (self.english_only and context.english_variant is None)
 
@@ -190,6 +195,7 @@ def register(
     examples: Iterable[Example],
     markets: Iterable[str] | None = None,
     english_only: bool = False,
+    other_languages: bool = False,
     trigger_words: Iterable[str] | None = None,
     trigger_pattern: re.Pattern[str] | None = None,
 ) -> Callable[[Detector], Detector]:
@@ -206,6 +212,7 @@ def register(
                 examples=tuple(examples),
                 markets=frozenset(markets) if markets is not None else None,
                 english_only=english_only,
+                other_languages=other_languages,
                 trigger_words=frozenset(trigger_words) if trigger_words is not None else None,
                 trigger_pattern=trigger_pattern,
             )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from onshore.marketfit._data import currency_symbols
+from onshore.marketfit._locale_formats import local_currency_symbol
 from onshore.marketfit._registry import Context, Example, Hit, register
 
 AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?"
@@ -61,13 +62,14 @@ def _uses_symbol(currency: str | None, symbol: str) -> bool:
         Example("Tickets from $15 at the door.", "CA", None),
         Example("Tickets from US$15 at the door.", "GB", None),
         Example("Our $AAPL deep-dive is live.", "GB", None),
+        Example("¡Promoción! Tacos a solo $45.", "MX", None),  # es-MX writes the peso "$"
     ],
 )
 def detect_foreign_symbol(context: Context) -> Iterator[Hit]:
     currency = context.market.currency
     for match in SYMBOL_AMOUNT.finditer(context.doc.masked):
         symbol = match.group("symbol")
-        if _uses_symbol(currency, symbol):
+        if _uses_symbol(currency, symbol) or symbol == local_currency_symbol(context.market.code):
             continue
         _meaning, prefix = BARE_SYMBOLS[symbol]
         yield Hit(

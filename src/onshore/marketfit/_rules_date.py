@@ -83,7 +83,7 @@ def _is_number_not_date(context: Context, mention: DateMention) -> bool:
 @register(
     "date.numeric_order",
     "date",
-    "warning",
+    "error",  # not a date at all in the market's order (issue 17: an error)
     "{readers} write the {first_part} first, so {found} does not read as a date there; "
     "write '{suggestion}'",
     markets=("US", "GB", "AU", "NZ", "IE", "IN"),

@@ -22,12 +22,19 @@ from onshore.marketfit._registry import (
     register,
     spelling_categories,
 )
-from onshore.marketfit._text import AnyCaseWords
+from onshore.marketfit._spelling_names import is_named, own_quotations
+from onshore.marketfit._text import AnyCaseWords, Document
 
 ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
 # VarCon lists these as spellings, but they are different words; the vocabulary rules
 # own them so a post does not get two findings for one word.
 LEFT_TO_VOCABULARY = frozenset({"mom", "moms", "mum", "mums", "math", "maths"})
+# Spellings VarCon ranks by market that every market's dictionaries accept: "enquiry"
+# and "inquiry" are both standard in the US and in Britain, so neither is a finding.
+ACCEPTED_EVERYWHERE = frozenset(
+    {"enquire", "enquired", "enquires", "enquiring", "enquiry", "enquiries", "enquirer"}
+    | {"enquirers"}
+)
 BRITISH_STYLE = ("GB", "AU", "NZ", "IE", "IN", "ZA")
 
 
@@ -50,6 +57,11 @@ BRITISH_STYLE = ("GB", "AU", "NZ", "IE", "IN", "ZA")
         Example("Grey skies, travelled far.", "US", "Grey"),
         Example("See https://example.com/color and @colorteam #colorful", "GB", None),
         Example('She wrote "my favorite color" in the survey.', "GB", None),
+        Example('Our "favorite" blend is back this week.', "GB", "favorite"),  # scare quotes
+        Example('A café called "Color Bar" opens today.', "GB", None),
+        Example("Flights to pearl harbor from £499.", "GB", None),  # a listed name
+        Example("Try our new earl grey latte.", "US", None),
+        Example("Enquiries welcome, just drop us a line.", "US", None),
         Example("The jewelry sale ends today. <!-- onshore-ignore -->", "GB", "jewelry"),
         Example("<!-- onshore-ignore --> The jewelry sale ends today.", "GB", None),
     ],
@@ -60,6 +72,16 @@ def detect_variant_spelling(context: Context) -> Iterator[Hit]:
         return
     suggest_in, flaggable = setup
     doc = context.doc
+    yield from variant_hits(doc, 0, suggest_in, flaggable)
+    if doc.quotes:  # the author's own words in quotation marks (_spelling_names.py)
+        for offset, quoted in own_quotations(doc, context.options.glossary, flaggable):
+            yield from variant_hits(quoted, offset, suggest_in, flaggable)
+
+
+def variant_hits(
+    doc: Document, offset: int, suggest_in: str, flaggable: frozenset[str]
+) -> Iterator[Hit]:
+    """The variant spellings in ``doc``, at their offsets plus ``offset``."""
     candidates = doc.word_set & flaggable
     if not candidates:  # the usual case: one set operation and done
         return
@@ -70,11 +92,11 @@ def detect_variant_spelling(context: Context) -> Iterator[Hit]:
     for start, end in doc.word_spans(wanted, candidates):
         text = doc.masked[start:end]
         token = text.lower()
-        if token in LEFT_TO_VOCABULARY or doc.is_name_at(start, end):
+        if token in LEFT_TO_VOCABULARY or is_named(doc, start, end):
             continue
         base = _strip_possessive(token)
         suggestion = str(table[base][2][suggest_in])
-        yield Hit(start, end, match_case(text, suggestion) + text[len(base) :])
+        yield Hit(offset + start, offset + end, match_case(text, suggestion) + text[len(base) :])
 
 
 @cache
@@ -104,6 +126,7 @@ def flaggable_words(accepted: str, suggest_in: str, field: int) -> frozenset[str
         for word, (accepted_in, preferred_in, suggestions) in spelling_table().items()
         if not any(category in (accepted_in, preferred_in)[field] for category in accepted)
         and suggestions.get(suggest_in)
+        and word not in ACCEPTED_EVERYWHERE
     )
 
 
@@ -139,6 +162,8 @@ WHEEL_CONTEXT = re.compile(
         Example("Four new tires fitted while you wait.", "AU", "tires"),
         Example("We never tire of good coffee.", "GB", None),
         Example("Winter tires are a must this season.", "CA", None),
+        Example("Book a fitting at Discount Tire, new tyres from £40.", "GB", None),
+        Example("Check your tire-pressure before the long weekend.", "NZ", "tire"),
     ],
 )
 def detect_tire(context: Context) -> Iterator[Hit]:
@@ -146,6 +171,8 @@ def detect_tire(context: Context) -> Iterator[Hit]:
     for match in TIRE.finditer(masked):
         window = masked[max(0, match.start() - 40) : match.end() + 40]
         if WHEEL_CONTEXT.search(window) and not re.search(r"\btires?\s+of\b", window, re.I):
+            if is_named(context.doc, match.start(1), match.end(1)):
+                continue
             word = match.group(1)
             yield Hit(match.start(1), match.end(1), match_case(word, "tyre" + word[4:]))
 
@@ -179,6 +206,8 @@ CHEQUE = re.compile(
 def detect_check(context: Context) -> Iterator[Hit]:
     for match in context.doc.finditer(CHEQUE, any_case=True):
         group = next(g for g in (1, 2, 3) if match.group(g))
+        if is_named(context.doc, match.start(group), match.end(group)):
+            continue
         word = context.doc.masked[match.start(group) : match.end(group)]
         replacement = word.lower().replace("check", "cheque")
         yield Hit(match.start(group), match.end(group), match_case(word, replacement))
@@ -212,6 +241,8 @@ METER = re.compile(
 def detect_meter(context: Context) -> Iterator[Hit]:
     for match in METER.finditer(context.doc.masked):
         group = next(g for g in (1, 2, 3) if match.group(g))
+        if is_named(context.doc, match.start(group), match.end(group)):
+            continue
         word = match.group(group)
         replacement = re.sub("meter", "metre", word.lower())
         yield Hit(match.start(group), match.end(group), match_case(word, replacement))
@@ -282,6 +313,8 @@ def detect_program(context: Context) -> Iterator[Hit]:
     if COMPUTER_CONTEXT.found_in(context.doc):
         return
     for match in program_matches(masked):
+        if is_named(context.doc, match.start(1), match.end(1)):
+            continue
         word = match.group(1)
         replacement = "programmes" if word.lower().endswith("s") else "programme"
         yield Hit(match.start(1), match.end(1), match_case(word, replacement))

@@ -232,11 +232,15 @@ class Document:
         text: str,
         masked: str,
         suppressed: list[tuple[int, int, frozenset[str] | None]] | None = None,
+        quotes: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.masked = masked
         # (start, end, rule-or-category names or None for all) silenced by comments
         self.suppressed: list[tuple[int, int, frozenset[str] | None]] = suppressed or []
+        # Spans of the "quoted text" blanked in ``masked``, quote marks included: the
+        # spelling rules read unattributed ones again (_spelling_sense.py).
+        self.quotes: list[tuple[int, int]] = quotes or []
         self._lower_masked: str | None = None
         self._first_digit = _NOT_YET
         self._word_matches: list[re.Match[str]] | None = None
@@ -447,10 +451,16 @@ def _prefix_in(rule_id: str, names: frozenset[str]) -> bool:
 
 def tokenize(text: str, glossary: Iterable[str] = ()) -> Document:
     suppressed, comments = _suppressions(text)
-    masked = _blank(text, comments + _protected_spans(text))
+    protected = _protected_spans(text)
+    masked = _blank(text, comments + protected)
     if glossary:
         masked = _mask_glossary(masked, glossary)
-    return Document(text=text, masked=masked, suppressed=suppressed)
+    # Only the quote kind of PROTECTED_KINDS starts with a quotation mark.
+    quotes = [span for span in protected if text[span[0]] in _QUOTE_OPENERS]
+    return Document(text=text, masked=masked, suppressed=suppressed, quotes=quotes)
+
+
+_QUOTE_OPENERS = frozenset('"“«')
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

@@ -42,5 +42,12 @@ def rules_for(plan: RulePlan, words: frozenset[str], hits: tuple[bool, ...]) -> 
     for index, hit in enumerate(hits):
         if hit:
             chosen |= plan.pattern_bits[index]
+    # Walk the set bits only, lowest first (registry order): a market has hundreds of
+    # vocabulary rules, and a post triggers a handful of them.
     rules = plan.rules
-    return [rules[position] for position in range(len(rules)) if chosen >> position & 1]
+    triggered = []
+    while chosen:
+        lowest = chosen & -chosen
+        triggered.append(rules[lowest.bit_length() - 1])
+        chosen ^= lowest
+    return triggered

@@ -19,6 +19,7 @@ Category = Literal[
     "timing",
     "length",
     "media",
+    "format",
 ]
 # What the text rules find (check()); the corpus and held-out scores are per category
 # of these. "media" is about a post's files (check_media(), _media_check.py).
@@ -32,6 +33,7 @@ TEXT_CATEGORIES: tuple[Category, ...] = (
     "holiday",
     "timing",
     "length",
+    "format",  # numbers, prices, clock times, quotation marks, ordinals: the locale's
 )
 CATEGORIES: tuple[Category, ...] = (*TEXT_CATEGORIES, "media")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

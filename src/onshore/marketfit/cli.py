@@ -5,6 +5,7 @@ Contract (other tools script against it; change only compatibly):
     onshore check --market GB [--locale en-GB] [--network x] [--at ISO-8601]
                   [--format text|json] [FILE ...]
     onshore check --jsonl FILE --format json
+    onshore check --list-locales
 
 Each FILE (or stdin) is one post. Text output is compiler-style
 ``FILE:LINE:COL: severity [rule] message (suggestion: ...)``; JSON output is one line
@@ -55,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--market", help="ISO 3166 country code, e.g. GB (required without --jsonl)"
     )
-    parser.add_argument("--locale", help="language tag, e.g. en-GB (default: the market's)")
+    parser.add_argument(
+        "--locale",
+        help="CLDR language tag, e.g. de-CH (default: the market's); see --list-locales",
+    )
+    parser.add_argument(
+        "--list-locales", action="store_true", help="print every locale --locale accepts"
+    )
     parser.add_argument("--network", choices=NETWORKS, help="check length for this network")
     parser.add_argument("--at", help="scheduled time, ISO 8601, optionally [IANA/Zone]")
     parser.add_argument("--zone", help="IANA zone the market is posted to (default: main zone)")
@@ -75,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    if args.list_locales:
+        return list_locales()
     try:
         options = options_from(args)
         validate(args)
@@ -85,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.jsonl:
         return check_jsonl(args, options)
     return check_files(args, options)
+
+
+def list_locales() -> int:
+    from onshore.marketfit._locale_formats import locale_ids
+
+    sys.stdout.write("".join(f"{locale.replace('_', '-')}\n" for locale in locale_ids()))
+    return EXIT_OK
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -107,6 +123,7 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def validate(args: argparse.Namespace) -> None:
     """Fail before reading input: unknown market or zone, missing --market."""
+    from onshore.marketfit._locale_formats import UnknownLocaleError, canonical_locale
     from onshore.marketfit._markets import get_market
     from onshore.marketfit._schedule import load_zone, parse_at
 
@@ -114,6 +131,13 @@ def validate(args: argparse.Namespace) -> None:
         raise InputError("give either --jsonl FILE or post files, not both")
     if not args.jsonl and not args.market:
         raise InputError("--market is required (an ISO 3166 code such as GB)")
+    if args.locale is not None:
+        if not isinstance(args.locale, str):  # argparse reads "--locale=--" as []
+            raise InputError("--locale needs a language tag such as de-CH (see --list-locales)")
+        try:
+            canonical_locale(args.locale)
+        except UnknownLocaleError as error:
+            raise InputError(f"--locale: {error}") from error
     try:
         if args.market:
             get_market(args.market)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
+from django.forms.models import ModelChoiceIterator
 
 from onshore.inputs import BadInput, check_day
 from onshore.posts.editing import PostChanges
@@ -19,7 +21,23 @@ from onshore.workspaces.models import Market, Workspace
 MEDIA_ROWS = 10
 
 
+class _MarketsReadOnce(ModelChoiceIterator):
+    """Django's iterator queries on every pass, and a select passes twice (its options
+    and whether to mark it required): keep the first pass's rows for the second."""
+
+    def __init__(self, field: forms.ModelChoiceField) -> None:  # type: ignore[type-arg]
+        super().__init__(field)
+        self._rows: list[Any] | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._rows is None:
+            self._rows = list(super().__iter__())
+        return iter(self._rows)
+
+
 class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    iterator = _MarketsReadOnce
+
     def label_from_instance(self, obj: Market) -> str:
         return str(obj.label)
 

@@ -445,7 +445,7 @@ class ReviewLink(models.Model):
         if not token or len(token) > 200:
             return None
         return (
-            cls.objects.select_related("workspace")
+            cls.objects.select_related("workspace", "created_by")  # the page names its maker
             .filter(token_hash=_hash_review_token(token), revoked_at__isnull=True)
             .filter(expires_at__gt=now())
             .first()

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -42,7 +42,14 @@ from onshore.workspaces.roles import Capability
 from onshore.workspaces.views import member_view
 
 # What the post page reads of a post's relations, several times over.
-POST_PAGE_RELATIONS = ("variants", "media__asset", "market__channels")
+# What the post page reads of a post, once: the form, the checker (which needs the
+# dismissals), the previews and the dismissed-findings list all use these.
+POST_PAGE_RELATIONS = (
+    "variants",
+    "media__asset",
+    "market__channels",
+    Prefetch("dismissals", queryset=Dismissal.objects.select_related("by")),
+)
 
 
 def _post_or_404(member: Membership, post_id: int) -> Post:
@@ -207,7 +214,7 @@ def _post_context(membership: Membership, post: Post) -> dict[str, Any]:
         "actions": workflow.available_actions(post, membership),
         "comments": post.comments.select_related("author", "review_link"),
         "revisions": post.revisions.select_related("author"),
-        "dismissals": post.dismissals.select_related("by"),
+        "dismissals": post.dismissals.all(),  # prefetched with who dismissed
         "events": post.events.select_related("by", "review_link"),
         "publishing": publishing().delivery_lines(post, zone, timezone.now()),
         "attention": editing.schedule_warnings(post, membership),

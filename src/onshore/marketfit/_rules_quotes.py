@@ -1,0 +1,69 @@
+"""Quotation marks: English ones ("…", “…”) in a locale whose quotation marks are other
+characters (CLDR delimiters: „…“ de, « … » fr, 「…」 ja, ”…” sv).
+
+Locales whose own marks are English-looking (“…” es, pt; ‘…’ nl) are left alone: there a
+straight quote is only the keyboard's form of the same mark. Quoted text is masked from
+every other rule (_text.py), so this rule reads the post's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from onshore.marketfit._locale_formats import LocaleFormats, post_formats
+from onshore.marketfit._registry import Context, Example, Hit, register
+
+QUOTED = re.compile(r"\"(?P<a>[^\"\n]{1,280})\"|“(?P<b>[^”\n]{1,280})”")
+ENGLISH_LOOKING = ("“", "‘", '"')
+# French typography puts a no-break space inside « »; CLDR's delimiters hold the marks
+# alone, so the space is added here.
+SPACED_INSIDE = frozenset({"fr"})
+
+
+def checked_quotes(formats: LocaleFormats) -> tuple[str, str] | None:
+    if formats.quotes is None or formats.quotes[0] in ENGLISH_LOOKING:
+        return None
+    return formats.quotes
+
+
+@register(
+    "format.quotes",
+    "format",
+    "info",
+    "{readers} quote with {marks}: write '{suggestion}'",
+    other_languages=True,
+    examples=[
+        Example('Unser Motto: "Weniger ist mehr" gilt.', "DE", '"Weniger ist mehr"'),
+        Example("Notre devise : “moins, c’est mieux” toujours.", "FR", "“moins, c’est mieux”"),
+        Example('新商品は"限定版"です。', "JP", '"限定版"'),
+        Example("Unser Motto: „Weniger ist mehr“ gilt.", "DE", None),
+        Example('Nuestro lema: "menos es más" siempre.', "ES", None),
+        Example('Schau in `config "x"` nach.', "DE", None),
+    ],
+)
+def detect_quotes(context: Context) -> Iterator[Hit]:
+    text = context.post.text
+    if '"' not in text and "“" not in text:
+        return
+    formats = post_formats(context)
+    if formats is None:
+        return
+    marks = checked_quotes(formats)
+    if marks is None:
+        return
+    opening, closing = marks
+    if formats.language in SPACED_INSIDE:
+        opening, closing = opening + "\u00a0", "\u00a0" + closing
+    for match in QUOTED.finditer(text):
+        inner = match.group("a") or match.group("b") or ""
+        if "`" in inner or "://" in inner or not inner.strip():
+            continue
+        if text.count("`", 0, match.start()) % 2:
+            continue  # inside code, which no rule reads
+        yield Hit(
+            match.start(),
+            match.end(),
+            f"{opening}{inner.strip()}{closing}",
+            {"marks": f"{marks[0]} {marks[1]}"},
+        )
