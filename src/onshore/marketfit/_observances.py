@@ -119,3 +119,31 @@ def package_public_holidays(market: str, year: int) -> dict[date, str]:
 
 def public_holiday_name(market: str, day: date) -> str | None:
     return public_holidays(market, day.year).get(day)
+
+
+@cache
+def regional_holidays(market: str, year: int) -> dict[date, str]:
+    """A market's public holidays in a year in any of its regions (states, provinces,
+    nations of the UK) as well as nationally: a long weekend in one state is a long
+    weekend for a post to the country. From the ``holidays`` package (imported only
+    when asked: few posts need it)."""
+    import warnings
+
+    import holidays
+
+    days = dict(public_holidays(market, year))
+    regions = holidays.list_supported_countries().get(market, [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for region in regions:
+            try:
+                calendar = holidays.country_holidays(market, subdiv=region, years=year)
+            except (NotImplementedError, KeyError):
+                continue
+            for day, name in calendar.items():
+                days.setdefault(day, str(name))
+    return days
+
+
+def regional_holiday_name(market: str, day: date) -> str | None:
+    return regional_holidays(market, day.year).get(day)

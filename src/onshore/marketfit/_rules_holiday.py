@@ -26,6 +26,8 @@ class Observance:
     # a post without any of them is not scanned for this observance.
     words: frozenset[str] = frozenset()
     written: str = ""  # the regex as written: its alternatives joined by "|"
+    everywhere: bool = False  # kept (on some date) in every market
+    instead_elsewhere: str | None = None  # what markets without an ``instead`` call it
 
 
 def _obs(
@@ -36,6 +38,8 @@ def _obs(
     instead: Mapping[str, str] | None = None,
     *,
     words: str,
+    everywhere: bool = False,
+    instead_elsewhere: str | None = None,
 ) -> Observance:
     """``pattern``: the regex, or its alternatives, each "\\bWord..." where it can be."""
     alternatives = (pattern,) if isinstance(pattern, str) else pattern
@@ -47,6 +51,8 @@ def _obs(
         instead,
         frozenset(words.split()),
         "|".join(alternatives),
+        everywhere,
+        instead_elsewhere,
     )
 
 
@@ -71,7 +77,8 @@ OBSERVANCES: tuple[Observance, ...] = (
     _obs("Boxing Day", r"\bBoxing Day\b", ALL - {"US", "IN"}, words="boxing"),
     _obs("bank holiday", (r"\bBank [Hh]olidays?\b", r"\bbank [Hh]olidays?\b"), {"GB", "IE", "IN"},
          instead={"US": "federal holiday", "CA": "statutory holiday", "AU": "public holiday",
-                  "NZ": "public holiday", "ZA": "public holiday"}, words="bank"),
+                  "NZ": "public holiday", "ZA": "public holiday"}, words="bank",
+         instead_elsewhere="public holiday"),
     _obs("Bonfire Night", (r"\bBonfire Night\b", r"\bGuy Fawkes(?: Night| Day)?\b"), {"GB", "NZ"},
          words="bonfire guy"),
     _obs("Canada Day", r"\bCanada Day\b", {"CA"}, {"CA": obs.fixed(7, 1)}, words="canada"),
@@ -87,11 +94,15 @@ OBSERVANCES: tuple[Observance, ...] = (
     _obs("Mother's Day", r"\bMother['’]?s['’]? Day\b", ALL,
          {"GB": obs.mothering_sunday, "IE": obs.mothering_sunday,
           **{m: obs.mothers_day_may for m in ("US", "CA", "AU", "NZ", "IN", "ZA")}},
-         words="mother mothers"),
+         words="mother mothers", everywhere=True),
     _obs("Father's Day", r"\bFather['’]?s['’]? Day\b", ALL,
          {"AU": obs.fathers_day_september, "NZ": obs.fathers_day_september,
           **{m: obs.fathers_day_june for m in ("US", "GB", "CA", "IE", "IN", "ZA")}},
-         words="father fathers"),
+         words="father fathers", everywhere=True),
+    # Mexico's Day of the Dead, kept across Latin America and by Mexican Americans.
+    _obs("the Day of the Dead", (r"\bD[ií]a de (?:los )?[Mm]uertos\b", r"\bDay of the Dead\b"),
+         {"MX", "GT", "SV", "HN", "NI", "BO", "EC", "PE", "US"}, words="muertos dead"),
+    _obs("Cinco de Mayo", r"\bCinco de Mayo\b", {"MX", "US"}, words="cinco"),
 )  # fmt: skip
 # Word -> positions in OBSERVANCES of the observances it may be part of; the keys are
 # the holiday rules' trigger (Rule.trigger_words).
@@ -129,7 +140,7 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
     "holiday",
     "warning",
     "{readers} do not keep {name}",
-    markets=ALL,
+    markets=None,
     trigger_words=OBSERVANCE_WORDS,
     examples=[
         Example("Happy Thanksgiving from all of us!", "GB", "Thanksgiving"),
@@ -140,15 +151,42 @@ def mentions(context: Context) -> list[tuple[Observance, re.Match[str]]]:
         Example("Join the Australian Labor Party rally.", "AU", None),
         Example("Happy Thanksgiving from all of us!", "CA", None),
         Example("Closed for the bank holiday on Monday.", "GB", None),
+        # Every market, in the names the holidays package gives its public holidays.
+        Example("Thanksgiving Sale: 30% auf alles!", "DE", "Thanksgiving"),
+        Example("Boxing Day deals in store.", "FR", "Boxing Day"),
+        Example("Boxing Day deals in store.", "KE", None),
+        Example("¡Feliz Día de los Muertos!", "MX", None),
+        Example("Day of the Dead party at the bar.", "GB", "Day of the Dead"),
+        Example("Happy Mother's Day!", "DE", None),
     ],
 )
 def detect_not_kept(context: Context) -> Iterator[Hit]:
     code = context.market.code
     for observance, match in mentions(context):
-        if code in observance.kept_in:
+        if code in observance.kept_in or observance.everywhere:
             continue
-        instead = (observance.instead or {}).get(code)
+        if code not in ALL and kept_by_name(observance.name, code):
+            continue
+        instead = (observance.instead or {}).get(code, observance.instead_elsewhere)
         yield Hit(match.start(), match.end(), instead, {"name": observance.name})
+
+
+@lru_cache(maxsize=4096)
+def kept_by_name(name: str, code: str) -> bool:
+    """Whether the ``holidays`` package names one of the market's public holidays in
+    the years of its table (data/holidays/) so that the observance's pattern matches
+    it: "Boxing Day" in Kenya, "Thanksgiving Day" in Liberia. The package names them
+    in the country's own language, so a German "Zweiter Weihnachtstag" keeps Boxing Day
+    foreign to German readers. The English markets are decided by ``kept_in``."""
+    table = obs.holiday_table(code)
+    if table is None:
+        return False
+    pattern = OBSERVANCES_BY_NAME[name].pattern
+    return any(
+        pattern.search(holiday) is not None
+        for days in table["days"].values()
+        for holiday in days.values()
+    )
 
 
 @register(

@@ -17,6 +17,7 @@ from onshore.marketfit._markets import get_market
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._text import AnyCaseWords
 from onshore.marketfit._timezones import zone_info
+from onshore.marketfit._zone_names import zone_mentions_in_words
 
 CLOCK = (
     r"(?<![\d:.])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.?m\b\.?)"
@@ -336,6 +337,8 @@ def detect_missing_zone(context: Context) -> Iterator[Hit]:
     found = clocks(context)
     if not found or zone_mentions(context) or ZONE_WORDS.found_in(context.doc):
         return
+    if any(mention.time is not None for mention in zone_mentions_in_words(context)):
+        return  # "2pm British Summer Time", "noon UK time"
     for match in found:
         clock = match.group("clock")
         yield Hit(match.start(), match.end(), f"{clock} {_zone_label(context)}")

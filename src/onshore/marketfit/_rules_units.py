@@ -130,7 +130,13 @@ def accepted_units(market: str, system: str) -> frozenset[str]:
     if system in ("metric", "UK"):
         units |= set(prefs["metric_default"])
     units -= NOT_ACCEPTED.get(market, set())
+    # CLDR names the imperial gallon and mpg of the UK and Canada apart from the US
+    # ones; a post writes "gallons" and "mpg" for either.
+    units |= {IMPERIAL_AS_WRITTEN[unit] for unit in units if unit in IMPERIAL_AS_WRITTEN}
     return frozenset(units | EXTRA_ACCEPTED.get(market, set()))
+
+
+IMPERIAL_AS_WRITTEN = {"gallon-imperial": "gallon", "mile-per-gallon-imperial": "mile-per-gallon"}
 
 
 def _is_ordinal(number: str, unit: str) -> bool:
@@ -168,6 +174,8 @@ def quantities(doc: Document) -> Iterator[re.Match[str]]:
         Example("An 8oz rump steak for £12.", "GB", None),
         Example("Only 5 miles to the coast.", "AU", "5 miles"),
         Example("Only 5 miles to the coast, 30 mph limit, pints £4.", "GB", None),
+        Example("Our hybrid does 60 mpg on the motorway.", "GB", None),
+        Example("Our hybrid does 60 mpg on the motorway.", "AU", "60 mpg"),
         Example("A 5 km fun run, then 2 kg of strawberries.", "GB", None),
         Example("Scorcher today: 35°C by noon!", "AU", None),
     ],
