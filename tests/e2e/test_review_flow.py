@@ -63,11 +63,12 @@ def test_draft_fix_review_rework_approve_and_schedule(
     writer.wait_for_selector("mark.finding >> text=color")
     writer.wait_for_selector("mark.finding >> text=EST")
     writer.screenshot(path=str(screenshot_dir / "1-highlighted.png"), full_page=True)
-    for _ in range(2):
+    # colour; EST in July -> EDT; then 9am EDT, a US zone in a UK post -> 2pm BST.
+    for _ in range(3):
         writer.locator("button.apply").first.click()
         writer.wait_for_timeout(700)
     assert "colour" in writer.input_value("#id_text")
-    assert "EST" not in writer.input_value("#id_text")
+    assert "2pm BST" in writer.input_value("#id_text")
     writer.wait_for_selector("#live-findings >> text=No findings on the main text")
     writer.click("button:has-text('Save draft')")
     writer.click("button[data-action='submit']")

@@ -2,6 +2,13 @@
 compare the checker's fast paths with the plain way (test_triggers, test_fast_paths,
 test_ascii_twins, test_native)."""
 
+from __future__ import annotations
+
+from onshore.marketfit import Finding, Post
+from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, collect_findings
+from onshore.marketfit._plan import applicable_rules
+from onshore.marketfit._triggers import triggered_rules
+
 # What the rules look for, written the ways that test the triggers' edges: other
 # cases, possessives, hyphens, the characters Python's re matches as ASCII letters.
 RULE_FRAGMENTS = [
@@ -32,3 +39,13 @@ DIGIT_FRAGMENTS = [
     "1,234 km", "-12.5kg", "x-5 km", ".5 km", ",5 mi", "1,23 km", "12,345,678 ft", "--3 m",
     "٣ km", "5-km", "5 - km", "123,456 ft", "1234,567 m", "-123,456.5 kg",
 ]  # fmt: skip
+
+
+def both_ways(post: Post) -> tuple[list[Finding], list[Finding]]:
+    """(findings with triggers and fast paths, findings of every applicable rule)."""
+    triggered = build_context(post, DEFAULT_OPTIONS)
+    everything = build_context(post, DEFAULT_OPTIONS)
+    return (
+        collect_findings(triggered, triggered_rules(triggered)),
+        collect_findings(everything, applicable_rules(everything)),
+    )

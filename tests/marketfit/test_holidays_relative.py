@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from onshore.marketfit import Finding, Post, check, parse_at
-from tests.marketfit.test_triggers import both_ways
+from tests.marketfit.fragments import both_ways
 
 
 def holiday_findings(text: str, market: str, at: str | datetime | None = None) -> list[Finding]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from onshore.marketfit import Finding, Post, check
-from tests.marketfit.test_triggers import both_ways
+from tests.marketfit.fragments import both_ways
 
 
 def findings(text: str, market: str, category: str) -> list[Finding]:

@@ -17,12 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onshore.marketfit import NETWORKS, RULES, Finding, Post, _dates, check, parse_at
-from onshore.marketfit._engine import DEFAULT_OPTIONS, build_context, collect_findings
-from onshore.marketfit._plan import applicable_rules
+from onshore.marketfit import NETWORKS, RULES, Post, _dates, check, parse_at
 from onshore.marketfit._text import LETTERS, tokenize
-from onshore.marketfit._triggers import triggered_rules
 from tests.marketfit.fragments import RULE_FRAGMENTS as FRAGMENTS
+from tests.marketfit.fragments import both_ways
 
 pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "marketfit" / "corpus.jsonl"
@@ -33,15 +31,6 @@ texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max
 instants = st.one_of(
     st.none(), st.datetimes(datetime(2020, 1, 1), datetime(2032, 1, 1), timezones=st.just(UTC))
 )
-
-
-def both_ways(post: Post) -> tuple[list[Finding], list[Finding]]:
-    triggered = build_context(post, DEFAULT_OPTIONS)
-    everything = build_context(post, DEFAULT_OPTIONS)
-    return (
-        collect_findings(triggered, triggered_rules(triggered)),
-        collect_findings(everything, applicable_rules(everything)),
-    )
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

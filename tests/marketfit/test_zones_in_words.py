@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from onshore.marketfit import Finding, Post, check, parse_at
-from tests.marketfit.test_triggers import both_ways
+from tests.marketfit.fragments import both_ways
 
 SYDNEY = ZoneInfo("Australia/Sydney")
 
