@@ -10,7 +10,7 @@ matches any finding of its category.
 
 Posts whose label we judge wrong are listed, with the reason, in
 tests/data/marketfit/heldout_disputes.md and left out here (the corpus file itself is
-never edited). Run this file directly to print the table and every miss.
+never edited). Run it as `python -m tests.marketfit.test_heldout` to print the table and every miss.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from onshore.marketfit import TEXT_CATEGORIES, Finding, Post, check, parse_at
+from onshore.marketfit import TEXT_CATEGORIES
+from tests.marketfit.heldout_labels import findings_for, matches
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "marketfit"
 HELDOUT = DATA / "heldout.jsonl"
@@ -43,39 +44,6 @@ def load_heldout() -> list[dict[str, Any]]:
     with HELDOUT.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     return [r for r in records if r["id"] not in skip]
-
-
-def label_ranges(text: str, span: str) -> list[tuple[int, int]]:
-    """Every occurrence of the labelled span (the label does not say which one)."""
-    found = []
-    start = text.find(span)
-    while start >= 0:
-        found.append((start, start + len(span)))
-        start = text.find(span, start + 1)
-    return found
-
-
-def matches(finding: Finding, label: dict[str, Any], text: str) -> bool:
-    if finding.category != label["category"]:
-        return False
-    if label["span"] == "":
-        return True
-    return any(
-        finding.start < end and start < finding.end
-        for start, end in label_ranges(text, label["span"])
-    )
-
-
-def findings_for(record: dict[str, Any]) -> list[Finding]:
-    at = parse_at(record["at"]) if record.get("at") else None
-    post = Post(
-        record["text"],
-        record["market"],
-        locale=record.get("locale"),
-        network=record.get("network"),
-        at=at,
-    )
-    return check(post)
 
 
 Scores = tuple[Counter[str], Counter[str], Counter[str], list[str]]

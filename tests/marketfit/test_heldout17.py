@@ -12,9 +12,9 @@ A false alarm is a clean post (no labels) on which the checker reports anything.
 
 Posts whose label we judge wrong are listed, with the reason, in
 tests/data/marketfit/heldout17_disputes.md and left out of the scores (the corpus file
-is never edited). Run this file directly to print the tables and every miss:
+is never edited). Run it as a module from the repository root to print the tables and every miss:
 
-    .venv/bin/python tests/marketfit/test_heldout17.py
+    .venv/bin/python -m tests.marketfit.test_heldout17
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import Any
 
 import pytest
 
-from onshore.marketfit import TEXT_CATEGORIES, Finding, Post, check, parse_at
+from onshore.marketfit import TEXT_CATEGORIES, Finding, parse_at
+from tests.marketfit.heldout_labels import findings_for, matches
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "marketfit"
 CORPUS = DATA / "heldout17.jsonl"
@@ -57,39 +58,6 @@ def load_all() -> list[dict[str, Any]]:
 def load_scored() -> list[dict[str, Any]]:
     skip = disputed_ids()
     return [r for r in load_all() if r["id"] not in skip]
-
-
-def label_ranges(text: str, span: str) -> list[tuple[int, int]]:
-    """Every occurrence of the labelled span (the label does not say which one)."""
-    found = []
-    start = text.find(span)
-    while start >= 0:
-        found.append((start, start + len(span)))
-        start = text.find(span, start + 1)
-    return found
-
-
-def matches(finding: Finding, label: dict[str, Any], text: str) -> bool:
-    if finding.category != label["category"]:
-        return False
-    if label["span"] == "":
-        return True
-    return any(
-        finding.start < end and start < finding.end
-        for start, end in label_ranges(text, label["span"])
-    )
-
-
-def findings_for(record: dict[str, Any]) -> list[Finding]:
-    at = parse_at(record["at"]) if record.get("at") else None
-    post = Post(
-        record["text"],
-        record["market"],
-        locale=record.get("locale"),
-        network=record.get("network"),
-        at=at,
-    )
-    return check(post)
 
 
 class Scores:

@@ -15,7 +15,13 @@ from functools import cache
 from typing import NamedTuple
 
 from onshore.marketfit._data import abbreviation_offsets
-from onshore.marketfit._number_words import TIME_WORDS, TimeOfDay, read_time, word_positions
+from onshore.marketfit._number_words import (
+    TIME_WORDS,
+    UNITS_WORDS,
+    TimeOfDay,
+    read_time,
+    word_positions,
+)
 from onshore.marketfit._registry import Context
 from onshore.marketfit._text import Document
 
@@ -169,19 +175,8 @@ TIME_TRIGGER_WORDS = frozenset(
         "quarter",
         "past",
         "clock",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ]
+        *UNITS_WORDS[1:13],
+    ]  # one … twelve
 )
 _CLOCK_DIGITS = re.compile(
     r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?"
