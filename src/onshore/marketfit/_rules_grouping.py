@@ -46,7 +46,8 @@ UNIT_AFTER = re.compile(
 COUNTER_AFTER = re.compile(SPACE + r"[円人冊個件名本枚台回点社店杯品部着歩校軒万]")
 CURRENCY_AFTER = re.compile(SPACE + r"(?:€|\$|£|¥|R\$|CHF|EUR|USD|BRL|MXN|Fr\.)")
 CURRENCY_BEFORE = re.compile(r"(?:€|\$|£|¥|R\$|CHF|EUR|USD|BRL|MXN|Fr\.)" + SPACE + r"$")
-WORD_AFTER = re.compile(SPACE + r"(?P<word>[^\W\d_]{2,})")
+WORD_AFTER = re.compile(r"\+?" + SPACE + r"(?P<word>[^\W\d_]{2,})")
+PERCENT_AFTER = re.compile(SPACE + "%")
 # After a price: a price per unit, which may have three decimals ("1,799 € pro Liter").
 PER_UNIT = re.compile(
     r"\s*(?:/|pro\b|je\b|per\b|par\b|por\b|al\b|le\s+litre|el\s+litro|il\s+litro|"
@@ -69,6 +70,9 @@ NAME_WORDS = frozenset(
      "release", "nr", "no", "nº", "n", "art", "artikel", "ref", "iso", "din", "tel",
      "fon", "telefon", "téléphone", "teléfono", "telefono", "telefone", "plz", "cp"}
 )  # fmt: skip
+# Grouping signs a locale accepts beside CLDR's: in Portugal the point is as usual as
+# the space CLDR gives ("2.500 alunos"; Ciberdúvidas da Língua Portuguesa accepts both).
+ALSO_GROUPS = {"pt_PT": "."}
 WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 
 
@@ -81,6 +85,8 @@ def name_before(text: str, start: int) -> bool:
 def reads_as_whole(text: str, start: int, end: int, integer: str) -> bool:
     """Whether what follows (or precedes) the number makes it a whole number: a count
     noun, a unit, a counter or a price."""
+    if PERCENT_AFTER.match(text, end):
+        return False  # "3,125 %" is a rate to three places as often as not
     if COUNTER_AFTER.match(text, end) or UNIT_AFTER.match(text, end):
         return True
     price = CURRENCY_AFTER.match(text, end)
@@ -126,7 +132,7 @@ def detect_grouping(context: Context) -> Iterator[Hit]:
     text = context.doc.masked
     for match in context.doc.finditer(ONE_GROUP, digit_led=True):
         sign = match.group("sign")
-        if same_group(sign, formats.group):
+        if same_group(sign, formats.group) or sign == ALSO_GROUPS.get(formats.locale):
             continue
         integer = match.group()[: match.start("sign") - match.start()]
         if integer == "0" or name_before(text, match.start()):

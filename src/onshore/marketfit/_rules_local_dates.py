@@ -31,6 +31,7 @@ class LanguageDates(NamedTuple):
     wide: tuple[str, ...]  # Monday first, as CLDR writes them
     abbreviated: tuple[str, ...]
     month_names: tuple[str, ...]
+    wide_months: frozenset[str]  # the wide names, lower case
     # Latin-script languages: weekday? day month year?; weekday day.month.year?; and
     # in English month day, year. Empty for Japanese (JAPANESE below).
     patterns: tuple[re.Pattern[str], ...]
@@ -44,6 +45,9 @@ class LocalDate(NamedTuple):
     year: int | None
     weekday: int | None
     weekday_span: tuple[int, int] | None
+    # The month is an abbreviation written without its dot ("30 set"): maybe a word
+    # ("set", "jun") rather than a month, so no day is reported missing from it.
+    bare_abbreviation: bool = False
 
 
 @cache
@@ -91,6 +95,7 @@ def language_dates(language: str) -> LanguageDates | None:
         tuple(record["wide"]),
         tuple(record["abbreviated"]),
         tuple(record["month_names"]),
+        frozenset(name.lower() for name in record["month_names"]),
         patterns,
     )
 
@@ -154,33 +159,54 @@ def _latin(context: Context, dates: LanguageDates) -> list[LocalDate]:
     text = context.doc.masked.lower()
     if len(text) != len(context.doc.masked):
         return []  # a character whose lower case is longer: spans would not match
-    found = []
+    found: list[LocalDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in dates.patterns:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            month_text = match.group("month")
-            month = int(month_text) if month_text.isdigit() else dates.months[month_text]
-            if not 1 <= month <= 12:
-                continue
-            weekday_text = match.groupdict().get("weekday")
-            end = match.end()
-            if match.group("year") is None and text[end - 1 : end] == ".":
-                end -= 1  # a sentence's full stop, or an abbreviation's dot: not the date
-            found.append(
-                LocalDate(
-                    match.start(),
-                    end,
-                    int(match.group("day")),
-                    month,
-                    _year(match.group("year"), context.year),
-                    dates.weekdays[weekday_text] if weekday_text else None,
-                    match.span("weekday") if weekday_text else None,
-                )
-            )
-            taken.append(match.span())
+            local = _read_latin(match, text, dates, context.year)
+            if local is not None:
+                found.append(local)
+                taken.append(match.span())
     return found
+
+
+def _read_latin(
+    match: re.Match[str], text: str, dates: LanguageDates, year: int
+) -> LocalDate | None:
+    """The date a match names, or None when it is no sure date: a numeric one needs
+    its weekday, and a year or the closing dot ("Sa., 26.12.") unless written with
+    "/" ("so 1.5 Stunden" is no date); a two-letter weekday ("Mo", "di") needs its dot
+    or comma to be one."""
+    groups = match.groupdict()
+    month_text = groups["month"]
+    numeric = month_text.isdigit()
+    month = int(month_text) if numeric else dates.months[month_text]
+    if not 1 <= month <= 12:
+        return None
+    weekday_text = groups.get("weekday")
+    weekday_span = match.span("weekday") if weekday_text else None
+    if weekday_text and len(weekday_text) <= 2 and text[match.end("weekday") :][:1] not in ".,":
+        weekday_text, weekday_span = None, None
+    end = match.end()
+    if numeric:
+        closed = groups["year"] is not None or groups["sep"] == "/" or text[end - 1] == "."
+        if weekday_text is None or not closed:
+            return None
+    elif groups["year"] is None and text[end - 1 : end] == ".":
+        end -= 1  # a sentence's full stop, or an abbreviation's dot: not the date
+    abbreviated = not numeric and month_text not in dates.wide_months
+    return LocalDate(
+        match.start(),
+        end,
+        int(groups["day"]),
+        month,
+        _year(groups["year"], year),
+        dates.weekdays[weekday_text] if weekday_text else None,
+        weekday_span,
+        abbreviated and text[match.end("month") : match.end("month") + 1] != ".",
+    )
 
 
 def _japanese(context: Context) -> list[LocalDate]:
@@ -231,8 +257,13 @@ def suggest_weekday(written: str, weekday: int, dates: LanguageDates | None) -> 
     abbreviated = dates.abbreviated[weekday].rstrip(".")
     wide = dates.wide[weekday]
     key = written.lower()
-    short = key != dates.wide[dates.weekdays[key]].lower() if key in dates.weekdays else False
-    chosen = abbreviated if short else wide
+    written_wide = dates.wide[dates.weekdays[key]].lower() if key in dates.weekdays else key
+    if key != written_wide and written_wide.startswith(key + "-"):
+        chosen = wide.split("-")[0]  # "quinta" for "quinta-feira": the same short form
+    elif key != written_wide:
+        chosen = abbreviated
+    else:
+        chosen = wide
     if written[:1].isupper():
         chosen = chosen[:1].upper() + chosen[1:]
     elif written[:1].islower():
@@ -322,6 +353,8 @@ def detect_no_such_day(context: Context) -> Iterator[Hit]:
     dates = language_dates(language)
     for found in local_dates(context):
         if found.day == 0 or exists(found.year, found.month, found.day):
+            continue
+        if found.bare_abbreviation and found.year is None:
             continue
         start = found.weekday_span[1] if found.weekday_span else found.start
         text = context.post.text
