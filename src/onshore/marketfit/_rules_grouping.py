@@ -44,7 +44,11 @@ UNIT_AFTER = re.compile(
 )
 # A counter or the yen after a Japanese number ("1.500冊", "1.980円", "2.000人").
 COUNTER_AFTER = re.compile(SPACE + r"[円人冊個件名本枚台回点社店杯品部着歩校軒万]")
-CURRENCY_AFTER = re.compile(SPACE + r"(?:€|\$|£|¥|R\$|CHF|EUR|USD|BRL|MXN|Fr\.)")
+CURRENCY_AFTER = re.compile(
+    SPACE + r"(?:€|\$|£|¥|R\$|円|Fr\.|(?:chf|eur|usd|brl|mxn|euros?|reais|real|pesos?|"
+    r"franken|francs?|franchi|dollars?|dólares|dollari|yen)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 CURRENCY_BEFORE = re.compile(r"(?:€|\$|£|¥|R\$|CHF|EUR|USD|BRL|MXN|Fr\.)" + SPACE + r"$")
 WORD_AFTER = re.compile(r"\+?" + SPACE + r"(?P<word>[^\W\d_]{2,})")
 PERCENT_AFTER = re.compile(SPACE + "%")
@@ -120,6 +124,7 @@ def reads_as_whole(text: str, start: int, end: int, integer: str) -> bool:
         Example("Über 1.500 Bücher im Angebot.", "DE", None),
         Example("Más de 1,500 libros vendidos.", "MX", None),
         Example("Diesel kostet heute 1,799 € pro Liter.", "DE", None),
+        Example("Diesel kostet heute 1,799 Euro pro Liter.", "DE", None),
         Example("Die Version 1.500 ist da.", "DE", None),
         Example("Um 1,250 Millionen gestiegen.", "DE", None),
         Example("Déjà 2 000 inscrits !", "FR", None),

@@ -165,20 +165,32 @@ def _latin(context: Context, dates: LanguageDates) -> list[LocalDate]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            local = _read_latin(match, text, dates, context.year)
+            local = _read_latin(match, text, context.doc.masked, dates, context.year)
             if local is not None:
                 found.append(local)
                 taken.append(match.span())
     return found
 
 
+def _sure_short_weekday(match: re.Match[str], original: str) -> bool:
+    """Whether a two-letter weekday ("Mo", "di", "zo") is one rather than a word ("so",
+    "zo"): written with its dot or comma, or before a month's name with a capital
+    ("Di 28 juni") away from a sentence's start."""
+    start, end = match.span("weekday")
+    if original[end : end + 1] in (".", ","):
+        return True
+    if match.group("month").isdigit() or not original[start].isupper():
+        return False
+    before = original[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\n"
+
+
 def _read_latin(
-    match: re.Match[str], text: str, dates: LanguageDates, year: int
+    match: re.Match[str], text: str, original: str, dates: LanguageDates, year: int
 ) -> LocalDate | None:
     """The date a match names, or None when it is no sure date: a numeric one needs
     its weekday, and a year or the closing dot ("Sa., 26.12.") unless written with
-    "/" ("so 1.5 Stunden" is no date); a two-letter weekday ("Mo", "di") needs its dot
-    or comma to be one."""
+    "/" ("so 1.5 Stunden" is no date); a two-letter weekday must be a sure one."""
     groups = match.groupdict()
     month_text = groups["month"]
     numeric = month_text.isdigit()
@@ -187,7 +199,7 @@ def _read_latin(
         return None
     weekday_text = groups.get("weekday")
     weekday_span = match.span("weekday") if weekday_text else None
-    if weekday_text and len(weekday_text) <= 2 and text[match.end("weekday") :][:1] not in ".,":
+    if weekday_text and len(weekday_text) <= 2 and not _sure_short_weekday(match, original):
         weekday_text, weekday_span = None, None
     end = match.end()
     if numeric:
