@@ -42,6 +42,22 @@ UNIT_AFTER = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Measures written out, in each language here: after one or two decimals they make the
+# number a measure ("2.5 Stunden", "3.5 Millionen"), as a unit's symbol does.
+MEASURE_WORDS = (
+    "liter", "litre", "litres", "litro", "litros", "litri", "meter", "metros", "metri",
+    "mètres", "kilometer", "kilomètres", "kilómetros", "chilometri", "quilômetros", "kilo",
+    "kilos", "gramm", "gramos", "grammi", "gramas", "grammes", "stunden", "std", "minuten",
+    "heures", "horas", "ore", "uur", "jahre", "ans", "años", "anni", "anos", "jaar",
+    "wochen", "semanas", "settimane", "weken", "monate", "mois", "meses", "mesi", "maanden",
+    "tage", "jours", "días", "dias", "giorni", "dagen", "sterne", "étoiles", "estrellas",
+    "stelle", "sterren", "estrelas", "millionen", "milliarden", "mio", "mrd", "millions",
+    "milliards", "millones", "milioni", "miliardi", "miljoen", "miljard", "milhões",
+    "bilhões", "prozent", "procent", "pourcent",
+)  # fmt: skip
+MEASURE_AFTER = re.compile(
+    SPACE + r"(?:" + "|".join(MEASURE_WORDS) + r")(?![^\W\d_])", re.IGNORECASE
+)
 # A counter or the yen after a Japanese number ("1.500冊", "1.980円", "2.000人").
 COUNTER_AFTER = re.compile(SPACE + r"[円人冊個件名本枚台回点社店杯品部着歩校軒万]")
 CURRENCY_AFTER = re.compile(
@@ -153,7 +169,8 @@ def _whole_for_sure(text: str, match: re.Match[str]) -> bool:
     """The sign is the locale's decimal sign ("1,500" in German), so one and a half is a
     reading too; a unit after it keeps that reading unless the group ends in "00" (a
     measure is not written to three places with two zeros: "1,500 km")."""
-    return not UNIT_AFTER.match(text, match.end()) or match.group("group").endswith("00")
+    measure = UNIT_AFTER.match(text, match.end()) or MEASURE_AFTER.match(text, match.end())
+    return not measure or match.group("group").endswith("00")
 
 
 @register(
@@ -168,6 +185,9 @@ def _whole_for_sure(text: str, match: re.Match[str]) -> bool:
         Example("Un parcours de 12.5 km.", "FR", "12.5"),
         Example("Un recorrido de 2.5 km.", "ES", "2.5"),
         Example("Bis zu 2.5 % Rabatt.", "DE", "2.5"),
+        Example("Der Kurs dauert 1.5 Stunden.", "DE", "1.5"),
+        Example("Già 3.5 milioni di clienti.", "IT", "3.5"),
+        Example("Lies Kapitel 3.2 zuerst.", "DE", None),
         Example("Die Strecke ist 12,5 km lang.", "DE", None),
         Example("Wir öffnen um 12.30 Uhr.", "DE", None),
         Example("Un recorrido de 2.5 km.", "MX", None),  # es-MX writes a decimal point
@@ -180,6 +200,9 @@ def detect_decimal_sign(context: Context) -> Iterator[Hit]:
         return
     text = context.doc.masked
     for match in context.doc.finditer(POINT_DECIMAL, digit_led=True):
-        if not UNIT_AFTER.match(text, match.end()) or name_before(text, match.start()):
+        end = match.end()
+        if not (UNIT_AFTER.match(text, end) or MEASURE_AFTER.match(text, end)):
+            continue
+        if name_before(text, match.start()):
             continue
         yield Hit(match.start(), match.end(), match.group().replace(".", ","))
