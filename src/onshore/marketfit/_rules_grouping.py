@@ -26,7 +26,8 @@ ONE_GROUP = re.compile(
 )
 # Digits, a point, one or two decimals ("12.5", "2.25").
 POINT_DECIMAL = re.compile(r"\d(?<![\d.,'’]\d)\d*\.\d{1,2}(?![\d]|[.,]\d)")
-TRIGGER = re.compile(r"\d[.,'’]\d")
+GROUP_TRIGGER = re.compile(r"\d[.,'’]\d\d\d")
+POINT_TRIGGER = re.compile(r"\d\.\d")
 
 SPACE = r"[ \u00a0\u202f]?"
 # Units written after a number: SI and everyday abbreviations of every language here.
@@ -125,7 +126,7 @@ def reads_as_whole(text: str, start: int, end: int, integer: str) -> bool:
     "warning",
     "{readers} group thousands as in '{suggestion}'",
     other_languages=True,
-    trigger_pattern=TRIGGER,
+    trigger_pattern=GROUP_TRIGGER,
     examples=[
         Example("Über 1,500 Bücher im Angebot.", "DE", "1,500"),
         Example("Más de 15,000 libros vendidos.", "ES", "15,000"),
@@ -179,7 +180,7 @@ def _whole_for_sure(text: str, match: re.Match[str]) -> bool:
     "warning",
     "{readers} write decimals with a comma: write '{suggestion}'",
     other_languages=True,
-    trigger_pattern=TRIGGER,
+    trigger_pattern=POINT_TRIGGER,
     examples=[
         Example("Die Strecke ist 12.5 km lang.", "DE", "12.5"),
         Example("Un parcours de 12.5 km.", "FR", "12.5"),

@@ -255,11 +255,28 @@ def _trigger_words(months: frozenset[int]) -> frozenset[str]:
     return frozenset(words)
 
 
-# Named dates hold a month's name (Latin scripts) or "月…日" (Japanese); numeric dates
-# with a weekday hold "d.d" or "d/d". A day a month lacks is in one of SHORT.
-TRIGGER_WORDS = _trigger_words(frozenset(range(1, 13)))
+def _weekday_words() -> frozenset[str]:
+    """The longest run of ASCII letters, three or more long, of every weekday name."""
+    words = set()
+    for record in _names().values():
+        for name in record["weekdays"]:
+            runs = re.findall(r"[a-z]+", name)
+            if runs and len(max(runs, key=len)) >= 3:
+                words.add(max(runs, key=len))
+    return frozenset(words)
+
+
+# Named dates hold a month's name (Latin scripts) or "月…日" (Japanese); a numeric date
+# with a weekday holds the weekday's name, or a short one before its dot or comma
+# ("Sa., 26.12.", "sáb. 26/12") or a Japanese weekday in brackets ("12/5(金)"). A day
+# missing from its month is in one of SHORT. Both patterns start with a digit, so a
+# post is scanned from its first digit on (_plan.starts_with_digit).
+TRIGGER_WORDS = _trigger_words(frozenset(range(1, 13))) | _weekday_words()
+TRIGGER = re.compile(
+    r"\d(?:(?<=[^\W\d_][.,]\s\d)|(?<=[^\W\d_]\.,\s\d)|\d?[月日]|\d?/\d\d?\s*[(（])"
+)
 SHORT_MONTH_WORDS = _trigger_words(SHORT)
-TRIGGER = re.compile(r"\d[月日./]|\d\d[月日./]")
+SHORT_MONTH_TRIGGER = re.compile(r"\d\d?月")
 
 
 def suggest_weekday(written: str, weekday: int, dates: LanguageDates | None) -> str:
@@ -346,7 +363,7 @@ def written_date(day: date, language: str, dates: LanguageDates | None) -> str:
     "error",
     "{month} has no day {day}: check the date",
     trigger_words=SHORT_MONTH_WORDS,
-    trigger_pattern=TRIGGER,
+    trigger_pattern=SHORT_MONTH_TRIGGER,
     examples=[
         Example("Offerta valida fino al 30 febbraio.", "IT", "30 febbraio"),
         Example("Angebot gilt bis 31. April 2027.", "DE", "31. April 2027"),
