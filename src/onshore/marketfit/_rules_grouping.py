@@ -193,6 +193,9 @@ def _whole_for_sure(text: str, match: re.Match[str]) -> bool:
         Example("Wir öffnen um 12.30 Uhr.", "DE", None),
         Example("Un recorrido de 2.5 km.", "MX", None),  # es-MX writes a decimal point
         Example("Am 2.5. geschlossen.", "DE", None),
+        Example("Vanavond om 20.00 uur live op Instagram.", "NL", None),
+        Example("Openingstijden: ma–vr 8.00–18.00 uur.", "NL", None),
+        Example("De workshop duurt 1.5 uur.", "NL", "1.5"),
     ],
 )
 def detect_decimal_sign(context: Context) -> Iterator[Hit]:
@@ -202,8 +205,21 @@ def detect_decimal_sign(context: Context) -> Iterator[Hit]:
     text = context.doc.masked
     for match in context.doc.finditer(POINT_DECIMAL, digit_led=True):
         end = match.end()
-        if not (UNIT_AFTER.match(text, end) or MEASURE_AFTER.match(text, end)):
+        measure = MEASURE_AFTER.match(text, end)
+        if not (UNIT_AFTER.match(text, end) or measure):
+            continue
+        if measure and _is_clock_time(match.group(), measure.group()):
             continue
         if name_before(text, match.start()):
             continue
         yield Hit(match.start(), match.end(), match.group().replace(".", ","))
+
+
+# "20.00 uur", "14.30 heures": a time of day written with a point, as Dutch (and some
+# French and German) writers do, not a decimal number of hours.
+HOUR_WORDS = frozenset({"uur", "heures", "horas", "ore", "stunden", "std"})
+CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-4])\.[0-5]\d")
+
+
+def _is_clock_time(number: str, word_after: str) -> bool:
+    return word_after.strip().lower() in HOUR_WORDS and CLOCK_TIME.fullmatch(number) is not None
