@@ -94,6 +94,7 @@ workspace_urls = [
     path("w/<slug:slug>/team/", ws.team, name="team"),
     path("w/<slug:slug>/team/hours/", ws.team_hours, name="team_hours"),
     path("w/<slug:slug>/style-guide/", style.style_guide, name="style_guide"),
+    path("w/<slug:slug>/style-guide/allow/", style.style_guide_allow, name="style_guide_allow"),
     path("w/<slug:slug>/style-guide/export/", style.style_guide_export, name="style_guide_export"),
     path("w/<slug:slug>/style-guide/import/", style.style_guide_import, name="style_guide_import"),
     path(

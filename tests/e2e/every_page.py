@@ -151,6 +151,7 @@ NOT_PAGES: dict[str, str] = {
     "style_guide_export": "a TOML download",
     "style_guide_import": POST_ONLY,
     "style_guide_proposal": POST_ONLY,
+    "style_guide_allow": POST_ONLY,
     "posts_export": "a CSV download",
     "calendar_feed_public": "an iCalendar feed",
     "worker_health": "JSON for monitors",

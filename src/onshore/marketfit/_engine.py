@@ -39,6 +39,15 @@ def collect_findings(context: Context, rules: list[Rule]) -> list[Finding]:
     return findings
 
 
+def glossary_of(options: Options) -> frozenset[str]:
+    """The words no rule flags: the workspace's glossary and its style guide's allowed
+    terms (phrases writers kept dismissing findings on, accepted on the Style guide page)."""
+    style = options.style
+    if style is None or not style.allowed:
+        return options.glossary
+    return options.glossary | frozenset(style.allowed)
+
+
 def build_context(post: Post, options: Options) -> Context:
     market = get_market(post.market)
     if post.network is not None and post.network not in NETWORKS:
@@ -53,7 +62,7 @@ def build_context(post: Post, options: Options) -> Context:
         post=post,
         market=market,
         options=options,
-        doc=tokenize(post.text, options.glossary),
+        doc=tokenize(post.text, glossary_of(options)),
         zone=zone,
         local_at=local_at,
         wall_time_requested=wall,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 SUPPRESSION = re.compile(r"<!--\s*onshore-ignore(?:\s*:\s*(?P<only>[^>]*?))?\s*-->")
@@ -527,11 +527,16 @@ def _suppressions(
 
 
 def _mask_glossary(masked: str, glossary: Iterable[str]) -> str:
+    pattern = _glossary_pattern(frozenset(glossary))
+    return masked if pattern is None else pattern.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+@lru_cache(maxsize=64)  # one pattern per workspace's glossary, not one per post
+def _glossary_pattern(glossary: frozenset[str]) -> re.Pattern[str] | None:
     terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
     if not terms:
-        return masked
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.I)
-    return pattern.sub(lambda m: " " * len(m.group(0)), masked)
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.I)
 
 
 def _word_starts_at(masked: str, at: int) -> bool:
