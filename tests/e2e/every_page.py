@@ -66,6 +66,12 @@ PAGES: tuple[Page, ...] = (
     _p("team", "team", W + "/team/", ALL),
     _p("hours", "team_hours", W + "/team/hours/", ALL),
     _p("style-guide", "style_guide", W + "/style-guide/", ALL),
+    _p(
+        "style-guide-disclosure",
+        "style_guide_disclosure",
+        W + "/style-guide/disclosure/GB/",
+        roles_with(Capability.EDIT_WORKSPACE),
+    ),
     _p("profile", "member_profile", W + "/members/{me}/", ALL),
     _p("import-export", "posts_import", W + "/posts/import/", ALL),
     _p("media", "media_library", W + "/media/", ALL),

@@ -193,7 +193,7 @@ def style_guide(request: HttpRequest, membership: Membership) -> HttpResponse:
             return render(request, "403.html", {"membership": membership}, status=403)
         form = StyleGuideForm(request.POST)
         if form.is_valid():
-            # The page does not edit disclosures: keep those the file import set.
+            # Disclosures are edited on their own page (style_disclosure_views): keep them.
             guide = replace(form.cleaned_data["guide"], disclosures=stored.disclosures)
             style_guides.save_guide(workspace, market, guide)
             messages.success(request, "Style guide saved. New checks use it at once.")
@@ -222,8 +222,8 @@ def _disclosure_rows(workspace: Workspace, markets: list[tuple[str, str]]) -> li
     """Per market of the workspace: the disclosure its paid posts need, and its source."""
     rows = []
     for code, name in markets:
-        guide = style_guides.guide_for(workspace.id, code) or EMPTY_GUIDE
-        rows.append({"code": code, "name": name, "disclosure": guide.disclosure_for(code)})
+        disclosure, own = style_guides.disclosure_in_force(workspace, code)
+        rows.append({"code": code, "name": name, "disclosure": disclosure, "own": own})
     return rows
 
 
