@@ -45,7 +45,21 @@ def glossary_of(options: Options) -> frozenset[str]:
     style = options.style
     if style is None or not style.allowed:
         return options.glossary
-    return options.glossary | frozenset(style.allowed)
+    if options.glossary:  # the CLI's --glossary with a style file: rare
+        return options.glossary | frozenset(style.allowed)
+    # One set per guide, kept with the guide so its id cannot be reused: the glossary
+    # pattern is cached by this set, so a post pays a lookup, not a set and a regex.
+    entry = _ALLOWED.get(id(style))
+    if entry is not None and entry[0] is style:
+        return entry[1]
+    if len(_ALLOWED) >= 256:
+        _ALLOWED.clear()
+    allowed = frozenset(style.allowed)
+    _ALLOWED[id(style)] = (style, allowed)
+    return allowed
+
+
+_ALLOWED: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def build_context(post: Post, options: Options) -> Context:
