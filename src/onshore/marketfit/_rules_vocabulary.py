@@ -44,6 +44,13 @@ class Term:
     sources: tuple[str, ...] = ()
     # An abbreviation written in capitals (GP, A&E): capitals do not make it a name.
     acronym: bool = False
+    # The language the term is written in: a term in German, Spanish or Portuguese
+    # (data: "lang") tells apart markets sharing that language (Velo in CH, not DE).
+    language: str = "en"
+    # "spelling" for a spelling of a market that shares the language (facto/fato).
+    category: str = "vocabulary"
+    # Written with a capital that is no name: "Year 5", every German noun.
+    capitalised: bool = False
 
 
 def load_terms() -> tuple[Term, ...]:
@@ -66,6 +73,9 @@ def term_from_row(row: dict[str, Any]) -> Term:
         unless=row.get("unless"),
         sources=tuple(row.get("sources", ())),
         acronym=bool(row.get("acronym", False)),
+        language=row.get("language", "en"),
+        category=row.get("category", "vocabulary"),
+        capitalised=bool(row.get("capitalised", False)) or row.get("language") == "de",
     )
 
 
@@ -74,6 +84,8 @@ TERMS: tuple[Term, ...] = load_terms()
 
 def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
+        if term.language != "en" and post_language(context) != term.language:
+            return  # a Swiss post in French never says "Velo"
         doc = context.doc
         masked = doc.masked
         matches = list(doc.finditer(compiled(term.pattern), any_case=True))
@@ -91,11 +103,21 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
             seen.add((start, end))
             word = masked[start:end]  # as written: the scan may have read the lower-cased text
             # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
-            if word[:1].isupper() and start in doc.name_starts and not acronym(term, word):
+            if (
+                word[:1].isupper()
+                and not term.capitalised
+                and start in doc.name_starts
+                and not acronym(term, word)
+            ):
                 continue
             yield Hit(start, end, match_case(word, local_word(term, context)))
 
     return detect
+
+
+def post_language(context: Context) -> str:
+    """The post's language subtag ("de" for de-CH), from its locale or its market."""
+    return (context.post.locale or context.market.language).replace("_", "-").split("-")[0].lower()
 
 
 def acronym(term: Term, word: str) -> bool:
@@ -125,18 +147,25 @@ def local_word(term: Term, context: Context) -> str:
     return term.suggestion.get(code, term.suggestion.get("*", ""))
 
 
+MESSAGES = {
+    "vocabulary": "{readers} say '{suggestion}' rather than '{found}'",
+    "spelling": "{readers} spell it '{suggestion}' rather than '{found}'",
+}
+
+
 def _register_terms() -> None:
     for term in TERMS:
         add_rule(
             Rule(
-                id=f"vocabulary.{term.id}",
-                category="vocabulary",
+                id=f"{term.category}.{term.id}",
+                category="spelling" if term.category == "spelling" else "vocabulary",
                 severity="warning",
-                message="{readers} say '{suggestion}' rather than '{found}'",
+                message=MESSAGES[term.category],
                 detect=_detector(term),
                 examples=term.examples,
                 markets=frozenset(term.markets),
-                english_only=True,
+                english_only=term.language == "en",
+                other_languages=term.language != "en",
                 trigger_words=frozenset(term.words),
             )
         )
