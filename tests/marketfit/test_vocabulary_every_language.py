@@ -102,6 +102,17 @@ SPANISH: list[Case] = [
     ("MX", "Compra piso laminado con 15 % de descuento.", []),
     ("MX", "Descarga la aplicación móvil y gana puntos.", []),
     ("MX", "Lava tu carro con nosotros y llévate un jugo gratis.", []),
+    (
+        "MX",
+        "Inscríbete a las clases de informática del sábado.",
+        [("vocabulary", "informática", "computación")],
+    ),
+    ("MX", "Contratamos camareras para fin de año.", [("vocabulary", "camareras", "mesero")]),
+    ("ES", "Se busca plomero con experiencia.", [("vocabulary", "plomero", "fontanero")]),
+    ("ES", "Mete las bolsas en la cajuela y listo.", [("vocabulary", "cajuela", "maletero")]),
+    ("MX", "Tartas de chocolate por encargo.", [("vocabulary", "Tartas", "Pastel")]),
+    ("MX", "Cursos de seguridad informática para empresas.", []),
+    ("ES", "Pastel de carne murciano, receta de la abuela.", []),
 ]
 
 PORTUGUESE: list[Case] = [
@@ -143,6 +154,13 @@ PORTUGUESE: list[Case] = [
     ("BR", "Um comboio de caminhões fechou a estrada.", []),
     ("BR", "Curso de biologia celular com inscrições abertas.", []),
     ("BR", "Entre em contato e faça o seu registro.", []),
+    ("BR", "Confira a nova ementa de inverno.", [("vocabulary", "ementa", "cardápio")]),
+    ("PT", "Confira o novo cardápio de inverno.", [("vocabulary", "cardápio", "ementa")]),
+    ("BR", "Gelados artesanais no centro da cidade.", [("vocabulary", "Gelados", "Sorvete")]),
+    ("BR", "Fica ao lado da estação de metro.", [("spelling", "metro", "metrô")]),
+    ("PT", "Fica ao lado da estação de metrô.", [("spelling", "metrô", "metro")]),
+    ("BR", "Um chá gelado de pêssego para o calor.", []),
+    ("BR", "O piso custa R$ 80 o metro quadrado.", []),
 ]
 
 GERMAN: list[Case] = [
@@ -192,6 +210,11 @@ GERMAN: list[Case] = [
     ("AT", "Herzliche Grüße aus Wien: Marillen, Paradeiser und Topfen im Angebot.", []),
     ("CH", "Herzliche Grüsse aus Bern: mit dem Velo zum Markt, Rahm und Brötli.", []),
     ("CH", "Im Jänner fahren wir Ski.", [("vocabulary", "Jänner", "Januar")]),
+    ("CH", "Knuspriges Hähnchen mit Pommes.", [("vocabulary", "Hähnchen", "Poulet")]),
+    ("AT", "Heiße Schokolade mit Schlagsahne.", [("vocabulary", "Schlagsahne", "Schlagobers")]),
+    ("AT", "Am Sonnabend ist der Markt geöffnet.", [("vocabulary", "Sonnabend", "Samstag")]),
+    ("DE", "Hier dürfen Sie kostenlos parkieren.", [("vocabulary", "parkieren", "parken")]),
+    ("DE", "Heiße Schokolade mit Schlagsahne und ein Hähnchen.", []),
 ]
 
 ENGLISH: list[Case] = [
