@@ -468,13 +468,18 @@ def curated_term(cells: list[str]) -> dict[str, Any]:
     suggestion = vocabulary_suggestion(fields["suggestion"])
     pattern = fields["pattern"]
     words = fields["words"].split()
+    plurals: list[str] = []
     if PLAIN_FORMS.fullmatch(pattern):
+        if language == "en":
+            plurals = plural_forms([form.strip() for form in pattern.split(",")])
         pattern, derived = forms_pattern(pattern)
         words = words or derived
     re.compile(pattern)
     term: dict[str, Any] = {"id": fields["id"], "markets": markets, "pattern": pattern}
     term["suggestion"] = suggestion
     term["words"] = sorted(set(words))
+    if plurals:  # the local word is suggested in the plural for these
+        term["plurals"] = plurals
     clean: list[str] = []
     also: list[tuple[str, str]] = []
     for cell in cells[len(CURATED_COLUMNS) :]:
@@ -513,6 +518,19 @@ def curated_term(cells: list[str]) -> dict[str, Any]:
         term["acronym"] = True
     check_trigger_words(term)
     return term
+
+
+def plural_forms(forms: list[str]) -> list[str]:
+    """The forms that are the English plural of another form in the list: "popsicles"
+    of "popsicle", "nappies" of "nappy", "lorries" of "lorry"."""
+    plurals = set()
+    for form in forms:
+        for other in forms:
+            if form in (other + "s", other + "es") or (
+                other.endswith("y") and form == other[:-1] + "ies"
+            ):
+                plurals.add(form)
+    return sorted(plurals)
 
 
 def local_suggestion(suggestion: str | dict[str, str], market: str) -> str:

@@ -51,6 +51,8 @@ class Term:
     category: str = "vocabulary"
     # Written with a capital that is no name: "Year 5", every German noun.
     capitalised: bool = False
+    # Forms that are plurals ("popsicles"): the local word is suggested in the plural.
+    plurals: frozenset[str] = frozenset()
 
 
 def load_terms() -> tuple[Term, ...]:
@@ -76,6 +78,7 @@ def term_from_row(row: dict[str, Any]) -> Term:
         language=row.get("language", "en"),
         category=row.get("category", "vocabulary"),
         capitalised=bool(row.get("capitalised", False)) or row.get("language") == "de",
+        plurals=frozenset(row.get("plurals", ())),
     )
 
 
@@ -110,7 +113,10 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
                 and not acronym(term, word)
             ):
                 continue
-            yield Hit(start, end, match_case(word, local_word(term, context)))
+            local = local_word(term, context)
+            if term.plurals and word.lower() in term.plurals:
+                local = plural(local)
+            yield Hit(start, end, match_case(word, local))
 
     return detect
 
@@ -118,6 +124,19 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
 def post_language(context: Context) -> str:
     """The post's language subtag ("de" for de-CH), from its locale or its market."""
     return (context.post.locale or context.market.language).replace("_", "-").split("-")[0].lower()
+
+
+def plural(words: str) -> str:
+    """The English plural of a suggestion's last word ("ice lolly" -> "ice lollies");
+    one already ending in s, or a number ("100,000"), is left as it is."""
+    last = words[-1:]
+    if not last.isalpha() or words.endswith("s"):
+        return words
+    if words.endswith("y") and words[-2:-1] not in "aeiou":
+        return words[:-1] + "ies"
+    if words.endswith(("ch", "sh", "x", "z")):
+        return words + "es"
+    return words + "s"
 
 
 def acronym(term: Term, word: str) -> bool:
