@@ -202,7 +202,14 @@ GERMAN: list[Case] = [
         [("vocabulary", "Marillen", "Aprikose")],
     ),
     ("DE", "Ab Jänner neue Preise.", [("vocabulary", "Jänner", "Januar")]),
-    ("DE", "Frische Semmeln jeden Sonntag.", [("vocabulary", "Semmeln", "Brötchen")]),
+    (
+        "CH",
+        "Topfen und Karfiol frisch vom Markt.",
+        [("vocabulary", "Topfen", "Quark"), ("vocabulary", "Karfiol", "Blumenkohl")],
+    ),
+    # Semmel, Topfen and Karfiol are Bavarian too; Swiss shops write Brötchen as well.
+    ("DE", "Frische Semmeln und Topfen jeden Sonntag in München.", []),
+    ("CH", "Frische Brötchen jeden Morgen.", []),
     ("DE", "Viel Glück bei der Matura!", [("vocabulary", "Matura", "Abitur")]),
     # Each market's own words, and German outside the German-speaking markets.
     ("DE", "Herzliche Grüße aus Hamburg und frische Brötchen mit Sahne.", []),
