@@ -161,6 +161,7 @@ PORTUGUESE: list[Case] = [
     ("PT", "Fica ao lado da estação de metrô.", [("spelling", "metrô", "metro")]),
     ("BR", "Um chá gelado de pêssego para o calor.", []),
     ("BR", "O piso custa R$ 80 o metro quadrado.", []),
+    ("BR", "A ementa da disciplina está no portal do aluno.", []),
 ]
 
 GERMAN: list[Case] = [
