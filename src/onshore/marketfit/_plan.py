@@ -159,6 +159,7 @@ def load_rules() -> None:
         _rules_units,
         _rules_vocabulary,
         _rules_zone_words,
+        _spelling_regional,
         _spelling_roles,
         _spelling_sense,
     )
