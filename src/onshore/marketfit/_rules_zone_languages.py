@@ -38,11 +38,11 @@ from onshore.marketfit._zone_clocks import (
     read_clock,
     write_clock,
 )
-from onshore.marketfit._zone_names import ZONE_NAMES
+from onshore.marketfit._zone_names import GENERIC_ABBREVIATIONS, ZONE_NAMES
 
 # Letters that name a zone after a time, lower case as Document.word_set has them.
 ABBREVIATIONS = frozenset(abbreviation_offsets())
-TRIGGER_ABBREVIATIONS = frozenset(abbr.lower() for abbr in ABBREVIATIONS)
+TRIGGER_ABBREVIATIONS = frozenset(abbr.lower() for abbr in (*ABBREVIATIONS, *GENERIC_ABBREVIATIONS))
 # Ambiguous letters read as a home market's zone would mislead: CST is China's
 # Standard Time for a large audience and IST is India's, Ireland's and Israel's.
 TOO_AMBIGUOUS = frozenset({"CST", "CDT", "IST"})
@@ -119,6 +119,8 @@ LOCAL_ZONE_LABELS = {"BR": "(horário de Brasília)", "MX": "(hora del centro)"}
         Example("Webinar om 18.00 uur EST.", "NL", "18.00 uur EST", at="2026-01-14T09:00"),
         Example("Diretta alle 18 EST.", "IT", "18 EST", at="2026-01-14T09:00"),
         Example("Transmisión a las 18:00 CET.", "MX", "18:00 CET", at="2026-01-14T09:00"),
+        Example("Direct à 14h ET.", "FR", "14h ET", at="2026-07-14T09:00"),
+        Example("Directo a las 14:00 ET.", "US", None, at="2026-07-14T09:00"),
         Example("ライブ配信は午前10時(PST)から。", "JP", "午前10時(PST)", at="2026-01-14T09:00"),
         Example("Live jeudi à 18h.", "FR", None, at="2026-07-14T09:00"),
         Example("Livestream um 18 Uhr MESZ.", "DE", None, at="2026-07-14T09:00"),
@@ -133,24 +135,41 @@ def detect_other_market_clock(context: Context) -> Iterator[Hit]:
         return  # a time converts on one day only
     day = days[0]
     masked = context.doc.masked
+    if not any(word.upper() in masked for word in TRIGGER_ABBREVIATIONS & context.doc.word_set):
+        return  # "est" in French, "eat": the letters are never in capitals here
     for clock, abbr, end in clocks_with_letters(masked):
-        if abbr not in ABBREVIATIONS or is_own_zone(context.market.code, abbr, day.year):
-            continue
-        source = source_offset(abbr, day.year)
+        source = _source(abbr, context.market.code, day.year)
         if source is None:
             continue
-        zone, minutes = source
-        moved = _convert(clock, timezone(timedelta(minutes=minutes)), context.zone, day)
+        zone, clocks_there = source
+        moved = _convert(clock, clocks_there, context.zone, day)
         text = write_clock(clock.match, moved.hour, moved.minute)
         label = LOCAL_ZONE_LABELS.get(context.market.code, "")
-        if context.market.multi_zone and not label:
-            label = abbreviation_on(context.zone.key, day)
+        if context.market.multi_zone and context.market.code not in EFFECTIVELY_ONE_ZONE:
+            label = label or abbreviation_on(context.zone.key, day)
         yield Hit(
             clock.start,
             end,
             f"{text} {label}".rstrip(),
             {"zone_place": _place(zone), "day": f"{moved.day} {moved:%B %Y}"},
         )
+
+
+def _source(abbr: str, market_code: str, year: int) -> tuple[str, tzinfo] | None:
+    """The zone letters after a time stand for and the clocks to read the time on, when
+    they are another market's: a generic name (ET) means whatever that zone's clocks
+    show; a seasonal one the offset it names."""
+    if abbr in GENERIC_ABBREVIATIONS:
+        zone = GENERIC_ABBREVIATIONS[abbr]
+        if zone in get_market(market_code).zones:
+            return None
+        return zone, zone_info(zone)
+    if abbr not in ABBREVIATIONS or is_own_zone(market_code, abbr, year):
+        return None
+    source = source_offset(abbr, year)
+    if source is None:
+        return None
+    return source[0], timezone(timedelta(minutes=source[1]))
 
 
 def clocks_with_letters(masked: str) -> Iterator[tuple[LocalClock, str, int]]:
@@ -187,9 +206,21 @@ def _place(zone: str) -> str:
 
 
 # Online and national events: seen at the same moment across the country's zones.
+# "Online" alone is a shop ("loja online") more often than an event, so it counts after
+# an event noun only; "transmisión" alone may be a car's.
 EVENT_WORDS = re.compile(
     r"\b(?:live|lives|livestream|webinar|webinars|webin[aá]rio|en vivo|en directo|ao vivo|"
-    r"transmisi[oó]n|transmiss[aã]o|streaming|online|on-line|en l[ií]nea)\b",
+    r"transmisi[oó]n(?!\s+(?:autom|manual))|transmiss[aã]o|streaming|"
+    r"(?:evento|aula|clase|curso|sesi[oó]n|sess[aã]o|encontro|charla|palestra|taller|"
+    r"oficina|lanzamiento|lan[cç]amento)\s+(?:online|on-line|en l[ií]nea|virtual))\b",
+    re.IGNORECASE,
+)
+# A place people come to, or live music ("música ao vivo no bar"): a local event,
+# whose time is the venue's (as "in-store" and "doors" in English posts).
+LOCAL_EVENT = re.compile(
+    r"\b(?:m[uú]sica|show|banda|concierto|tocando)\s+(?:ao|en)\s+vivo"
+    r"|\b(?:bar|restaurante|loja|tienda|sucursal|endere[cç]o|direcci[oó]n|unidade|"
+    r"presencial|avenida|calle|rua|local:|nuestra sede|nossa sede)\b",
     re.IGNORECASE,
 )
 # A clock time without a zone, as es/pt posts write it.
@@ -197,7 +228,7 @@ BARE_CLOCK = re.compile(
     r"(?<![\d.,:/])(?:2[0-3]|[01]?\d)"
     r"(?::[0-5]\d(?:\s?h(?:rs?|s)?\b)?|h(?:[0-5]\d)?(?![A-Za-z])|\s?(?:hs|hrs|horas)\b"
     r"|\s?[AaPp]\.?\s?[Mm]\b\.?)"
-    r"(?![\d,])"
+    r"(?!\d|,\d)"
 )
 # A range is opening hours ("de 9:00 a 20:00", "das 9h às 18h"): never missing a zone.
 RANGE_AFTER = re.compile(r"\s?(?:-|–|a|às|as|até|hasta|al)\s?\d", re.IGNORECASE)
@@ -209,6 +240,7 @@ ZONE_PHRASES = re.compile(
     r"(?:bras[ií]lia|centro|cdmx|ciudad de m[eé]xico|m[eé]xico|local|oficial|pac[ií]fico|"
     r"sudeste|este|noroeste|sureste|canarias|peninsular|manaus|acre|amazonas|tijuana|"
     r"canc[uú]n|monterrey|s[aã]o paulo)\b"
+    r"|\b(?:de|em)\sbras[ií]lia\b"
     r"|\b(?:seu|su|tu|teu)\s(?:hor[aá]rio|hora|zona)|\bfuso|\bzona horaria"
     r"|\b(?:GMT|UTC)\s?[-+−]\s?\d|\bCDMX\b|\(\s?(?:BRT|BRT\d?|CST|CT|ET|MX)\s?\)",
     re.IGNORECASE,
@@ -221,9 +253,9 @@ ZONE_PHRASES = re.compile(
     "warning",
     "{market} spans several time zones; say which one {found} is in",
     other_languages=True,
-    trigger_words=("live", "lives", "livestream", "webinar", "webinars", "webin", "rio",
+    trigger_words=("live", "lives", "livestream", "webinar", "webinars", "webin",
                    "vivo", "directo", "transmisi", "transmiss", "streaming", "online",
-                   "line", "nea"),
+                   "line", "nea", "virtual"),
     examples=[
         Example("Live na terça às 19h!", "BR", "19h", at="2026-07-14T09:00"),
         Example("Transmisión en vivo el jueves a las 20:00.", "MX", "20:00",
@@ -246,7 +278,10 @@ def detect_missing_zone_event(context: Context) -> Iterator[Hit]:
     masked = context.doc.masked
     if EVENT_WORDS.search(masked) is None or ZONE_PHRASES.search(masked) is not None:
         return
-    if any(abbr in ABBREVIATIONS for _, abbr, _ in clocks_with_letters(masked)):
+    if LOCAL_EVENT.search(masked) is not None:
+        return
+    zones = ABBREVIATIONS | GENERIC_ABBREVIATIONS.keys()
+    if any(abbr in zones for _, abbr, _ in clocks_with_letters(masked)):
         return
     for match in BARE_CLOCK.finditer(masked):
         if RANGE_AFTER.match(masked, match.end()) or RANGE_BEFORE.search(

@@ -96,6 +96,8 @@ def detect_season_words(context: Context) -> Iterator[Hit]:
     if not days:
         return
     masked = context.doc.masked
+    if not context.doc.has_digit or not _may_hold_season_words(masked, context.doc.lower_masked):
+        return
     zone = context.zone.key
     for match in PATTERN.finditer(masked):
         before = masked[max(0, match.start() - TIME_REACH) : match.start()]
@@ -110,6 +112,17 @@ def detect_season_words(context: Context) -> Iterator[Hit]:
                 rights[0],
                 {"day": _day(days[0], len(days) == 1), "place": context.market.place},
             )
+
+
+# Substrings every entry of SEASON_WORDS holds (lower case; the German letters in
+# capitals): a few substring tests rule out most posts the trigger words let through
+# ("ver" and "hora" are everyday Spanish and Portuguese).
+_LOWER_KEYS = ("sommerzeit", "winterzeit", "heure d", "ora legale", "ora solare", "zomertijd",
+               "wintertijd", "de verano", "de invierno", "de ver", "de inverno")  # fmt: skip
+
+
+def _may_hold_season_words(masked: str, lower: str) -> bool:
+    return "MEZ" in masked or "MESZ" in masked or any(key in lower for key in _LOWER_KEYS)
 
 
 def _right_words(entry: SeasonWords, zone: str, market: str, day: date) -> str | None:

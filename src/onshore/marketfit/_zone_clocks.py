@@ -18,11 +18,11 @@ LOCAL_CLOCK = re.compile(
     r"(?P<jhalf>午前|午後)?\s?(?P<jh>\d{1,2})\s?時(?:\s?(?P<jm>[0-5]?\d)\s?分|(?P<jhh>半))?"
     r"|(?P<h>2[0-4]|[01]?\d)"
     r"(?:(?P<sep>[:.h])(?P<m>[0-5]\d)|(?P<hmark>h)(?![A-Za-z]))?"
-    r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?|\s?(?P<unit>Uhr|uur|hrs|hs|horas)\b)?"
-    r")(?![\d,])"
+    r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?|\s?(?P<unit>Uhr|uur|hrs|hs|horas|h)\b)?"
+    r")(?!\d|,\d)"
 )
 # Zone letters right after a clock, maybe in brackets: "18h GMT", "午前10時(PST)".
-ZONE_LETTERS_AFTER = re.compile(r"\s?[(（]?\s?(?P<abbr>[A-Z][A-Za-z]{1,4})\b\s?[)）]?")
+ZONE_LETTERS_AFTER = re.compile(r"\s?[(（]?\s?(?P<abbr>[A-Z][A-Za-z]{1,4})(?![A-Za-z])\s?[)）]?")
 
 
 class LocalClock(NamedTuple):
