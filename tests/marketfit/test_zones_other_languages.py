@@ -79,6 +79,15 @@ CLEAN = [
     ("La transmisión automática, desde las 10:00 en el concesionario.", "ES", SUMMER),
     ("Offerta valida fino alle 23:59 CEST.", "IT", SUMMER),
     ("本日18時からセール開始！", "JP", SUMMER),
+    ("Live jeudi à 18h, heure de Paris.", "BE", SUMMER),
+    ("Directo a las 18:00 hora peninsular.", "ES", SUMMER),
+    ("Directo a las 18:00 (hora de Canarias).", "ES", WINTER),
+    ("Livestream um 18 Uhr deutscher Zeit.", "CH", WINTER),
+    ("Diretta alle 18:00 ora italiana.", "IT", SUMMER),
+    ("Webinar om 18.00 uur Nederlandse tijd.", "NL", SUMMER),
+    ("ライブは午後6時(日本時間)から。", "JP", SUMMER),
+    ("Rendez-vous à 18h à l'heure de la pause.", "FR", SUMMER),
+    ("Nos vemos a las 18:00, hora de la merienda.", "ES", SUMMER),
 ]
 
 
@@ -108,6 +117,46 @@ OTHER_MARKET = [
     ("Direct à 14h ET.", "FR", SUMMER, "14h ET", "20h"),
     ("Livestream um 18 Uhr PT.", "DE", WINTER, "18 Uhr PT", "3 Uhr"),
     ("Sorteo a las 12:00 h GMT.", "ES", SUMMER, "12:00 h GMT", "14:00 h"),
+    # A place's time in the post's language.
+    ("Live jeudi à 18h, heure de New York.", "FR", SUMMER, "18h, heure de New York", "0h"),
+    (
+        "Directo a las 18:00 hora de España.",
+        "MX",
+        SUMMER,
+        "18:00 hora de España",
+        "10:00 (hora del centro)",
+    ),
+    (
+        "Directo a las 18:00 hora peninsular.",
+        "MX",
+        WINTER,
+        "18:00 hora peninsular",
+        "11:00 (hora del centro)",
+    ),
+    ("Livestream um 18 Uhr Londoner Zeit.", "DE", WINTER, "18 Uhr Londoner Zeit", "19 Uhr"),
+    ("Diretta alle 18 ora di Londra.", "IT", SUMMER, "18 ora di Londra", "19"),
+    (
+        "Webinar om 18.00 uur New Yorkse tijd.",
+        "NL",
+        SUMMER,
+        "18.00 uur New Yorkse tijd",
+        "00.00 uur",
+    ),
+    (
+        "ライブは午後6時(ニューヨーク時間)から。",
+        "JP",
+        SUMMER,
+        "午後6時(ニューヨーク時間)",
+        "午前7時",
+    ),
+    (
+        "Live às 18h, horário de Lisboa.",
+        "BR",
+        SUMMER,
+        "18h, horário de Lisboa",
+        "14h (horário de Brasília)",
+    ),
+    ("Live às 18h, hora de Brasília.", "PT", WINTER, "18h, hora de Brasília", "21h"),
     # English markets: GMT outside the markets on UTC+0, CET in South Africa.
     ("Webinar at 8pm GMT.", "AU", SUMMER, "8pm GMT", "6am AEST"),
     ("Webinar at 8pm GMT.", "CA", WINTER, "8pm GMT", "3pm EST"),

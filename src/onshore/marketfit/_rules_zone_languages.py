@@ -28,6 +28,7 @@ from onshore.marketfit._rules_timezone import (
     EFFECTIVELY_ONE_ZONE,
     HOME_MARKETS,
     abbreviation_on,
+    abbreviations_in_year,
     market_abbreviations,
 )
 from onshore.marketfit._timezones import zone_info
@@ -39,10 +40,13 @@ from onshore.marketfit._zone_clocks import (
     write_clock,
 )
 from onshore.marketfit._zone_names import GENERIC_ABBREVIATIONS, ZONE_NAMES
+from onshore.marketfit._zone_places import FRAME_CHARACTERS, FRAME_WORDS, PLACE_AFTER, place_zone
 
 # Letters that name a zone after a time, lower case as Document.word_set has them.
 ABBREVIATIONS = frozenset(abbreviation_offsets())
 TRIGGER_ABBREVIATIONS = frozenset(abbr.lower() for abbr in (*ABBREVIATIONS, *GENERIC_ABBREVIATIONS))
+# Every zone's letters a post may write after a time (EST, CET, ET, PT).
+ZONE_LETTERS = ABBREVIATIONS | GENERIC_ABBREVIATIONS.keys()
 # Ambiguous letters read as a home market's zone would mislead: CST is China's
 # Standard Time for a large audience and IST is India's, Ireland's and Israel's.
 TOO_AMBIGUOUS = frozenset({"CST", "CDT", "IST"})
@@ -112,7 +116,8 @@ LOCAL_ZONE_LABELS = {"BR": "(horário de Brasília)", "MX": "(hora del centro)"}
     "warning",
     "{found} is the time in {zone_place}; for {readers} that is {suggestion} on {day}",
     other_languages=True,
-    trigger_words=TRIGGER_ABBREVIATIONS,
+    trigger_words=TRIGGER_ABBREVIATIONS | FRAME_WORDS,
+    trigger_pattern=FRAME_CHARACTERS,
     examples=[
         Example("Live jeudi à 18h GMT !", "FR", "18h GMT", at="2026-07-14T09:00"),
         Example("Livestream um 18 Uhr EST.", "DE", "18 Uhr EST", at="2026-01-14T09:00"),
@@ -120,6 +125,9 @@ LOCAL_ZONE_LABELS = {"BR": "(horário de Brasília)", "MX": "(hora del centro)"}
         Example("Diretta alle 18 EST.", "IT", "18 EST", at="2026-01-14T09:00"),
         Example("Transmisión a las 18:00 CET.", "MX", "18:00 CET", at="2026-01-14T09:00"),
         Example("Direct à 14h ET.", "FR", "14h ET", at="2026-07-14T09:00"),
+        Example("Live jeudi à 18h, heure de New York.", "FR", "18h, heure de New York",
+                at="2026-07-14T09:00"),
+        Example("Live jeudi à 18h, heure de Paris.", "BE", None, at="2026-07-14T09:00"),
         Example("Directo a las 14:00 ET.", "US", None, at="2026-07-14T09:00"),
         Example("ライブ配信は午前10時(PST)から。", "JP", "午前10時(PST)", at="2026-01-14T09:00"),
         Example("Live jeudi à 18h.", "FR", None, at="2026-07-14T09:00"),
@@ -135,10 +143,18 @@ def detect_other_market_clock(context: Context) -> Iterator[Hit]:
         return  # a time converts on one day only
     day = days[0]
     masked = context.doc.masked
-    if not any(word.upper() in masked for word in TRIGGER_ABBREVIATIONS & context.doc.word_set):
+    words = context.doc.word_set
+    places = not FRAME_WORDS.isdisjoint(words) or "時間" in masked
+    if not places and not any(word.upper() in masked for word in TRIGGER_ABBREVIATIONS & words):
         return  # "est" in French, "eat": the letters are never in capitals here
-    for clock, abbr, end in clocks_with_letters(masked):
-        source = _source(abbr, context.market.code, day.year)
+    for clock, abbr, end in clocks_with_zones(masked, places):
+        if abbr.startswith("/"):  # a place's zone
+            zone = abbr[1:]
+            if _is_own_place(context.market.code, zone, day.year):
+                continue
+            source: tuple[str, tzinfo] | None = (zone, zone_info(zone))
+        else:
+            source = _source(abbr, context.market.code, day.year)
         if source is None:
             continue
         zone, clocks_there = source
@@ -172,16 +188,34 @@ def _source(abbr: str, market_code: str, year: int) -> tuple[str, tzinfo] | None
     return source[0], timezone(timedelta(minutes=source[1]))
 
 
-def clocks_with_letters(masked: str) -> Iterator[tuple[LocalClock, str, int]]:
-    """Every clock time followed by capital letters (perhaps in brackets), with the
-    letters and where they end."""
+def clocks_with_zones(masked: str, places: bool) -> Iterator[tuple[LocalClock, str, int]]:
+    """Every clock time followed by a zone's letters (perhaps in brackets) and, with
+    ``places``, by a place's time ("18h, heure de New York", given as "/" and the
+    place's zone): the clock, the letters and where the zone ends."""
     for match in LOCAL_CLOCK.finditer(masked):
-        after = ZONE_LETTERS_AFTER.match(masked, match.end())
-        if after is None:
-            continue
         clock = read_clock(match)
-        if clock is not None:
+        if clock is None:
+            continue
+        after = ZONE_LETTERS_AFTER.match(masked, match.end())
+        if after is not None and after.group("abbr") in ZONE_LETTERS:
             yield clock, after.group("abbr"), after.end("abbr") + _closing(masked, after)
+            continue
+        place = PLACE_AFTER.match(masked, match.end()) if places else None
+        if place is not None:
+            end = place.end()
+            if place.group(0).lstrip()[:1] in "(（" and masked[end : end + 1] in (")", "）"):
+                end += 1
+            yield clock, "/" + place_zone(place), end
+
+
+@cache
+def _is_own_place(market_code: str, zone: str, year: int) -> bool:
+    """Whether a place's clocks are the market's: one of its zones, or a zone showing
+    only names the market's zones show (Paris time in Germany)."""
+    market = get_market(market_code)
+    if zone in market.zones:
+        return True
+    return abbreviations_in_year(zone, year) <= market_abbreviations(market.zones, year)
 
 
 def _closing(masked: str, after: re.Match[str]) -> int:
@@ -280,8 +314,9 @@ def detect_missing_zone_event(context: Context) -> Iterator[Hit]:
         return
     if LOCAL_EVENT.search(masked) is not None:
         return
-    zones = ABBREVIATIONS | GENERIC_ABBREVIATIONS.keys()
-    if any(abbr in zones for _, abbr, _ in clocks_with_letters(masked)):
+    if any(
+        abbr in ZONE_LETTERS or abbr[:1] == "/" for _, abbr, _ in clocks_with_zones(masked, True)
+    ):
         return
     for match in BARE_CLOCK.finditer(masked):
         if RANGE_AFTER.match(masked, match.end()) or RANGE_BEFORE.search(
