@@ -46,7 +46,7 @@ from onshore.marketfit._zone_places import FRAME_CHARACTERS, FRAME_WORDS, PLACE_
 ABBREVIATIONS = frozenset(abbreviation_offsets())
 TRIGGER_ABBREVIATIONS = frozenset(abbr.lower() for abbr in (*ABBREVIATIONS, *GENERIC_ABBREVIATIONS))
 # Every zone's letters a post may write after a time (EST, CET, ET, PT).
-ZONE_LETTERS = ABBREVIATIONS | GENERIC_ABBREVIATIONS.keys()
+ZONE_LETTERS = frozenset((*ABBREVIATIONS, *GENERIC_ABBREVIATIONS))
 # Ambiguous letters read as a home market's zone would mislead: CST is China's
 # Standard Time for a large audience and IST is India's, Ireland's and Israel's.
 TOO_AMBIGUOUS = frozenset({"CST", "CDT", "IST"})
