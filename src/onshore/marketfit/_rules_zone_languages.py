@@ -23,6 +23,7 @@ from functools import cache
 
 from onshore.marketfit._data import abbreviation_offsets
 from onshore.marketfit._markets import get_market
+from onshore.marketfit._number_words import word_positions
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._rules_timezone import (
     EFFECTIVELY_ONE_ZONE,
@@ -31,6 +32,7 @@ from onshore.marketfit._rules_timezone import (
     abbreviations_in_year,
     market_abbreviations,
 )
+from onshore.marketfit._text import Document
 from onshore.marketfit._timezones import zone_info
 from onshore.marketfit._zone_clocks import (
     LOCAL_CLOCK,
@@ -138,16 +140,19 @@ LOCAL_ZONE_LABELS = {"BR": "(horário de Brasília)", "MX": "(hora del centro)"}
     ],
 )  # fmt: skip
 def detect_other_market_clock(context: Context) -> Iterator[Hit]:
-    days = context.reference_dates
-    if len(days) != 1:
-        return  # a time converts on one day only
-    day = days[0]
     masked = context.doc.masked
     words = context.doc.word_set
     places = not FRAME_WORDS.isdisjoint(words) or "時間" in masked
     if not places and not any(word.upper() in masked for word in TRIGGER_ABBREVIATIONS & words):
         return  # "est" in French, "eat": the letters are never in capitals here
-    for clock, abbr, end in clocks_with_zones(masked, places):
+    found = list(clocks_with_zones(context.doc, places))
+    if not found:
+        return  # before the dates: finding the dates a post writes costs more
+    days = context.reference_dates
+    if len(days) != 1:
+        return  # a time converts on one day only
+    day = days[0]
+    for clock, abbr, end in found:
         if abbr.startswith("/"):  # a place's zone
             zone = abbr[1:]
             if _is_own_place(context.market.code, zone, day.year):
@@ -188,24 +193,63 @@ def _source(abbr: str, market_code: str, year: int) -> tuple[str, tzinfo] | None
     return source[0], timezone(timedelta(minutes=source[1]))
 
 
-def clocks_with_zones(masked: str, places: bool) -> Iterator[tuple[LocalClock, str, int]]:
+def clocks_with_zones(doc: Document, places: bool) -> Iterator[tuple[LocalClock, str, int]]:
     """Every clock time followed by a zone's letters (perhaps in brackets) and, with
     ``places``, by a place's time ("18h, heure de New York", given as "/" and the
-    place's zone): the clock, the letters and where the zone ends."""
-    for match in LOCAL_CLOCK.finditer(masked):
-        clock = read_clock(match)
-        if clock is None:
-            continue
-        after = ZONE_LETTERS_AFTER.match(masked, match.end())
-        if after is not None and after.group("abbr") in ZONE_LETTERS:
-            yield clock, after.group("abbr"), after.end("abbr") + _closing(masked, after)
-            continue
-        place = PLACE_AFTER.match(masked, match.end()) if places else None
-        if place is not None:
-            end = place.end()
-            if place.group(0).lstrip()[:1] in "(（" and masked[end : end + 1] in (")", "）"):
-                end += 1
-            yield clock, "/" + place_zone(place), end
+    place's zone): the clock, the letters and where the zone ends. Clocks are read
+    only just before where a zone can start, not across the whole post."""
+    masked = doc.masked
+    seen: set[int] = set()
+    for anchor in zone_anchors(doc, places):
+        for match in LOCAL_CLOCK.finditer(masked, max(0, anchor - ANCHOR_REACH), anchor):
+            if match.start() in seen:
+                continue
+            found = _zone_after(masked, match, places)
+            if found is not None:
+                seen.add(match.start())
+                yield found
+
+
+# How far before a zone's letters or a place's frame word its clock can start:
+# "18.00 uur New Yorkse tijd".
+ANCHOR_REACH = 48
+
+
+def zone_anchors(doc: Document, places: bool) -> list[int]:
+    """Where a zone can start: zone letters in capitals and (with ``places``) the words
+    of the place frames ("heure", "hora", "Zeit", "時間")."""
+    found: list[int] = []
+    for word in TRIGGER_ABBREVIATIONS.intersection(doc.word_set):
+        found += word_positions(doc.masked, word.upper())
+    if places:
+        for word in FRAME_WORDS.intersection(doc.word_set):
+            found += word_positions(doc.lower_masked, word)
+        at = doc.masked.find("時間")
+        while at >= 0:
+            found.append(at)
+            at = doc.masked.find("時間", at + 1)
+    return sorted(found)
+
+
+def _zone_after(
+    masked: str, match: re.Match[str], places: bool
+) -> tuple[LocalClock, str, int] | None:
+    start = match.start()
+    if start and masked[start - 1] in "0123456789.,:/":
+        return None  # the scan began inside a number, where its look-behind is blind
+    clock = read_clock(match)
+    if clock is None:
+        return None
+    after = ZONE_LETTERS_AFTER.match(masked, match.end())
+    if after is not None and after.group("abbr") in ZONE_LETTERS:
+        return clock, after.group("abbr"), after.end("abbr") + _closing(masked, after)
+    place = PLACE_AFTER.match(masked, match.end()) if places else None
+    if place is None:
+        return None
+    end = place.end()
+    if place.group(0).lstrip()[:1] in "(（" and masked[end : end + 1] in (")", "）"):
+        end += 1
+    return clock, "/" + place_zone(place), end
 
 
 @cache
@@ -315,7 +359,8 @@ def detect_missing_zone_event(context: Context) -> Iterator[Hit]:
     if LOCAL_EVENT.search(masked) is not None:
         return
     if any(
-        abbr in ZONE_LETTERS or abbr[:1] == "/" for _, abbr, _ in clocks_with_zones(masked, True)
+        abbr in ZONE_LETTERS or abbr[:1] == "/"
+        for _, abbr, _ in clocks_with_zones(context.doc, True)
     ):
         return
     for match in BARE_CLOCK.finditer(masked):

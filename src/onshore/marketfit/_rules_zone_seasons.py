@@ -96,10 +96,13 @@ def detect_season_words(context: Context) -> Iterator[Hit]:
     if not days:
         return
     masked = context.doc.masked
-    if not context.doc.has_digit or not _may_hold_season_words(masked, context.doc.lower_masked):
+    if not context.doc.has_digit:
+        return
+    first = _first_season_word(masked, context.doc.lower_masked)
+    if first < 0:
         return
     zone = context.zone.key
-    for match in PATTERN.finditer(masked):
+    for match in PATTERN.finditer(masked, first):
         before = masked[max(0, match.start() - TIME_REACH) : match.start()]
         if TIME_BEFORE.search(before) is None or CHANGE_WORDS.search(before):
             continue
@@ -121,8 +124,16 @@ _LOWER_KEYS = ("sommerzeit", "winterzeit", "heure d", "ora legale", "ora solare"
                "wintertijd", "de verano", "de invierno", "de ver", "de inverno")  # fmt: skip
 
 
-def _may_hold_season_words(masked: str, lower: str) -> bool:
-    return "MEZ" in masked or "MESZ" in masked or any(key in lower for key in _LOWER_KEYS)
+def _first_season_word(masked: str, lower: str) -> int:
+    """Where the first of SEASON_WORDS can start (a little before its key), or -1: the
+    long pattern then runs over the rest of the post only."""
+    found = [masked.find("MEZ"), masked.find("MESZ"), *(lower.find(key) for key in _LOWER_KEYS)]
+    starts = [at for at in found if at >= 0]
+    return max(0, min(starts) - KEY_OFFSET) if starts else -1
+
+
+# How far before its key a name starts ("mitteleuropäische sommerzeit", "horario de verano").
+KEY_OFFSET = 24
 
 
 def _right_words(entry: SeasonWords, zone: str, market: str, day: date) -> str | None:
