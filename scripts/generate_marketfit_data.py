@@ -886,6 +886,43 @@ def build_spelling_names(source: Path, spelling: dict[str, list[Any]]) -> dict[s
     return {word: sorted(names) for word, names in sorted(by_word.items())}
 
 
+# ---------------------------------------------------------------- local date names
+
+# The languages whose named dates the checker reads (issue 17: the languages of its
+# markets; English for days a month does not have, the English rules do the rest).
+DATE_NAME_LANGUAGES = ("de", "en", "fr", "es", "pt", "it", "nl", "ja")
+# Everyday short weekday names CLDR has no form for: Portuguese drops "-feira"
+# ("segunda, 16 de março"); Priberam and the Academia Brasileira de Letras list both.
+EXTRA_WEEKDAYS = {"pt": {"segunda": 0, "terça": 1, "quarta": 2, "quinta": 3, "sexta": 4}}
+
+
+def build_locale_dates() -> dict[str, Any]:
+    """Per language: lower-case month names (wide and abbreviated, format and
+    stand-alone, without the abbreviation's dot) → month 1-12; weekday names (wide and
+    abbreviated) → 0 (Monday) - 6; and the wide and abbreviated weekday names in order,
+    as the checker suggests them."""
+    languages: dict[str, Any] = {}
+    for language in DATE_NAME_LANGUAGES:
+        locale = babel.Locale.parse(language)
+        months: dict[str, int] = {}
+        weekdays: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    months.setdefault(name.lower().rstrip("."), number)
+                for number, name in locale.days[context][width].items():
+                    weekdays.setdefault(name.lower().rstrip("."), number)
+        weekdays.update(EXTRA_WEEKDAYS.get(language, {}))
+        languages[language] = {
+            "months": dict(sorted(months.items())),
+            "weekdays": dict(sorted(weekdays.items())),
+            "wide": [locale.days["format"]["wide"][day] for day in range(7)],
+            "abbreviated": [locale.days["format"]["abbreviated"][day] for day in range(7)],
+            "month_names": [locale.months["format"]["wide"][month] for month in range(1, 13)],
+        }
+    return {"source": f"CLDR via Babel {babel.__version__}", "languages": languages}
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -910,6 +947,7 @@ def main() -> None:
     write_public_holidays(args.out, list(markets))
     write_locale_formats(args.out, args.cldr_extra)
     write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
+    write(args.out, "locale_dates.json", build_locale_dates())
 
 
 if __name__ == "__main__":
