@@ -158,6 +158,8 @@ def load_rules() -> None:
         _rules_unit_words,
         _rules_units,
         _rules_vocabulary,
+        _rules_zone_languages,
+        _rules_zone_seasons,
         _rules_zone_words,
         _spelling_regional,
         _spelling_roles,
