@@ -37,6 +37,12 @@ def checked_quotes(formats: LocaleFormats) -> tuple[str, str] | None:
     return formats.quotes
 
 
+def _has_words(inner: str) -> bool:
+    """A quotation quotes words; marks around nothing but other marks ("““”") are
+    stray punctuation, and rewriting them would only make new stray marks."""
+    return any(char.isalnum() for char in inner)
+
+
 @register(
     "format.quotes",
     "format",
@@ -55,6 +61,7 @@ def checked_quotes(formats: LocaleFormats) -> tuple[str, str] | None:
         Example("Notre devise : „moins, c’est mieux“ toujours.", "FR", "„moins, c’est mieux“"),
         Example("Unser Motto: «Weniger ist mehr» gilt.", "CH", None),
         Example("Notre devise : « moins, c’est mieux » toujours.", "FR", None),
+        Example("Stray marks „““” are not a quotation.", "JP", None),
     ],
 )
 def detect_quotes(context: Context) -> Iterator[Hit]:
@@ -74,7 +81,7 @@ def detect_quotes(context: Context) -> Iterator[Hit]:
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
         groups = match.groupdict()
         inner = groups.get("a") or groups.get("b") or groups.get("c") or ""
-        if "`" in inner or "://" in inner or not inner.strip():
+        if "`" in inner or "://" in inner or not _has_words(inner):
             continue
         if text.count("`", 0, match.start()) % 2:
             continue  # inside code, which no rule reads
