@@ -41,6 +41,8 @@ COMPILED_MODULES = (
     "_rules_unit_words", "_rules_holiday_relative",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
     "_spelling_names", "_spelling_roles", "_spelling_sense",
+    "_holiday_names", "_rules_holiday_foreign", "_rules_holiday_local_relative",
+    "_rules_holiday_weekday",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().
