@@ -10,7 +10,9 @@ import pytest
 from babel.dates import get_day_names
 
 from onshore.marketfit import Finding, Post, check, parse_at
+from onshore.marketfit._holiday_names import HOLIDAYS
 from onshore.marketfit._rules_holiday_local_relative import DAY_NAMES
+from tests.marketfit.fragments import both_ways
 
 
 def holiday_findings(text: str, market: str, at: str | None = None) -> list[Finding]:
@@ -274,3 +276,19 @@ def test_weekday_names_are_cldrs(language: str) -> None:
 def test_enough_sentences() -> None:
     total = len(FOREIGN) + len(FOREIGN_CLEAN) + len(RELATIVE) + len(RELATIVE_CLEAN)
     assert total + len(ENGLISH) + len(ENGLISH_CLEAN) >= 80
+
+
+def test_triggers_and_keys_hide_no_holiday_finding() -> None:
+    """Every sentence above gives the same findings whether its rules run only on
+    their triggers (trigger words, key pieces) or always."""
+    cases = [(text, market, "2026-06-01T10:00") for text, market, _ in FOREIGN]
+    cases += [(text, market, "2026-06-01T10:00") for text, market in FOREIGN_CLEAN]
+    cases += [(text, market, at) for text, market, at, *_ in RELATIVE + ENGLISH]
+    cases += RELATIVE_CLEAN + ENGLISH_CLEAN
+    for text, market, at in cases:
+        fast, full = both_ways(Post(text, market, at=parse_at(at)))
+        assert fast == full, text
+
+
+def test_every_holiday_has_keys_its_names_hold() -> None:
+    assert all(holiday.keys for holiday in HOLIDAYS)

@@ -39,6 +39,9 @@ class Holiday:
     # Only the relative rule reads it: the market's own holiday under a name several
     # countries use ("Nationalfeiertag"); ``country`` is then the one market it is for.
     own_only: bool = False
+    # Lower-case pieces one of which every match holds: the pattern is searched only
+    # in a post that holds one (a few substring tests, not ~40 regex scans a post).
+    keys: tuple[str, ...] = ()
 
 
 def _p(*alternatives: str, ignore_case: bool = True) -> re.Pattern[str]:
@@ -84,6 +87,8 @@ INDEPENDENCE_CUE = re.compile(
     re.IGNORECASE,
 )
 _JP = r"(?<![\u30a0-\u30ff\u4e00-\u9fff])"  # not the tail of a longer katakana/kanji word
+INDEPENDENCE_KEYS = ("independ", "unabh", "ndépendance", "ndependance", "indipendenza",
+                     "onafhankelijk", "独立記念日")  # fmt: skip
 _INDEPENDENCE = (
     r"\bIndependence Day\b",
     r"\bUnabh[äa]ngigkeitstag\b",
@@ -111,58 +116,73 @@ HOLIDAYS: tuple[Holiday, ...] = (
         r"\b[Dd]ia de [Aa][çc][ãa]o de [Gg]ra[çc]as\b", r"(?<![a-z] )\bA[çc][ãa]o de Gra[çc]as\b",
         r"\b[Jj]our de l['’][Aa]ction de gr[âa]ces?\b", r"\b(?:Giorno|Festa) del Ringraziamento\b",
         r"\bDankzeggingsdag\b", r"サンクスギビング", _JP + r"感謝祭", ignore_case=False),
-        also_kept=frozenset({"CA"})),
+        also_kept=frozenset({"CA"}), keys=("gracias", "graças", "gracas", "grâce", "grace",
+                                           "ringraziamento", "dankzegging", "サンクス", "感謝祭")),
     _h("Mexico's Independence Day", "MX", "Independence Day", _p(
         r"\bIndependencia de M[ée]xico\b", r"\bGrito de (?:la )?Independencia\b",
-        r"\bGrito de Dolores\b", r"\bMexican Independence Day\b")),
-    _h("Independence Day", "US", "Independence Day", _p(*_INDEPENDENCE), cue=US_CUE),
+        r"\bGrito de Dolores\b", r"\bMexican Independence Day\b"),
+       keys=("independencia", "grito", "mexican")),
+    _h("Independence Day", "US", "Independence Day", _p(*_INDEPENDENCE), cue=US_CUE,
+       keys=INDEPENDENCE_KEYS),
     _h("Independence Day", "US", "Independence Day", _p(
         r"\b4\s+(?:de\s+)?(?:julio|juillet|luglio|juli|julho)\b", r"\b4\.\s*Juli\b",
         r"\b(?:quatro|cuatro) de ju(?:lio|lho)\b", r"7月4日"), cue=INDEPENDENCE_CUE,
-        just_before=DAY_OF),
+        just_before=DAY_OF, keys=("jul", "juillet", "luglio", "7月4日")),
     _h("Boxing Day", "GB", "Boxing Day", _p(r"ボクシング・?デー"),
-       also_kept=frozenset({"IE", "CA", "AU", "NZ", "ZA"})),
+       also_kept=frozenset({"IE", "CA", "AU", "NZ", "ZA"}), keys=("ボクシング",)),
     _h("German Unity Day", "DE", "German Unity Day", _p(
         r"\bTag der [Dd]eutschen Einheit\b", r"\bGerman Unity Day\b", r"\bEinheitsfeiertag\b",
         r"\bjour de l['’]unit[ée] allemande\b", r"\bD[ií]a de la Unidad Alemana\b",
-        r"ドイツ統一の日")),
+        r"ドイツ統一の日"), keys=("einheit", "unity", "unit", "unidad", "ドイツ統一")),
     # "ein Bundesfeiertag" is any federal holiday; "der Bundesfeiertag" is 1 August.
     _h("Swiss National Day", "CH", "National Day", _p(
         r"(?<!\bein )(?<!\beinen )(?<!\bkein )\bBundesfeiertag\b",
         r"\bSchweizer Nationalfeiertag\b", r"\bf[êe]te nationale suisse\b",
-        r"\bfesta nazionale svizzera\b", r"\bSwiss National Day\b")),
+        r"\bfesta nazionale svizzera\b", r"\bSwiss National Day\b"),
+       keys=("bundesfeiertag", "nationalfeiertag", "nationale", "nazionale", "swiss")),
     _h("Spain's National Day", "ES", "National Day", _p(
-        r"\bD[ií]a de la Hispanidad\b", r"\bFiesta Nacional de Espa[ñn]a\b")),
-    _h("Independence Day", "MX", "Independence Day", _p(*_INDEPENDENCE), cue=MX_CUE),
+        r"\bD[ií]a de la Hispanidad\b", r"\bFiesta Nacional de Espa[ñn]a\b"),
+       keys=("hispanidad", "nacional")),
+    _h("Independence Day", "MX", "Independence Day", _p(*_INDEPENDENCE), cue=MX_CUE,
+       keys=INDEPENDENCE_KEYS),
     _h("Brazil's Independence Day", "BR", "Independence Day", _p(
         r"\bDia da Independ[êe]ncia do Brasil\b", r"\bSete de Setembro\b",
-        r"\b7 de [Ss]etembro\b"), cue=BR_CUE),
+        r"\b7 de [Ss]etembro\b"), cue=BR_CUE, keys=("independ", "setembro")),
     _h("Bastille Day", "FR", "National Day", _p(
         r"\bBastille Day\b", r"\bJour de la Bastille\b", r"\bD[ií]a de la Bastilla\b",
-        r"\bPresa della Bastiglia\b", r"\bSturm auf die Bastille\b", r"パリ祭")),
-    _h("Ferragosto", "IT", "Assumption Of Mary Day", _p(r"\bFerragosto\b"), by_date=True),
-    _h("King's Day", "NL", "King's Day", _p(r"\bKoningsdag\b")),
+        r"\bPresa della Bastiglia\b", r"\bSturm auf die Bastille\b", r"パリ祭"),
+       keys=("bastil", "パリ祭")),
+    _h("Ferragosto", "IT", "Assumption Of Mary Day", _p(r"\bFerragosto\b"), by_date=True,
+       keys=("ferragosto",)),
+    _h("King's Day", "NL", "King's Day", _p(r"\bKoningsdag\b"), keys=("koningsdag",)),
     # Markets' own holidays under names several countries use: for relative phrases.
     _h("France's National Day", "FR", "National Day", _p(
-        r"\b14 juillet\b", r"\bQuatorze Juillet\b", r"\bf[êe]te nationale\b"), own_only=True),
+        r"\b14 juillet\b", r"\bQuatorze Juillet\b", r"\bf[êe]te nationale\b"), own_only=True,
+       keys=("juillet", "nationale")),
     _h("Swiss National Day", "CH", "National Day", _p(
         r"\bNationalfeiertag\b", r"\bf[êe]te nationale\b", r"\b1(?:\.|er)? ao[uû]t\b",
-        r"\b1\. August\b"), own_only=True),
+        r"\b1\. August\b"), own_only=True, keys=("national", "août", "aout", "august")),
     _h("Austria's National Day", "AT", "National Day", _p(r"\bNationalfeiertag\b"),
-       own_only=True),
+       own_only=True, keys=("nationalfeiertag",)),
     _h("Mexico's Independence Day", "MX", "Independence Day", _p(
-        r"\bD[ií]a de (?:la )?Independencia\b", r"\b16 de septiembre\b"), own_only=True),
+        r"\bD[ií]a de (?:la )?Independencia\b", r"\b16 de septiembre\b"), own_only=True,
+       keys=("independencia", "septiembre")),
     _h("Brazil's Independence Day", "BR", "Independence Day", _p(
-        r"\bDia da Independ[êe]ncia\b", r"\b7 de [Ss]etembro\b"), own_only=True),
+        r"\bDia da Independ[êe]ncia\b", r"\b7 de [Ss]etembro\b"), own_only=True,
+       keys=("independ", "setembro")),
     _h("Italy's Republic Day", "IT", "Republic Day", _p(
-        r"\bFesta della Repubblica\b", r"\b2 giugno\b"), own_only=True),
+        r"\bFesta della Repubblica\b", r"\b2 giugno\b"), own_only=True,
+       keys=("repubblica", "giugno")),
     _h("Italy's Liberation Day", "IT", "Liberation Day", _p(
-        r"\bFesta della Liberazione\b", r"\b25 aprile\b"), own_only=True),
+        r"\bFesta della Liberazione\b", r"\b25 aprile\b"), own_only=True,
+       keys=("liberazione", "aprile")),
     _h("Portugal Day", "PT", "Day of Portugal, Camões, and the Portuguese Communities", _p(
-        r"\bDia de Portugal\b", r"\b10 de [Jj]unho\b"), own_only=True),
+        r"\bDia de Portugal\b", r"\b10 de [Jj]unho\b"), own_only=True,
+       keys=("portugal", "junho")),
     _h("Freedom Day", "PT", "Freedom Day", _p(r"\bDia da Liberdade\b", r"\b25 de [Aa]bril\b"),
-       own_only=True),
-    *(_h(english, "JP", english, _p(_JP + japanese), own_only=True) for japanese, english in (
+       own_only=True, keys=("liberdade", "abril")),
+    *(_h(english, "JP", english, _p(_JP + japanese), own_only=True, keys=(japanese,))
+      for japanese, english in (
         # The Act on National Holidays (国民の祝日に関する法律, 1948) names them.
         ("元日", "New Year's Day"), ("成人の日", "Coming of Age Day"),
         ("建国記念の日", "Foundation Day"), ("天皇誕生日", "Emperor's Birthday"),
@@ -173,17 +193,30 @@ HOLIDAYS: tuple[Holiday, ...] = (
         ("スポーツの日", "Sports Day"), ("文化の日", "Culture Day"),
         ("勤労感謝の日", "Labor Thanksgiving Day"))),
 )  # fmt: skip
-# Characters or letter runs one of which every name and date above holds: a post
-# without any is not scanned (the rules' trigger).
-TRIGGER = re.compile(
-    r"gracias|gra[çc]as|gr[âa]ces?|ringraziamento|dankzegging|independ|unabh|ind[ée]pend"
-    r"|indipend|onafhankelijk|juli|juillet|luglio|julho|einheit|unit[ée]|unidad"
-    r"|bundesfeiertag|nationalfeiertag|nationale|nazionale|national|hispanidad|espa[ñn]a"
-    r"|m[ée]xico|mexican|grito|setembro|septiembre|bastil|ferragosto|koningsdag|giugno|aprile"
-    r"|abril|junho|portugal|liberdade|repubblica|liberazione|ao[uû]t|august"
-    r"|[\u3040-\u30ff\u4e00-\u9fff]",
-    re.IGNORECASE,
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The rules' triggers: every name and date above holds one of these runs of ASCII
+# letters (as Document.word_set splits "Día de Acción de Gracias": "gracias";
+# "Unabhängigkeitstag": "unabh") or, in Japanese, one of these characters.
+TRIGGER_WORDS = words(
+    "gracias gra action ringraziamento dankzeggingsdag independence unabh pendance"
+    " independencia independ indipendenza onafhankelijkheidsdag julio juillet luglio juli"
+    " julho einheit unity einheitsfeiertag unit unidad bundesfeiertag nationalfeiertag"
+    " nationale nazionale swiss hispanidad nacional xico mexican grito sete setembro"
+    " bastille bastilla bastiglia ferragosto koningsdag quatorze ao august septiembre"
+    " repubblica giugno liberazione aprile portugal junho liberdade abril"
 )
+# A class of plain characters, so the engine tests for it with a few substring tests
+# (Document.holds_any): every Japanese holiday name holds の, 日 or one of the others.
+TRIGGER_CHARACTERS = re.compile("[のは日月感独祭皇憲晦元ボギ統スン]")
+
+
+# (key, position in HOLIDAYS) for every key: one pass of substring tests per post.
+KEYS = tuple((key, position) for position, holiday in enumerate(HOLIDAYS) for key in holiday.keys)
 
 
 class Mention:
@@ -195,11 +228,13 @@ class Mention:
         self.end = end
 
 
-def mentions(masked: str, market: str) -> list[Mention]:
-    """The holidays ``masked`` names, one per span (the first entry that matches it);
-    own-market names only in their market."""
+def mentions(masked: str, lower: str, market: str) -> list[Mention]:
+    """The holidays ``masked`` (``lower``: lower-cased) names, one per span (the first
+    entry that matches it); own-market names only in their market."""
     found: list[Mention] = []
-    for holiday in HOLIDAYS:
+    wanted = {position for key, position in KEYS if key in lower}
+    for position in sorted(wanted):
+        holiday = HOLIDAYS[position]
         if holiday.own_only and holiday.country != market:
             continue
         for match in holiday.pattern.finditer(masked):

@@ -15,8 +15,9 @@ def local_mentions(context: Context) -> list[names.Mention]:
     """The holidays the post names in any language (kept for the relative rule)."""
     cached: list[names.Mention] | None = context.cache.get("holiday_names")
     if cached is None:
+        doc = context.doc
         cached = context.cache["holiday_names"] = names.mentions(
-            context.doc.masked, context.market.code
+            doc.masked, doc.lower_masked, context.market.code
         )
     return cached
 
@@ -27,7 +28,8 @@ def local_mentions(context: Context) -> list[names.Mention]:
     "warning",
     "{readers} do not keep {name}: it is a public holiday in {country}",
     other_languages=True,
-    trigger_pattern=names.TRIGGER,
+    trigger_words=names.TRIGGER_WORDS,
+    trigger_pattern=names.TRIGGER_CHARACTERS,
     examples=[
         Example("¡Ofertas del Día de Acción de Gracias!", "ES", "Día de Acción de Gracias"),
         Example("感謝祭セール開催中！", "JP", "感謝祭"),
