@@ -292,3 +292,34 @@ def test_triggers_and_keys_hide_no_holiday_finding() -> None:
 
 def test_every_holiday_has_keys_its_names_hold() -> None:
     assert all(holiday.keys for holiday in HOLIDAYS)
+
+
+# (text, market, at, span or None): a name several countries share, settled by the date.
+BY_DATE = [
+    ("¡Feliz Día de la Independencia!", "ES", "2026-07-03T10:00[Europe/Madrid]",
+     "Día de la Independencia"),
+    ("¡Feliz Día de la Independencia!", "ES", "2026-09-14T10:00[Europe/Madrid]",
+     "Día de la Independencia"),
+    ("¡Feliz Día de la Independencia!", "ES", "2026-05-14T10:00[Europe/Madrid]", None),
+    ("Independence Day Sale: 20% auf alles", "DE", "2026-07-01T10:00[Europe/Berlin]",
+     "Independence Day"),
+    ("独立記念日セール", "JP", "2026-07-02T10:00[Asia/Tokyo]", "独立記念日"),
+    ("Filmabend: Independence Day mit Will Smith", "DE", "2026-03-01T20:00[Europe/Berlin]", None),
+    ("¡Feliz Día de la Independencia!", "MX", "2026-07-03T10:00[America/Mexico_City]", None),
+    ("¡Feliz Día de la Independencia!", "MX", "2026-09-14T10:00[America/Mexico_City]", None),
+    ("Feliz Dia da Independência!", "BR", "2026-07-03T10:00[America/Sao_Paulo]", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "market", "at", "span"), BY_DATE)
+def test_the_schedule_settles_whose_independence_day_it_is(
+    text: str, market: str, at: str, span: str | None
+) -> None:
+    assert flagged(text, market, at) == ([span] if span else [])
+
+
+def test_the_date_names_the_right_country() -> None:
+    [july] = holiday_findings("¡Feliz Día de la Independencia!", "ES", "2026-07-03T10:00")
+    [september] = holiday_findings("¡Feliz Día de la Independencia!", "ES", "2026-09-14T10:00")
+    assert july.message.endswith("the United States")
+    assert september.message.endswith("Mexico")

@@ -42,6 +42,9 @@ class Holiday:
     # Lower-case pieces one of which every match holds: the pattern is searched only
     # in a post that holds one (a few substring tests, not ~40 regex scans a post).
     keys: tuple[str, ...] = ()
+    # The post's date settles whose it is: scheduled in the ten days before the
+    # holiday (or the day after), "Día de la Independencia" is that country's.
+    dated: bool = False
 
 
 def _p(*alternatives: str, ignore_case: bool = True) -> re.Pattern[str]:
@@ -123,7 +126,7 @@ HOLIDAYS: tuple[Holiday, ...] = (
         r"\bGrito de Dolores\b", r"\bMexican Independence Day\b"),
        keys=("independencia", "grito", "mexican")),
     _h("Independence Day", "US", "Independence Day", _p(*_INDEPENDENCE), cue=US_CUE,
-       keys=INDEPENDENCE_KEYS),
+       keys=INDEPENDENCE_KEYS, dated=True),
     _h("Independence Day", "US", "Independence Day", _p(
         r"\b4\s+(?:de\s+)?(?:julio|juillet|luglio|juli|julho)\b", r"\b4\.\s*Juli\b",
         r"\b(?:quatro|cuatro) de ju(?:lio|lho)\b", r"7月4日"), cue=INDEPENDENCE_CUE,
@@ -144,7 +147,7 @@ HOLIDAYS: tuple[Holiday, ...] = (
         r"\bD[ií]a de la Hispanidad\b", r"\bFiesta Nacional de Espa[ñn]a\b"),
        keys=("hispanidad", "nacional")),
     _h("Independence Day", "MX", "Independence Day", _p(*_INDEPENDENCE), cue=MX_CUE,
-       keys=INDEPENDENCE_KEYS),
+       keys=INDEPENDENCE_KEYS, dated=True),
     _h("Brazil's Independence Day", "BR", "Independence Day", _p(
         r"\bDia da Independ[êe]ncia do Brasil\b", r"\bSete de Setembro\b",
         r"\b7 de [Ss]etembro\b"), cue=BR_CUE, keys=("independ", "setembro")),
@@ -228,9 +231,10 @@ class Mention:
         self.end = end
 
 
-def mentions(masked: str, lower: str, market: str) -> list[Mention]:
+def mentions(masked: str, lower: str, market: str, today: date | None) -> list[Mention]:
     """The holidays ``masked`` (``lower``: lower-cased) names, one per span (the first
-    entry that matches it); own-market names only in their market."""
+    entry that matches it); own-market names only in their market. ``today``: the
+    post's scheduled date in the market, if any."""
     found: list[Mention] = []
     wanted = {position for key, position in KEYS if key in lower}
     for position in sorted(wanted):
@@ -244,6 +248,7 @@ def mentions(masked: str, lower: str, market: str) -> list[Mention]:
                 holiday.cue is not None
                 and holiday.country != market
                 and not _cued(holiday, masked, match.start())
+                and not (holiday.dated and today is not None and _is_near(holiday, market, today))
             ):
                 continue
             found.append(Mention(holiday, match.start(), match.end()))
@@ -256,6 +261,29 @@ def _cued(holiday: Holiday, masked: str, start: int) -> bool:
     ):
         return True
     return holiday.cue is not None and holiday.cue.search(masked) is not None
+
+
+def _is_near(holiday: Holiday, market: str, today: date) -> bool:
+    """Whether the holiday falls in the ten days after ``today`` or the day before,
+    in a market without a holiday of the same name (Mexico's Independence Day makes
+    a Mexican post's "Día de la Independencia" its own, whatever the date)."""
+    if has_holiday_named(market, holiday.package):
+        return False
+    return any(
+        -1 <= (day - today).days <= 10
+        for year in (today.year, today.year + 1)
+        for day in dates_of(holiday.country, holiday.package, year)[:1]
+    )
+
+
+@lru_cache(maxsize=256)
+def has_holiday_named(market: str, package: str) -> bool:
+    table = obs.holiday_table(market)
+    return table is not None and any(
+        named.removesuffix(" (observed)") == package
+        for days in table["days"].values()
+        for named in days.values()
+    )
 
 
 @lru_cache(maxsize=4096)

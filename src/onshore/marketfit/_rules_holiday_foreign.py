@@ -17,7 +17,7 @@ def local_mentions(context: Context) -> list[names.Mention]:
     if cached is None:
         doc = context.doc
         cached = context.cache["holiday_names"] = names.mentions(
-            doc.masked, doc.lower_masked, context.market.code
+            doc.masked, doc.lower_masked, context.market.code, context.local_date
         )
     return cached
 
@@ -45,6 +45,8 @@ def local_mentions(context: Context) -> list[names.Mention]:
         Example("¡Feliz Día de la Independencia! 🇲🇽", "ES", "Día de la Independencia"),
         Example("¡Feliz Día de la Independencia! 🇲🇽", "MX", None),
         Example("¡Feliz Día de la Independencia!", "ES", None),
+        Example("¡Feliz Día de la Independencia!", "ES", "Día de la Independencia",
+                at="2026-07-03T10:00"),
         Example("Ferragosto: chiuso per ferie.", "AT", None),
         Example("Ferragosto-Special im Restaurant.", "NL", "Ferragosto"),
     ],
