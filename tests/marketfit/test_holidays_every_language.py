@@ -285,6 +285,7 @@ def test_triggers_and_keys_hide_no_holiday_finding() -> None:
     cases += [(text, market, "2026-06-01T10:00") for text, market in FOREIGN_CLEAN]
     cases += [(text, market, at) for text, market, at, *_ in RELATIVE + ENGLISH]
     cases += RELATIVE_CLEAN + ENGLISH_CLEAN
+    cases += [(text, market, at) for text, market, at, *_ in BY_DATE + PARENTS_DAYS]
     for text, market, at in cases:
         fast, full = both_ways(Post(text, market, at=parse_at(at)))
         assert fast == full, text
@@ -323,3 +324,36 @@ def test_the_date_names_the_right_country() -> None:
     [september] = holiday_findings("¡Feliz Día de la Independencia!", "ES", "2026-09-14T10:00")
     assert july.message.endswith("the United States")
     assert september.message.endswith("Mexico")
+
+
+# (text, market, at, span or None, suggestion): Mother's and Father's Day by each
+# market's custom; months away the phrase is flagged without a suggestion.
+PARENTS_DAYS = [
+    ("Muttertag ist diesen Sonntag!", "DE", "2026-05-04T10:00[Europe/Berlin]", None, None),
+    ("Muttertag ist diesen Sonntag!", "DE", "2026-04-27T10:00[Europe/Berlin]", "diesen Sonntag",
+     "in 13 Tagen"),
+    ("El Día de la Madre es este domingo", "ES", "2026-04-27T10:00[Europe/Madrid]", None, None),
+    ("El Día de la Madre es este domingo", "MX", "2026-04-27T10:00[America/Mexico_City]",
+     "este domingo", "dentro de 13 días"),
+    ("La Fête des mères, c'est ce dimanche !", "FR", "2026-05-11T10:00[Europe/Paris]",
+     "ce dimanche", "dans 20 jours"),
+    ("La Fête des mères, c'est ce dimanche !", "FR", "2026-05-25T10:00[Europe/Paris]", None,
+     None),
+    ("母の日は今週の日曜日です", "JP", "2026-05-04T10:00[Asia/Tokyo]", None, None),
+    ("Vatertag ist morgen!", "DE", "2026-05-13T10:00[Europe/Berlin]", None, None),
+    ("Vatertag ist morgen!", "DE", "2026-06-20T10:00[Europe/Berlin]", "morgen", None),
+    ("Dia dos Pais é neste domingo", "BR", "2026-08-03T10:00[America/Sao_Paulo]", None, None),
+    ("Dia dos Pais é neste domingo", "BR", "2026-06-15T10:00[America/Sao_Paulo]",
+     "neste domingo", None),
+    ("Festa del papà è domani", "IT", "2026-03-18T10:00[Europe/Rome]", None, None),
+    ("Festa del papà è domani", "IT", "2026-06-20T10:00[Europe/Rome]", "domani", None),
+    ("Vaderdag is aanstaande zondag", "NL", "2026-06-15T10:00[Europe/Amsterdam]", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "market", "at", "span", "suggestion"), PARENTS_DAYS)
+def test_mothers_and_fathers_day_follow_each_markets_custom(
+    text: str, market: str, at: str, span: str | None, suggestion: str | None
+) -> None:
+    found = [(text[f.start : f.end], f.suggestion) for f in holiday_findings(text, market, at)]
+    assert found == ([(span, suggestion)] if span else [])

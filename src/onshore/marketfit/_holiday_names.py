@@ -12,7 +12,8 @@ the everyday forms posts use ("Ferragosto", "Koningsdag", "14 juillet").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -45,6 +46,11 @@ class Holiday:
     # The post's date settles whose it is: scheduled in the ten days before the
     # holiday (or the day after), "Día de la Independencia" is that country's.
     dated: bool = False
+    # An observance the package does not carry (Mother's Day): its date in each market
+    # keeping it under this name. Read only in those markets, by the relative rule.
+    computed: Mapping[str, Callable[[int], date]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
 
 
 def _p(*alternatives: str, ignore_case: bool = True) -> re.Pattern[str]:
@@ -195,6 +201,32 @@ HOLIDAYS: tuple[Holiday, ...] = (
         ("敬老の日", "Respect for the Aged Day"), ("秋分の日", "Autumnal Equinox Day"),
         ("スポーツの日", "Sports Day"), ("文化の日", "Culture Day"),
         ("勤労感謝の日", "Labor Thanksgiving Day"))),
+    # Mother's and Father's Day, by each market's custom (see _observances.py).
+    *(_h(name, "", "", _p(pattern), own_only=True, keys=keys, computed=dates)
+      for name, pattern, keys, dates in (
+        ("Mother's Day", r"\bMuttertag\b", ("muttertag",),
+         {"DE": obs.mothers_day_may, "AT": obs.mothers_day_may, "CH": obs.mothers_day_may}),
+        ("Mother's Day", r"\bFesta della [Mm]amma\b", ("mamma",), {"IT": obs.mothers_day_may}),
+        ("Mother's Day", r"\bMoederdag\b", ("moederdag",), {"NL": obs.mothers_day_may}),
+        ("Mother's Day", r"\bDia das M[ãa]es\b|\bDia da M[ãa]e\b", ("dia das m", "dia da m"),
+         {"BR": obs.mothers_day_may, "PT": obs.first_sunday_may}),
+        ("Mother's Day", r"\bD[ií]a de (?:la|las) [Mm]adres?\b", ("madre",),
+         {"ES": obs.first_sunday_may, "MX": obs.fixed(5, 10)}),
+        ("Mother's Day", r"\b[Ff][êe]te des [Mm][èe]res\b", ("des mères", "des meres"),
+         {"FR": obs.fete_des_meres, "CH": obs.mothers_day_may}),
+        ("Mother's Day", _JP + r"母の日", ("母の日",), {"JP": obs.mothers_day_may}),
+        ("Father's Day", r"\bVatertag\b", ("vatertag",),
+         {"DE": obs.ascension, "AT": obs.second_sunday_june}),
+        ("Father's Day", r"\b[Ff][êe]te des [Pp][èe]res\b", ("des pères", "des peres"),
+         {"FR": obs.fathers_day_june}),
+        ("Father's Day", r"\bVaderdag\b", ("vaderdag",), {"NL": obs.fathers_day_june}),
+        ("Father's Day", _JP + r"父の日", ("父の日",), {"JP": obs.fathers_day_june}),
+        ("Father's Day", r"\bD[ií]a del [Pp]adre\b", ("padre",),
+         {"ES": obs.fixed(3, 19), "MX": obs.fathers_day_june}),
+        ("Father's Day", r"\bFesta del [Pp]ap[àa]\b", ("papà", "papa"), {"IT": obs.fixed(3, 19)}),
+        ("Father's Day", r"\bDia dos Pais\b|\bDia do Pai\b", ("dia dos pais", "dia do pai"),
+         {"BR": obs.fathers_day_august, "PT": obs.fixed(3, 19)}),
+    )),
 )  # fmt: skip
 
 
@@ -239,7 +271,10 @@ def mentions(masked: str, lower: str, market: str, today: date | None) -> list[M
     wanted = {position for key, position in KEYS if key in lower}
     for position in sorted(wanted):
         holiday = HOLIDAYS[position]
-        if holiday.own_only and holiday.country != market:
+        if holiday.computed:
+            if market not in holiday.computed:
+                continue
+        elif holiday.own_only and holiday.country != market:
             continue
         for match in holiday.pattern.finditer(masked):
             if any(m.start < match.end() and match.start() < m.end for m in found):
@@ -284,6 +319,14 @@ def has_holiday_named(market: str, package: str) -> bool:
         for days in table["days"].values()
         for named in days.values()
     )
+
+
+def days_of(holiday: Holiday, market: str, year: int) -> tuple[date, ...]:
+    """The days the holiday falls on in ``year`` for a post to ``market``."""
+    compute = holiday.computed.get(market)
+    if compute is not None:
+        return (compute(year),)
+    return dates_of(holiday.country, holiday.package, year)
 
 
 @lru_cache(maxsize=4096)

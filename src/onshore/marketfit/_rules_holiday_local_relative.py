@@ -188,15 +188,17 @@ UNIVERSAL_KEYS = (
 UNIVERSAL_PATTERN = re.compile(
     "|".join(f"(?P<u{i}>{pattern})" for i, (_key, pattern) in enumerate(UNIVERSAL_LOCAL))
 )
-# The ASCII runs of the names above (see _holiday_names.TRIGGER_WORDS); Noël by its ë.
+# The ASCII runs of the names above and of _holiday_names.HOLIDAYS (see its
+# TRIGGER_WORDS); Noël by its ë.
 TRIGGER_WORDS = names.TRIGGER_WORDS | names.words(
     "heiligabend heiliger veillon nochebuena spera vigilia kerstavond weihnachten noel navidad"
     " natal natale kerstmis kerst silvester sylvestre nochevieja silvestro oudejaarsavond"
     " oudjaar neujahr jour nuevo novo capodanno nieuwjaarsdag valentinstag valentin valent"
     " valentino valentijnsdag halloween ostern ostersonntag ques paques pascua scoa pascoa"
-    " pasqua pasen"
+    " pasqua pasen muttertag mamma moederdag dia madre madres meres peres vatertag vaderdag"
+    " padre pap pai pais"
 )
-TRIGGER_CHARACTERS = re.compile("[ëËのは日月感独祭皇憲晦元ボギ統スン]")
+TRIGGER_CHARACTERS = re.compile("[ëËèのは日月感独祭皇憲晦元ボギ統スン]")  # è: mères, pères
 # What ends the clause a holiday and a phrase about it share: a comma only when more
 # than a few characters follow it ("Le 14 juillet, c'est demain" is one clause).
 CLAUSE_BREAK = re.compile(
@@ -276,7 +278,7 @@ def named_holidays(context: Context, today: date) -> list[Named]:
     found = []
     for mention in local_mentions(context):
         holiday = mention.holiday
-        gaps = _gaps(holiday.country, holiday.package, today)
+        gaps = _gaps(holiday, context.market.code, today)
         if gaps:
             found.append(Named(holiday.name, mention.start, mention.end, gaps))
     code = context.market.code
@@ -291,12 +293,12 @@ def named_holidays(context: Context, today: date) -> list[Named]:
     return found
 
 
-def _gaps(country: str, package: str, today: date) -> list[int]:
+def _gaps(holiday: names.Holiday, market: str, today: date) -> list[int]:
     """Days from ``today`` to the holiday's days (from yesterday on), nearest first."""
     gaps = [
         (day - today).days
         for year in (today.year, today.year + 1)
-        for day in names.dates_of(country, package, year)
+        for day in names.days_of(holiday, market, year)
         if (day - today).days >= -1
     ]
     return sorted(gaps)[:2]
@@ -339,13 +341,14 @@ def detect_relative_local(context: Context) -> Iterator[Hit]:
             if any(allowed.low <= gap <= allowed.high for gap in holiday.gaps):
                 continue
             gap = holiday.gaps[0]
-            if gap < 0 or gap > 30:
-                continue  # the day after, or far off: not what the phrase is about
+            if gap < 0:
+                continue  # the day after: a post late on the day after is let be
             day = today + timedelta(days=gap)
             yield Hit(
                 phrase.start(),
                 phrase.end(),
-                said(language, gap),
+                # Months away, the phrase is wrong but no other day fits the post.
+                said(language, gap) if gap <= 30 else None,
                 {"name": holiday.name, "when": f"{day:%A} {day.day} {day:%B}",
                  "gap": _days(gap)},
             )  # fmt: skip
