@@ -170,6 +170,13 @@ RELATIVE_CLEAN = [
     ("Domani apriamo alle 9. Ferragosto è sabato.", "IT", "2026-08-10T10:00[Europe/Rome]"),
     ("Nationalfeiertag ist nächste Woche!", "AT", "2026-10-22T10:00[Europe/Vienna]"),
     ("Joyeux Noël ! Demain, nous sommes fermés.", "FR", "2026-12-24T10:00[Europe/Paris]"),
+    # "before Christmas": a day relative to the holiday, not the holiday's day.
+    ("Am Wochenende vor Weihnachten haben wir länger geöffnet.", "DE",
+     "2026-12-02T10:00[Europe/Berlin]"),
+    ("Ce week-end avant Noël, tout à -20 %.", "FR", "2026-12-02T10:00[Europe/Paris]"),
+    ("Este fin de semana antes de Navidad abrimos el domingo.", "ES",
+     "2026-12-02T10:00[Europe/Madrid]"),
+    ("クリスマス前の週末はセール", "JP", "2026-12-02T10:00[Asia/Tokyo]"),
 ]  # fmt: skip
 
 

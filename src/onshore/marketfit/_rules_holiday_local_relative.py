@@ -201,8 +201,13 @@ TRIGGER_WORDS = names.TRIGGER_WORDS | names.words(
 TRIGGER_CHARACTERS = re.compile("[ëËèのは日月感独祭皇憲晦元ボギ統スン]")  # è: mères, pères
 # What ends the clause a holiday and a phrase about it share: a comma only when more
 # than a few characters follow it ("Le 14 juillet, c'est demain" is one clause).
+# "Before" and "after" make the phrase a day relative to the holiday ("am Wochenende vor
+# Weihnachten"), not the holiday's own day.
 CLAUSE_BREAK = re.compile(
-    r"[;:.!?\n()–—。！？]|\b(?:und|aber|oder|et|mais|ou|y|pero|e|mas|ma|en|maar|of)\b", re.I
+    r"[;:.!?\n()–—。！？前後]|\b(?:und|aber|oder|et|mais|ou|y|pero|e|mas|ma|en|maar|of"
+    r"|vor|nach|avant|après|antes|después|depois|prima|dopo|voor|na|na de|bis|jusqu|hasta|até"
+    r"|fino)\b",
+    re.I,
 )
 NEAR = 40  # characters between a holiday and a phrase about it, at most
 # How a post says "in N days", per language.
