@@ -40,7 +40,9 @@ COMPILED_MODULES = (
     "_number_words", "_zone_names", "_rules_zone_words", "_rules_money_words",
     "_rules_unit_words", "_rules_holiday_relative",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
-    "_spelling_names", "_spelling_roles", "_spelling_sense",
+    "_spelling_names", "_spelling_roles", "_spelling_sense", "_spelling_regional",
+    "_zone_clocks", "_zone_places", "_rules_zone_languages", "_rules_zone_seasons",
+    "_rules_grouping", "_rules_local_dates", "_rules_numeric_days",
     "_holiday_names", "_rules_holiday_foreign", "_rules_holiday_local_relative",
     "_rules_holiday_weekday",
 )  # fmt: skip
