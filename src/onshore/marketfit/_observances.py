@@ -53,6 +53,34 @@ def fathers_day_september(year: int) -> date:
     return nth_weekday(year, 9, 6, 1)
 
 
+def first_sunday_may(year: int) -> date:
+    # First Sunday in May: Mother's Day in Spain and Portugal (custom since the 1960s).
+    return nth_weekday(year, 5, 6, 1)
+
+
+def fete_des_meres(year: int) -> date:
+    # Last Sunday in May, or the first Sunday in June when that is Whit Sunday
+    # (Pentecost): Code de l'action sociale et des familles, art. D215-1.
+    may_31 = date(year, 5, 31)
+    last = may_31 - timedelta(days=(may_31.weekday() - 6) % 7)
+    return last + timedelta(days=7) if last == easter(year) + timedelta(days=49) else last
+
+
+def ascension(year: int) -> date:
+    # Ascension Day, 39 days after Easter: Vatertag (Father's Day) in Germany.
+    return easter(year) + timedelta(days=39)
+
+
+def second_sunday_june(year: int) -> date:
+    # Second Sunday in June: Vatertag in Austria.
+    return nth_weekday(year, 6, 6, 2)
+
+
+def fathers_day_august(year: int) -> date:
+    # Second Sunday in August: Dia dos Pais in Brazil.
+    return nth_weekday(year, 8, 6, 2)
+
+
 def thanksgiving_us(year: int) -> date:
     # Fourth Thursday in November (5 U.S.C. 6103).
     return nth_weekday(year, 11, 3, 4)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from onshore.marketfit import _observances as obs
+from onshore.marketfit._holiday_names import dates_of
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._rules_holiday import (
     OBSERVANCE_WORDS,
@@ -56,7 +57,12 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
            "fourteen": 14}  # fmt: skip
 # What may stand between a holiday and the phrase about it: words of one clause, no
 # comma, semicolon or other clause.
-CLAUSE_BREAK = re.compile(r"[,;:.!?\n()–—]|\b(?:and|but|while|or|then)\b", re.I)
+# "ends", "until": the phrase dates what follows the holiday ("the Memorial Day sale
+# ends tomorrow"), not the holiday.
+CLAUSE_BREAK = re.compile(
+    r"[,;:.!?\n()–—]|\b(?:and|but|while|or|then|ends?|ending|extended)\b",
+    re.I,
+)
 NEAR = 40  # characters: further apart, the phrase is about something else
 
 
@@ -153,6 +159,7 @@ class Named(NamedTuple):
     name: str
     start: int
     end: int
+    table: bool = False  # a public holiday named as the market's table names it
 
 
 def named_holidays(context: Context) -> list[Named]:
@@ -167,7 +174,92 @@ def named_holidays(context: Context) -> list[Named]:
             Named(universal_name(m.group("name")), m.start(), m.end())
             for m in UNIVERSAL_NAMES.finditer(context.doc.masked)
         ]
+    if context.market.code in ENGLISH and not TABLE_WORDS.isdisjoint(context.doc.word_set):
+        found += _table_named(context, found)
     return found
+
+
+# The English markets, whose public holidays are named in English in their tables.
+ENGLISH = ("US", "GB", "CA", "AU", "NZ", "IE", "IN", "ZA")
+# Holidays in a table that are no name a post uses for a day ("Substitute Holiday") or
+# that happened once (elections, a state funeral, a jubilee).
+_ONE_OFF = re.compile(r"Substitute|Election|Funeral|Jubilee|Coronation|Decree|Public Holiday|"
+                      r"[Ee]lections|\(")  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def table_names(code: str) -> dict[str, str]:
+    """The names of the market's public holidays in its table (data/holidays/), as a
+    post may write them -> the name in the table: "Labour Day" -> "Labor Day"."""
+    table = obs.holiday_table(code) or {"days": {}}
+    written: dict[str, str] = {}
+    for days in table["days"].values():
+        for named in days.values():
+            for part in named.split("; "):
+                name = part.removesuffix(" (observed)")
+                if _ONE_OFF.search(name):
+                    continue
+                written[name] = name
+                if "Labor" in name:
+                    written[name.replace("Labor", "Labour")] = name
+    return written
+
+
+@lru_cache(maxsize=16)
+def table_pattern(code: str) -> re.Pattern[str] | None:
+    written = sorted(table_names(code), key=len, reverse=True)
+    if not written:
+        return None
+    alternatives = (
+        re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+") for name in written
+    )
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _table_named(context: Context, found: list[Named]) -> list[Named]:
+    """The market's public holidays the post names that ``found`` does not hold."""
+    pattern = table_pattern(context.market.code)
+    if pattern is None:
+        return []
+    names = table_names(context.market.code)
+    extra = []
+    for match in context.doc.finditer(pattern):
+        if any(n.start < match.end() and match.start() < n.end for n in found):
+            continue
+        written = " ".join(match.group().replace("’", "'").split())
+        name = names.get(written) or names.get(written.replace("'", ""), written)
+        extra.append(Named(name, match.start(), match.end(), table=True))
+    return extra
+
+
+def _trigger_words() -> frozenset[str]:
+    """The longest word of each name in the English markets' tables: every mention of
+    the name holds it."""
+    words = set()
+    for code in ENGLISH:
+        for written in table_names(code):
+            runs = re.findall(r"[a-z]+", written.lower())
+            if runs:
+                words.add(max(runs, key=len))
+    return frozenset(words)
+
+
+TABLE_WORDS = _trigger_words()
+
+
+def gaps_of(holiday: Named, code: str, today: date) -> list[int]:
+    """Days from ``today`` to the days the holiday is kept on (from yesterday on),
+    nearest first: a table holiday's own date and the day it is observed on."""
+    if not holiday.table:
+        gap = days_until(holiday.name, code, today)
+        return [] if gap is None else [gap]
+    gaps = [
+        (day - today).days
+        for year in (today.year, today.year + 1)
+        for day in dates_of(code, holiday.name, year)
+        if (day - today).days >= -1
+    ]
+    return sorted(gaps)[:2]
 
 
 @lru_cache(maxsize=65_536)
@@ -191,7 +283,7 @@ def days_until(name: str, code: str, today: date) -> int | None:
     "error",
     "{name} is on {when} in {market}, {gap} after this post is scheduled",
     # Every phrase it flags is about a holiday the post names.
-    trigger_words=OBSERVANCE_WORDS | UNIVERSAL_WORDS,
+    trigger_words=OBSERVANCE_WORDS | UNIVERSAL_WORDS | TABLE_WORDS,
     examples=[
         Example("Happy Thanksgiving tomorrow from all of us!", "US", "tomorrow",
                 at="2026-11-24T10:00"),
@@ -216,14 +308,16 @@ def detect_relative_day(context: Context) -> Iterator[Hit]:
         return
     masked = context.doc.masked
     code = context.market.code
-    for phrase in RELATIVE.finditer(masked):
+    phrases = [(p, span_for(p, today)) for p in RELATIVE.finditer(masked)]
+    phrases += holiday_weekends(holidays, masked, today)
+    for phrase, allowed in phrases:
         holiday = _holiday_of(holidays, phrase, masked)
-        if holiday is None:
+        if holiday is None or allowed is None:
             continue
-        gap = days_until(holiday.name, code, today)
-        allowed = span_for(phrase, today)
-        if gap is None or allowed is None or allowed.low <= gap <= allowed.high or gap < 0:
+        gaps = gaps_of(holiday, code, today)
+        if not gaps or any(allowed.low <= gap <= allowed.high for gap in gaps) or gaps[0] < 0:
             continue  # the day before: a post late on the day after is let be
+        gap = gaps[0]
         if gap > 30 or _wrong_date_says_so(context, holiday.name, today):
             continue  # far off: holiday.wrong_date speaks for the holiday itself
         day = today + timedelta(days=gap)
@@ -234,6 +328,35 @@ def detect_relative_day(context: Context) -> Iterator[Hit]:
             {"name": holiday.name, "when": f"{day:%A} {day.day} {day:%B}",
              "gap": _days(gap)},
         )  # fmt: skip
+
+
+# "Happy Labor Day weekend", "enjoy the Bank Holiday weekend": the weekend around the
+# holiday, so said in the days before it (or on it), not the weekend before.
+_WEEKEND_CUE = re.compile(
+    r"(?:\bhappy|\benjoy(?:\s+(?:the|your))?|\bthis|\bover\s+the"
+    r"|\bhave\s+a\s+(?:great|safe|good|happy|fun))\s+$",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(r"(?:['’]s?)?\s+(?=(?:long\s+)?weekend\b)", re.IGNORECASE)
+_WEEKEND_WORDS = re.compile(r"(?:long\s+)?weekend\b", re.IGNORECASE)
+
+
+def holiday_weekends(
+    holidays: list[Named], masked: str, today: date
+) -> list[tuple[re.Match[str], Span | None]]:
+    """The "<holiday> weekend" phrases after a cue, with the days they allow: the
+    coming weekend with its Friday and Monday; on a Monday, the weekend just ending."""
+    found: list[tuple[re.Match[str], Span | None]] = []
+    for holiday in holidays:
+        gap = _WEEKEND.match(masked, holiday.end)
+        weekend = _WEEKEND_WORDS.match(masked, gap.end()) if gap else None
+        cue = _WEEKEND_CUE.search(masked, max(0, holiday.start - 30), holiday.start)
+        if weekend is None or cue is None:
+            continue
+        monday = today.weekday() == 0
+        allowed = Span(-2, 0) if monday else _named_day_span("this", "weekend", today)
+        found.append((weekend, allowed))
+    return found
 
 
 def _holiday_of(holidays: list[Named], phrase: re.Match[str], masked: str) -> Named | None:

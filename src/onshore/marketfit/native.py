@@ -43,6 +43,8 @@ COMPILED_MODULES = (
     "_spelling_names", "_spelling_roles", "_spelling_sense", "_spelling_regional",
     "_zone_clocks", "_zone_places", "_rules_zone_languages", "_rules_zone_seasons",
     "_rules_grouping", "_rules_local_dates", "_rules_numeric_days",
+    "_holiday_names", "_rules_holiday_foreign", "_rules_holiday_local_relative",
+    "_rules_holiday_weekday",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().
