@@ -279,18 +279,30 @@ class Named:
         self.gaps = gaps  # days from the post to each day it is kept on, nearest first
 
 
+# A name that runs on into a compound names an event, not the day: "Halloween-Party am
+# Samstag", "ボクシングデーセール、明日まで" (the sale ends tomorrow).
+COMPOUND_AFTER = re.compile(r"-[^\W\d_]|[\u30a0-\u30ff\u4e00-\u9fff]")
+
+
+def _names_an_event(text: str, end: int) -> bool:
+    return COMPOUND_AFTER.match(text, end) is not None
+
+
 def named_holidays(context: Context, today: date) -> list[Named]:
     found = []
+    text = context.doc.masked
     for mention in local_mentions(context):
         holiday = mention.holiday
         gaps = _gaps(holiday, context.market.code, today)
-        if gaps:
+        if gaps and not _names_an_event(text, mention.end):
             found.append(Named(holiday.name, mention.start, mention.end, gaps))
     code = context.market.code
     lower = context.doc.lower_masked
     if not any(key in lower for key in UNIVERSAL_KEYS):
         return found
-    for match in UNIVERSAL_PATTERN.finditer(context.doc.masked):
+    for match in UNIVERSAL_PATTERN.finditer(text):
+        if _names_an_event(text, match.end()):
+            continue
         key = UNIVERSAL_LOCAL[int((match.lastgroup or "u0")[1:])][0]
         gap = days_until(key, code, today)
         if gap is not None:
@@ -326,6 +338,8 @@ def _gaps(holiday: names.Holiday, market: str, today: date) -> list[int]:
         Example("明日は文化の日です。", "JP", None, at="2026-11-02T09:00"),
         Example("Koningsdag is morgen!", "NL", None, at="2026-04-26T10:00"),
         Example("Weihnachten ist nächste Woche.", "DE", "nächste Woche", at="2026-12-02T10:00"),
+        Example("Halloween-Party am Samstag!", "DE", None, at="2026-10-20T10:00"),
+        Example("ボクシングデーセール、明日まで!", "JP", None, at="2026-12-20T10:00"),
     ],
 )  # fmt: skip
 def detect_relative_local(context: Context) -> Iterator[Hit]:
