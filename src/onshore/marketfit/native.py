@@ -38,7 +38,8 @@ COMPILED_MODULES = (
     "_rules_spelling", "_rules_style", "_rules_timezone", "_rules_timing", "_rules_units",
     "_rules_vocabulary", "_schedule", "_text", "_timezones", "_triggers",
     "_number_words", "_zone_names", "_rules_zone_words", "_rules_money_words",
-    "_rules_unit_words", "_rules_holiday_relative",
+    "_rules_unit_words", "_rules_holiday_relative", "_rules_units_languages",
+    "_money_places", "_rules_currency_place",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
     "_spelling_names", "_spelling_roles", "_spelling_sense",
 )  # fmt: skip
