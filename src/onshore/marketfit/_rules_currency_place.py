@@ -17,6 +17,7 @@ from onshore.marketfit._data import currency_symbols, money_words, unit_words
 from onshore.marketfit._locale_formats import local_currency_symbol, post_formats
 from onshore.marketfit._money_places import sign_currencies, spent_abroad
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._rules_money_words import MONEY
 from onshore.marketfit._rules_numbers import ANY_DIGIT, price_as_locale, prices, wrong_side
 
 
@@ -48,7 +49,7 @@ def detect_symbol_side(context: Context) -> Iterator[Hit]:
 
 _AMOUNT = r"\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 # An amount, then a sign: "25 €", "3,50 €", "10£".
-SIGN_AFTER = re.compile(r"(?<![\w.,])(?:" + _AMOUNT + r")[ \u00a0\u202f]?(?P<sign>[€£₹¥])")
+SIGN_AFTER = re.compile(r"(?<![A-Za-z0-9_.,])(?:" + _AMOUNT + r")[ \u00a0\u202f]?(?P<sign>[€£₹¥])")
 SIGNS = re.compile("[€£₹¥]")
 
 
@@ -228,6 +229,8 @@ def detect_money_in_local_words(context: Context) -> Iterator[Hit]:
     table = money_words()[language]
     masked = context.doc.masked
     for match in pattern.finditer(masked):
+        if MONEY.match(masked, match.start()):
+            continue  # "20 Dollar", "500 euros": currency.in_words reads the English nouns
         currencies = frozenset(table["nouns"].get(match.group("noun").lower(), ()))
         if currency in currencies or _named(masked, match, table["names"]):
             continue

@@ -49,7 +49,12 @@ MONEY_BEFORE = re.compile(
     r"costano|prezzo|円|価格|値段|料金|英国|イギリス|ロンドン|£)\W{0,3}(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
-STERLING_AFTER = re.compile(r"\s*(?:esterlinas?|sterlin[ea]|sterling|英ポンド|\(£|£)", re.I)
+STERLING_AFTER = re.compile(r"\s*(?:esterlinas?|sterlin[ea]|sterling|\(£|£|[=＝]|札|硬貨)", re.I)
+# Gold and silver are priced by the (troy) ounce in every market.
+BULLION_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:gold|silber|oro|plata|prata|argento|or|argent|goud|zilver|金|銀)",
+    re.IGNORECASE,
+)
 # A time of the day and "°F" right after Japanese text: units.foreign's number may
 # not follow a letter of any script, so it leaves "気温は86°F" to this rule.
 FAHRENHEIT_SIGN = re.compile(r"(?<![\d.,])(?P<amount>\d+(?:[.,]\d+)?)\s?[°º]\s?F(?![A-Za-z])")
@@ -64,7 +69,8 @@ def unit_pattern(language: str) -> re.Pattern[str] | None:
     numbers = sorted(table["numbers"], key=len, reverse=True)
     amount = "|".join([DIGITS, *(re.escape(word) for word in numbers)])
     units = []
-    for unit, names in table["units"].items():
+    # Speeds first: "60 Meilen pro Stunde" is not "60 Meilen".
+    for unit, names in sorted(table["units"].items(), key=lambda item: item[0] != "mile-per-hour"):
         forms = []
         for name in sorted(names, key=len, reverse=True):
             if language == "ja" and " " in name:  # "華氏 度", "時速 マイル": around the number
@@ -151,6 +157,8 @@ def post_language(context: Context) -> str:
         Example("La ruta tiene 8 km.", "ES", None),
         Example("Ajoutez deux livres à votre panier.", "FR", None),
         Example("駅から8キロです。", "JP", None),
+        Example("Mit 60 Meilen pro Stunde über die Autobahn.", "DE", "60 Meilen pro Stunde"),
+        Example("Der Goldpreis: 2.000 € für eine Unze Gold, 2 Unzen Gold im Tresor.", "DE", None),
     ],
 )
 def detect_local_unit_words(context: Context) -> Iterator[Hit]:
@@ -185,6 +193,8 @@ def _unit_hit(match: re.Match[str], masked: str, language: str, decimal: str) ->
         return None  # units.foreign reads it ("5 miles" in a French post)
     if unit == "pound" and _is_money(match, masked):
         return None
+    if unit == "ounce" and BULLION_AFTER.match(masked, match.end()):
+        return None  # "eine Unze Gold", "1オンス金"
     value = _number(amount) if amount[0].isdigit() else _word_value(language, amount)
     return _hit(match.start(), match.end(), unit, value, language, decimal)
 
