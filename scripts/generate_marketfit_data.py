@@ -1156,7 +1156,8 @@ def main() -> None:
     write_public_holidays(args.out, list(markets))
     write_locale_formats(args.out, args.cldr_extra)
     write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
-    write(args.out, "unit_words.json", build_unit_words(args.cldr_extra))
+    if (args.cldr_extra / "cldr-rbnf").exists():  # else keep the committed file
+        write(args.out, "unit_words.json", build_unit_words(args.cldr_extra))
     write(args.out, "money_words.json", build_money_words())
     write(args.out, "money_places.json", build_money_places(markets))
 

@@ -49,8 +49,8 @@ def detect_symbol_side(context: Context) -> Iterator[Hit]:
 
 _AMOUNT = r"\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 # An amount, then a sign: "25 €", "3,50 €", "10£".
-SIGN_AFTER = re.compile(r"(?<![A-Za-z0-9_.,])(?:" + _AMOUNT + r")[ \u00a0\u202f]?(?P<sign>[€£₹¥])")
-SIGNS = re.compile("[€£₹¥]")
+SIGN_AFTER = re.compile(r"(?<![A-Za-z0-9_.,])(?:" + _AMOUNT + r")[ \u00a0\u202f]?(?P<sign>[€£₹¥$])")
+SIGNS = re.compile("[€£₹¥$]")
 
 
 def _market_signs(context: Context) -> frozenset[str]:
@@ -78,6 +78,9 @@ def _market_signs(context: Context) -> frozenset[str]:
         Example("Café y croissant por 3,50 €.", "ES", None),
         Example("In Paris kostet der Kaffee 3,50 €.", "CH", None),
         Example("Ein Pint in London kostet 6 £.", "DE", None),
+        Example("Das Abo kostet 20 $ im Monat.", "DE", "20 $"),
+        Example("El abono cuesta 20 $ al mes.", "MX", None),  # es-MX: the peso sign
+        Example("L'abonnement coûte 20 $ par mois.", "CA", None),
     ],
 )
 def detect_foreign_sign_after(context: Context) -> Iterator[Hit]:

@@ -35,7 +35,7 @@ METRIC = {
     "mile-per-hour": Metric(1.609344, "km/h"),
 }
 LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "ja")
-DIGITS = r"\d+(?:[.,]\d+)?"
+DIGITS = r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?"
 # "a mil millas", "mille miglia", "tausend Meilen": a thousand in words is a figure of
 # speech ("miles away from"), not a distance.
 HYPERBOLE = frozenset({"mil", "mille", "tausend", "eintausend", "duizend", "千"})
@@ -52,7 +52,7 @@ MONEY_BEFORE = re.compile(
 STERLING_AFTER = re.compile(r"\s*(?:esterlinas?|sterlin[ea]|sterling|\(£|£|[=＝]|札|硬貨)", re.I)
 # Gold and silver are priced by the (troy) ounce in every market.
 BULLION_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:gold|silber|oro|plata|prata|argento|or|argent|goud|zilver|金|銀)",
+    r"\s*(?:\w+\s+){0,2}?の?(?:gold|silber|oro|plata|prata|argento|or|argent|goud|zilver|金|銀)",
     re.IGNORECASE,
 )
 # A time of the day and "°F" right after Japanese text: units.foreign's number may
@@ -158,6 +158,8 @@ def post_language(context: Context) -> str:
         Example("Ajoutez deux livres à votre panier.", "FR", None),
         Example("駅から8キロです。", "JP", None),
         Example("Mit 60 Meilen pro Stunde über die Autobahn.", "DE", "60 Meilen pro Stunde"),
+        Example("Immer 1 Fuß vor den anderen.", "DE", None),
+        Example("1オンスの金貨をプレゼント。", "JP", None),
         Example("Der Goldpreis: 2.000 € für eine Unze Gold, 2 Unzen Gold im Tresor.", "DE", None),
     ],
 )
@@ -196,6 +198,8 @@ def _unit_hit(match: re.Match[str], masked: str, language: str, decimal: str) ->
     if unit == "ounce" and BULLION_AFTER.match(masked, match.end()):
         return None  # "eine Unze Gold", "1オンス金"
     value = _number(amount) if amount[0].isdigit() else _word_value(language, amount)
+    if unit == "foot" and value == 1:
+        return None  # "1 Fuß vor den anderen": a step, not a measure
     return _hit(match.start(), match.end(), unit, value, language, decimal)
 
 
@@ -218,7 +222,14 @@ def _is_money(match: re.Match[str], masked: str) -> bool:
     return MONEY_BEFORE.search(masked, max(0, match.start() - 40), match.start()) is not None
 
 
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
 def _number(text: str) -> float | None:
+    """A written amount: "4,5" and "4.5" are four and a half, "1.000" and "1,000" a
+    thousand (a unit is never given to a thousandth)."""
+    if THOUSANDS.fullmatch(text):
+        text = text.replace(".", "").replace(",", "")
     try:
         return float(text.replace(",", "."))
     except ValueError:
