@@ -1095,8 +1095,10 @@ def build_money_words() -> dict[str, Any]:
 # with their country: the big cities of the markets' countries and of travel, in the
 # spellings of the markets' languages. Curated for onshore.
 FOREIGN_CITIES = {
-    "GB": "London Londres Londra Londen ロンドン Manchester Edinburgh Glasgow Liverpool",
-    "US": "New York|Nueva York|Nova York|Nova Iorque|ニューヨーク|Los Angeles|San Francisco|"
+    "GB": "London Londres Londra Londen ロンドン Manchester Edinburgh Glasgow Liverpool UK "
+    "Britain England Scotland Wales イギリス 英国",
+    "US": "USA|America|the States|アメリカ|米国|New York|Nueva York|Nova York|Nova Iorque|"
+    "ニューヨーク|Los Angeles|San Francisco|"
     "Chicago|Miami|Las Vegas|Boston|Seattle|Washington|Hawaii|Hawái|Havaí|ハワイ",
     "FR": "Paris París Parigi Parijs パリ Lyon Marseille Nice",
     "DE": "Berlin Berlín Berlino Munich München Múnich Monaco Hamburg Frankfurt ベルリン",

@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from onshore.marketfit._data import unit_words
+from onshore.marketfit._money_places import spent_abroad
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._rules_units import QUANTITY, format_number
 
@@ -50,6 +51,7 @@ MONEY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 STERLING_AFTER = re.compile(r"\s*(?:esterlinas?|sterlin[ea]|sterling|\(£|£|[=＝]|札|硬貨)", re.I)
+STERLING = frozenset({"GBP"})
 # Gold and silver are priced by the (troy) ounce in every market.
 BULLION_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?の?(?:gold|silber|oro|plata|prata|argento|or|argent|goud|zilver|金|銀)",
@@ -160,6 +162,7 @@ def post_language(context: Context) -> str:
         Example("Mit 60 Meilen pro Stunde über die Autobahn.", "DE", "60 Meilen pro Stunde"),
         Example("Immer 1 Fuß vor den anderen.", "DE", None),
         Example("1オンスの金貨をプレゼント。", "JP", None),
+        Example("イギリスでは5ポンドです。", "JP", None),
         Example("Der Goldpreis: 2.000 € für eine Unze Gold, 2 Unzen Gold im Tresor.", "DE", None),
     ],
 )
@@ -219,6 +222,8 @@ def _unit_of(groups: dict[str, str | None]) -> str | None:
 def _is_money(match: re.Match[str], masked: str) -> bool:
     if STERLING_AFTER.match(masked, match.end()):
         return True
+    if spent_abroad(masked, match.start(), match.end(), STERLING):
+        return True  # "イギリスでは5ポンドです", "En Londres cuesta 10 libras"
     return MONEY_BEFORE.search(masked, max(0, match.start() - 40), match.start()) is not None
 
 
