@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from onshore.marketfit._data import currency_symbols, money_words, unit_words
 from onshore.marketfit._locale_formats import local_currency_symbol, post_formats
@@ -86,6 +87,8 @@ def _market_signs(context: Context) -> frozenset[str]:
 def detect_foreign_sign_after(context: Context) -> Iterator[Hit]:
     own = _market_signs(context)
     masked = context.doc.masked
+    if not any(sign in masked and sign not in own for sign in "€£₹¥$"):
+        return  # most posts: only the market's own sign
     for match in SIGN_AFTER.finditer(masked):
         sign = match.group("sign")
         if sign in own or spent_abroad(masked, match.start(), match.end(), sign_currencies(sign)):
@@ -123,7 +126,12 @@ DOLLAR_SIGN = re.compile("[$]")
 def detect_foreign_prefix(context: Context) -> Iterator[Hit]:
     currency = context.market.currency
     masked = context.doc.masked
-    for match in PREFIXED.finditer(masked):
+    at = masked.find("$")
+    while at >= 0 and not masked[at - 1 : at].isupper():  # no prefix: a bare "$"
+        at = masked.find("$", at + 1)
+    if at < 0:
+        return
+    for match in PREFIXED.finditer(masked, max(0, at - 2)):
         prefixed = PREFIX_CURRENCY[match.group("prefix")]
         if prefixed == currency:
             continue
@@ -197,6 +205,15 @@ def _money_triggers() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def money_nouns(language: str) -> re.Pattern[str]:
+    """Any of the language's money nouns: where the rule looks for an amount before."""
+    nouns = sorted(money_words().get(language, {}).get("nouns", {}), key=len, reverse=True)
+    alternatives = "|".join(re.escape(noun) for noun in nouns) or "(?!x)x"
+    return re.compile(alternatives, 0 if language == "ja" else re.IGNORECASE)
+
+
+AMOUNT_REACH = 48  # "quatre-vingt-dix-neuf dollars"
 MONEY_TRIGGERS = _money_triggers()
 JAPANESE_MONEY = re.compile("[ドユフペラルレ]")
 
@@ -230,16 +247,33 @@ def detect_money_in_local_words(context: Context) -> Iterator[Hit]:
     if pattern is None or currency is None:
         return
     table = money_words()[language]
+    nouns: dict[str, list[str]] = table["nouns"]
     masked = context.doc.masked
-    for match in pattern.finditer(masked):
-        if MONEY.match(masked, match.start()):
-            continue  # "20 Dollar", "500 euros": currency.in_words reads the English nouns
-        currencies = frozenset(table["nouns"].get(match.group("noun").lower(), ()))
-        if currency in currencies or _named(masked, match, table["names"]):
-            continue
-        if spent_abroad(masked, match.start(), match.end(), currencies):
-            continue
-        yield Hit(match.start(), match.end(), None, {"currency": currency})
+    seen: set[int] = set()
+    for noun in money_nouns(language).finditer(masked):
+        if currency in nouns.get(noun.group().lower(), ()):
+            continue  # the market's own money ("euros" in Spain): most mentions
+        window = (max(0, noun.start() - AMOUNT_REACH), noun.end() + 2)
+        for match in pattern.finditer(masked, *window):
+            if match.start() not in seen and match.end() == noun.end():
+                seen.add(match.start())
+                yield from _foreign_money(context, match, table, currency)
+
+
+def _foreign_money(
+    context: Context, match: re.Match[str], table: dict[str, Any], currency: str
+) -> Iterator[Hit]:
+    """A finding for an amount in another market's money, unless the post says which
+    currency it means or where it is paid."""
+    masked = context.doc.masked
+    if MONEY.match(masked, match.start()):
+        return  # "20 Dollar", "500 euros": currency.in_words reads the English nouns
+    currencies = frozenset(table["nouns"].get(match.group("noun").lower(), ()))
+    if currency in currencies or _named(masked, match, table["names"]):
+        return
+    if spent_abroad(masked, match.start(), match.end(), currencies):
+        return
+    yield Hit(match.start(), match.end(), None, {"currency": currency})
 
 
 def _named(masked: str, match: re.Match[str], names: list[str]) -> bool:

@@ -102,10 +102,25 @@ def unit_pattern(language: str) -> re.Pattern[str] | None:
     )
 
 
+@cache
+def unit_names(language: str) -> re.Pattern[str]:
+    """Any of the language's unit names (and 華氏, which stands before its number): where
+    the rule looks for an amount, so the long pattern above runs only around them."""
+    names = {"華氏"} if language == "ja" else {"Fahrenheit"}
+    for forms in unit_words().get(language, {}).get("units", {}).values():
+        names.update(form.split()[0] if language != "ja" else form.split()[-1] for form in forms)
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(alternatives, 0 if language == "ja" else re.IGNORECASE)
+
+
+AMOUNT_REACH = 48  # "quatre-vingt-dix-neuf", "cuarenta y cinco", "華氏"
+NAME_REACH = 32  # "Meilen pro Stunde", "millas náuticas"
+
+
 def _trigger_words() -> frozenset[str]:
     """The first run of ASCII letters of every unit name: what Document.word_set holds
     for it ("fu" for "Fuß", "gal" for "galões")."""
-    words = {"fahrenheit"}
+    words = {"fahrenheit", "f"}  # "f": "86°F" after Japanese text
     for table in unit_words().values():
         for unit, names in table["units"].items():
             if unit == "fahrenheit":
@@ -118,8 +133,8 @@ def _trigger_words() -> frozenset[str]:
 
 
 TRIGGER_WORDS = _trigger_words()
-# Japanese unit names and the degree sign: no ASCII letters for word_set to hold.
-TRIGGER = re.compile("[マフポオガ華°º]")
+# Japanese unit names: no ASCII letters for word_set to hold.
+TRIGGER = re.compile("[マフポオガ華]")
 
 
 def post_language(context: Context) -> str:
@@ -175,10 +190,18 @@ def detect_local_unit_words(context: Context) -> Iterator[Hit]:
         return
     masked = context.doc.masked
     decimal = "." if language == "ja" else ","
-    for match in pattern.finditer(masked):
-        hit = _unit_hit(match, masked, language, decimal)
-        if hit is not None:
-            yield hit
+    seen: set[int] = set()
+    for name in unit_names(language).finditer(masked):
+        window = (max(0, name.start() - AMOUNT_REACH), name.end() + NAME_REACH)
+        for match in pattern.finditer(masked, *window):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
+            hit = _unit_hit(match, masked, language, decimal)
+            if hit is not None:
+                yield hit
+    if "F" not in masked:
+        return
     for match in FAHRENHEIT_SIGN.finditer(masked):
         before = masked[match.start() - 1 : match.start()]
         if before and before.isalnum() and not before.isascii():
