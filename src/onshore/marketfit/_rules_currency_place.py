@@ -16,6 +16,7 @@ from typing import Any
 
 from onshore.marketfit._data import currency_symbols, money_words, unit_words
 from onshore.marketfit._locale_formats import local_currency_symbol, post_formats
+from onshore.marketfit._markets import get_market
 from onshore.marketfit._money_places import sign_currencies, spent_abroad
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._rules_money_words import MONEY
@@ -54,8 +55,10 @@ SIGN_AFTER = re.compile(r"(?<![A-Za-z0-9_.,])(?:" + _AMOUNT + r")[ \u00a0\u202f]
 SIGNS = re.compile("[€£₹¥$]")
 
 
-def _market_signs(context: Context) -> frozenset[str]:
-    market = context.market
+@cache
+def market_signs(market_code: str) -> frozenset[str]:
+    """The signs the market writes its own money with (CLDR, and its locale's)."""
+    market = get_market(market_code)
     own = set(currency_symbols().get(market.currency or "", []))
     local = local_currency_symbol(market.code)
     if local:
@@ -85,7 +88,7 @@ def _market_signs(context: Context) -> frozenset[str]:
     ],
 )
 def detect_foreign_sign_after(context: Context) -> Iterator[Hit]:
-    own = _market_signs(context)
+    own = market_signs(context.market.code)
     masked = context.doc.masked
     if not any(sign in masked and sign not in own for sign in "€£₹¥$"):
         return  # most posts: only the market's own sign
