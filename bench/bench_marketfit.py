@@ -71,9 +71,13 @@ def throughput(count: int, passes: int = 3) -> tuple[list[float], int, int]:
     return rates, peak_kib, findings
 
 
-def style_guide_terms(count: int = 500) -> object:
+def style_guide_terms(count: int = 500, allowed: int = 0) -> object:
     """A style guide of ``count`` terms (preferred, banned, brands in equal parts) with
-    hashtag and emoji limits: the size the issue asks the checker to carry."""
+    hashtag and emoji limits: the size the issue asks the checker to carry; ``allowed``
+    allowed terms too (words no rule flags, learned from dismissals): "colour" and
+    "favourite", which the posts use, then made-up words."""
+    from dataclasses import replace
+
     from onshore.marketfit._style import guide_of
 
     rng = random.Random(11)
@@ -86,15 +90,19 @@ def style_guide_terms(count: int = 500) -> object:
     preferred = {word(): word() for _ in range(third)} | {"sale": "offer"}
     banned = [word() for _ in range(third)] + ["cheap", "click here"]
     brands = [word().capitalize() + word().capitalize() for _ in range(count - 2 * third - 3)]
-    return guide_of(preferred=preferred, banned=banned, brands=[*brands, "iPhone"],
-                    banned_hashtags=["#bargain"], max_hashtags=5, max_emoji=3)  # fmt: skip
+    guide = guide_of(preferred=preferred, banned=banned, brands=[*brands, "iPhone"],
+                     banned_hashtags=["#bargain"], max_hashtags=5, max_emoji=3)  # fmt: skip
+    if not allowed:
+        return guide
+    terms = ["colour", "favourite", *(word() for _ in range(max(allowed - 2, 0)))]
+    return replace(guide, allowed=tuple(dict.fromkeys(terms[:allowed])))
 
 
-def style_throughput(count: int, passes: int = 3) -> tuple[list[float], int]:
+def style_throughput(count: int, passes: int = 3, allowed: int = 0) -> tuple[list[float], int]:
     """As ``throughput``, every post checked with a 500-term style guide loaded."""
     from onshore.marketfit import Options, Post, check
 
-    options = Options(style=style_guide_terms())  # type: ignore[arg-type]
+    options = Options(style=style_guide_terms(allowed=allowed))  # type: ignore[arg-type]
     posts = make_posts(count)
     check(Post(posts[0][0], "GB"), options)
     rates = []
@@ -208,12 +216,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument(
+        "--allowed", type=int, default=0, help="allowed terms in the style guide too (e.g. 50)"
+    )
     args = parser.parse_args()
     from onshore.marketfit import native
 
     no_bytecode, with_bytecode = startup()
     rates, peak_kib, findings = throughput(args.posts, args.passes)
-    style_rates, style_findings = style_throughput(args.posts, args.passes)
+    style_rates, style_findings = style_throughput(args.posts, args.passes, args.allowed)
     print(f"- Machine: {machine()}")
     print(f"- Checker: {native.implementation} (ONSHORE_PURE_PYTHON=1 for plain Python)")
     print(f"- Posts: {args.posts:,} of 50-280 characters, 8 markets, all rules, network + time set")
@@ -231,7 +242,9 @@ def main() -> None:
     )
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
-        f"- Throughput with a 500-term style guide loaded: best {max(style_rates):,.0f} "
+        "- Throughput with a 500-term style guide loaded"
+        + (f" and {args.allowed} allowed terms" if args.allowed else "")
+        + f": best {max(style_rates):,.0f} "
         f"posts/s, median {statistics.median(style_rates):,.0f} ({style_findings:,} findings)"
     )
     print(f"- Peak memory (max RSS of the benchmark process): {peak_kib / 1024:.0f} MiB")

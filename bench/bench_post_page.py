@@ -135,7 +135,7 @@ def main() -> int:
     print("| Page | median ms | worst ms | queries |")
     print("|---|---|---|---|")
     for label, (median, worst, queries) in results.items():
-        print(f"| {label} | {median:.0f} | {worst:.0f} | {queries} |")
+        print(f"| {label} | {median:.1f} | {worst:.0f} | {queries} |")
     return 0
 
 

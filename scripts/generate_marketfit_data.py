@@ -365,19 +365,30 @@ MARKET_GROUPS = {
     "NA": ("US", "CA"),
     "ALL": ENGLISH_MARKETS,
 }
-PLAIN_FORMS = re.compile(r"[a-z][a-z '’-]*(?:,\s*[a-z][a-z '’-]*)*")
+# Lower-case letters of any script (German, Spanish, Portuguese forms: "móvil", "straße").
+_LOWER = r"[^\W\dA-Z_]"  # a letter, not an ASCII capital (forms are written lower-case)
+_FORM = _LOWER + r"(?:" + _LOWER + r"|[ '’-])*"
+PLAIN_FORMS = re.compile(_FORM + r"(?:,\s*" + _FORM + r")*")
+# Markets a term in another language may name (lang= cell): those whose people write it.
+LANGUAGE_MARKETS = {
+    "de": ("DE", "CH", "AT", "LI"),
+    "es": ("ES", "MX"),
+    "pt": ("PT", "BR"),
+}
 CURATED_COLUMNS = ("id", "markets", "suggestion", "words", "pattern", "flag")
 
 
-def vocabulary_markets(text: str) -> list[str]:
-    """'CW -IN US' -> the codes, in order: groups expand, '-XX' removes one."""
+def vocabulary_markets(text: str, language: str = "en") -> list[str]:
+    """'CW -IN US' -> the codes, in order: groups expand, '-XX' removes one. A term in
+    another language names markets of that language (LANGUAGE_MARKETS)."""
     codes: list[str] = []
     for token in text.split():
         if token.startswith("-"):
             codes.remove(token[1:])
         else:
             codes += [c for c in MARKET_GROUPS.get(token, (token,)) if c not in codes]
-    unknown = [code for code in codes if code not in ENGLISH_MARKETS]
+    allowed = ENGLISH_MARKETS if language == "en" else LANGUAGE_MARKETS[language]
+    unknown = [code for code in codes if code not in allowed]
     if unknown:
         raise ValueError(f"unknown markets {unknown}")
     return codes
@@ -409,7 +420,7 @@ def forms_pattern(forms: str) -> tuple[str, list[str]]:
             else:
                 regex += re.escape(part)
         alternatives.append(regex)
-        runs = re.findall("[a-z]+", form)
+        runs = re.findall("[a-z]+", form)  # ASCII runs: what Document.word_set holds
         words.append(max(runs, key=len))
         if "-" in form:
             words.append("".join(re.findall("[a-z]+", form.split(" ")[0])))
@@ -447,19 +458,28 @@ def curated_term(cells: list[str]) -> dict[str, Any]:
     forms), pattern (plain forms, or a regex whose group 1 is flagged), an example the
     term flags in its first market, then optional cells: "clean=" texts it must leave
     alone (" | " between them), "also=XX: text" more flags, "loose=", "needs=",
-    "unless=" (see Term in _rules_vocabulary.py)."""
+    "unless=" (see Term in _rules_vocabulary.py), "lang=" the language of a term not in
+    English, "category=spelling" for a spelling rather than a word, "capitalised=yes"
+    for a word written with a capital that is no name (German nouns always are)."""
     fields = dict(zip(CURATED_COLUMNS, (cell.strip() for cell in cells), strict=False))
-    markets = vocabulary_markets(fields["markets"])
+    options = dict(cell.partition("=")[::2] for cell in cells[len(CURATED_COLUMNS) :])
+    language = options.get("lang", "en").strip()
+    markets = vocabulary_markets(fields["markets"], language)
     suggestion = vocabulary_suggestion(fields["suggestion"])
     pattern = fields["pattern"]
     words = fields["words"].split()
+    plurals: list[str] = []
     if PLAIN_FORMS.fullmatch(pattern):
+        if language == "en":
+            plurals = plural_forms([form.strip() for form in pattern.split(",")])
         pattern, derived = forms_pattern(pattern)
         words = words or derived
     re.compile(pattern)
     term: dict[str, Any] = {"id": fields["id"], "markets": markets, "pattern": pattern}
     term["suggestion"] = suggestion
     term["words"] = sorted(set(words))
+    if plurals:  # the local word is suggested in the plural for these
+        term["plurals"] = plurals
     clean: list[str] = []
     also: list[tuple[str, str]] = []
     for cell in cells[len(CURATED_COLUMNS) :]:
@@ -472,6 +492,12 @@ def curated_term(cells: list[str]) -> dict[str, Any]:
         elif key in ("loose", "needs", "unless"):
             re.compile(value)
             term[key] = value
+        elif key == "lang":
+            term["language"] = value.strip()
+        elif key == "category" and value.strip() in ("vocabulary", "spelling"):
+            term["category"] = value.strip()
+        elif key == "capitalised" and value.strip() == "yes":
+            term["capitalised"] = True
         else:
             raise ValueError(f"unknown cell {cell!r}")
     sources = [term["pattern"], term.get("loose") or term["pattern"]]
@@ -492,6 +518,19 @@ def curated_term(cells: list[str]) -> dict[str, Any]:
         term["acronym"] = True
     check_trigger_words(term)
     return term
+
+
+def plural_forms(forms: list[str]) -> list[str]:
+    """The forms that are the English plural of another form in the list: "popsicles"
+    of "popsicle", "nappies" of "nappy", "lorries" of "lorry"."""
+    plurals = set()
+    for form in forms:
+        for other in forms:
+            if form in (other + "s", other + "es") or (
+                other.endswith("y") and form == other[:-1] + "ies"
+            ):
+                plurals.add(form)
+    return sorted(plurals)
 
 
 def local_suggestion(suggestion: str | dict[str, str], market: str) -> str:
@@ -559,6 +598,8 @@ def check_spelling_overlap(terms: list[dict[str, Any]], spelling: dict[str, list
     word, "driving licence" in a US post, may get both: the phrase and its spelling.)"""
     clashes = []
     for term in terms:
+        if term.get("language", "en") != "en":  # spelling.json is English
+            continue
         alone = {found.lower() for _, _, found in term["examples"] if found}
         for word in (set(term["words"]) & alone) - LEFT_TO_VOCABULARY:
             row = spelling.get(word)
@@ -886,6 +927,43 @@ def build_spelling_names(source: Path, spelling: dict[str, list[Any]]) -> dict[s
     return {word: sorted(names) for word, names in sorted(by_word.items())}
 
 
+# ---------------------------------------------------------------- local date names
+
+# The languages whose named dates the checker reads (issue 17: the languages of its
+# markets; English for days a month does not have, the English rules do the rest).
+DATE_NAME_LANGUAGES = ("de", "en", "fr", "es", "pt", "it", "nl", "ja")
+# Everyday short weekday names CLDR has no form for: Portuguese drops "-feira"
+# ("segunda, 16 de março"); Priberam and the Academia Brasileira de Letras list both.
+EXTRA_WEEKDAYS = {"pt": {"segunda": 0, "terça": 1, "quarta": 2, "quinta": 3, "sexta": 4}}
+
+
+def build_locale_dates() -> dict[str, Any]:
+    """Per language: lower-case month names (wide and abbreviated, format and
+    stand-alone, without the abbreviation's dot) → month 1-12; weekday names (wide and
+    abbreviated) → 0 (Monday) - 6; and the wide and abbreviated weekday names in order,
+    as the checker suggests them."""
+    languages: dict[str, Any] = {}
+    for language in DATE_NAME_LANGUAGES:
+        locale = babel.Locale.parse(language)
+        months: dict[str, int] = {}
+        weekdays: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    months.setdefault(name.lower().rstrip("."), number)
+                for number, name in locale.days[context][width].items():
+                    weekdays.setdefault(name.lower().rstrip("."), number)
+        weekdays.update(EXTRA_WEEKDAYS.get(language, {}))
+        languages[language] = {
+            "months": dict(sorted(months.items())),
+            "weekdays": dict(sorted(weekdays.items())),
+            "wide": [locale.days["format"]["wide"][day] for day in range(7)],
+            "abbreviated": [locale.days["format"]["abbreviated"][day] for day in range(7)],
+            "month_names": [locale.months["format"]["wide"][month] for month in range(1, 13)],
+        }
+    return {"source": f"CLDR via Babel {babel.__version__}", "languages": languages}
+
+
 def write(out: Path, name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (out / name).write_text(text + "\n", encoding="utf-8")
@@ -1158,6 +1236,7 @@ def main() -> None:
     write_public_holidays(args.out, list(markets))
     write_locale_formats(args.out, args.cldr_extra)
     write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
+    write(args.out, "locale_dates.json", build_locale_dates())
     if (args.cldr_extra / "cldr-rbnf").exists():  # else keep the committed file
         write(args.out, "unit_words.json", build_unit_words(args.cldr_extra))
     write(args.out, "money_words.json", build_money_words())

@@ -16,11 +16,17 @@ from typing import Any
 import pytest
 import time_machine
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tests.fakes.fake_mastodon import FakeMastodon
 from tests.fakes.pds import local_pds  # noqa: F401  (the session-wide PDS, for `pds` tests)
 from tests.fakes.webhook_receiver import WebhookReceiver
 from tests.loopback import OffLoopbackConnect, is_loopback
+
+# No per-example deadline: a busy CI machine is not a bug, and speed is measured by the
+# benchmarks under bench/, never by a timed assertion (Hypothesis' default is 200 ms).
+hypothesis_settings.register_profile("onshore", deadline=None)
+hypothesis_settings.load_profile("onshore")
 
 PERSONAS = ("owner", "manager", "contributor", "reviewer", "viewer", "outsider", "anonymous")
 

@@ -87,6 +87,14 @@ WEB_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
     ("GET", "/w/{slug}/style-guide/export/", None, expect(200)),
     ("POST", "/w/{slug}/style-guide/import/", {}, managers_only(302)),
     ("POST", "/w/{slug}/style-guide/proposal/", {}, managers_only(302)),
+    ("POST", "/w/{slug}/style-guide/allow/", {}, managers_only(302)),
+    ("GET", "/w/{slug}/style-guide/disclosure/{country}/", None, managers_only(200)),
+    (
+        "POST",
+        "/w/{slug}/style-guide/disclosure/{country}/",
+        {"labels": "#ad", "placement": "start"},
+        managers_only(302),
+    ),
     (
         "GET",
         "/w/{slug}/members/{contributor}/",
@@ -268,6 +276,24 @@ API_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         "PUT",
         f"{API}/workspaces/{{slug}}/style-guide",
         {"banned": ["cheap"]},
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "GET",
+        f"{API}/workspaces/{{slug}}/style-guide/disclosure/{{country}}",
+        None,
+        expect(200, anonymous=401),
+    ),
+    (
+        "PUT",
+        f"{API}/workspaces/{{slug}}/style-guide/disclosure/{{country}}",
+        {"labels": ["#ad"]},
+        managers_only(200, anonymous=401),
+    ),
+    (
+        "DELETE",
+        f"{API}/workspaces/{{slug}}/style-guide/disclosure/{{country}}",
+        None,
         managers_only(200, anonymous=401),
     ),
     (
@@ -643,6 +669,7 @@ def _fill(url: str, team: Any) -> str:
         entry=entry.pk,
         channel=channel.pk,
         market=team.gb.pk,
+        country=team.gb.country,
         spare=spare.pk,
         invitation=invitation.pk,
         token=token,
@@ -758,6 +785,7 @@ def _normalise(pattern: str) -> str:
         "<id:notification_id>",
         "<id:asset_id>",
         "<str:variant>",
+        "<str:market>",
         "<uidb64>",
         "<token>",
     ):
@@ -794,6 +822,7 @@ def _normalise_template(url: str) -> str:
     for name in (
         "{slug}",
         "{market}",
+        "{country}",
         "{spare}",
         "{post}",
         "{manager_post}",

@@ -10,6 +10,7 @@ from onshore.api.app import api
 from onshore.inputs import MAX_ID
 from onshore.ledger import views as ledger
 from onshore.posts import schedule_views as scheduling
+from onshore.posts import style_disclosure_views as style_disclosure
 from onshore.posts import style_guide_views as style
 from onshore.posts import views as posts
 from onshore.publishing import views as publishing
@@ -94,6 +95,12 @@ workspace_urls = [
     path("w/<slug:slug>/team/", ws.team, name="team"),
     path("w/<slug:slug>/team/hours/", ws.team_hours, name="team_hours"),
     path("w/<slug:slug>/style-guide/", style.style_guide, name="style_guide"),
+    path(
+        "w/<slug:slug>/style-guide/disclosure/<str:market>/",
+        style_disclosure.style_guide_disclosure,
+        name="style_guide_disclosure",
+    ),
+    path("w/<slug:slug>/style-guide/allow/", style.style_guide_allow, name="style_guide_allow"),
     path("w/<slug:slug>/style-guide/export/", style.style_guide_export, name="style_guide_export"),
     path("w/<slug:slug>/style-guide/import/", style.style_guide_import, name="style_guide_import"),
     path(

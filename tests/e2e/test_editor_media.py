@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from onshore.demo import DEMO_PASSWORD
 from onshore.media import library
+from onshore.media.models import Asset
 from onshore.posts import editing
 from onshore.posts.models import Post, State
 from onshore.workspaces.models import Membership
@@ -208,3 +209,27 @@ def test_a_pasted_image_uploads_and_remove_takes_it_off(
     page.keyboard.press("Enter")
     expect(page.locator("#media-items [data-media-entry]")).to_have_count(0)
     expect(page.locator("#media-status")).to_contain_text("stays in the library")
+
+
+def test_an_upload_can_be_cancelled_before_it_ends(
+    browser: Any, live_server: Any, demo: str, media_dir: Path, tmp_path: Path
+) -> None:
+    page = log_in_for_axe(browser, live_server)
+    page.goto(f"{live_server.url}/w/{demo}/posts/new/")
+    # The upload never gets an answer (held at the browser's network seam): it stays
+    # in progress until Cancel.
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        held.append(route)
+
+    page.route("**/media/upload/**", hold)
+    page.set_input_files("#media-files", str(photo(tmp_path / "big.jpg", (30, 90, 160))))
+    cancel = page.get_by_role("button", name="Cancel uploading big.jpg")
+    expect(cancel).to_be_visible()
+    expect(page.locator("#media-items progress")).to_have_count(1)
+    cancel.click()
+    expect(page.locator("#media-items [data-media-entry]")).to_have_count(0)
+    expect(page.locator("#media-status")).to_contain_text("Upload of big.jpg cancelled")
+    assert held, "the upload was sent"
+    assert not Asset.objects.filter(original_name="big.jpg").exists()

@@ -374,3 +374,32 @@ def test_cli_bad_style_file_is_a_usage_error(tmp_path, capsys) -> None:  # type:
     guide.write_text("\n[preferred]\nsale = 3\n", encoding="utf-8")
     assert cli.main(["--market", "GB", "--style", str(guide), "post.txt"]) == 2
     assert "line 3: preferred.sale: must be a string" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- allowed terms
+
+
+def test_allowed_term_silences_every_rule_on_it() -> None:
+    """A word the workspace accepted (dismissed again and again) is flagged by no rule:
+    the US spelling finding on "colour" and the guide's own ban both go quiet."""
+    text = "Pick your colour: cheap and cheerful"
+    assert {f.rule for f in check(Post(text, "US"), OPTIONS)} >= {"style.banned"}
+    assert any(text[f.start : f.end] == "colour" for f in check(Post(text, "US"), OPTIONS))
+    allowing = Options(style=guide_from_mapping({"banned": ["cheap"], "allowed": ["colour"]}))
+    found = check(Post(text, "US"), allowing)
+    assert [text[f.start : f.end] for f in found] == ["cheap"]
+    # Only in the workspace that accepted it: another workspace still sees the finding.
+    assert any(text[f.start : f.end] == "colour" for f in check(Post(text, "US")))
+
+
+def test_allowed_terms_merge_and_round_trip() -> None:
+    book = parse_toml('allowed = ["colour"]\n\n[markets.US]\nallowed = ["favourite"]\n')
+    assert book.for_market("US").allowed == ("colour", "favourite")
+    assert book.for_market("GB").allowed == ("colour",)
+    assert parse_toml(dump_toml(book)) == book
+
+
+def test_bad_allowed_term_is_named() -> None:
+    with pytest.raises(StyleGuideError) as error:
+        parse_toml('allowed = ["colour", ""]\n')
+    assert error.value.key == "allowed[1]" and error.value.line == 1

@@ -90,7 +90,8 @@ US_WORDS_ABROAD = [
     ("IN", "Our sidewalk café is open late.", ["sidewalk"]),
     ("IN", "Keep a flashlight handy during the storm.", ["flashlight"]),
     ("ZA", "Free windshield checks at every branch.", ["windshield"]),
-    ("ZA", "Zucchini fritters are on the specials board.", ["Zucchini"]),
+    # South Africans say "baby marrow" but shops and recipes use "zucchini" too: no finding.
+    ("ZA", "Zucchini fritters are on the specials board.", []),
     ("ZA", "Stock up on diapers at our Sandton store.", ["diapers"]),
     ("ZA", "Hire a dumpster for your renovation.", ["dumpster"]),
 ]

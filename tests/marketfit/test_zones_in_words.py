@@ -90,7 +90,6 @@ RIGHT_HALF = [
     ("Call at 4pm India Standard Time.", "IE", "2026-01-14T09:00"),
     ("Launch at 19:00 Central European Summer Time.", "DE", "2026-07-14T09:00"),
     ("Phoenix opening at 9am Mountain Standard Time.", "US", "2026-07-14T09:00"),
-    ("Webinar at 3pm Greenwich Mean Time on 10 July 2026.", "US", None),  # GMT as UTC
     ("Gates open at half past seven BST.", "GB", "2026-07-14T09:00"),
     ("Doors at seven o'clock EDT.", "US", "2026-07-14T09:00"),
     ("Live at 2pm Eastern Time all year round.", "US", "2026-07-14T09:00"),
@@ -125,7 +124,11 @@ def test_a_zone_name_right_for_the_date_is_left_alone(
 # converted to the market's main zone on the post's date.
 OTHER_MARKET = [
     ("Live from London at 7pm BST on 14 July 2026.", "US", None, "7pm BST", "2pm EDT"),
-    ("Live from London at 7pm GMT on 14 January 2026.", "AU", None, None, None),
+    # GMT is UTC outside the markets on UTC+0: a UK zone all the same (issue 17, point 3).
+    ("Live from London at 7pm GMT on 14 January 2026.", "AU", None, "7pm GMT", "6am AEDT"),
+    ("Webinar at 3pm GMT on 10 July 2026.", "US", None, "3pm GMT", "11am EDT"),
+    ("Webinar at 3pm Greenwich Mean Time on 10 July 2026.", "US", None,
+     "3pm Greenwich Mean Time", "11am EDT"),
     ("Doors open at noon UK time.", "AU", "2026-07-14T09:00", "noon UK time", "9pm AEST"),
     ("Doors open at noon UK time.", "AU", "2026-01-14T09:00", "noon UK time", "11pm AEDT"),
     ("Join the Sydney team at 9am AEST.", "GB", "2026-07-14T09:00", "9am AEST", "midnight BST"),
@@ -153,7 +156,7 @@ SAME_MARKET = [
     ("Live at 9am ET on 4 July 2026.", "US", None),
     ("Live at 9am Pacific on 4 July 2026.", "CA", None),
     ("Live at 9am PT / noon ET.", "US", "2026-07-14T09:00"),
-    ("Webinar at 3pm GMT on 10 July 2026.", "US", None),
+    ("Webinar at 3pm GMT.", "IE", "2026-07-14T09:00"),
     ("Doors open at noon UK time.", "GB", "2026-07-14T09:00"),
     ("Tasting at 19:00 Central European Time.", "DE", "2026-01-14T09:00"),
     ("Tasting at 19:00 CET.", "FR", "2026-01-14T09:00"),

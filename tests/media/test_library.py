@@ -4,6 +4,7 @@ for outsiders and anonymous visitors), signed links that expire, deleting and pr
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import subprocess
@@ -54,6 +55,9 @@ def test_a_contributor_uploads_and_sees_it_in_the_library(team: Any, media_dir: 
     assert "Storage used" in page and "Not used in a post" in page
     stored = storage.open_file(asset).read()
     assert Image.open(io.BytesIO(stored)).getexif().get_ifd(0x8825) == {}
+    # The reference a CSV import's media column takes for a library file.
+    assert asset.sha256 == hashlib.sha256(stored).hexdigest()
+    assert f"<code>sha256:{asset.sha256}</code>" in page
 
 
 def test_the_same_file_is_stored_once(team: Any, media_dir: Path) -> None:

@@ -27,6 +27,9 @@ class CheckIn(StrictSchema):
         None, max_length=80, description="scheduled time, ISO 8601; without offset: market time"
     )
     zone: str | None = Field(None, max_length=64, description="the market zone the time is in")
+    sponsored: bool = Field(
+        False, description="a paid or partner post: its market's disclosure is checked"
+    )
 
 
 class FindingOut(Schema):
@@ -62,6 +65,7 @@ def check_post(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         network=payload.network,
         at=at,
         zone=payload.zone,
+        sponsored=payload.sponsored,
     )
     try:
         findings = marketfit.check(post)

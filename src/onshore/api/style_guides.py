@@ -22,6 +22,9 @@ from onshore.marketfit._style import (
     MAX_TERMS,
     MAX_TEXT,
     StyleGuideError,
+    default_disclosures,
+    disclosure_from_mapping,
+    disclosure_mapping,
     guide_to_mapping,
 )
 from onshore.workspaces import style_guides
@@ -59,6 +62,9 @@ class StyleGuideIn(StrictSchema):
     banned_hashtags: Hashtags = Field(default_factory=list)
     max_hashtags: Count | None = None
     max_emoji: Count | None = None
+    allowed: Terms = Field(
+        default_factory=list, description="words and phrases no rule flags in this scope"
+    )
     disclosure: Annotated[dict[MarketCode, DisclosureIn], Field(max_length=MAX_MARKETS)] = Field(
         default_factory=dict, description="per market code: the disclosure paid posts need"
     )
@@ -117,3 +123,82 @@ def put_style_guide(
     except StyleGuideError as error:
         raise ValidationError({error.key or "__all__": [error.problem]}) from None
     return _out(workspace, market)
+
+
+# ---------------------------------------------------------------- one market's disclosure
+
+
+class DisclosureOut(Schema):
+    market: str
+    source: Literal["workspace", "default", "none"] = Field(
+        description="set by this workspace, the shipped default (regulator's guidance), "
+        "or none: paid posts for this market are not checked for a disclosure"
+    )
+    disclosure: dict[str, Any] | None
+    default: dict[str, Any] | None = Field(description="the shipped default, if any")
+
+
+def _market_of(workspace: Workspace, market: str) -> str:
+    code = _market(workspace, market)
+    if not code:
+        raise BadInput("market", "name a market of this workspace (e.g. GB)")
+    return code
+
+
+def _disclosure_out(workspace: Workspace, market: str) -> dict[str, Any]:
+    disclosure, own = style_guides.disclosure_in_force(workspace, market)
+    default = default_disclosures().get(market)
+    source = "workspace" if own else ("default" if disclosure is not None else "none")
+    return {
+        "market": market,
+        "source": source,
+        "disclosure": disclosure_mapping(disclosure) if disclosure else None,
+        "default": disclosure_mapping(default) if default else None,
+    }
+
+
+@router.get(
+    "/{slug}/style-guide/disclosure/{market}",
+    response=DisclosureOut,
+    summary="A market's disclosure for paid posts",
+)
+def get_disclosure(request: HttpRequest, slug: str, market: str) -> dict[str, Any]:
+    workspace = membership_or_404(request.user, slug).workspace
+    return _disclosure_out(workspace, _market_of(workspace, market))
+
+
+@router.put(
+    "/{slug}/style-guide/disclosure/{market}",
+    response=DisclosureOut,
+    summary="Set a market's disclosure for this workspace",
+)
+def put_disclosure(
+    request: HttpRequest, slug: str, market: str, payload: DisclosureIn
+) -> dict[str, Any]:
+    membership = membership_or_404(request.user, slug)
+    require(membership, Capability.EDIT_WORKSPACE)
+    workspace = membership.workspace
+    code = _market_of(workspace, market)
+    data = payload.dict()
+    if not data.get("guidance") and not data.get("regulator"):
+        data["guidance"] = "this workspace's rule"
+    try:
+        disclosure = disclosure_from_mapping(data, "disclosure")
+    except StyleGuideError as error:
+        raise ValidationError({error.key or "__all__": [error.problem]}) from None
+    style_guides.set_disclosure(workspace, code, disclosure)
+    return _disclosure_out(workspace, code)
+
+
+@router.delete(
+    "/{slug}/style-guide/disclosure/{market}",
+    response=DisclosureOut,
+    summary="Reset a market's disclosure to the shipped default",
+)
+def reset_disclosure(request: HttpRequest, slug: str, market: str) -> dict[str, Any]:
+    membership = membership_or_404(request.user, slug)
+    require(membership, Capability.EDIT_WORKSPACE)
+    workspace = membership.workspace
+    code = _market_of(workspace, market)
+    style_guides.reset_disclosure(workspace, code)
+    return _disclosure_out(workspace, code)

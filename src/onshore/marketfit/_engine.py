@@ -39,6 +39,29 @@ def collect_findings(context: Context, rules: list[Rule]) -> list[Finding]:
     return findings
 
 
+def glossary_of(options: Options) -> frozenset[str]:
+    """The words no rule flags: the workspace's glossary and its style guide's allowed
+    terms (phrases writers kept dismissing findings on, accepted on the Style guide page)."""
+    style = options.style
+    if style is None or not style.allowed:
+        return options.glossary
+    if options.glossary:  # the CLI's --glossary with a style file: rare
+        return options.glossary | frozenset(style.allowed)
+    # One set per guide, kept with the guide so its id cannot be reused: the glossary
+    # pattern is cached by this set, so a post pays a lookup, not a set and a regex.
+    entry = _ALLOWED.get(id(style))
+    if entry is not None and entry[0] is style:
+        return entry[1]
+    if len(_ALLOWED) >= 256:
+        _ALLOWED.clear()
+    allowed = frozenset(style.allowed)
+    _ALLOWED[id(style)] = (style, allowed)
+    return allowed
+
+
+_ALLOWED: dict[int, tuple[object, frozenset[str]]] = {}
+
+
 def build_context(post: Post, options: Options) -> Context:
     market = get_market(post.market)
     if post.network is not None and post.network not in NETWORKS:
@@ -53,7 +76,7 @@ def build_context(post: Post, options: Options) -> Context:
         post=post,
         market=market,
         options=options,
-        doc=tokenize(post.text, options.glossary),
+        doc=tokenize(post.text, glossary_of(options)),
         zone=zone,
         local_at=local_at,
         wall_time_requested=wall,

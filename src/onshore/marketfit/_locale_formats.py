@@ -79,9 +79,7 @@ class LocaleFormats:
     @property
     def date_order(self) -> str:
         """ "DMY", "MDY" or "YMD" as the numeric date with a year is written."""
-        letters = [c for c in _pattern_letters(self.date or "d/M/y") if c in "dMy"]
-        order = "".join(dict.fromkeys(c.upper() for c in letters))
-        return order if len(order) == 3 else "DMY"
+        return _date_order(self.date or "d/M/y")
 
     @property
     def date_separator(self) -> str:
@@ -119,6 +117,15 @@ class LocaleFormats:
         if self.currency_before:
             return f"{symbol}{self.currency_space}{number}"
         return f"{number}{self.currency_space}{symbol}"
+
+
+@cache
+def _date_order(pattern: str) -> str:
+    """ "DMY", "MDY" or "YMD" as ``pattern`` orders its fields: several rules ask for
+    every post, so it is worked out once per pattern."""
+    letters = [c for c in _pattern_letters(pattern) if c in "dMy"]
+    order = "".join(dict.fromkeys(c.upper() for c in letters))
+    return order if len(order) == 3 else "DMY"
 
 
 def _pattern_letters(pattern: str) -> str:

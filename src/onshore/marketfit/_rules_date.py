@@ -86,18 +86,22 @@ def _is_number_not_date(context: Context, mention: DateMention) -> bool:
     "error",  # not a date at all in the market's order (issue 17: an error)
     "{readers} write the {first_part} first, so {found} does not read as a date there; "
     "write '{suggestion}'",
-    markets=("US", "GB", "AU", "NZ", "IE", "IN"),
+    # South Africa: CLDR's short date is year first, but a date with the year last (or
+    # none) is written day first there (issue 17), so it is read as in GB.
+    markets=("US", "GB", "AU", "NZ", "IE", "IN", "ZA"),
     trigger_pattern=NUMERIC_DATE_HINT,
     examples=[
         Example("Early-bird pricing ends 13/04.", "US", "13/04"),
         Example("Tickets on sale from 04/13/2026.", "GB", "04/13/2026"),
+        Example("Tickets on sale from 2/22/2027.", "ZA", "2/22/2027"),
+        Example("Tickets on sale from 22/02/2027.", "ZA", None),
         Example("Tickets on sale from 13/04/2026.", "GB", None),
         Example("We're here for you 24/7.", "US", None),
         Example("Rated 4/5 stars by 2,000 customers.", "US", None),
     ],
 )
 def detect_numeric_order(context: Context) -> Iterator[Hit]:
-    order = context.market.date_order
+    order = "DMY" if context.market.code == "ZA" else context.market.date_order
     for mention in context.numeric_dates:
         if _is_number_not_date(context, mention):
             continue

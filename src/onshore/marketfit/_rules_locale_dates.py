@@ -3,7 +3,7 @@ skeletons yMd with a year, Md without): a date impossible in that order ("12/30/
 in German: no month 30) is an error with the date as the locale writes it
 ("30.12.2026"); a year-last date in a year-first locale ("12/30/2026" in Japanese) is a
 warning with the locale's form ("2026/12/30"); a possible date with another locale's
-separators is a hint."""
+separators is a format hint (category ``format``: the date itself is right)."""
 
 from __future__ import annotations
 
@@ -123,9 +123,12 @@ def detect_year_last(context: Context) -> Iterator[Hit]:
         )
 
 
+# A possible date written with another locale's separators is a format finding: the
+# date itself is right (issue 17). The id stays "date.locale_separators" so workspaces
+# that disabled it by id keep it disabled.
 @register(
     "date.locale_separators",
-    "date",
+    "format",
     "info",
     "{readers} write this date as '{suggestion}'",
     other_languages=True,

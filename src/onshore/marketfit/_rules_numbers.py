@@ -34,6 +34,15 @@ GROUPED = re.compile(
 )
 ENGLISH_ORDINAL = re.compile(r"\d(?<![\d.,]\d)\d*(?:st|nd|rd|th)(?![A-Za-z])")
 FRENCH_ORDINAL = re.compile(r"\d(?<![\d.,]\d)\d*(?:ème|eme|ième|ieme|ère|ere)(?![A-Za-z])")
+# German written the spoken way ("5ten", "3ter", "20sten"): the ordinal is "5." there.
+GERMAN_ORDINAL = re.compile(r"\d(?<![\d.,]\d)\d*(?:s?te[nrsm]?)(?![A-Za-zäöüß])")
+# Spanish letters for the ending without RAE's dot and raised letter ("1ro", "2do",
+# "3er", "1ra"): "1.º", "1.er", "1.ª".
+SPANISH_ORDINAL = re.compile(
+    r"\d(?<![\d.,]\d)\d*(?:ro|do|to|vo|no|mo|er|era|ra|da|ta|va|na|ma)(?![A-Za-zñáéíóú])"
+)
+# Per language: the extra digits-and-letters forms read as ordinals written the wrong way.
+LOCAL_ORDINALS = {"fr": FRENCH_ORDINAL, "de": GERMAN_ORDINAL, "es": SPANISH_ORDINAL}
 
 
 class Price(NamedTuple):
@@ -257,6 +266,11 @@ def detect_number(context: Context) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), formats.format_number(integer, fraction))
 
 
+def is_feminine(language: str, suffix: str) -> bool:
+    """Whether a written ordinal ending is a feminine one ("1ère", Spanish "2da")."""
+    return suffix in ("ère", "ere") or (language == "es" and suffix.endswith("a"))
+
+
 LATIN_WORD_AFTER = re.compile(r"[ \u00a0]?[A-Za-z]{2,}")
 
 
@@ -283,7 +297,12 @@ def in_english_phrase(text: str, end: int) -> bool:
         Example("Celebramos nuestro 3rd aniversario.", "ES", "3rd"),
         Example("今年で5th周年を迎えます。", "JP", "5th"),
         Example("1st Anniversary記念セール開催中。", "JP", None),  # an English loan phrase
+        Example("Wir feiern unseren 5ten Geburtstag!", "DE", "5ten"),
+        Example("Der 3te Platz geht an Anna.", "DE", "3te"),
+        Example("Celebramos nuestro 1er aniversario.", "ES", "1er"),
+        Example("Es nuestra 2da tienda en Madrid.", "ES", "2da"),
         Example("Wir feiern unseren 5. Geburtstag!", "DE", None),
+        Example("Celebramos nuestro 1.er aniversario.", "ES", None),
         Example("La 2e édition arrive.", "FR", None),
         Example("Le 1er prix est à vous.", "FR", None),
     ],
@@ -293,8 +312,8 @@ def detect_ordinal(context: Context) -> Iterator[Hit]:
     if formats is None or formats.ordinal is None:
         return
     patterns = [ENGLISH_ORDINAL]
-    if formats.language == "fr":
-        patterns.append(FRENCH_ORDINAL)
+    if formats.language in LOCAL_ORDINALS:
+        patterns.append(LOCAL_ORDINALS[formats.language])
     for pattern in patterns:
         for match in context.doc.finditer(pattern, digit_led=True):
             written = match.group()
@@ -306,7 +325,9 @@ def detect_ordinal(context: Context) -> Iterator[Hit]:
                 continue
             feminine = formats.ordinal_feminine
             number = int(digits)
-            if suffix in ("ère", "ere") and feminine is not None:
+            if formats.language == "es" and suffix == "er" and number in (1, 3):
+                suggestion = f"{number}.er"  # RAE: "1.er", "3.er" (primer, tercer)
+            elif feminine is not None and is_feminine(formats.language, suffix):
                 suggestion = feminine.write(number)
             else:
                 suggestion = formats.ordinal.write(number)

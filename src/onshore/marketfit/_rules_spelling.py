@@ -179,8 +179,10 @@ def detect_tire(context: Context) -> Iterator[Hit]:
 
 CHEQUE = re.compile(
     r"\b(?:pay(?:ing)? by|paid by|write|wrote|written|writing|cash(?:ed|ing)?|deposit(?:ed|ing)?|"
-    r"bounced?|sign(?:ed)?|blank|personal|bank|post-dated|postdated)\s+"
-    r"(?:(?:a|the|your|my|our|his|her|their)\s+)?(checks?)\b"
+    r"bounced?|sign(?:ed)?|blank|personal|bank|post-dated|postdated|accept(?:s|ed|ing)?|"
+    r"certified|uncashed|(?:pay(?:ing)?|paid|payments?)\s+(?:with|via))\s+"
+    r"(?:(?:a|the|your|my|our|his|her|their)\s+)?(checks?)\b(?!\s+(?:in|out|on|off)\b)"
+    r"|\b(?:cash|card|cards)\s*(?:,\s*|\s+(?:or|and)\s+)(checks?)\b(?!\s+(?:in|out|on)\b)"
     r"|\b(checks?)\s+(?:book|payable|clearing|clears?|cleared|bounced)\b"
     r"|\b(checkbooks?)\b",
     re.I,
@@ -201,11 +203,15 @@ CHEQUE = re.compile(
         Example("Check out our new menu!", "GB", None),
         Example("We run a background check on every hire.", "AU", None),
         Example("You can still pay by check at the front desk.", "US", None),
+        Example("We no longer accept checks at the counter.", "NZ", "checks"),
+        Example("Cash, card or checks welcome.", "CA", "checks"),
+        Example("Pay by card and check in online.", "GB", None),
+        Example("We run security checks at the counter.", "AU", None),
     ],
 )
 def detect_check(context: Context) -> Iterator[Hit]:
     for match in context.doc.finditer(CHEQUE, any_case=True):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, CHEQUE.groups + 1) if match.group(g))
         if is_named(context.doc, match.start(group), match.end(group)):
             continue
         word = context.doc.masked[match.start(group) : match.end(group)]
@@ -217,7 +223,10 @@ METER_WORDS = ("meter", "kilometer", "centimeter", "millimeter")
 METER = re.compile(
     r"\b\d[\d,.]*\s*-?\s*((?:kilo|centi|milli)?meters?)\b"
     r"|\b((?:kilo|centi|milli)meters?)\b"
-    r"|\b(?:square|cubic)\s+(meters?)\b",
+    r"|\b(?:square|cubic)\s+(meters?)\b"
+    # A length sold or priced by the metre ("fabric by the meter"), never a taxi's.
+    r"|\b(?:sold|priced|cut|fabric|rope|cable|chain|ribbon|lace|carpet|turf)\s+by\s+the\s+(meter)\b"
+    r"|\b(?:per|linear|running)\s+(meters?)\b(?!\s+(?:readings?|boxes|box|installs?))",
     re.I,
 )
 
@@ -236,11 +245,14 @@ METER = re.compile(
         Example("Smart meter installs start Monday.", "GB", None),
         Example("Feed the parking meter first.", "AU", None),
         Example("The pool is 50 meters long.", "US", None),
+        Example("Linen fabric sold by the meter.", "NZ", "meter"),
+        Example("Decking from $89 per linear meter.", "AU", "meter"),
+        Example("The taxi charges by the meter.", "GB", None),
     ],
 )
 def detect_meter(context: Context) -> Iterator[Hit]:
     for match in METER.finditer(context.doc.masked):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, METER.groups + 1) if match.group(g))
         if is_named(context.doc, match.start(group), match.end(group)):
             continue
         word = match.group(group)

@@ -137,6 +137,15 @@ YEAR_ROUND_PLACES = {
 }
 
 
+# Markets with more than one zone whose people almost all live in the main one: a
+# local opening hour or event there needs no zone (a post would say "hora de Canarias"
+# when it means the islands). Shares from the national statistics offices.
+EFFECTIVELY_ONE_ZONE = {
+    "ES": "Canary Islands: 2.2 of 48.6 million people (4.5 %, INE 2024)",
+    "PT": "Azores: 0.24 of 10.6 million (2.3 %, INE 2023); Madeira keeps Lisbon's time",
+}
+
+
 class WrongName(NamedTuple):
     right: str  # the name clocks show on that day
     place: str  # where: "the United States" in messages
@@ -329,10 +338,18 @@ def _utc(minutes: int) -> str:
         Example("Join our live webinar Thursday at 2pm ET!", "US", None),
         Example("Join our live webinar Thursday at 2pm!", "GB", None),
         Example("Store hours 9am-5pm local time.", "CA", None),
+        Example("Te esperamos a las 20:30 en la tienda.", "ES", None),
+        Example("Join our live webinar Thursday at 2pm!", "ES", None),
+        Example("Directo en Instagram a las 7 PM.", "MX", None),  # see missing_zone_event
     ],
 )
 def detect_missing_zone(context: Context) -> Iterator[Hit]:
-    if not context.market.multi_zone:
+    """English posts; other languages have timezone.missing_zone_event, which asks
+    only about online and national events (_rules_zone_languages.py)."""
+    market = context.market
+    if not market.multi_zone or market.code in EFFECTIVELY_ONE_ZONE:
+        return
+    if context.english_variant is None:
         return
     found = clocks(context)
     if not found or zone_mentions(context) or ZONE_WORDS.found_in(context.doc):

@@ -44,6 +44,15 @@ class Term:
     sources: tuple[str, ...] = ()
     # An abbreviation written in capitals (GP, A&E): capitals do not make it a name.
     acronym: bool = False
+    # The language the term is written in: a term in German, Spanish or Portuguese
+    # (data: "lang") tells apart markets sharing that language (Velo in CH, not DE).
+    language: str = "en"
+    # "spelling" for a spelling of a market that shares the language (facto/fato).
+    category: str = "vocabulary"
+    # Written with a capital that is no name: "Year 5", every German noun.
+    capitalised: bool = False
+    # Forms that are plurals ("popsicles"): the local word is suggested in the plural.
+    plurals: frozenset[str] = frozenset()
 
 
 def load_terms() -> tuple[Term, ...]:
@@ -66,6 +75,10 @@ def term_from_row(row: dict[str, Any]) -> Term:
         unless=row.get("unless"),
         sources=tuple(row.get("sources", ())),
         acronym=bool(row.get("acronym", False)),
+        language=row.get("language", "en"),
+        category=row.get("category", "vocabulary"),
+        capitalised=bool(row.get("capitalised", False)) or row.get("language") == "de",
+        plurals=frozenset(row.get("plurals", ())),
     )
 
 
@@ -74,6 +87,8 @@ TERMS: tuple[Term, ...] = load_terms()
 
 def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
     def detect(context: Context) -> Iterator[Hit]:
+        if term.language != "en" and post_language(context) != term.language:
+            return  # a Swiss post in French never says "Velo"
         doc = context.doc
         masked = doc.masked
         matches = list(doc.finditer(compiled(term.pattern), any_case=True))
@@ -91,11 +106,37 @@ def _detector(term: Term) -> Callable[[Context], Iterator[Hit]]:
             seen.add((start, end))
             word = masked[start:end]  # as written: the scan may have read the lower-cased text
             # Mid-sentence capitals are names ("Soccer Aid", "Fall Out Boy").
-            if word[:1].isupper() and start in doc.name_starts and not acronym(term, word):
+            if (
+                word[:1].isupper()
+                and not term.capitalised
+                and start in doc.name_starts
+                and not acronym(term, word)
+            ):
                 continue
-            yield Hit(start, end, match_case(word, local_word(term, context)))
+            local = local_word(term, context)
+            if term.plurals and word.lower() in term.plurals:
+                local = plural(local)
+            yield Hit(start, end, match_case(word, local))
 
     return detect
+
+
+def post_language(context: Context) -> str:
+    """The post's language subtag ("de" for de-CH), from its locale or its market."""
+    return (context.post.locale or context.market.language).replace("_", "-").split("-")[0].lower()
+
+
+def plural(words: str) -> str:
+    """The English plural of a suggestion's last word ("ice lolly" -> "ice lollies");
+    one already ending in s, or a number ("100,000"), is left as it is."""
+    last = words[-1:]
+    if not last.isalpha() or words.endswith("s"):
+        return words
+    if words.endswith("y") and words[-2:-1] not in "aeiou":
+        return words[:-1] + "ies"
+    if words.endswith(("ch", "sh", "x", "z")):
+        return words + "es"
+    return words + "s"
 
 
 def acronym(term: Term, word: str) -> bool:
@@ -125,18 +166,25 @@ def local_word(term: Term, context: Context) -> str:
     return term.suggestion.get(code, term.suggestion.get("*", ""))
 
 
+MESSAGES = {
+    "vocabulary": "{readers} say '{suggestion}' rather than '{found}'",
+    "spelling": "{readers} spell it '{suggestion}' rather than '{found}'",
+}
+
+
 def _register_terms() -> None:
     for term in TERMS:
         add_rule(
             Rule(
-                id=f"vocabulary.{term.id}",
-                category="vocabulary",
+                id=f"{term.category}.{term.id}",
+                category="spelling" if term.category == "spelling" else "vocabulary",
                 severity="warning",
-                message="{readers} say '{suggestion}' rather than '{found}'",
+                message=MESSAGES[term.category],
                 detect=_detector(term),
                 examples=term.examples,
                 markets=frozenset(term.markets),
-                english_only=True,
+                english_only=term.language == "en",
+                other_languages=term.language != "en",
                 trigger_words=frozenset(term.words),
             )
         )

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 
 from onshore.marketfit._data import abbreviation_offsets, markets_table
@@ -28,6 +28,7 @@ from onshore.marketfit._rules_timezone import (
     market_abbreviations,
     year_round_zones,
 )
+from onshore.marketfit._rules_zone_languages import is_own_zone, source_offset
 from onshore.marketfit._timezones import zone_info
 from onshore.marketfit._zone_names import (
     GENERIC_ABBREVIATIONS,
@@ -148,13 +149,20 @@ def zones_of_countries_with(zone: str) -> tuple[str, ...]:
                 "19:00 Central European Time", at="2026-01-14T09:00"),
         Example("Live at 9am ET on 4 July 2026.", "US", None),
         Example("Live at 9am Pacific on 4 July 2026.", "CA", None),
-        Example("Webinar at 3pm GMT on 10 July 2026.", "US", None),
+        Example("Webinar at 3pm GMT on 10 July 2026.", "US", "3pm GMT"),
+        Example("Webinar at 2pm CET.", "ZA", "2pm CET", at="2026-07-14T09:00"),
+        Example("Live at noon GMT.", "NZ", "noon GMT", at="2026-07-14T09:00"),
+        Example("Webinar at 3pm GMT.", "GB", None, at="2026-01-14T09:00"),
+        Example("Webinar at 3pm GMT.", "IE", None, at="2026-07-14T09:00"),
+        Example("Webinar at 3pm UTC.", "US", None, at="2026-07-14T09:00"),
         Example("Doors open at noon UK time.", "GB", None, at="2026-07-14T09:00"),
         Example("Tasting at 19:00 Central European Time.", "DE", None, at="2026-01-14T09:00"),
         Example("Join us at 4pm IST for the launch.", "GB", None, at="2026-07-14T09:00"),
     ],
 )  # fmt: skip
 def detect_other_market(context: Context) -> Iterator[Hit]:
+    if context.english_variant is None:
+        return  # timezone.other_market_clock reads the clocks of other languages
     if not any(mention.time is not None for mention in zone_mentions_in_words(context)):
         return
     days = context.reference_dates
@@ -168,9 +176,12 @@ def detect_other_market(context: Context) -> Iterator[Hit]:
         source = _source_zone(mention, day.year)
         if source is None or _is_markets_zone(market.code, source, mention, day.year):
             continue
+        fixed = None
         if mention.abbreviation and abbreviation_on(source, day) != mention.abbreviation:
-            continue  # the wrong half of the year: the rules above say so first
-        converted = convert(mention.time, source, context.zone.key, day)
+            fixed = _offset_as_written(context, mention.abbreviation, day)
+            if fixed is None:
+                continue  # the wrong half of the year: the rules above say so first
+        converted = convert(mention.time, source, context.zone.key, day, fixed)
         if converted is None:
             continue
         text, shown_day = converted
@@ -188,6 +199,17 @@ def detect_other_market(context: Context) -> Iterator[Hit]:
         )
 
 
+def _offset_as_written(context: Context, abbr: str, day: date) -> tzinfo | None:
+    """The fixed offset ``abbr`` stands for, when it is out of season at home but no
+    rule reads it as the wrong half of the year ("2pm CET" in July in a South African
+    post: the author means UTC+1 and the reader needs local time), else None."""
+    named, own = year_round_zones(context), context.zone.key
+    if _wrong_for_date(named, context.market.code, own, abbr, day) is not None:
+        return None
+    offset = source_offset(abbr, day.year)
+    return timezone(timedelta(minutes=offset[1])) if offset is not None else None
+
+
 def _source_zone(mention: ZoneMention, year: int) -> str | None:
     """The IANA zone whose clocks the mention means: a name's own, else the zone that
     uses the abbreviation in the first home market, else the one zone any name here
@@ -195,7 +217,9 @@ def _source_zone(mention: ZoneMention, year: int) -> str | None:
     if mention.zone is not None:
         return mention.zone
     abbr = mention.abbreviation
-    if abbr in ("GMT", "UTC") or len(abbreviation_offsets().get(abbr, [])) != 1:
+    if abbr == "GMT":  # outside the markets on UTC+0 it is written for UTC
+        return "Etc/GMT"
+    if abbr == "UTC" or len(abbreviation_offsets().get(abbr, [])) != 1:
         return None
     return _zone_for_abbreviation(abbr, year)
 
@@ -221,6 +245,8 @@ def _is_markets_zone(code: str, source: str, mention: ZoneMention, year: int) ->
     of the market, or one whose names the market's clocks also show (CET in Germany
     is written for Paris here)."""
     market = get_market(code)
+    if source == "Etc/GMT":
+        return is_own_zone(code, "GMT", year)
     if source in market.zones or mention.abbreviation in market_abbreviations(market.zones, year):
         return True
     names = abbreviations_in_year(source, year)
@@ -228,12 +254,16 @@ def _is_markets_zone(code: str, source: str, mention: ZoneMention, year: int) ->
     return any(name.isalpha() and name in own for name in names)
 
 
-def convert(time: TimeOfDay, source: str, target: str, day: date) -> tuple[str, date] | None:
-    """``time`` on ``day`` in zone ``source`` as the clocks of ``target`` show it, and
-    the day there. A time whose half of the day is open converts to a time whose half
-    is open (the shift is whole hours or half hours either way)."""
+def convert(
+    time: TimeOfDay, source: str, target: str, day: date, fixed: tzinfo | None = None
+) -> tuple[str, date] | None:
+    """``time`` on ``day`` in zone ``source`` (or at the ``fixed`` offset the post's
+    letters stand for) as the clocks of ``target`` show it, and the day there. A time
+    whose half of the day is open converts to a time whose half is open (the shift is
+    whole hours or half hours either way)."""
     hour = time.hour if time.pm is not None else time.hour % 12
-    start = datetime(day.year, day.month, day.day, hour, time.minute, tzinfo=zone_info(source))
+    tz = fixed if fixed is not None else zone_info(source)
+    start = datetime(day.year, day.month, day.day, hour, time.minute, tzinfo=tz)
     moved = start.astimezone(zone_info(target))
     known = time.pm is not None
     if not known:
@@ -256,6 +286,7 @@ def _city(zone: str) -> str:
 
 # Zones that stand for a region in the names here, not for their own country.
 _REGIONS = {
+    "Etc/GMT": "Greenwich (UTC)",
     "Europe/Paris": "central Europe",
     "Europe/Lisbon": "western Europe",
     "Europe/Athens": "eastern Europe",

@@ -79,6 +79,9 @@ class StyleGuide:
     banned_hashtags: tuple[str, ...] = ()
     max_hashtags: int | None = None
     max_emoji: int | None = None
+    # Words and phrases the workspace accepts although a rule would flag them (learned
+    # from findings dismissed again and again): no rule flags them, as with a glossary.
+    allowed: tuple[str, ...] = ()
     # market code -> the disclosure that market expects (overrides the shipped default)
     disclosures: tuple[tuple[str, Disclosure], ...] = ()
 
@@ -107,6 +110,7 @@ class StyleGuide:
             banned_hashtags=_union(self.banned_hashtags, market_guide.banned_hashtags),
             max_hashtags=_first(market_guide.max_hashtags, self.max_hashtags),
             max_emoji=_first(market_guide.max_emoji, self.max_emoji),
+            allowed=_union(self.allowed, market_guide.allowed),
             disclosures=tuple(d for d in self.disclosures if d[0] not in codes)
             + market_guide.disclosures,
         )
@@ -148,6 +152,7 @@ GUIDE_KEYS = (
     "banned_hashtags",
     "max_hashtags",
     "max_emoji",
+    "allowed",
     "disclosure",
 )
 
@@ -173,6 +178,7 @@ def guide_from_mapping(data: Mapping[str, Any], prefix: str = "") -> StyleGuide:
         banned_hashtags=_hashtags(data.get("banned_hashtags", []), prefix + "banned_hashtags"),
         max_hashtags=_count(data.get("max_hashtags"), prefix + "max_hashtags"),
         max_emoji=_count(data.get("max_emoji"), prefix + "max_emoji"),
+        allowed=_texts(data.get("allowed", []), prefix + "allowed", MAX_TERMS),
         disclosures=_disclosures(data.get("disclosure", {}), prefix + "disclosure"),
     )
 
@@ -294,7 +300,7 @@ def guide_to_mapping(guide: StyleGuide) -> dict[str, Any]:
     for name in ("max_hashtags", "max_emoji"):
         if getattr(guide, name) is not None:
             data[name] = getattr(guide, name)
-    for name in ("banned", "brands", "required_hashtags", "banned_hashtags"):
+    for name in ("banned", "brands", "required_hashtags", "banned_hashtags", "allowed"):
         if getattr(guide, name):
             data[name] = list(getattr(guide, name))
     if guide.preferred:
@@ -408,8 +414,9 @@ def _dump_guide(lines: list[str], data: dict[str, Any], table: list[str]) -> Non
     for name in ("max_hashtags", "max_emoji", "banned", "brands", "required_hashtags"):
         if name in data:
             lines.append(f"{name} = {_value(data[name])}")
-    if "banned_hashtags" in data:
-        lines.append(f"banned_hashtags = {_value(data['banned_hashtags'])}")
+    for name in ("banned_hashtags", "allowed"):
+        if name in data:
+            lines.append(f"{name} = {_value(data[name])}")
     if "preferred" in data:
         lines += ["", "[" + ".".join([*table, "preferred"]) + "]"]
         lines.append("# word or phrase to avoid = what to say instead")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 SUPPRESSION = re.compile(r"<!--\s*onshore-ignore(?:\s*:\s*(?P<only>[^>]*?))?\s*-->")
@@ -453,8 +453,7 @@ def tokenize(text: str, glossary: Iterable[str] = ()) -> Document:
     suppressed, comments = _suppressions(text)
     protected = _protected_spans(text)
     masked = _blank(text, comments + protected)
-    if glossary:
-        masked = _mask_glossary(masked, glossary)
+    masked = _mask_glossary(masked, glossary) if glossary else masked
     # Only the quote kind of PROTECTED_KINDS starts with a quotation mark.
     quotes = [span for span in protected if text[span[0]] in _QUOTE_OPENERS]
     return Document(text=text, masked=masked, suppressed=suppressed, quotes=quotes)
@@ -527,11 +526,18 @@ def _suppressions(
 
 
 def _mask_glossary(masked: str, glossary: Iterable[str]) -> str:
-    terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
-    if not terms:
+    pattern, folded = _glossary_pattern(frozenset(glossary))
+    text = masked.casefold()  # most posts hold none of the terms: no regex for them
+    if not any(term in text for term in folded):
         return masked
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.I)
     return pattern.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+@lru_cache(maxsize=64)  # one pattern per workspace's glossary, not one per post
+def _glossary_pattern(glossary: frozenset[str]) -> tuple[re.Pattern[str], list[str]]:
+    terms = sorted({t.strip() for t in glossary if t.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"\b(?:{alternatives})\b", re.I), [t.casefold() for t in terms]
 
 
 def _word_starts_at(masked: str, at: int) -> bool:

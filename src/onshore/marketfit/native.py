@@ -41,7 +41,9 @@ COMPILED_MODULES = (
     "_rules_unit_words", "_rules_holiday_relative", "_rules_units_languages",
     "_money_places", "_rules_currency_place",
     "_locale_formats", "_rules_numbers", "_rules_clock", "_rules_quotes", "_rules_locale_dates",
-    "_spelling_names", "_spelling_roles", "_spelling_sense",
+    "_spelling_names", "_spelling_roles", "_spelling_sense", "_spelling_regional",
+    "_zone_clocks", "_zone_places", "_rules_zone_languages", "_rules_zone_seasons",
+    "_rules_grouping", "_rules_local_dates", "_rules_numeric_days",
 )  # fmt: skip
 
 # "compiled" or "python": which build this process checks with, set by activate().

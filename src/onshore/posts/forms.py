@@ -35,6 +35,21 @@ class _MarketsReadOnce(ModelChoiceIterator):
         return iter(self._rows)
 
 
+MEDIA_PARTS = ("kind", "description", "alt", "asset", "remove")
+
+
+def _media_rows_in_use(data: Any, post: Post | None) -> list[int]:
+    """The media rows the form needs fields for: those the data sends, or for a page
+    shown (no data) the post's items. The editor writes its rows by hand (only the
+    items there are), so ten rows of five fields each would be built for nothing."""
+    if data is not None:
+        return [
+            i for i in range(MEDIA_ROWS) if any(f"media_{i}_{part}" in data for part in MEDIA_PARTS)
+        ]
+    held = len(post.media.all()) if post is not None else 0
+    return list(range(min(held, MEDIA_ROWS)))
+
+
 class MarketChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     iterator = _MarketsReadOnce
 
@@ -73,7 +88,8 @@ class PostForm(forms.Form):
                 help_text=f"Leave empty to post the main text on {label}.",
             )
             self.variant_names.append(name)
-        for index in range(MEDIA_ROWS):
+        self.media_rows = _media_rows_in_use(self.data if self.is_bound else None, post)
+        for index in self.media_rows:
             self.fields[f"media_{index}_kind"] = forms.ChoiceField(
                 label=f"Media {index + 1}", choices=Media.Kind.choices, required=False
             )
@@ -121,7 +137,7 @@ class PostForm(forms.Form):
         """The rows that hold an item (a file or a placeholder's description), in order."""
         return [
             i
-            for i in range(MEDIA_ROWS)
+            for i in self.media_rows
             if self[f"media_{i}_asset"].value() or (self[f"media_{i}_description"].value() or "")
         ]
 
@@ -129,7 +145,7 @@ class PostForm(forms.Form):
         data = self.cleaned_data
         items: list[dict[str, Any]] = []
         self.media_positions: list[int] = []  # the row of each item, for its errors
-        for i in range(MEDIA_ROWS):
+        for i in self.media_rows:
             asset_id = data.get(f"media_{i}_asset")
             description = (data.get(f"media_{i}_description") or "").strip()
             if data.get(f"media_{i}_remove") or not (asset_id or description):

@@ -8,6 +8,7 @@ form carries only its asset id; either way the post is saved by ``editing`` alon
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,14 +46,20 @@ class MediaEntry:
         return [*self.asset_field.errors, *self.description.errors]
 
 
-def entries(form: PostForm, membership: Membership) -> list[MediaEntry]:
-    """The form's items in order; their files read in one query."""
+def entries(
+    form: PostForm, membership: Membership, known: Iterable[Asset | None] = ()
+) -> list[MediaEntry]:
+    """The form's items in order. Their files are taken from ``known`` (the post's
+    files, already read for the page) and the others, new in a form sent back, are
+    read in one query."""
     indexes = form.media_indexes()
     wanted = {_as_id(form[f"media_{i}_asset"].value()) for i in indexes} - {None}
-    assets = {
-        asset.pk: asset
-        for asset in Asset.objects.filter(workspace=membership.workspace, pk__in=wanted)
-    }
+    assets = {asset.pk: asset for asset in known if asset is not None and asset.pk in wanted}
+    if missing := wanted - assets.keys():
+        assets.update(
+            (asset.pk, asset)
+            for asset in Asset.objects.filter(workspace=membership.workspace, pk__in=missing)
+        )
     return [
         MediaEntry(
             index=i,

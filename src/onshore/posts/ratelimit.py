@@ -39,11 +39,17 @@ def count_request(key: str, limit: int, at: datetime) -> Limited | None:
     """Count one request for ``key`` at ``at``; Limited once more than ``limit`` were
     made in this minute (the refused requests count too, so hammering stays refused)."""
     start = at.replace(second=0, microsecond=0)
-    row, created = RequestWindow.objects.get_or_create(key=key, window_start=start)
+    # The row is read locked (PostgreSQL: FOR UPDATE; SQLite's transactions take the
+    # write lock at BEGIN), so its count is current and the count after ours is +1:
+    # no second read. Two pages of a link (its address and the link) cost 2 queries
+    # fewer than reading it back.
+    row, created = RequestWindow.objects.select_for_update().get_or_create(
+        key=key, window_start=start
+    )
     if created:
         RequestWindow.objects.filter(window_start__lt=start - KEEP).delete()
     RequestWindow.objects.filter(pk=row.pk).update(count=F("count") + 1)
-    count = RequestWindow.objects.values_list("count", flat=True).get(pk=row.pk)
+    count = row.count + 1
     if count <= limit:
         return None
     return Limited(limit, max(1, int((start + WINDOW - at).total_seconds()) + 1))

@@ -31,7 +31,14 @@ from onshore.marketfit._style import (
     StyleGuideError,
     guide_from_mapping,
 )
-from onshore.posts.style_learning import proposals, rework_rounds, rounds_prevented
+from onshore.posts.style_learning import (
+    allow_key,
+    allow_proposals,
+    allowable,
+    proposals,
+    rework_rounds,
+    rounds_prevented,
+)
 from onshore.workspaces import style_guides
 from onshore.workspaces.models import Membership, Workspace
 from onshore.workspaces.models import StyleGuide as StyleGuideRow
@@ -75,6 +82,14 @@ class StyleGuideForm(forms.Form):
     banned_hashtags = forms.CharField(
         label="Banned hashtags", required=False, max_length=MAX_HASHTAGS * 101
     )
+    allowed = forms.CharField(
+        label="Allowed words and phrases",
+        required=False,
+        max_length=MAX_TERMS * 101,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line: words the checker would flag that this workspace accepts "
+        "(a spelling its readers expect, a product's name). No rule flags them.",
+    )
     max_hashtags = forms.IntegerField(
         label="Most hashtags in a post", required=False, min_value=0, max_value=MAX_COUNT
     )
@@ -82,7 +97,14 @@ class StyleGuideForm(forms.Form):
         label="Most emoji in a post", required=False, min_value=0, max_value=MAX_COUNT
     )
 
-    FIELD_KEYS = ("preferred", "banned", "brands", "required_hashtags", "banned_hashtags")
+    FIELD_KEYS = (
+        "preferred",
+        "banned",
+        "brands",
+        "required_hashtags",
+        "banned_hashtags",
+        "allowed",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -102,6 +124,7 @@ class StyleGuideForm(forms.Form):
             "brands": _lines(data.get("brands") or ""),
             "required_hashtags": (data.get("required_hashtags") or "").split(),
             "banned_hashtags": (data.get("banned_hashtags") or "").split(),
+            "allowed": _lines(data.get("allowed") or ""),
         }
         for name in ("max_hashtags", "max_emoji"):
             if data.get(name) is not None:
@@ -128,6 +151,7 @@ class StyleGuideForm(forms.Form):
             "brands": "\n".join(guide.brands),
             "required_hashtags": " ".join(guide.required_hashtags),
             "banned_hashtags": " ".join(guide.banned_hashtags),
+            "allowed": "\n".join(guide.allowed),
             "max_hashtags": guide.max_hashtags,
             "max_emoji": guide.max_emoji,
         }
@@ -169,7 +193,7 @@ def style_guide(request: HttpRequest, membership: Membership) -> HttpResponse:
             return render(request, "403.html", {"membership": membership}, status=403)
         form = StyleGuideForm(request.POST)
         if form.is_valid():
-            # The page does not edit disclosures: keep those the file import set.
+            # Disclosures are edited on their own page (style_disclosure_views): keep them.
             guide = replace(form.cleaned_data["guide"], disclosures=stored.disclosures)
             style_guides.save_guide(workspace, market, guide)
             messages.success(request, "Style guide saved. New checks use it at once.")
@@ -198,8 +222,8 @@ def _disclosure_rows(workspace: Workspace, markets: list[tuple[str, str]]) -> li
     """Per market of the workspace: the disclosure its paid posts need, and its source."""
     rows = []
     for code, name in markets:
-        guide = style_guides.guide_for(workspace.id, code) or EMPTY_GUIDE
-        rows.append({"code": code, "name": name, "disclosure": guide.disclosure_for(code)})
+        disclosure, own = style_guides.disclosure_in_force(workspace, code)
+        rows.append({"code": code, "name": name, "disclosure": disclosure, "own": own})
     return rows
 
 
@@ -210,8 +234,16 @@ def _learned(workspace: Workspace, markets: list[tuple[str, str]]) -> dict[str, 
     guides = {
         code: style_guides.guide_for(workspace.id, code) for code in {r.market for r in rounds}
     }
+    allowed = {
+        code: frozenset(
+            term.lower()
+            for term in (style_guides.guide_for(workspace.id, code) or EMPTY_GUIDE).allowed
+        )
+        for code, _ in markets
+    }
     return {
         "proposals": proposals(rounds, guide, ignored)[:20],
+        "allow_proposals": allow_proposals(workspace, allowed, ignored)[:20],
         "prevented": rounds_prevented(rounds, guides),
     }
 
@@ -248,6 +280,42 @@ def style_guide_proposal(request: HttpRequest, membership: Membership) -> HttpRe
             row.ignored_proposals = [*row.ignored_proposals, f"{avoid}→{use}"][-500:]
             row.save(update_fields=["ignored_proposals"])
             messages.success(request, f"“{avoid}” → “{use}” will not be proposed again.")
+    return redirect("style_guide", slug=workspace.slug)
+
+
+@require_POST
+@member_view(Capability.EDIT_WORKSPACE)
+def style_guide_allow(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Allow a phrase writers keep dismissing findings on (in one market's guide), or
+    ignore that proposal for good."""
+    workspace = membership.workspace
+    phrase = " ".join((request.POST.get("phrase") or "").split())[:100]
+    rule = (request.POST.get("rule") or "").strip()[:80]
+    market = (request.POST.get("market") or "").strip().upper()[:2]
+    known = set(workspace.markets.values_list("country", flat=True))
+    if market not in known or not allowable(rule, phrase):
+        messages.error(request, "That proposal is no longer there.")
+        return redirect("style_guide", slug=workspace.slug)
+    name = places.country_name(market)
+    with transaction.atomic():
+        base, _ = StyleGuideRow.objects.select_for_update().get_or_create(
+            workspace=workspace, market=""
+        )
+        if request.POST.get("decision") == "allow":
+            guide = style_guides.own_guide(workspace, market)
+            if phrase.lower() not in {term.lower() for term in guide.allowed}:
+                style_guides.save_guide(
+                    workspace, market, replace(guide, allowed=(*guide.allowed, phrase))
+                )
+            messages.success(request, f"“{phrase}” is now allowed in {name} posts.")
+        else:
+            base.ignored_proposals = [*base.ignored_proposals, allow_key(market, rule, phrase)][
+                -500:
+            ]
+            base.save(update_fields=["ignored_proposals"])
+            messages.success(
+                request, f"Allowing “{phrase}” in {name} posts will not be proposed again."
+            )
     return redirect("style_guide", slug=workspace.slug)
 
 

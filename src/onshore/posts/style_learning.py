@@ -10,6 +10,12 @@ The same rounds answer the Costs question: how many of them a current style rule
 have prevented, i.e. the text sent for review already had a style finding on a phrase
 the round then changed. Bounded: the last ``MAX_POSTS`` posts that went through review.
 Explainable: every proposal carries its count and the posts it came from.
+
+The other half of "learned from review": the same finding (rule and phrase) dismissed
+in ``threshold`` posts or more of one market becomes a proposal to allow the phrase in
+that market ("colour was dismissed 4 times in United States posts: allow it?").
+Accepted, it joins the market's style guide as an allowed term, which no rule flags.
+Bounded: the last ``MAX_DISMISSALS`` dismissals.
 """
 
 from __future__ import annotations
@@ -22,13 +28,19 @@ from datetime import datetime
 
 from django.conf import settings
 
-from onshore import marketfit
+from onshore import marketfit, places
 from onshore.marketfit._style import StyleGuide
-from onshore.posts.models import Post, PostEvent, Revision
+from onshore.posts.models import Dismissal, Post, PostEvent, Revision
 from onshore.workspaces.models import Workspace
 
 MAX_POSTS = 200  # the most recent posts that went through review
 MAX_PHRASE_WORDS = 3  # a replacement longer than this is a rewrite, not a house term
+MAX_DISMISSALS = 2000  # the most recent dismissals looked at for allow proposals
+MAX_ALLOWED_TEXT = 100  # an allowed term is a style-guide term: the same bound
+# Findings on a word or phrase a workspace may decide to accept. Length, timing, dates
+# and the like are about the post, not a phrase; "allowing" their text means nothing.
+ALLOWABLE_RULES = ("spelling.", "vocabulary.", "holiday.", "style.preferred_term")
+ALLOWABLE_RULES_EXACT = frozenset({"style.banned", "style.brand_casing"})
 _WORD = re.compile(r"[\w'’&-]+")
 
 
@@ -195,3 +207,81 @@ def prevented_for(workspace: Workspace) -> Prevented:
     rounds = rework_rounds(workspace)
     guides = {market: guide_for(workspace.id, market) for market in {r.market for r in rounds}}
     return rounds_prevented(rounds, guides)
+
+
+# ---------------------------------------------------------------- repeated dismissals
+
+
+@dataclass
+class AllowProposal:
+    """The same finding dismissed in ``count`` posts of ``market``: allow ``phrase``?"""
+
+    phrase: str  # as first written, e.g. "colour"
+    rule: str
+    market: str
+    count: int
+    post_ids: list[int] = field(default_factory=list)
+
+    @property
+    def market_name(self) -> str:
+        return places.country_name(self.market)
+
+    @property
+    def key(self) -> str:
+        """What "Ignore" stores, so the same proposal is not made again."""
+        return allow_key(self.market, self.rule, self.phrase)
+
+
+def allow_key(market: str, rule: str, phrase: str) -> str:
+    return f"allow:{market}:{rule}:{phrase.lower()}"
+
+
+def allowable(rule: str, phrase: str) -> bool:
+    """Whether a dismissed finding is about a word or phrase a guide can allow."""
+    if not (rule.startswith(ALLOWABLE_RULES) or rule in ALLOWABLE_RULES_EXACT):
+        return False
+    words = phrase.split()
+    return (
+        0 < len(words) <= MAX_PHRASE_WORDS
+        and len(phrase) <= MAX_ALLOWED_TEXT
+        and any(char.isalnum() for char in phrase)
+    )
+
+
+def allow_proposals(
+    workspace: Workspace,
+    allowed_of_market: dict[str, frozenset[str]] | None = None,
+    ignored: Iterable[str] = (),
+    threshold: int | None = None,
+) -> list[AllowProposal]:
+    """Findings (rule + phrase) dismissed in at least ``threshold`` different posts of
+    one market, not allowed there yet nor ignored, most dismissed first."""
+    threshold = proposal_threshold() if threshold is None else threshold
+    rows = (
+        Dismissal.objects.filter(post__workspace=workspace)
+        .order_by("-created_at", "-id")
+        .values_list("post_id", "rule", "span_text", "post__market__country")[:MAX_DISMISSALS]
+    )
+    counted: dict[tuple[str, str, str], AllowProposal] = {}
+    for post_id, rule, span_text, market in rows:
+        phrase = " ".join(span_text.split())
+        if not allowable(rule, phrase):
+            continue
+        proposal = counted.setdefault(
+            (market, rule, phrase.lower()), AllowProposal(phrase, rule, market, 0)
+        )
+        if post_id not in proposal.post_ids:  # one post dismissing it twice counts once
+            proposal.count += 1
+            proposal.post_ids.append(post_id)
+    allowed = allowed_of_market or {}
+    skip = set(ignored)
+    return sorted(
+        (
+            p
+            for p in counted.values()
+            if p.count >= threshold
+            and p.phrase.lower() not in allowed.get(p.market, frozenset())
+            and p.key not in skip
+        ),
+        key=lambda p: (-p.count, p.market, p.phrase.lower()),
+    )

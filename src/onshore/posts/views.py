@@ -190,7 +190,9 @@ def _editor(
         "form": form,
         "networks": Network.choices,
         "can_edit": membership.can(Capability.DRAFT_POSTS),  # a new post; an existing one below
-        "media_entries": media_form.entries(form, membership),
+        "media_entries": media_form.entries(
+            form, membership, [item.asset for item in post.media.all()] if post else ()
+        ),
         "media_max": MEDIA_ROWS,
     }
     if post is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.utils.timezone import now
 
 from onshore.marketfit._style import (
     EMPTY_GUIDE,
+    Disclosure,
     StyleBook,
     StyleGuideError,
     dump_toml,
@@ -33,6 +35,9 @@ __all__ = [
     "Guide",
     "StyleGuideError",
     "book_for",
+    "disclosure_in_force",
+    "reset_disclosure",
+    "set_disclosure",
     "export_toml",
     "guide_for",
     "import_toml",
@@ -157,3 +162,41 @@ def save_mapping(workspace: Workspace, market: str, data: Any) -> Guide:
 def own_ignored(workspace: Workspace) -> list[str]:
     row = StyleGuide.objects.filter(workspace=workspace, market="").first()
     return list(row.ignored_proposals) if row else []
+
+
+# ---------------------------------------------------------------- one market's disclosure
+
+
+def disclosure_in_force(workspace: Workspace, market: str) -> tuple[Disclosure | None, bool]:
+    """The disclosure a paid post for ``market`` must carry, and whether the workspace
+    set it (True) or it is the shipped default (False)."""
+    guide = guide_for(workspace.id, market) or EMPTY_GUIDE
+    own = any(code == market for code, _ in guide.disclosures)
+    return guide.disclosure_for(market), own
+
+
+def set_disclosure(workspace: Workspace, market: str, disclosure: Disclosure) -> None:
+    """The workspace's own disclosure for ``market`` (stored with that market's rules,
+    which win over the workspace-wide ones)."""
+    with transaction.atomic():
+        _lock_rows(workspace)
+        guide = own_guide(workspace, market)
+        kept = tuple(item for item in guide.disclosures if item[0] != market)
+        save_guide(workspace, market, replace(guide, disclosures=(*kept, (market, disclosure))))
+
+
+def reset_disclosure(workspace: Workspace, market: str) -> None:
+    """Back to the shipped default for ``market``: the workspace's override is removed
+    wherever it was set (the market's rules or, from an imported file, every market's)."""
+    with transaction.atomic():
+        _lock_rows(workspace)
+        for scope in ("", market):
+            guide = own_guide(workspace, scope)
+            kept = tuple(item for item in guide.disclosures if item[0] != market)
+            if kept != guide.disclosures:
+                save_guide(workspace, scope, replace(guide, disclosures=kept))
+
+
+def _lock_rows(workspace: Workspace) -> None:
+    """Two editors saving at once: one waits, so neither's change is lost."""
+    list(StyleGuide.objects.select_for_update().filter(workspace=workspace))

@@ -72,6 +72,7 @@ def _export_row(post: Post, countries: list[str]) -> list[str]:
         *when,
         *(variants.get(network, "") for network in VARIANT_COLUMNS.values()),
         *_media_cells(post),
+        "yes" if post.sponsored else "no",
     ]
     return [escape_formula(cell) for cell in cells]
 

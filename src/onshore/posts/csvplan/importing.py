@@ -194,6 +194,7 @@ def _create_all(
                 networks=row.networks,
                 variants=row.variants,
                 media=media_items.get(row.line, []),
+                sponsored=row.sponsored,
             ),
             row.day,
             row.clock,

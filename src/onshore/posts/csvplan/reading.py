@@ -40,7 +40,9 @@ VARIANT_COLUMNS = {variant_column(network): network for network in NETWORKS}
 # ``fold`` picks the occurrence of a time the clocks repeat, then each network's text,
 # then the post's files and their alt texts (``csvplan.media``).
 MEDIA_COLUMNS = ("media", "alt_text")
-EXPORT_COLUMNS = (*BASE_COLUMNS, "fold", *VARIANT_COLUMNS, *MEDIA_COLUMNS)
+# Last, for the same reason: a paid or partner post (yes/no), which the checker asks to
+# carry its market's disclosure.
+EXPORT_COLUMNS = (*BASE_COLUMNS, "fold", *VARIANT_COLUMNS, *MEDIA_COLUMNS, "sponsored")
 ALIASES = {
     "network": "networks",
     "tag": "tags",
@@ -60,6 +62,7 @@ OWN_LAYOUT_COLUMNS = {
     "fold",
     *VARIANT_COLUMNS,
     *MEDIA_COLUMNS,
+    "sponsored",
 }
 HOOTSUITE_HEADER = {"date", "time", "date_time", "datetime", "date_and_time", "message", "link"}
 HOOTSUITE_NAMES = {"date": "local_date", "time": "local_time", "message": "text", "link": "link"}

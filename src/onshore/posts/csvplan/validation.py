@@ -45,6 +45,7 @@ class PlannedRow:
     fold: int | None = None  # which occurrence of a repeated time; None: not said (first)
     variants: dict[str, str] = field(default_factory=dict)  # network → its own text
     media: list[MediaItem] = field(default_factory=list)  # files, gathered later
+    sponsored: bool = False  # a paid or partner post: its market's disclosure is checked
 
 
 def validate_rows(
@@ -94,7 +95,7 @@ def validate_row(
 
     if "__extra__" in row.values:
         refuse("", "more cells than the header has columns; quote text that contains commas")
-    for column in ("market", "networks", "state", "local_date", "local_time", "fold"):
+    for column in ("market", "networks", "state", "local_date", "local_time", "fold", "sponsored"):
         if len(row.get(column)) > MAX_SHORT_FIELD:
             refuse(column, f"longer than {MAX_SHORT_FIELD} characters; is a column shifted?")
     if errors:
@@ -109,10 +110,23 @@ def validate_row(
     day, clock = _row_schedule(row, order, market, refuse)
     fold = _row_fold(row, refuse)
     items = item_list(row, refuse, files_allowed)
+    sponsored = _row_sponsored(row, refuse)
     if errors or market is None:  # no market is always an error: _row_market refused it
         return errors
     return PlannedRow(
-        row.line, market, text, link, tags, networks, state, day, clock, fold, variants, items
+        row.line,
+        market,
+        text,
+        link,
+        tags,
+        networks,
+        state,
+        day,
+        clock,
+        fold,
+        variants,
+        items,
+        sponsored,
     )
 
 
@@ -225,6 +239,24 @@ def _row_fold(row: RawRow, refuse: Refuse) -> int | None:
         )
         return None
     return FOLDS[value]
+
+
+YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+
+def _row_sponsored(row: RawRow, refuse: Refuse) -> bool:
+    """Whether the row is a paid or partner post; blank (or no column) is no."""
+    value = row.get("sponsored").lower()
+    if not value:
+        return False
+    if value not in YES_NO:
+        refuse(
+            "sponsored",
+            f"'{value}' is not yes or no; write yes (or true, 1) for a paid or partner "
+            "post, no (or false, 0) or leave it empty otherwise",
+        )
+        return False
+    return YES_NO[value]
 
 
 def _parsed(parse: Callable[..., Any], *args: Any) -> Any:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
+from django.template import Engine
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from onshore.media import storage
 from onshore.media.picker_views import clock_length
@@ -64,9 +66,33 @@ def media_thumb(context: template.Context, item: Any, size: str = "small") -> di
     return {"thumb": _thumb(context, item), "size": size}
 
 
-@register.inclusion_tag("posts/_preview_media.html", takes_context=True)
-def preview_media(context: template.Context, media: Any, network: str = "") -> dict[str, Any]:
-    """The files as ``network`` lays them out, and the placeholders still to come."""
+@register.simple_tag(takes_context=True)
+def preview_media(context: template.Context, media: Any, network: str = "") -> SafeString:
+    """The files as ``network`` lays them out, and the placeholders still to come.
+
+    Every network but a carousel lays the same files out the same way, so a page's
+    seven previews of one post make each layout once (per template render): the
+    thumbnails' links (signed ones on a review link) are not made seven times."""
+    layout = "carousel" if network in CAROUSEL else "grid"
+    # django-stubs types the render context for Django's own entries only.
+    made: dict[tuple[int, str], SafeString] = context.render_context.setdefault(  # type: ignore[assignment]
+        "preview_media",
+        {},  # type: ignore[arg-type]
+    )
+    key = (id(media), layout)
+    if key not in made:
+        engine = context.template.engine if context.template else Engine.get_default()
+        made[key] = mark_safe(  # noqa: S308  (a template's output, escaped as it was made)
+            engine.get_template("posts/_preview_media.html").render(
+                template.Context(
+                    _media_layout(context, media, network), autoescape=context.autoescape
+                )
+            )
+        )
+    return made[key]
+
+
+def _media_layout(context: template.Context, media: Any, network: str) -> dict[str, Any]:
     items = list(media or [])
     thumbs = [t for t in (_thumb(context, m) for m in items) if t is not None]
     placeholders = [m for m in items if getattr(m, "asset", None) is None]

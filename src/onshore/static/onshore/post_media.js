@@ -130,6 +130,13 @@
     progress.value = 0;
     progress.setAttribute("aria-label", `Uploading ${file.name}`);
     entry.querySelector(".media-entry-body").prepend(progress);
+    // Cancel stops the transfer; nothing reaches the library, the item goes away.
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "secondary media-cancel";
+    cancel.textContent = "Cancel";
+    cancel.setAttribute("aria-label", `Cancel uploading ${file.name}`);
+    progress.after(cancel);
     const body = new FormData();
     body.append("file", file, file.name);
     body.append("in_post", String(entries().length - 1));
@@ -140,8 +147,15 @@
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) progress.value = Math.round((100 * event.loaded) / event.total);
     });
+    cancel.addEventListener("click", () => request.abort());
+    request.addEventListener("abort", () => {
+      entry.remove();
+      renumber();
+      say(`Upload of ${file.name} cancelled.`);
+    });
     request.addEventListener("load", () => {
       const answer = request.response || {};
+      cancel.remove();
       if (request.status === 201) {
         progress.remove();
         entry.classList.remove("is-uploading");
