@@ -970,6 +970,254 @@ def write(out: Path, name: str, payload: Any) -> None:
     print(f"wrote {out / name} ({len(text):,} bytes)")
 
 
+# Units written in words in the metric markets' languages (_rules_units_languages.py):
+# the imperial units' long names from CLDR (Babel's unit patterns) and the numbers in
+# words from CLDR's RBNF spell-out rules (cldr-rbnf, see write_locale_formats).
+UNIT_WORD_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "ja")
+UNIT_WORD_UNITS = {
+    "length-mile": "mile",
+    "length-foot": "foot",
+    "mass-pound": "pound",
+    "mass-ounce": "ounce",
+    "volume-gallon": "gallon",
+    "temperature-fahrenheit": "fahrenheit",
+    "speed-mile-per-hour": "mile-per-hour",
+}
+# Names left out because they mean something else far more often than the unit:
+UNIT_WORDS_LEFT_OUT = {
+    ("de", "mass-pound"),  # "zwei Pfund Äpfel": the German Pfund is 500 g, a metric word
+    ("fr", "mass-pound"),  # "deux livres": two books
+    ("fr", "length-foot"),  # "à pied", "deux pieds": the body part
+    ("es", "length-foot"),  # "los dos pies": the body part
+    ("pt", "length-foot"),  # "com os dois pés": the body part
+    ("it", "length-foot"),  # "a piedi", "due piedi": the body part
+}
+# Inches (screens, wheels, pipes), yards (American football, golf), pints (pub beer)
+# and stone are left out: posts in these languages use them for things measured so
+# everywhere, or not at all.
+SPELLOUT_NUMBERS = (*range(2, 101), *range(200, 1001, 100))
+
+
+def load_spellout_rules(path: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Rule set name -> [(base value, divisor, rule body)] of an RBNF SpelloutRules.txt."""
+    sets: dict[str, list[tuple[int, int, str]]] = {}
+    current: list[tuple[int, int, str]] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("%") and line.endswith(":"):
+            current = sets.setdefault(line.rstrip(":"), [])  # "%public", "%%private"
+            continue
+        key, sep, body = line.partition(": ")
+        if not sep or current is None or not re.fullmatch(r"\d+(?:/\d+)?", key):
+            continue
+        base_text, _, radix_text = key.partition("/")
+        base, radix = int(base_text), int(radix_text or 10)
+        divisor = 1
+        while divisor * radix <= base:
+            divisor *= radix
+        current.append((base, divisor, body.rstrip(";").replace("\u00ad", "")))
+    return sets
+
+
+_RBNF_TOKEN = re.compile(
+    r"\[(?P<optional>[^\]]*)\]|(?P<call>[<>=])(?P<rule>%%?[\w-]+)?[<>=]|(?P<self><<|>>)"
+    r"|(?P<plural>\$\([^)]*\)\$)|(?P<text>[^\[<>=$]+|\$)"
+)
+
+
+def spell_out(sets: dict[str, list[tuple[int, int, str]]], name: str, number: int) -> str | None:
+    """``number`` in words by the RBNF rule set ``name``: the rule with the largest base
+    not above it; << is the quotient by the rule's divisor, >> the remainder, [...] is
+    left out when the remainder is 0, =%set= spells the whole number by another set."""
+    rules = [rule for rule in sets.get(name, []) if rule[0] <= number]
+    if not rules:
+        return None
+    _base, divisor, body = rules[-1]
+    quotient, remainder = divmod(number, divisor)
+
+    def expand(text: str) -> str | None:
+        out = ""
+        for token in _RBNF_TOKEN.finditer(text):
+            if token.group("optional") is not None:
+                part = expand(token.group("optional")) if remainder else ""
+            elif token.group("call"):
+                value = {"<": quotient, ">": remainder, "=": number}[token.group("call")]
+                part = spell_out(sets, token.group("rule") or name, value)
+            elif token.group("self"):
+                value = quotient if token.group("self") == "<<" else remainder
+                part = spell_out(sets, name, value)
+            elif token.group("plural"):
+                forms = dict(re.findall(r"(\w+)\{([^}]*)\}", token.group("plural")))
+                part = forms.get("one" if quotient == 1 else "other", forms.get("other", ""))
+            else:
+                part = token.group("text")
+            if part is None:
+                return None
+            out += part
+        return out
+
+    return expand(body)
+
+
+def number_words(rbnf: Path, language: str) -> dict[str, int]:
+    """Lower-case number word -> value, 2 to 100 and the hundreds, by every cardinal
+    rule set of the language (masculine and feminine forms: "dos", "duas"). One is left
+    out: "un", "eine", "een" are the article far more often than the number."""
+    path = rbnf / "rbnf" / f"{language}-SpelloutRules.txt"
+    if not path.exists():
+        return {}
+    sets = load_spellout_rules(path)
+    names = [name for name in sets if name.startswith("%spellout-cardinal")] or [
+        "%spellout-numbering"
+    ]
+    words: dict[str, int] = {}
+    for name in names:
+        for number in SPELLOUT_NUMBERS:
+            spelled = spell_out(sets, name, number)
+            if spelled and not any(char.isdigit() for char in spelled):
+                words.setdefault(spelled.lower(), number)
+    return dict(sorted(words.items()))
+
+
+def build_unit_words(extra: Path) -> dict[str, Any]:
+    """Per language: the imperial units' names (CLDR long forms, every plural form) and
+    the numbers in words (CLDR RBNF)."""
+    table: dict[str, Any] = {}
+    for language in UNIT_WORD_LANGUAGES:
+        patterns = babel.Locale.parse(language)._data["unit_patterns"]
+        units: dict[str, list[str]] = {}
+        for cldr, unit in UNIT_WORD_UNITS.items():
+            if (language, cldr) in UNIT_WORDS_LEFT_OUT:
+                continue
+            forms = patterns.get(cldr, {}).get("long", {})
+            names = {
+                " ".join(form.replace("{0}", " ").split())
+                for plural, form in forms.items()
+                if plural != "per"
+            }
+            units[unit] = sorted(name for name in names if name)
+        table[language] = {"units": units, "numbers": number_words(extra / "cldr-rbnf", language)}
+    return table
+
+
+# Money in words in the markets' languages and the places a currency is spent in
+# (_rules_currency_place.py, _money_places.py): CLDR currency names (Babel).
+MONEY_WORD_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "ja")
+# The currencies of the checker's markets: their names' nouns are the money words.
+MONEY_WORD_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "MXN", "BRL", "JPY", "CAD", "AUD", "NZD",
+                         "INR", "ZAR")  # fmt: skip
+# Nouns left out because they are a weight (or a book) more often than money here:
+MONEY_WORDS_LEFT_OUT = {
+    "de": {"pfund"},  # "zwei Pfund Äpfel": 1 kg
+    "nl": {"pond"},  # "een pond gehakt": 500 g
+    "es": {"libra", "libras"},  # the pound of weight (_rules_units_languages.py)
+    "pt": {"libra", "libras"},
+    "fr": {"livre", "livres"},  # books
+    "ja": {"ポンド"},  # body weight as often as sterling
+}
+# Languages whose currency names put the adjective first ("US-Dollar", "Zwitserse
+# frank", "カナダ ドル"): the noun is the last word.
+NOUN_LAST = ("de", "nl", "ja")
+
+
+def currency_noun(language: str, name: str) -> str | None:
+    """The noun of a CLDR currency name: what a post writes bare ("Dollar", "pesos")."""
+    words = name.replace("-", " ").split()
+    if not words:
+        return None
+    noun = words[-1] if language in NOUN_LAST else words[0]
+    if language == "ja":
+        run = re.search(r"[ァ-ヶー]+$", noun)
+        noun = run.group() if run else noun
+    return noun.lower()
+
+
+def build_money_words() -> dict[str, Any]:
+    """Per language: money noun -> every currency whose CLDR name has it as its noun,
+    for the nouns of the markets' currencies; and the full names, which say which
+    currency a post means ("pesos mexicanos")."""
+    table: dict[str, Any] = {}
+    for language in MONEY_WORD_LANGUAGES:
+        data = babel.Locale.parse(language)._data
+        names_of: dict[str, set[str]] = defaultdict(set)
+        for code, name in data["currency_names"].items():
+            names_of[code].add(name)
+        for code, forms in data["currency_names_plural"].items():
+            names_of[code].update(forms.values())
+        nouns: dict[str, set[str]] = defaultdict(set)
+        for code, names in names_of.items():
+            for name in names:
+                noun = currency_noun(language, name)
+                if noun:
+                    nouns[noun].add(code)
+        wanted = {
+            currency_noun(language, name)
+            for code in MONEY_WORD_CURRENCIES
+            for name in names_of.get(code, ())
+        }
+        left_out = MONEY_WORDS_LEFT_OUT.get(language, set())
+        full = sorted(
+            {name.lower() for code in MONEY_WORD_CURRENCIES for name in names_of.get(code, ())}
+        )
+        table[language] = {
+            "nouns": {
+                noun: sorted(nouns[noun])
+                for noun in sorted(n for n in wanted if n and n not in left_out)
+            },
+            "names": [name for name in full if " " in name or "-" in name],
+        }
+    return table
+
+
+# Cities a post names when it prices something there ("in our London shop, £3.40"),
+# with their country: the big cities of the markets' countries and of travel, in the
+# spellings of the markets' languages. Curated for onshore.
+FOREIGN_CITIES = {
+    "GB": "London Londres Londra Londen ロンドン Manchester Edinburgh Glasgow Liverpool UK "
+    "Britain England Scotland Wales イギリス 英国",
+    "US": "USA|America|the States|アメリカ|米国|New York|Nueva York|Nova York|Nova Iorque|"
+    "ニューヨーク|Los Angeles|San Francisco|"
+    "Chicago|Miami|Las Vegas|Boston|Seattle|Washington|Hawaii|Hawái|Havaí|ハワイ",
+    "FR": "Paris París Parigi Parijs パリ Lyon Marseille Nice",
+    "DE": "Berlin Berlín Berlino Munich München Múnich Monaco Hamburg Frankfurt ベルリン",
+    "ES": "Madrid Barcelona Sevilla Valencia Málaga マドリード",
+    "IT": "Rome Rom Roma Rome Milan Mailand Milán Milano Milão Venice Venedig Venecia "
+    "Venezia Veneza Florence Florenz Florencia Firenze Florença ローマ ミラノ",
+    "NL": "Amsterdam Ámsterdam Amsterdã Rotterdam アムステルダム",
+    "IE": "Dublin Dublín Dublino Dublim ダブリン",
+    "PT": "Lisbon Lissabon Lisboa Lisbona Lisbonne Porto リスボン",
+    "AT": "Vienna Wien Viena Vienne Wenen Salzburg ウィーン",
+    "CH": "Zurich Zürich Zúrich Zurigo Geneva Genf Genève Ginebra Ginevra Genebra Basel "
+    "Bern Berna Lucerne Luzern チューリッヒ ジュネーブ",
+    "JP": "Tokyo Tokio Tóquio 東京 Osaka 大阪 Kyoto 京都",
+    "AU": "Sydney Melbourne Brisbane シドニー",
+    "NZ": "Auckland Queenstown",
+    "CA": "Toronto Vancouver Montreal Montréal",
+    "ZA": "Johannesburg|Cape Town|Kaapstad|Ciudad del Cabo|Durban",
+    "IN": "Mumbai Delhi Bangalore Bengaluru",
+    "MX": "Ciudad de México|Mexico City|Cancún|Cancun|Guadalajara|Monterrey|Tulum",
+    "BR": "São Paulo|Sao Paulo|Rio de Janeiro|Rio|Salvador|Brasília",
+}
+
+
+def build_money_places(markets: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Place name -> ISO currency: the names of the countries whose money is one of the
+    markets' currencies (CLDR, in English and the markets' languages) and the cities
+    above."""
+    places: dict[str, str] = {}
+    for language in ("en", *MONEY_WORD_LANGUAGES):
+        names = babel.Locale.parse(language).territories
+        for code, record in markets.items():
+            currency = record.get("currency")
+            if currency in MONEY_WORD_CURRENCIES and code in names and len(names[code]) > 3:
+                places.setdefault(names[code], currency)
+    for code, cities in FOREIGN_CITIES.items():
+        separator = "|" if "|" in cities else " "
+        for city in cities.split(separator):
+            places.setdefault(city.strip(), markets[code]["currency"])
+    return dict(sorted(places.items()))
+
+
 def main() -> None:
     args = parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -989,6 +1237,10 @@ def main() -> None:
     write_locale_formats(args.out, args.cldr_extra)
     write(args.out, "spelling_names.json", build_spelling_names(SPELLING_NAMES, spelling))
     write(args.out, "locale_dates.json", build_locale_dates())
+    if (args.cldr_extra / "cldr-rbnf").exists():  # else keep the committed file
+        write(args.out, "unit_words.json", build_unit_words(args.cldr_extra))
+    write(args.out, "money_words.json", build_money_words())
+    write(args.out, "money_places.json", build_money_places(markets))
 
 
 if __name__ == "__main__":

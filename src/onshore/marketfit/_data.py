@@ -50,3 +50,24 @@ def unit_preferences() -> dict[str, Any]:
 def abbreviation_offsets() -> dict[str, list[int]]:
     table: dict[str, list[int]] = _load("abbreviations.json")
     return table
+
+
+@cache
+def unit_words() -> dict[str, Any]:
+    """language -> {"units": {unit: [CLDR long names]}, "numbers": {word: value}}."""
+    table: dict[str, Any] = _load("unit_words.json")
+    return table
+
+
+@cache
+def money_words() -> dict[str, Any]:
+    """language -> {"nouns": {money noun: [currencies]}, "names": [full names]}."""
+    table: dict[str, Any] = _load("money_words.json")
+    return table
+
+
+@cache
+def money_places() -> dict[str, str]:
+    """Place name (countries, big cities, in the markets' languages) -> its currency."""
+    table: dict[str, str] = _load("money_places.json")
+    return table

@@ -141,6 +141,7 @@ def load_rules() -> None:
     from onshore.marketfit import (  # noqa: F401
         _rules_clock,
         _rules_currency,
+        _rules_currency_place,
         _rules_date,
         _rules_grouping,
         _rules_holiday,
@@ -160,6 +161,7 @@ def load_rules() -> None:
         _rules_timing,
         _rules_unit_words,
         _rules_units,
+        _rules_units_languages,
         _rules_vocabulary,
         _rules_zone_languages,
         _rules_zone_seasons,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from onshore.marketfit._data import currency_symbols
 from onshore.marketfit._locale_formats import local_currency_symbol
+from onshore.marketfit._money_places import sign_currencies, spent_abroad
 from onshore.marketfit._registry import Context, Example, Hit, register
 
 AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?"
@@ -63,13 +64,20 @@ def _uses_symbol(currency: str | None, symbol: str) -> bool:
         Example("Tickets from US$15 at the door.", "GB", None),
         Example("Our $AAPL deep-dive is live.", "GB", None),
         Example("¡Promoción! Tacos a solo $45.", "MX", None),  # es-MX writes the peso "$"
+        # A price of the place the post names is paid there (_money_places.py).
+        Example("Visiting our London shop? A flat white there is £3.40.", "US", None),
+        Example("In Paris it costs €5, here just $4.", "US", None),
+        Example("Our London shop sells tees for $20.", "GB", "$20"),
     ],
 )
 def detect_foreign_symbol(context: Context) -> Iterator[Hit]:
     currency = context.market.currency
-    for match in SYMBOL_AMOUNT.finditer(context.doc.masked):
+    masked = context.doc.masked
+    for match in SYMBOL_AMOUNT.finditer(masked):
         symbol = match.group("symbol")
         if _uses_symbol(currency, symbol) or symbol == local_currency_symbol(context.market.code):
+            continue
+        if spent_abroad(masked, match.start(), match.end(), sign_currencies(symbol)):
             continue
         _meaning, prefix = BARE_SYMBOLS[symbol]
         yield Hit(
@@ -94,9 +102,12 @@ def detect_foreign_symbol(context: Context) -> Iterator[Hit]:
 )
 def detect_foreign_code(context: Context) -> Iterator[Hit]:
     currency = context.market.currency
-    for match in CODE_AMOUNT.finditer(context.doc.masked):
+    masked = context.doc.masked
+    for match in CODE_AMOUNT.finditer(masked):
         code = match.group("code") or match.group("code2")
-        if code != currency:
+        if code != currency and not spent_abroad(
+            masked, match.start(), match.end(), frozenset({code})
+        ):
             yield Hit(match.start(), match.end(), None, {"currency": currency or "local currency"})
 
 

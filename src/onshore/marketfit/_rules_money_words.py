@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from onshore.marketfit._data import currency_symbols
+from onshore.marketfit._money_places import spent_abroad
 from onshore.marketfit._number_words import NUMBER_WORDS, number_value
 from onshore.marketfit._registry import Context, Example, Hit, register
 
@@ -150,6 +151,7 @@ TRIGGER_WORDS = frozenset(
         Example("Here are my two cents on the launch.", "GB", None),
         Example("Grab a fiver off your order.", "GB", None),
         Example("Chai for 30 rupees.", "IN", None),
+        Example("A flat white in Sydney is five dollars.", "GB", None),
     ],
 )
 def detect_money_in_words(context: Context) -> Iterator[Hit]:
@@ -173,6 +175,8 @@ def detect_money_in_words(context: Context) -> Iterator[Hit]:
             continue
         if match.start() in context.doc.name_starts:
             continue  # "Fifty Cent", a name
+        if money.currencies and spent_abroad(masked, match.start(), match.end(), money.currencies):
+            continue  # "a coffee in Sydney is five dollars"
         yield Hit(
             match.start(), match.end(), None, {**names, "why": f"is an amount in {money.what}"}
         )

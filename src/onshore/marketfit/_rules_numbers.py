@@ -186,7 +186,7 @@ def wrong_spacing(price: Price, formats: LocaleFormats) -> bool:
     trigger_pattern=ANY_DIGIT,
     examples=[
         Example("Jetzt nur 12.50 € im Shop.", "DE", "12.50 €"),
-        Example("Jetzt nur €12 im Shop.", "DE", "€12"),
+        Example("Jetzt nur €12 im Shop.", "DE", None),  # the side: currency.symbol_side
         Example("Le menu à 1,234.50 € par table.", "FR", "1,234.50 €"),
         Example("Por apenas 10.00 R$ no site.", "BR", "10.00 R$"),
         Example("Jetzt nur 12,50 € im Shop.", "DE", None),
@@ -202,7 +202,8 @@ def detect_price(context: Context) -> Iterator[Hit]:
     if formats is None:
         return
     for price in prices(context, formats):
-        if wrong_signs(price, formats) or wrong_side(price, formats):
+        # The sign on the wrong side is a currency finding (_rules_currency_place.py).
+        if wrong_signs(price, formats):
             yield Hit(price.start, price.end, price_as_locale(price, formats))
 
 

@@ -80,9 +80,13 @@ UNIT_WORDS = re.compile(
 # Pounds are money as often as weight: a weight only with a word that says so.
 POUNDS = re.compile(
     r"\b(?P<before>weigh(?:s|ed|ing)?|lost|lose|losing|gained?|gaining|shed(?:ding)?|"
-    r"dropp(?:ed|ing)|put\s+on)?\s*\b(?P<amount>"
+    r"dropp(?:ed|ing)|put\s+on)?\s*"
+    r"(?:(?:in\s+at|about|around|nearly|almost|over|under|just|roughly|some)\s+)?\b(?P<amount>"
     + QUANTITY_WORDS
-    + r")(?:\s+|-)(?P<pound>pounds?)\b(?P<after>\s+(?:of|heavier|lighter|overweight)\b)?",
+    + r")(?:\s+|-)(?P<pound>pounds?)\b(?:(?P<after>\s+(?:of|heavier|lighter|overweight)\b)"
+    # "a 15-pound turkey": a thing that is weighed (never "a ten-pound note").
+    r"|(?<=-pound)(?=\s+(?:turkey|bag|sack|baby|box|dumbbells?|kettlebells?|fish|ham|roast|"
+    r"brisket|salmon|dog|weights?|bird|chicken|watermelon|pumpkin)\b)(?P<thing>))?",
     re.IGNORECASE,
 )
 # A bare "a"/"an" is an amount only for units where it rarely starts an idiom, and
@@ -141,6 +145,9 @@ TRIGGER_WORDS = frozenset(
         Example("It costs five pounds.", "IE", None),
         Example("Grab five pounds of apples for the weekend.", "US", None),
         Example("We beat them by a mile.", "NZ", None),
+        Example("Our 15-pound turkey serves ten.", "ZA", "15-pound"),
+        Example("The parcel weighs in at 15 pounds.", "ZA", "15 pounds"),
+        Example("Win a ten-pound voucher!", "ZA", None),
     ],
 )
 def detect_units_in_words(context: Context) -> Iterator[Hit]:
@@ -165,7 +172,11 @@ def detect_units_in_words(context: Context) -> Iterator[Hit]:
         if masked[at : at + 5].lower() != "pound":
             continue
         for match in POUNDS.finditer(masked, *window):
-            if match.group("before") is None and match.group("after") is None:
+            if (
+                match.group("before") is None
+                and match.group("after") is None
+                and (match.group("thing") is None)
+            ):
                 continue
             if match.start("amount") in seen:
                 continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from onshore.marketfit._data import unit_preferences
+from onshore.marketfit._locale_formats import post_formats
 from onshore.marketfit._registry import Context, Example, Hit, register
 from onshore.marketfit._text import AnyCaseWords, Document
 
@@ -178,6 +179,7 @@ def quantities(doc: Document) -> Iterator[re.Match[str]]:
         Example("Our hybrid does 60 mpg on the motorway.", "AU", "60 mpg"),
         Example("A 5 km fun run, then 2 kg of strawberries.", "GB", None),
         Example("Scorcher today: 35°C by noon!", "AU", None),
+        Example("Der Koffer wiegt nur 5 lbs.", "DE", "5 lbs"),  # suggests "2,3 kg"
     ],
 )
 def detect_foreign_units(context: Context) -> Iterator[Hit]:
@@ -196,9 +198,22 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
         if unit.cldr == "ounce" and not us and DRINK.found_in(context.doc):
             target, converted = "mL", format_number(value * 29.5735)  # fluid ounces
         joiner = "" if target.startswith("°") else " "
+        if context.english_variant is None:
+            converted, joiner = _as_locale_writes(context, converted, joiner)
         yield Hit(
             match.start(),
             match.end(),
             f"{converted}{joiner}{target}",
             {"target": target, "found_unit": match.group("unit")},
         )
+
+
+def _as_locale_writes(context: Context, converted: str, joiner: str) -> tuple[str, str]:
+    """The number with the locale's decimal sign, and "30 °C" with CLDR's space in the
+    languages that write one (all but Japanese): "4,5 kg" for a German post."""
+    formats = post_formats(context)
+    if formats is None:
+        return converted, joiner
+    if not formats.locale.startswith("ja"):
+        joiner = " "
+    return converted.replace(".", formats.decimal), joiner
