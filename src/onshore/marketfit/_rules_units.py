@@ -109,8 +109,13 @@ QUANTITY_HINT = re.compile(r"\d" + _UNIT_AHEAD)
 # CLDR lists only imperial gallons and fluid ounces for UK fluids, but pints are the
 # legal measure for draught beer and milk in the UK (Weights and Measures Act 1985) and
 # the usual beer measure in Ireland, Australia and New Zealand.
+# In India flats and offices are sold by the square foot (builders' plans and RERA
+# listings give carpet area in sq ft), and fever is read in °F on the thermometers
+# sold there; air temperature is °C, so °F is accepted for a body's only.
 EXTRA_ACCEPTED = {"GB": {"pint", "stone"}, "IE": {"pint", "stone"}, "AU": {"pint"},
-                  "NZ": {"pint"}}  # fmt: skip
+                  "NZ": {"pint"}, "IN": {"square-foot"}}  # fmt: skip
+FEVER_ACCEPTED = {"IN"}
+FEVER = AnyCaseWords.whole_words("fever|feverish|temperature|thermometer|paracetamol")
 # "16 oz" of a drink is fluid ounces: a volume, suggested in millilitres.
 DRINK = AnyCaseWords.whole_words(
     "brew|coffee|latte|drinks?|juice|beer|water|soda|milk|smoothie|cups?|bottles?|cans?|"
@@ -165,6 +170,9 @@ def quantities(doc: Document) -> Iterator[re.Match[str]]:
     trigger_pattern=QUANTITY_HINT,
     examples=[
         Example("Scorcher today: 95°F by noon!", "AU", "95°F"),
+        Example("Delhi hits 104°F today: stay indoors.", "IN", "104°F"),
+        Example("Fever above 101°F for two days? See a doctor.", "IN", None),
+        Example("3 BHK flats from 1,450 sq ft, ready to move in.", "IN", None),
         Example("Cruising at 100 km/h on the new bypass.", "US", "100 km/h"),
         Example("I lost 2 stone since January!", "US", "2 stone"),
         Example("Our trail shoes weigh just 9 ounces each.", "NZ", "9 ounces"),
@@ -189,6 +197,12 @@ def detect_foreign_units(context: Context) -> Iterator[Hit]:
     for match in quantities(context.doc):
         unit = UNITS[next(i for i, group in enumerate(_UNIT_GROUPS) if match.start(group) >= 0)]
         if unit.cldr in accepted or _is_ordinal(match.group("number"), match.group("unit")):
+            continue
+        if (
+            unit.cldr == "fahrenheit"
+            and market.code in FEVER_ACCEPTED
+            and FEVER.found_in(context.doc)
+        ):
             continue
         value = float(match.group("number").replace(",", ""))
         # km/h in the UK: its own imperial unit, as in the US.

@@ -141,6 +141,12 @@ def post_language(context: Context) -> str:
     return (context.post.locale or context.market.language).replace("_", "-").split("-")[0]
 
 
+# A Japanese unit running on into a katakana word is part of a name ("1ポンドステーキ",
+# the one-pound steak on menus), where kanji after it still reads as a measure
+# ("10ポンド減量").
+KATAKANA_AFTER = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
 @register(
     "units.local_words",
     "units",
@@ -164,6 +170,7 @@ def post_language(context: Context) -> str:
         Example("Vul twee gallon water.", "NL", "twee gallon"),
         Example("駅から8マイルです。", "JP", "8マイル"),
         Example("体重が10ポンド減りました。", "JP", "10ポンド"),
+        Example("1ポンドステーキ、今月の限定メニューです。", "JP", None),
         Example("今日の気温は86°Fです。", "JP", "86°F"),
         Example("Ein wichtiger Meilenstein für uns.", "DE", None),
         Example("Wir lieben Fußball und gehen zu Fuß.", "DE", None),
@@ -223,6 +230,8 @@ def _unit_hit(match: re.Match[str], masked: str, language: str, decimal: str) ->
         return None
     if unit == "ounce" and BULLION_AFTER.match(masked, match.end()):
         return None  # "eine Unze Gold", "1オンス金"
+    if KATAKANA_AFTER.match(masked, match.end()):
+        return None  # "1ポンドステーキ": a dish's name, not a weight to convert
     value = _number(amount) if amount[0].isdigit() else _word_value(language, amount)
     if unit == "foot" and value == 1:
         return None  # "1 Fuß vor den anderen": a step, not a measure
