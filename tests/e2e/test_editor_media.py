@@ -16,14 +16,13 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from onshore.demo import DEMO_PASSWORD
 from onshore.media import library
 from onshore.media.models import Asset
 from onshore.posts import editing
 from onshore.posts.models import Post, State
 from onshore.workspaces.models import Membership
 from tests.e2e.axe import describe, serious_violations
-from tests.e2e.demo_session import EMMA, NOW
+from tests.e2e.demo_session import EMMA, NOW, log_in_as_emma
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -65,18 +64,6 @@ def check_page(page: Any, folder: Path, name: str) -> None:
     page.set_viewport_size(SIZES["desktop"])
 
 
-def log_in_for_axe(browser: Any, live_server: Any) -> Any:
-    """Emma's page; bypass_csp: the site's CSP (script-src 'self') refuses axe's tag."""
-    context = browser.new_context(viewport=SIZES["desktop"], bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", EMMA)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button:has-text('Log in')")
-    expect(page.locator("header.top .who")).to_be_visible()
-    return page
-
-
 def test_uploading_ordering_and_choosing_media_in_the_editor(
     browser: Any,
     live_server: Any,
@@ -92,7 +79,7 @@ def test_uploading_ordering_and_choosing_media_in_the_editor(
     in_library, _ = library.add_upload(
         emma, [lighthouse.read_bytes()], "lighthouse.jpg", "Lighthouse at dusk"
     )
-    page = log_in_for_axe(browser, live_server)
+    page = log_in_as_emma(browser, live_server)
     page.goto(f"{live_server.url}/w/{demo}/posts/new/")
     page.fill("#id_text", "The harbour this morning, and the shop at noon.")
     page.check("input[name=networks][value=bluesky]")
@@ -196,7 +183,7 @@ PASTE = """([b64]) => {
 def test_a_pasted_image_uploads_and_remove_takes_it_off(
     browser: Any, live_server: Any, demo: str, media_dir: Path, tmp_path: Path
 ) -> None:
-    page = log_in_for_axe(browser, live_server)
+    page = log_in_as_emma(browser, live_server)
     page.goto(f"{live_server.url}/w/{demo}/posts/new/")
     page.fill("#id_text", "A screenshot of the new menu.")
     shot = tmp_path / "menu.png"
@@ -214,7 +201,7 @@ def test_a_pasted_image_uploads_and_remove_takes_it_off(
 def test_an_upload_can_be_cancelled_before_it_ends(
     browser: Any, live_server: Any, demo: str, media_dir: Path, tmp_path: Path
 ) -> None:
-    page = log_in_for_axe(browser, live_server)
+    page = log_in_as_emma(browser, live_server)
     page.goto(f"{live_server.url}/w/{demo}/posts/new/")
     # The upload never gets an answer (held at the browser's network seam): it stays
     # in progress until Cancel.

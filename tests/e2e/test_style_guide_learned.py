@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from onshore.demo import DEMO_PASSWORD
 from onshore.posts.models import Dismissal, Post
 from onshore.workspaces import style_guides
 from onshore.workspaces.models import Workspace
 from tests.e2e.axe import describe, serious_violations
-from tests.e2e.demo_session import EMMA
+from tests.e2e.demo_session import log_in_as_emma
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,18 +31,6 @@ def dismissed_in_three_us_posts(slug: str) -> list[Post]:
             post=post, rule="spelling.variant", span_text="colour", reason="House spelling"
         )
     return posts
-
-
-def logged_in_page(browser: Any, live_server: Any) -> Any:
-    """Emma's page; bypass_csp: the site's CSP (script-src 'self') refuses axe's tag."""
-    context = browser.new_context(viewport=SIZES["desktop"], bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", EMMA)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button:has-text('Log in')")
-    expect(page.locator("header.top .who")).to_be_visible()
-    return page
 
 
 def shoot(page: Any, screenshot_dir: Path, name: str) -> None:
@@ -66,7 +53,7 @@ def test_a_repeatedly_dismissed_finding_is_proposed_and_allowed(
     live_server: Any, demo: str, browser: Any, screenshot_dir: Path
 ) -> None:
     posts = dismissed_in_three_us_posts(demo)
-    page = logged_in_page(browser, live_server)
+    page = log_in_as_emma(browser, live_server)
     page.goto(f"{live_server.url}/w/{demo}/style-guide/")
     proposal = page.locator(".style-proposals li", has_text="“colour” was dismissed 3 times")
     expect(proposal).to_contain_text("in United States posts")
@@ -86,7 +73,7 @@ def test_a_repeatedly_dismissed_finding_is_proposed_and_allowed(
 def test_a_manager_changes_a_market_disclosure_and_resets_it(
     live_server: Any, demo: str, browser: Any, screenshot_dir: Path
 ) -> None:
-    page = logged_in_page(browser, live_server)
+    page = log_in_as_emma(browser, live_server)
     page.goto(f"{live_server.url}/w/{demo}/style-guide/")
     page.get_by_role("link", name="Change the disclosure for United Kingdom").click()
     expect(page.locator("h1")).to_have_text("Disclosure for United Kingdom")
