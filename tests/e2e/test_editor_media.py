@@ -23,6 +23,7 @@ from onshore.posts.models import Post, State
 from onshore.workspaces.models import Membership
 from tests.e2e.axe import describe, serious_violations
 from tests.e2e.demo_session import EMMA, NOW, log_in_as_emma
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -220,3 +221,39 @@ def test_an_upload_can_be_cancelled_before_it_ends(
     expect(page.locator("#media-status")).to_contain_text("Upload of big.jpg cancelled")
     assert held, "the upload was sent"
     assert not Asset.objects.filter(original_name="big.jpg").exists()
+
+
+def test_without_javascript_a_file_is_moved_by_its_position(
+    browser: Any, live_server: Any, team: Any, media_dir: Path, tmp_path: Path, screenshot_dir: Path
+) -> None:
+    member = team.members["manager"]
+    files = [
+        library.add_upload(member, [photo(tmp_path / f"{n}.jpg", c).read_bytes()], f"{n}.jpg", n)[0]
+        for n, c in (("Harbour", (30, 30, 80)), ("Counter", (180, 90, 40)))
+    ]
+    post = editing.create_post(
+        member,
+        editing.PostChanges(
+            text="The harbour, then the counter.",
+            market=team.gb,
+            media=[{"asset_id": asset.pk, "alt_text": asset.alt_text} for asset in files],
+        ),
+    )
+    context = browser.new_context(viewport=SIZES["phone"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "manager@example.com")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button:has-text('Log in')")
+    page.goto(f"{live_server.url}/w/{team.workspace.slug}/posts/{post.pk}/")
+    # The script's ↑/↓ and Remove would do nothing here: they are hidden.
+    expect(page.get_by_role("button", name="Move file 1 up")).to_be_hidden()
+    page.get_by_label("Position", exact=True).nth(1).fill("1")
+    page.get_by_label("Position", exact=True).nth(0).fill("2")
+    page.screenshot(path=str(screenshot_dir / "positions-typed-phone.png"), full_page=True)
+    page.click("button:has-text('Save changes')")
+    page.wait_for_load_state()
+    assert [item.asset_id for item in post.media.order_by("id")] == [files[1].pk, files[0].pk]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the editor scrolls sideways on a phone: {width}px"
+    context.close()

@@ -179,6 +179,50 @@ def test_an_image_without_alt_text_is_not_saved_and_stays_on_the_form(
     assert not Post.objects.exists()
 
 
+def test_without_javascript_the_typed_positions_order_the_files(team: Any, media_dir: Path) -> None:
+    slug = team.workspace.slug
+    client = team.client("contributor")
+    ids = [send(client, slug, image_bytes(colour=(c, 9, 9))).json()["id"] for c in (9, 90, 180)]
+    answer = client.post(
+        f"/w/{slug}/posts/new/",
+        editor_form(
+            team,
+            media_0_asset=ids[0],
+            media_0_alt="First sent",
+            media_0_position="3",
+            media_1_asset=ids[1],
+            media_1_alt="Second sent",
+            media_1_position="1",
+            media_2_asset=ids[2],
+            media_2_alt="Third sent",  # no position: keeps its place
+        ),  # fmt: skip
+    )
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    post = Post.objects.get(workspace=team.workspace)
+    assert [m["alt_text"] for m in editing.media_items(post)] == [
+        "Second sent",
+        "First sent",
+        "Third sent",
+    ]
+    page = client.get(f"/w/{slug}/posts/{post.pk}/").content.decode()
+    assert 'name="media_0_position" min="1" max="10" value="1"' in page  # in <noscript>
+
+
+def test_a_position_out_of_range_is_refused_by_field(team: Any, media_dir: Path) -> None:
+    slug = team.workspace.slug
+    client = team.client("contributor")
+    asset = send(client, slug, image_bytes()).json()["id"]
+    answer = client.post(
+        f"/w/{slug}/posts/new/",
+        editor_form(team, media_0_asset=asset, media_0_alt="Tins", media_0_position="11"),
+    )
+    assert answer.status_code == 422
+    assert "Position of file 1: Ensure this value is less than or equal to 10." in (
+        answer.content.decode()
+    )
+    assert not Post.objects.filter(workspace=team.workspace).exists()
+
+
 def test_without_javascript_files_upload_on_save(team: Any, media_dir: Path) -> None:
     slug = team.workspace.slug
     client = team.client("contributor")

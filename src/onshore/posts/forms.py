@@ -35,7 +35,7 @@ class _MarketsReadOnce(ModelChoiceIterator):
         return iter(self._rows)
 
 
-MEDIA_PARTS = ("kind", "description", "alt", "asset", "remove")
+MEDIA_PARTS = ("kind", "description", "alt", "asset", "remove", "position")
 
 
 def _media_rows_in_use(data: Any, post: Post | None) -> list[int]:
@@ -105,6 +105,13 @@ class PostForm(forms.Form):
             self.fields[f"media_{index}_remove"] = forms.BooleanField(
                 label="Remove", required=False
             )
+            # Without JavaScript (no ↑/↓), a file's place in the post is typed in.
+            self.fields[f"media_{index}_position"] = forms.IntegerField(
+                label=f"Position of file {index + 1}",
+                min_value=1,
+                max_value=MEDIA_ROWS,
+                required=False,
+            )
         if post is not None:
             for index, item in enumerate(post.media.all()[:MEDIA_ROWS]):
                 self.initial[f"media_{index}_kind"] = item.kind
@@ -159,7 +166,18 @@ class PostForm(forms.Form):
                 item["asset_id"] = asset_id
             items.append(item)
             self.media_positions.append(i)
-        return items
+        return self._in_chosen_order(items)
+
+    def _in_chosen_order(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The items by the positions typed in (a page without JavaScript); items with
+        no position, or the same one, keep the order they came in."""
+        data = self.cleaned_data
+        order = sorted(
+            range(len(items)),
+            key=lambda n: (data.get(f"media_{self.media_positions[n]}_position") or n + 1, n),
+        )
+        self.media_positions = [self.media_positions[n] for n in order]
+        return [items[n] for n in order]
 
     def changes(self) -> PostChanges:
         data = self.cleaned_data

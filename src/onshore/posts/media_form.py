@@ -35,6 +35,7 @@ class MediaEntry:
     alt: BoundField
     asset_field: BoundField
     remove: BoundField
+    position: BoundField
     asset: Asset | None
 
     @property
@@ -43,7 +44,11 @@ class MediaEntry:
 
     @property
     def errors(self) -> list[str]:
-        return [*self.asset_field.errors, *self.description.errors]
+        return [
+            *self.asset_field.errors,
+            *self.description.errors,
+            *(f"Position of file {self.index + 1}: {error}" for error in self.position.errors),
+        ]
 
 
 def entries(
@@ -68,6 +73,7 @@ def entries(
             alt=form[f"media_{i}_alt"],
             asset_field=form[f"media_{i}_asset"],
             remove=form[f"media_{i}_remove"],
+            position=form[f"media_{i}_position"],
             asset=assets.get(_as_id(form[f"media_{i}_asset"].value()) or 0),
         )
         for i in indexes
