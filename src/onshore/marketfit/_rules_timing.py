@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
+from onshore.marketfit import _holiday_names as names
 from onshore.marketfit._observances import public_holiday_name
 from onshore.marketfit._registry import Context, Example, Hit, register
+from onshore.marketfit._rules_holiday_foreign import local_mentions
 
 
 def _is_night(moment: time, start: time, end: time) -> bool:
@@ -48,6 +50,10 @@ def detect_night(context: Context) -> Iterator[Hit]:
         Example("Our spring range is here.", "GB", "", at="2026-12-25T10:00"),
         Example("Merry Christmas from the team!", "GB", None, at="2026-12-25T10:00"),
         Example("Our spring range is here.", "GB", None, at="2026-12-22T10:00"),
+        Example("Happy Fourth! Fireworks from 9.", "US", None, at="2026-07-04T10:00"),
+        Example("Happy New Year from all of us!", "GB", None, at="2027-01-01T10:00"),
+        Example("Frohen Tag der Deutschen Einheit!", "DE", None, at="2026-10-03T10:00"),
+        Example("Unser Herbstsortiment ist da.", "DE", "", at="2026-10-03T10:00"),
     ],
 )
 def detect_public_holiday(context: Context) -> Iterator[Hit]:
@@ -57,13 +63,37 @@ def detect_public_holiday(context: Context) -> Iterator[Hit]:
     name = public_holiday_name(context.market.code, day)
     if name is None or _mentions_holiday(context.doc.lower_masked, name):
         return
+    if _names_the_day_in_any_language(context, day):
+        return
     yield Hit(0, 0, None, {"holiday": name})
+
+
+def _names_the_day_in_any_language(context: Context, day: date) -> bool:
+    """A post naming, in its own language, the holiday it is scheduled on ("Frohen Tag
+    der Deutschen Einheit" on 3 October) greets the day: no finding."""
+    market = context.market.code
+    return any(
+        day in names.days_of(mention.holiday, market, day.year)
+        for mention in local_mentions(context)
+    )
+
+
+# Everyday names of a holiday that share no word with its official one.
+ALIASES = {
+    "independence day": ("fourth of july", "4th of july", "july 4", "july fourth", "fourth!",
+                         "happy fourth", "happy 4th"),
+    "new year's day": ("new year",),
+    "thanksgiving": ("turkey day",),
+}  # fmt: skip
 
 
 def _mentions_holiday(lower_text: str, name: str) -> bool:
     """A post about the holiday itself ("Happy Canada Day") is meant for that day."""
     keywords = [w for w in name.lower().replace("(observed)", "").split() if len(w) > 3]
     keywords += ["christmas"] if "christmas" in name.lower() else []
+    keywords += [
+        alias for key, aliases in ALIASES.items() if key in name.lower() for alias in aliases
+    ]
     return any(word.strip("'’") in lower_text for word in keywords if word != "day")
 
 
