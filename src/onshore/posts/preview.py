@@ -36,7 +36,9 @@ class Account:
 
     @property
     def initials(self) -> str:
-        words = [word for word in self.name.split() if word[:1].isalnum()]
+        # "@roastery" (a channel named by its handle) is R, not "?".
+        words = [word.lstrip("@") for word in self.name.split()]
+        words = [word for word in words if word[:1].isalnum()]
         return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
